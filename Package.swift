@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, lowest first. A target imports only targets listed above it, so the
+// compiler enforces that lower layers never depend on higher ones.
+let package = Package(
+    name: "ramp",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ramp", targets: ["ramp"]),
+    ],
+    targets: [
+        .target(name: "RampSource"),
+        .target(name: "RampDiagnostics", dependencies: ["RampSource"]),
+        .target(name: "RampYAML", dependencies: ["RampSource", "RampDiagnostics"]),
+        .target(name: "RampKube", dependencies: ["RampSource", "RampDiagnostics", "RampYAML"]),
+        .target(name: "RampEvaluator", dependencies: ["RampKube"]),
+        .target(name: "RampSyntax", dependencies: ["RampSource", "RampDiagnostics"]),
+        .target(name: "RampIR", dependencies: ["RampSource", "RampKube"]),
+        .target(name: "RampSema", dependencies: ["RampSource", "RampDiagnostics", "RampSyntax", "RampIR", "RampKube"]),
+        .target(name: "RampLowering", dependencies: ["RampIR", "RampKube"]),
+        .target(name: "RampDriver", dependencies: [
+            "RampSource", "RampDiagnostics", "RampSyntax", "RampIR", "RampSema",
+            "RampKube", "RampLowering", "RampYAML", "RampEvaluator",
+        ]),
+        .executableTarget(name: "ramp", dependencies: ["RampDriver"]),
+
+        .testTarget(name: "RampSyntaxTests", dependencies: ["RampSyntax", "RampSource", "RampDiagnostics"]),
+        .testTarget(name: "RampYAMLTests", dependencies: ["RampYAML", "RampSource", "RampDiagnostics"]),
+        .testTarget(name: "RampKubeTests", dependencies: ["RampKube", "RampYAML", "RampSource", "RampDiagnostics"]),
+        .testTarget(name: "RampEvaluatorTests", dependencies: ["RampEvaluator", "RampKube"]),
+        .testTarget(name: "RampCompilerTests", dependencies: [
+            "RampDriver", "RampSema", "RampLowering", "RampSyntax", "RampDiagnostics", "RampSource", "RampIR", "RampKube",
+        ]),
+    ]
+)

@@ -1,0 +1,227 @@
+// Every message ramp prints, in one place so that their wording can be read
+// side by side. Messages follow the Swift compiler's conventions: one
+// lowercase phrase, no final period, naming the rule that was broken and the
+// offending value.
+
+// MARK: - Identities
+
+extension DiagnosticID {
+    // Input and output.
+    public static let fileUnreadable = DiagnosticID(1, "file-unreadable", .error, "an input file cannot be read")
+    public static let noContracts = DiagnosticID(2, "no-contracts", .error, "an input directory holds no contract files")
+    public static let outputUnwritable = DiagnosticID(3, "output-unwritable", .error, "the output directory cannot be written")
+    public static let invalidUTF8 = DiagnosticID(4, "invalid-utf8", .error, "a contract file is not valid UTF-8")
+
+    // Syntax.
+    public static let unexpectedToken = DiagnosticID(101, "unexpected-token", .error, "the parser expected another token")
+    public static let unterminatedString = DiagnosticID(102, "unterminated-string", .error, "a string literal has no closing quote")
+    public static let invalidCharacter = DiagnosticID(103, "invalid-character", .error, "a character that the language does not use")
+    public static let nestingTooDeep = DiagnosticID(104, "nesting-too-deep", .error, "the input nests deeper than the parser allows")
+    public static let unsupportedDenyRule = DiagnosticID(110, "unsupported-deny-rule", .error, "NetworkPolicy has no deny rules")
+    public static let unsupportedPriority = DiagnosticID(111, "unsupported-priority", .error, "NetworkPolicy has no priorities")
+    public static let unsupportedFQDN = DiagnosticID(112, "unsupported-fqdn", .error, "NetworkPolicy cannot select domain names")
+    public static let unsupportedLayer7 = DiagnosticID(113, "unsupported-layer7", .error, "NetworkPolicy cannot match HTTP or other layer 7 attributes")
+    public static let unsupportedServiceName = DiagnosticID(114, "unsupported-service-name", .error, "NetworkPolicy cannot select a Kubernetes Service by name")
+    public static let unsupportedNodeSelector = DiagnosticID(115, "unsupported-node-selector", .error, "NetworkPolicy cannot select nodes")
+
+    // Names and declarations.
+    public static let unknownService = DiagnosticID(201, "unknown-service", .error, "a dependency names a service that no contract declares")
+    public static let unknownNamespace = DiagnosticID(202, "unknown-namespace", .error, "a reference names a namespace that no contract declares")
+    public static let unknownNetwork = DiagnosticID(203, "unknown-network", .error, "a dependency names a network that no contract declares")
+    public static let duplicateService = DiagnosticID(204, "duplicate-service", .error, "a service is declared twice")
+    public static let duplicateNetwork = DiagnosticID(205, "duplicate-network", .error, "a network is declared twice")
+    public static let duplicatePosture = DiagnosticID(206, "duplicate-posture", .error, "a namespace states its posture twice")
+    public static let duplicateDNS = DiagnosticID(207, "duplicate-dns", .error, "a namespace states its DNS setting twice")
+    public static let conflictingNamespaceLabels = DiagnosticID(208, "conflicting-namespace-labels", .error, "a namespace is declared with different labels")
+    public static let duplicatePortName = DiagnosticID(209, "duplicate-port-name", .error, "a service declares one port name twice")
+    public static let reservedObjectName = DiagnosticID(210, "reserved-object-name", .error, "a service name is reserved for the namespace policy")
+
+    // Ports.
+    public static let unknownPortName = DiagnosticID(301, "unknown-port-name", .error, "a dependency names a port that the service does not declare")
+    public static let undeclaredPortNumber = DiagnosticID(302, "undeclared-port-number", .error, "a dependency uses a port number that the service does not declare")
+    public static let invalidPort = DiagnosticID(303, "invalid-port", .error, "a port number is outside 1-65535")
+    public static let invalidPortRange = DiagnosticID(304, "invalid-port-range", .error, "a port range ends before it starts")
+    public static let invalidProtocol = DiagnosticID(305, "invalid-protocol", .error, "a protocol other than tcp, udp or sctp")
+    public static let invalidPortName = DiagnosticID(306, "invalid-port-name", .error, "a port name that Kubernetes rejects")
+    public static let namedPortOnNetwork = DiagnosticID(307, "named-port-on-network", .error, "a named port on an address outside the cluster")
+
+    // Values checked against Kubernetes' rules.
+    public static let invalidCIDR = DiagnosticID(401, "invalid-cidr", .error, "a CIDR that does not parse")
+    public static let exceptOutsideCIDR = DiagnosticID(402, "except-outside-cidr", .error, "an except block that is not inside its CIDR")
+    public static let exceptFamilyMismatch = DiagnosticID(403, "except-family-mismatch", .error, "an except block of another IP family than its CIDR")
+    public static let invalidLabelKey = DiagnosticID(404, "invalid-label-key", .error, "a label key that Kubernetes rejects")
+    public static let invalidLabelValue = DiagnosticID(405, "invalid-label-value", .error, "a label value that Kubernetes rejects")
+    public static let invalidNamespaceName = DiagnosticID(406, "invalid-namespace-name", .error, "a namespace name that Kubernetes rejects")
+    public static let invalidServiceName = DiagnosticID(407, "invalid-service-name", .error, "a service name that cannot name a NetworkPolicy")
+    public static let emptySelector = DiagnosticID(408, "empty-selector", .error, "a service selector with no requirement")
+    public static let noPodsInDependency = DiagnosticID(409, "no-pods-in-dependency", .error, "a dependency between two addresses outside the cluster")
+}
+
+// MARK: - Messages
+
+extension DiagnosticMessage {
+    public static func fileUnreadable(_ path: String, reason: String) -> Self {
+        Self(.fileUnreadable, "cannot read '\(path)': \(reason)")
+    }
+
+    public static func noContracts(_ path: String) -> Self {
+        Self(.noContracts, "no '.ramp' files found in directory '\(path)'")
+    }
+
+    public static func outputUnwritable(_ path: String, reason: String) -> Self {
+        Self(.outputUnwritable, "cannot write '\(path)': \(reason)")
+    }
+
+    public static func invalidUTF8(offset: Int) -> Self {
+        Self(.invalidUTF8, "invalid UTF-8 byte sequence at byte offset \(offset); save the file as UTF-8")
+    }
+
+    public static func expected(_ expected: String, found: String) -> Self {
+        Self(.unexpectedToken, "expected \(expected), found \(found)")
+    }
+
+    public static let unterminatedString = Self(.unterminatedString, "unterminated string literal; add the closing '\"' on the same line")
+
+    public static func invalidCharacter(_ character: String) -> Self {
+        Self(.invalidCharacter, "unexpected character \(character) in contract")
+    }
+
+    public static func nestingTooDeep(limit: Int) -> Self {
+        Self(.nestingTooDeep, "nesting deeper than \(limit) levels; flatten the parentheses or brackets")
+    }
+
+    public static let unsupportedDenyRule = Self(
+        .unsupportedDenyRule,
+        "NetworkPolicy cannot express deny rules; remove the dependency that allows the connection instead"
+    )
+
+    public static let unsupportedPriority = Self(
+        .unsupportedPriority,
+        "NetworkPolicy has no priorities because its allow rules are additive; remove 'priority'"
+    )
+
+    public static func unsupportedFQDN(_ name: String) -> Self {
+        Self(.unsupportedFQDN, "NetworkPolicy cannot select the domain name '\(name)'; declare its addresses with a 'network' CIDR")
+    }
+
+    public static func unsupportedLayer7(_ keyword: String) -> Self {
+        Self(.unsupportedLayer7, "NetworkPolicy cannot match '\(keyword)' because it filters only addresses, ports and protocols")
+    }
+
+    public static func unsupportedServiceName(_ name: String) -> Self {
+        Self(
+            .unsupportedServiceName,
+            "NetworkPolicy cannot select the Service '\(name)' by name; declare its pods as a ramp service with their label selector"
+        )
+    }
+
+    public static let unsupportedNodeSelector = Self(
+        .unsupportedNodeSelector,
+        "NetworkPolicy cannot select nodes; declare the node addresses with a 'network' CIDR"
+    )
+
+    public static func unknownService(_ name: String, namespace: String) -> Self {
+        Self(.unknownService, "unknown service '\(name)' in namespace '\(namespace)'")
+    }
+
+    public static func unknownNamespace(_ name: String) -> Self {
+        Self(.unknownNamespace, "unknown namespace '\(name)'")
+    }
+
+    public static func unknownNetwork(_ name: String) -> Self {
+        Self(.unknownNetwork, "unknown network '\(name)'")
+    }
+
+    public static func duplicateService(_ name: String, namespace: String) -> Self {
+        Self(.duplicateService, "service '\(name)' is already declared in namespace '\(namespace)'")
+    }
+
+    public static func duplicateNetwork(_ name: String) -> Self {
+        Self(.duplicateNetwork, "network '\(name)' is already declared")
+    }
+
+    public static func duplicatePosture(namespace: String) -> Self {
+        Self(.duplicatePosture, "namespace '\(namespace)' already states its posture; list every direction in one 'deny' statement")
+    }
+
+    public static func duplicateDNS(namespace: String) -> Self {
+        Self(.duplicateDNS, "namespace '\(namespace)' already states its DNS setting")
+    }
+
+    public static func conflictingNamespaceLabels(_ namespace: String) -> Self {
+        Self(.conflictingNamespaceLabels, "namespace '\(namespace)' is declared with different labels elsewhere")
+    }
+
+    public static func duplicatePortName(_ port: String, service: String) -> Self {
+        Self(.duplicatePortName, "port name '\(port)' is already used by service '\(service)'")
+    }
+
+    public static func reservedObjectName(_ name: String) -> Self {
+        Self(.reservedObjectName, "service name '\(name)' is reserved for the namespace-wide policy; rename the service")
+    }
+
+    public static func unknownPortName(_ port: String, service: String) -> Self {
+        Self(.unknownPortName, "service '\(service)' declares no port named '\(port)'")
+    }
+
+    public static func undeclaredPortNumber(_ port: String, service: String) -> Self {
+        Self(.undeclaredPortNumber, "service '\(service)' declares no container port \(port)")
+    }
+
+    public static func invalidPort(_ text: String) -> Self {
+        Self(.invalidPort, "invalid port '\(text)'; a port is a number from 1 to 65535")
+    }
+
+    public static func invalidPortRange(_ text: String) -> Self {
+        Self(.invalidPortRange, "invalid port range '\(text)'; the first port must not be greater than the last")
+    }
+
+    public static func invalidProtocol(_ text: String) -> Self {
+        Self(.invalidProtocol, "invalid protocol '\(text)'; use tcp, udp or sctp")
+    }
+
+    public static func invalidPortName(_ text: String, reason: String) -> Self {
+        Self(.invalidPortName, "invalid port name '\(text)': \(reason)")
+    }
+
+    public static func namedPortOnNetwork(_ port: String) -> Self {
+        Self(.namedPortOnNetwork, "named port '\(port)' cannot apply to addresses outside the cluster; use a port number")
+    }
+
+    public static func invalidCIDR(_ text: String, reason: String) -> Self {
+        Self(.invalidCIDR, "invalid CIDR '\(text)': \(reason)")
+    }
+
+    public static func exceptOutsideCIDR(_ except: String, cidr: String) -> Self {
+        Self(.exceptOutsideCIDR, "except block '\(except)' is not inside '\(cidr)'")
+    }
+
+    public static func exceptFamilyMismatch(_ except: String, cidr: String) -> Self {
+        Self(.exceptFamilyMismatch, "except block '\(except)' is not of the same IP family as '\(cidr)'")
+    }
+
+    public static func invalidLabelKey(_ key: String, reason: String) -> Self {
+        Self(.invalidLabelKey, "invalid label key '\(key)': \(reason)")
+    }
+
+    public static func invalidLabelValue(_ value: String, reason: String) -> Self {
+        Self(.invalidLabelValue, "invalid label value '\(value)': \(reason)")
+    }
+
+    public static func invalidNamespaceName(_ name: String, reason: String) -> Self {
+        Self(.invalidNamespaceName, "invalid namespace name '\(name)': \(reason)")
+    }
+
+    public static func invalidServiceName(_ name: String, reason: String) -> Self {
+        Self(.invalidServiceName, "invalid service name '\(name)': \(reason)")
+    }
+
+    public static func emptySelector(service: String) -> Self {
+        Self(.emptySelector, "service '\(service)' has an empty selector, which would select every pod of its namespace; add a label requirement")
+    }
+
+    public static let noPodsInDependency = Self(
+        .noPodsInDependency,
+        "dependency connects two addresses outside the cluster, which no NetworkPolicy can govern; one side must be pods"
+    )
+}

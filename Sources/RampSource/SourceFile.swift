@@ -1,0 +1,86 @@
+/// One contract file as bytes, with the table that turns byte offsets into
+/// lines and columns.
+///
+/// Positions inside ramp are UTF-8 byte offsets; line and column are computed
+/// only when a message is printed, so lexing and parsing never pay for them.
+public final class SourceFile: Sendable {
+    /// The path as the user wrote it (or as found under a directory), used in messages.
+    public let path: String
+    public let bytes: [UInt8]
+    /// Byte offset of the first byte of every line; the first entry is 0.
+    public let lineStarts: [Int]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        self.lineStarts = SourceFile.computeLineStarts(bytes)
+    }
+
+    public convenience init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    private static func computeLineStarts(_ bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
+        }
+        return starts
+    }
+
+    /// Returns the 0-based line index that contains `offset`.
+    public func lineIndex(of offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset {
+                low = middle
+            } else {
+                high = middle - 1
+            }
+        }
+        return low
+    }
+
+    /// Returns the bytes of a 0-based line without its line terminator.
+    public func lineBytes(_ index: Int) -> ArraySlice<UInt8> {
+        let start = lineStarts[index]
+        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return bytes[start..<end]
+    }
+
+    /// Returns the 1-based line and column of `offset`. The column counts
+    /// Unicode scalars, not bytes, so an editor lands on the right character;
+    /// a tab counts as one column, as in clang and swiftc.
+    public func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
+        let clamped = min(max(offset, 0), bytes.count)
+        let line = lineIndex(of: clamped)
+        var column = 1
+        var position = lineStarts[line]
+        while position < clamped {
+            position += SourceFile.scalarLength(leadingByte: bytes[position])
+            column += 1
+        }
+        return (line + 1, column)
+    }
+
+    /// Returns the byte count of the UTF-8 sequence that starts with `byte`;
+    /// invalid leading bytes count as one so that columns stay defined.
+    public static func scalarLength(leadingByte byte: UInt8) -> Int {
+        switch byte {
+        case 0xF0...0xF7: return 4
+        case 0xE0...0xEF: return 3
+        case 0xC0...0xDF: return 2
+        default: return 1
+        }
+    }
+
+    /// Returns the text of a byte range, replacing invalid UTF-8 with U+FFFD.
+    public func text(_ range: Range<Int>) -> String {
+        let clamped = max(0, range.lowerBound)..<min(bytes.count, range.upperBound)
+        return String(decoding: bytes[clamped], as: UTF8.self)
+    }
+}
