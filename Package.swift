@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "RampSyntax", dependencies: ["RampSource", "RampDiagnostics"]),
         .target(name: "RampIR", dependencies: ["RampSource", "RampKube"]),
         .target(name: "RampSema", dependencies: ["RampSource", "RampDiagnostics", "RampSyntax", "RampIR", "RampKube"]),
-        .target(name: "RampLowering", dependencies: ["RampIR", "RampKube"]),
+        .target(name: "RampLowering", dependencies: ["RampSource", "RampIR", "RampKube"]),
         .target(name: "RampDriver", dependencies: [
             "RampSource", "RampDiagnostics", "RampSyntax", "RampIR", "RampSema",
             "RampKube", "RampLowering", "RampYAML", "RampEvaluator",

@@ -84,3 +84,23 @@ public final class SourceFile: Sendable {
         return String(decoding: bytes[clamped], as: UTF8.self)
     }
 }
+
+extension SourceFile {
+    /// Returns the byte offset of the first byte that is not part of a valid
+    /// UTF-8 sequence, or nil when the whole file is valid UTF-8.
+    public static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                offset += UTF8.width(scalar)
+            case .emptyInput:
+                return nil
+            case .error:
+                return offset
+            }
+        }
+    }
+}

@@ -225,3 +225,17 @@ extension DiagnosticMessage {
         "dependency connects two addresses outside the cluster, which no NetworkPolicy can govern; one side must be pods"
     )
 }
+
+// MARK: - Warnings
+
+extension DiagnosticID {
+    public static let undeclaredNamespaceResemblesDeclared = DiagnosticID(
+        601, "namespace-typo", .warning, "a namespace peer names an undeclared namespace close to a declared one"
+    )
+}
+
+extension DiagnosticMessage {
+    public static func undeclaredNamespaceResemblesDeclared(_ name: String, declared: String) -> Self {
+        Self(.undeclaredNamespaceResemblesDeclared, "namespace '\(name)' is not declared in any contract; did you mean '\(declared)'?")
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import RampDiagnostics
+import RampSource
+
+/// Finds and reads the contract files named on the command line.
+enum ContractInputs {
+    static let fileExtension = "ramp"
+
+    /// Expands directories to the `.ramp` files below them, sorted by path so
+    /// that output does not depend on directory order, and reads every file.
+    /// Problems are reported as diagnostics without a source location.
+    static func read(_ paths: [String], diagnostics: DiagnosticEngine) -> [SourceFile] {
+        var files: [SourceFile] = []
+        var seen: Set<String> = []
+        for path in paths {
+            for filePath in expand(path, diagnostics: diagnostics) where seen.insert(filePath).inserted {
+                guard let data = FileManager.default.contents(atPath: filePath) else {
+                    diagnostics.emit(.fileUnreadable(filePath, reason: "the file does not exist or is not readable"), at: nil)
+                    continue
+                }
+                files.append(SourceFile(path: filePath, bytes: [UInt8](data)))
+            }
+        }
+        return files
+    }
+
+    private static func expand(_ path: String, diagnostics: DiagnosticEngine) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            diagnostics.emit(.fileUnreadable(path, reason: "no such file or directory"), at: nil)
+            return []
+        }
+        guard isDirectory.boolValue else { return [path] }
+
+        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+        guard let enumerator = FileManager.default.enumerator(atPath: base) else {
+            diagnostics.emit(.fileUnreadable(path, reason: "the directory cannot be listed"), at: nil)
+            return []
+        }
+        let found = enumerator.compactMap { $0 as? String }
+            .filter { $0.hasSuffix("." + fileExtension) }
+            .map { base + "/" + $0 }
+            .sorted()
+        if found.isEmpty {
+            diagnostics.emit(.noContracts(path), at: nil)
+        }
+        return found
+    }
+}

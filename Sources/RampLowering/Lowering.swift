@@ -1,0 +1,192 @@
+import RampIR
+import RampKube
+import RampSource
+
+/// Lowers a program to NetworkPolicy objects: per namespace, one object for
+/// its posture and namespace-wide rules, and one per service that the
+/// contracts isolate.
+///
+/// Isolation follows the contract semantics: a namespace's posture isolates
+/// every pod in it; a service named as the server of a dependency is
+/// isolated for ingress, and one named as a client for egress. Each
+/// dependency becomes an ingress rule on every isolated subject among its
+/// servers and an egress rule on every isolated subject among its clients;
+/// subjects that are not isolated already admit it.
+public struct Lowering {
+    /// The name of the object holding a namespace's posture.
+    public static let namespacePolicyName = "namespace-default"
+
+    let program: Program
+    let encoding: PeerEncoding
+    var subjects: [SubjectKey: Subject] = [:]
+
+    public static func lower(_ program: Program) -> [NetworkPolicy] {
+        var lowering = Lowering(program: program)
+        lowering.createSubjects()
+        lowering.addDependencyRules()
+        lowering.addDNSRules()
+        return lowering.policies()
+    }
+
+    init(program: Program) {
+        self.program = program
+        self.encoding = PeerEncoding(program: program)
+    }
+
+    // MARK: - Subjects
+
+    /// What a policy object selects: every pod of a namespace, or a service.
+    enum SubjectKey: Hashable {
+        case namespace(String)
+        case service(ServiceID)
+    }
+
+    struct Subject {
+        let namespace: String
+        var policyTypes: Set<NetworkPolicy.PolicyType>
+        var ingress: [NetworkPolicyRule] = []
+        var egress: [NetworkPolicyRule] = []
+
+        mutating func add(_ rule: NetworkPolicyRule, direction: NetworkPolicy.PolicyType) {
+            switch direction {
+            case .ingress: Subject.merge(rule, into: &ingress)
+            case .egress: Subject.merge(rule, into: &egress)
+            }
+        }
+
+        /// Two dependencies that ask for the same peers and ports give one
+        /// rule that carries both locations.
+        private static func merge(_ rule: NetworkPolicyRule, into rules: inout [NetworkPolicyRule]) {
+            if let index = rules.firstIndex(where: { $0.peers == rule.peers && $0.ports == rule.ports }) {
+                rules[index].comments += rule.comments.filter { !rules[index].comments.contains($0) }
+            } else {
+                rules.append(rule)
+            }
+        }
+    }
+
+    private mutating func createSubjects() {
+        var servers: Set<ServiceID> = []
+        var clients: Set<ServiceID> = []
+        for dependency in program.dependencies {
+            if case .service(let id) = dependency.server { servers.insert(id) }
+            if case .service(let id) = dependency.client { clients.insert(id) }
+        }
+        for namespace in program.namespaces {
+            if !namespace.posture.isEmpty {
+                subjects[.namespace(namespace.name)] = Subject(namespace: namespace.name, policyTypes: namespace.posture)
+            }
+            for service in namespace.services {
+                var types: Set<NetworkPolicy.PolicyType> = []
+                if servers.contains(service.id) { types.insert(.ingress) }
+                if clients.contains(service.id) { types.insert(.egress) }
+                if !types.isEmpty {
+                    subjects[.service(service.id)] = Subject(namespace: namespace.name, policyTypes: types)
+                }
+            }
+        }
+    }
+
+    /// Returns the subjects whose pods lie in `endpoint` and are isolated for
+    /// `direction`. Pods of undeclared namespaces are not ramp's to govern.
+    func isolatedSubjects(of endpoint: Endpoint, direction: NetworkPolicy.PolicyType) -> [SubjectKey] {
+        switch endpoint {
+        case .service(let id):
+            return [.service(id)]
+        case .namespace(let name):
+            return program.namespace(named: name).map { isolatedSubjects(in: $0, direction: direction) } ?? []
+        case .namespaces(let selector):
+            return program.namespaces.filter { selector.matches($0.labels) }.flatMap { isolatedSubjects(in: $0, direction: direction) }
+        case .cluster:
+            return program.namespaces.flatMap { isolatedSubjects(in: $0, direction: direction) }
+        case .external:
+            return []
+        }
+    }
+
+    /// Every pod of a namespace: the namespace subject covers them all when
+    /// the posture isolates the direction; otherwise only the services that
+    /// are isolated need the rule, and the other pods admit anything.
+    private func isolatedSubjects(in namespace: Namespace, direction: NetworkPolicy.PolicyType) -> [SubjectKey] {
+        if namespace.posture.contains(direction) { return [.namespace(namespace.name)] }
+        return namespace.services
+            .filter { subjects[.service($0.id)]?.policyTypes.contains(direction) == true }
+            .map { .service($0.id) }
+    }
+
+    // MARK: - Rules
+
+    private mutating func addDependencyRules() {
+        for dependency in program.dependencies {
+            let comment = dependency.origin.locationDescription
+            for key in isolatedSubjects(of: dependency.server, direction: .ingress) {
+                add(peer: dependency.client, ports: dependency.ports, comment: comment, to: key, direction: .ingress)
+            }
+            for key in isolatedSubjects(of: dependency.client, direction: .egress) {
+                add(peer: dependency.server, ports: dependency.ports, comment: comment, to: key, direction: .egress)
+            }
+        }
+    }
+
+    private mutating func add(peer: Endpoint, ports: PortSet, comment: String, to key: SubjectKey, direction: NetworkPolicy.PolicyType) {
+        let namespace = subjects[key]!.namespace
+        let rule = NetworkPolicyRule(
+            peers: encoding.peers(for: peer, from: namespace),
+            ports: PeerEncoding.ports(for: ports),
+            comments: [comment]
+        )
+        subjects[key]!.add(rule, direction: direction)
+    }
+
+    private mutating func addDNSRules() {
+        for namespace in program.namespaces where namespace.dnsEnabled {
+            for key in isolatedSubjects(in: namespace, direction: .egress) {
+                let origin = namespace.dnsOrigin ?? namespace.postureOrigin ?? serviceOrigin(key)
+                let comment = origin.locationDescription + " cluster DNS for egress-isolated pods"
+                subjects[key]!.add(ClusterDNS.rule(comments: [comment]), direction: .egress)
+            }
+        }
+    }
+
+    private func serviceOrigin(_ key: SubjectKey) -> SourceRange {
+        guard case .service(let id) = key, let service = program.namespace(named: id.namespace)?.services.first(where: { $0.id == id }) else {
+            preconditionFailure("a namespace subject always has a posture origin")
+        }
+        return service.origin
+    }
+
+    // MARK: - Objects
+
+    private func policies() -> [NetworkPolicy] {
+        var policies: [NetworkPolicy] = []
+        for namespace in program.namespaces {
+            if let subject = subjects[.namespace(namespace.name)] {
+                policies.append(policy(
+                    subject, name: Lowering.namespacePolicyName, podSelector: .everything,
+                    comment: namespace.postureOrigin!.locationDescription + " posture of namespace '\(namespace.name)'"
+                ))
+            }
+            for service in namespace.services {
+                guard let subject = subjects[.service(service.id)] else { continue }
+                policies.append(policy(
+                    subject, name: service.id.name, podSelector: service.selector,
+                    comment: service.origin.locationDescription + " service '\(service.id.name)'"
+                ))
+            }
+        }
+        return policies
+    }
+
+    private func policy(_ subject: Subject, name: String, podSelector: LabelSelector, comment: String) -> NetworkPolicy {
+        NetworkPolicy(
+            name: name,
+            namespace: subject.namespace,
+            podSelector: podSelector,
+            policyTypes: subject.policyTypes.sorted(),
+            // An isolated direction without rules omits its list: policyTypes alone denies it.
+            ingress: subject.ingress.isEmpty ? nil : subject.ingress,
+            egress: subject.egress.isEmpty ? nil : subject.egress,
+            comments: [comment]
+        )
+    }
+}

@@ -1,0 +1,57 @@
+import RampDiagnostics
+import RampIR
+import RampKube
+import RampSyntax
+
+/// Checks port numbers, ranges and protocols as written in contracts.
+struct PortConversion {
+    let diagnostics: DiagnosticEngine
+
+    func networkProtocol(_ word: Word?) -> NetworkProtocol? {
+        guard let word else { return .tcp }
+        switch word.text.lowercased() {
+        case "tcp": return .tcp
+        case "udp": return .udp
+        case "sctp": return .sctp
+        default:
+            diagnostics.emit(.invalidProtocol(word.text), at: word.range)
+            return nil
+        }
+    }
+
+    /// Parses `8080` or `30000-30100` into a valid inclusive range.
+    func numberRange(_ word: Word) -> (first: Int, last: Int)? {
+        let parts = word.text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else {
+            diagnostics.emit(.invalidPort(word.text), at: word.range)
+            return nil
+        }
+        var numbers: [Int] = []
+        for part in parts {
+            guard !part.isEmpty, part.count <= 5, part.allSatisfy({ $0.isASCII && $0.isNumber }),
+                  let number = Int(part), (1...65535).contains(number) else {
+                diagnostics.emit(.invalidPort(word.text), at: word.range)
+                return nil
+            }
+            numbers.append(number)
+        }
+        let first = numbers[0]
+        let last = numbers.count == 2 ? numbers[1] : first
+        guard first <= last else {
+            diagnostics.emit(.invalidPortRange(word.text), at: word.range)
+            return nil
+        }
+        return (first, last)
+    }
+
+    func containerPort(_ syntax: PortDeclSyntax) -> ContainerPort? {
+        if let name = syntax.name, let reason = KubernetesNames.portNameError(name.text) {
+            diagnostics.emit(.invalidPortName(name.text, reason: reason), at: name.range)
+            return nil
+        }
+        guard let networkProtocol = networkProtocol(syntax.protocolName), let range = numberRange(syntax.number) else {
+            return nil
+        }
+        return ContainerPort(name: syntax.name?.text, protocol: networkProtocol, first: range.first, last: range.last)
+    }
+}

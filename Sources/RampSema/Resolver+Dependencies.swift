@@ -1,0 +1,113 @@
+import RampDiagnostics
+import RampIR
+import RampKube
+import RampSource
+import RampSyntax
+
+extension Resolver {
+    // MARK: - Dependencies
+
+    func resolveDependencies() -> [Dependency] {
+        var dependencies: [Dependency] = []
+        for namespaceName in namespaces.keys.sorted() {
+            for declaration in namespaces[namespaceName]!.dependencies {
+                dependencies += resolve(declaration, in: namespaceName)
+            }
+        }
+        return dependencies
+    }
+
+    private func resolve(_ declaration: DependencyDecl, in namespace: String) -> [Dependency] {
+        let clients = declaration.clients.map { resolve($0, in: namespace) }
+        var dependencies: [Dependency] = []
+        for target in declaration.targets {
+            guard let server = resolve(target.endpoint, in: namespace), let ports = resolvePorts(target, server: server) else {
+                continue
+            }
+            for (client, syntax) in zip(clients, declaration.clients) {
+                guard let client else { continue }
+                if client.isExternal && server.isExternal {
+                    diagnostics.emit(.noPodsInDependency, at: syntax.range, highlights: [Highlight(target.endpoint.range)])
+                    continue
+                }
+                dependencies.append(Dependency(client: client, server: server, ports: ports, origin: target.range))
+            }
+        }
+        return dependencies
+    }
+
+    // MARK: - Endpoints
+
+    func resolve(_ endpoint: EndpointSyntax, in namespace: String) -> Endpoint? {
+        switch endpoint.kind {
+        case let .service(namespaceName, name):
+            return resolveService(name, namespace: namespaceName, current: namespace)
+        case .namespace(let name):
+            return resolveNamespacePeer(name)
+        case .namespaces(let selector):
+            guard let labelSelector = SelectorConversion(diagnostics: diagnostics).labelSelector(selector.requirements) else {
+                return nil
+            }
+            return .namespaces(labelSelector)
+        case .cluster:
+            return .cluster
+        case .internet:
+            return .internet
+        case .network(let name):
+            guard let network = networks[name.text] else {
+                reportUnknown(.unknownNetwork(name.text), name, candidates: Array(networks.keys))
+                return nil
+            }
+            return .external(name: name.text, blocks: network.blocks)
+        case .cidr(let word):
+            guard let block = ipBlock(cidr: word, excepts: []) else { return nil }
+            return .external(name: word.text, blocks: [block])
+        }
+    }
+
+    private func resolveService(_ name: Word, namespace namespaceName: Word?, current: String) -> Endpoint? {
+        let namespace = namespaceName?.text ?? current
+        guard let builder = namespaces[namespace] else {
+            reportUnknown(.unknownNamespace(namespace), namespaceName!, candidates: Array(namespaces.keys))
+            return nil
+        }
+        if let service = builder.services[name.text] {
+            return .service(service.id)
+        }
+        var notes: [Note] = []
+        var fixIts: [FixIt] = []
+        if let suggestion = Suggestions.closest(to: name.text, in: Array(builder.services.keys)) {
+            notes.append(Note("did you mean '\(suggestion)'?"))
+            fixIts.append(FixIt("use the declared service", replacing: name.range, with: suggestion))
+        } else if namespaceName == nil,
+                  let other = namespaces.keys.sorted().first(where: { namespaces[$0]!.services[name.text] != nil }) {
+            notes.append(Note("namespace '\(other)' declares a service '\(name.text)'; write '\(other)/\(name.text)'"))
+            fixIts.append(FixIt("name the namespace", replacing: name.range, with: "\(other)/\(name.text)"))
+        }
+        diagnostics.emit(.unknownService(name.text, namespace: namespace), at: name.range, notes: notes, fixIts: fixIts)
+        return nil
+    }
+
+    /// A `namespace NAME` peer may name a namespace that no contract declares,
+    /// such as `kube-system`, because ramp need not manage it.
+    private func resolveNamespacePeer(_ name: Word) -> Endpoint? {
+        if let reason = KubernetesNames.dns1123LabelError(name.text) {
+            diagnostics.emit(.invalidNamespaceName(name.text, reason: reason), at: name.range)
+            return nil
+        }
+        if namespaces[name.text] == nil, let suggestion = Suggestions.closest(to: name.text, in: Array(namespaces.keys)) {
+            diagnostics.emit(.undeclaredNamespaceResemblesDeclared(name.text, declared: suggestion), at: name.range,
+                             fixIts: [FixIt("use the declared namespace", replacing: name.range, with: suggestion)])
+        }
+        return .namespace(name.text)
+    }
+
+    private func reportUnknown(_ message: DiagnosticMessage, _ name: Word, candidates: [String]) {
+        guard let suggestion = Suggestions.closest(to: name.text, in: candidates) else {
+            diagnostics.emit(message, at: name.range)
+            return
+        }
+        diagnostics.emit(message, at: name.range, notes: [Note("did you mean '\(suggestion)'?")],
+                         fixIts: [FixIt("use the declared name", replacing: name.range, with: suggestion)])
+    }
+}

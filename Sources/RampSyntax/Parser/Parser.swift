@@ -1,0 +1,130 @@
+import RampDiagnostics
+import RampSource
+
+/// A recursive-descent parser with one token of lookahead.
+///
+/// Each statement is parsed by a function that throws `StatementFailure`
+/// after reporting the first problem in it; the statement loop then skips to
+/// the next line or closing brace and goes on, so independent mistakes on
+/// other lines are all reported. Every loop consumes a token per iteration or
+/// leaves, so parsing always ends.
+public struct Parser {
+    let file: SourceFile
+    let tokens: [Token]
+    let diagnostics: DiagnosticEngine
+    var index = 0
+
+    /// Thrown after a statement's problem was reported; never escapes the parser.
+    struct StatementFailure: Error {}
+
+    public init(file: SourceFile, diagnostics: DiagnosticEngine) {
+        self.file = file
+        self.tokens = Lexer.tokenize(file.bytes)
+        self.diagnostics = diagnostics
+    }
+
+    public static func parse(_ file: SourceFile, diagnostics: DiagnosticEngine) -> ContractFile {
+        var parser = Parser(file: file, diagnostics: diagnostics)
+        return parser.parseFile()
+    }
+
+    // MARK: - Token access
+
+    var current: Token { tokens[index] }
+
+    func peek(_ offset: Int = 1) -> Token {
+        tokens[min(index + offset, tokens.count - 1)]
+    }
+
+    func text(_ token: Token) -> String {
+        file.text(token.start..<token.end)
+    }
+
+    func range(_ token: Token) -> SourceRange {
+        SourceRange(file: file, start: token.start, end: token.end)
+    }
+
+    func range(from start: Token) -> SourceRange {
+        let previous = tokens[max(index - 1, 0)]
+        return SourceRange(file: file, start: start.start, end: max(previous.end, start.end))
+    }
+
+    /// Returns whether the current token is the word `keyword`.
+    func at(_ keyword: String) -> Bool {
+        current.kind == .word && text(current) == keyword
+    }
+
+    func at(_ kind: TokenKind) -> Bool {
+        current.kind == kind
+    }
+
+    @discardableResult
+    mutating func advance() -> Token {
+        let token = current
+        if token.kind != .endOfFile { index += 1 }
+        return token
+    }
+
+    mutating func skipNewlines() {
+        while current.kind == .newline { index += 1 }
+    }
+
+    // MARK: - Expectations
+
+    mutating func expect(_ kind: TokenKind, _ what: String? = nil) throws(StatementFailure) -> Token {
+        guard current.kind == kind, current.flaw == nil else {
+            throw fail(expected: what ?? kind.description)
+        }
+        return advance()
+    }
+
+    /// Reports "expected X, found Y" at the current token, or the token's
+    /// own flaw when it has one, and returns the failure to throw.
+    mutating func fail(expected: String) -> StatementFailure {
+        let token = current
+        if token.flaw == .unterminatedString {
+            diagnostics.emit(.unterminatedString, at: range(token))
+        } else if token.kind == .unknown {
+            diagnostics.emit(.invalidCharacter(describe(token)), at: range(token))
+        } else {
+            diagnostics.emit(.expected(expected, found: describe(token)), at: range(token))
+        }
+        return StatementFailure()
+    }
+
+    /// Names a token for a message: its text in quotes, or its kind.
+    func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .word, .cidr: return "'\(text(token))'"
+        case .string: return "string \(text(token))"
+        case .unknown:
+            let character = text(token)
+            let scalar = character.unicodeScalars.first.map { "U+" + String($0.value, radix: 16, uppercase: true) } ?? ""
+            return character.unicodeScalars.count == 1 && (character.unicodeScalars.first!.properties.isWhitespace
+                || character.unicodeScalars.first!.value < 0x20) ? scalar : "'\(character)' (\(scalar))"
+        default: return token.kind.description
+        }
+    }
+
+    /// Skips the rest of a failed statement: up to the end of its line or a
+    /// closing brace, which is left for the enclosing block.
+    mutating func synchronize() {
+        while !at(.newline) && !at(.rightBrace) && !at(.endOfFile) {
+            advance()
+        }
+    }
+
+    /// Requires that a statement ends here: end of line, '}' or end of file.
+    mutating func expectStatementEnd(after what: String) throws(StatementFailure) {
+        guard at(.newline) || at(.rightBrace) || at(.endOfFile) else {
+            throw unexpectedAtStatementEnd(after: what)
+        }
+    }
+
+    mutating func unexpectedAtStatementEnd(after what: String) -> StatementFailure {
+        if current.kind == .word, let failure = reportUnsupportedTrailer() {
+            return failure
+        }
+        return fail(expected: "end of line after \(what)")
+    }
+}
