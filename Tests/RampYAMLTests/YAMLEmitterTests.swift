@@ -1,0 +1,59 @@
+import RampYAML
+import XCTest
+
+final class YAMLEmitterTests: XCTestCase {
+    func testEmitsNestedBlockStyleWithComments() {
+        let document = YAMLDocument(.mapping([
+            YAMLEntry("kind", .string("NetworkPolicy")),
+            YAMLEntry("spec", .mapping([
+                YAMLEntry("podSelector", .mapping([])),
+                YAMLEntry("policyTypes", .sequence([YAMLItem(.string("Ingress"))])),
+                YAMLEntry("ingress", .sequence([
+                    YAMLItem(.mapping([
+                        YAMLEntry("from", .sequence([YAMLItem(.mapping([
+                            YAMLEntry("podSelector", .mapping([YAMLEntry("matchLabels", .mapping([YAMLEntry("app", .string("web"))]))])),
+                        ]))])),
+                        YAMLEntry("ports", .sequence([YAMLItem(.mapping([
+                            YAMLEntry("protocol", .string("TCP")),
+                            YAMLEntry("port", .integer(8080)),
+                        ]))])),
+                    ]), comments: ["shop.ramp:3:5"]),
+                ])),
+            ])),
+        ]), comments: ["object comment"])
+
+        let output = YAMLEmitter().emit(header: ["header"], documents: [document])
+
+        XCTAssertEqual(output, """
+        # header
+        ---
+        # object comment
+        kind: NetworkPolicy
+        spec:
+          podSelector: {}
+          policyTypes:
+          - Ingress
+          ingress:
+          # shop.ramp:3:5
+          - from:
+            - podSelector:
+                matchLabels:
+                  app: web
+            ports:
+            - protocol: TCP
+              port: 8080
+
+        """)
+    }
+
+    func testCommentsCannotBreakOutOfTheirLine() {
+        let document = YAMLDocument(.mapping([YAMLEntry("a", .integer(1))]), comments: ["one\nkey: injected"])
+        let output = YAMLEmitter().emit(header: [], documents: [document])
+        XCTAssertEqual(output, "---\n# one key: injected\na: 1\n")
+    }
+
+    func testQuotesKeysAndValues() {
+        let document = YAMLDocument(.mapping([YAMLEntry("on", .string("yes")), YAMLEntry("list", .sequence([YAMLItem(.string("-"))]))]))
+        XCTAssertEqual(YAMLEmitter().emit(header: [], documents: [document]), "---\n\"on\": \"yes\"\nlist:\n- \"-\"\n")
+    }
+}
