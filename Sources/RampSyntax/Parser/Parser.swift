@@ -82,7 +82,11 @@ public struct Parser {
     /// own flaw when it has one, and returns the failure to throw.
     mutating func fail(expected: String) -> StatementFailure {
         let token = current
-        if token.flaw == .unterminatedString {
+        if token.kind == .newline || token.kind == .endOfFile, index > 0, tokens[index - 1].kind != .newline {
+            // Point just after the last token of the line, where the missing text belongs.
+            let end = tokens[index - 1].end
+            diagnostics.emit(.expected(expected, found: describe(token)), at: SourceRange(file: file, start: end, end: end))
+        } else if token.flaw == .unterminatedString {
             diagnostics.emit(.unterminatedString, at: range(token))
         } else if token.kind == .unknown {
             diagnostics.emit(.invalidCharacter(describe(token)), at: range(token))
