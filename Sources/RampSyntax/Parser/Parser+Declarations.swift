@@ -213,7 +213,7 @@ extension Parser {
                 advance()
                 skipNewlines()
                 excepts = try parseCommaList { (parser: inout Parser) throws(StatementFailure) in try parser.parseCIDR() }
-                skipNewlines()
+                skipNewlines(beforeClosing: .rightParen)
                 _ = try expect(.rightParen, "')' to close the except list")
             } else {
                 excepts = [try parseCIDR()]

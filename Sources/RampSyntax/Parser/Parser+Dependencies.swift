@@ -28,7 +28,7 @@ extension Parser {
                 advance()
                 skipNewlines()
                 ports = try parseCommaList { (parser: inout Parser) throws(StatementFailure) in try parser.parsePortRef() }
-                skipNewlines()
+                skipNewlines(beforeClosing: .rightParen)
                 _ = try expect(.rightParen, "',' or ')' in port list")
             } else {
                 ports = [try parsePortRef()]

@@ -58,7 +58,7 @@ extension Parser {
         if !at(.rightBracket) {
             requirements = try parseCommaList { (parser: inout Parser) throws(StatementFailure) in try parser.parseRequirement() }
         }
-        skipNewlines()
+        skipNewlines(beforeClosing: .rightBracket)
         _ = try expect(.rightBracket, "',' or ']' in label selector")
         return SelectorSyntax(requirements: requirements, range: range(from: start))
     }
@@ -111,7 +111,7 @@ extension Parser {
         _ = try expect(.leftParen, "'(' to start the value list")
         skipNewlines()
         let values = try parseCommaList { (parser: inout Parser) throws(StatementFailure) in try parser.parseLabelValue() }
-        skipNewlines()
+        skipNewlines(beforeClosing: .rightParen)
         _ = try expect(.rightParen, "',' or ')' in value list")
         return values
     }

@@ -69,6 +69,15 @@ public struct Parser {
         while current.kind == .newline { index += 1 }
     }
 
+    /// Skips newlines only when the next token after them closes a list, so
+    /// that a list left open at the end of a line is reported there instead
+    /// of swallowing the next statement.
+    mutating func skipNewlines(beforeClosing closing: TokenKind) {
+        var lookahead = index
+        while tokens[lookahead].kind == .newline { lookahead += 1 }
+        if tokens[lookahead].kind == closing { index = lookahead }
+    }
+
     // MARK: - Expectations
 
     mutating func expect(_ kind: TokenKind, _ what: String? = nil) throws(StatementFailure) -> Token {
