@@ -14,7 +14,10 @@ public struct Compilation {
     public let diagnostics = DiagnosticEngine()
     public private(set) var sources: [SourceFile] = []
     public private(set) var program: Program?
+    public private(set) var plan: PolicyPlan?
     public private(set) var policies: [NetworkPolicy] = []
+    public var optimizationLevel: OptimizationLevel = .standard
+    public var kubernetesVersion: KubernetesVersion = .defaultTarget
 
     public init() {}
 
@@ -35,6 +38,26 @@ public struct Compilation {
         guard !diagnostics.hasErrors else { return }
         self.program = program
 
-        policies = Lowering.lower(program)
+        checkKubernetesVersion(program)
+        guard !diagnostics.hasErrors else { return }
+
+        let plan = Pipeline.lower(program, level: optimizationLevel, kubernetesVersion: kubernetesVersion)
+        self.plan = plan
+        policies = plan.networkPolicies
+    }
+}
+
+extension Compilation {
+    /// Port ranges need `endPort`, which older API servers drop silently,
+    /// and a dropped `endPort` would admit only the first port.
+    func checkKubernetesVersion(_ program: Program) {
+        guard kubernetesVersion < .endPortStable else { return }
+        for dependency in program.dependencies {
+            guard case .some(let items) = dependency.ports else { continue }
+            for item in items {
+                guard case let .range(first, last) = item.value, first != last else { continue }
+                diagnostics.emit(.endPortUnsupported("\(first)-\(last)", version: kubernetesVersion.description), at: dependency.origin)
+            }
+        }
     }
 }

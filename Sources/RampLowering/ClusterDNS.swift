@@ -9,8 +9,8 @@ enum ClusterDNS {
     static let podLabels = ["k8s-app": "kube-dns"]
     static let port = 53
 
-    static func rule(comments: [String]) -> NetworkPolicyRule {
-        NetworkPolicyRule(
+    static func rule(origins: [String]) -> PlanRule {
+        PlanRule(
             peers: [NetworkPolicyPeer(
                 podSelector: LabelSelector(matchLabels: podLabels),
                 namespaceSelector: PeerEncoding.namespaceNamed(namespace)
@@ -19,7 +19,7 @@ enum ClusterDNS {
                 NetworkPolicyPort(protocol: .udp, port: .number(port)),
                 NetworkPolicyPort(protocol: .tcp, port: .number(port)),
             ],
-            comments: comments
+            origins: origins
         )
     }
 }

@@ -239,3 +239,17 @@ extension DiagnosticMessage {
         Self(.undeclaredNamespaceResemblesDeclared, "namespace '\(name)' is not declared in any contract; did you mean '\(declared)'?")
     }
 }
+
+// MARK: - Target cluster
+
+extension DiagnosticID {
+    public static let endPortUnsupported = DiagnosticID(
+        308, "endport-unsupported", .error, "a port range needs endPort, which the target Kubernetes version lacks"
+    )
+}
+
+extension DiagnosticMessage {
+    public static func endPortUnsupported(_ range: String, version: String) -> Self {
+        Self(.endPortUnsupported, "port range \(range) needs 'endPort', which Kubernetes \(version) does not support; target 1.25 or later with '--kube-version'")
+    }
+}

@@ -1,0 +1,59 @@
+import RampKube
+
+/// Joins label selectors that differ only in the value of one key, where
+/// each requires that key to equal a value (`k=v`) or lie in a set
+/// (`k In (...)`): the union of their matches is the selector with
+/// `k In (all values)`, because In is a disjunction of equalities.
+enum SelectorUnion {
+    struct Split: Hashable {
+        /// The selector without its requirement on `key`, in canonical order.
+        let rest: LabelSelector
+        let key: String
+    }
+
+    /// Returns, for each key the selector constrains only by equality or
+    /// In, the rest of the selector and the values allowed for the key.
+    static func splits(_ selector: LabelSelector) -> [(split: Split, values: [String])] {
+        var result: [(Split, [String])] = []
+        let expressionsByKey = Dictionary(grouping: selector.matchExpressions, by: \.key)
+        for (key, value) in selector.matchLabels where expressionsByKey[key] == nil {
+            var rest = selector
+            rest.matchLabels[key] = nil
+            result.append((Split(rest: canonical(rest), key: key), [value]))
+        }
+        for (key, requirements) in expressionsByKey where requirements.count == 1 && requirements[0].operator == .in
+            && selector.matchLabels[key] == nil {
+            var rest = selector
+            rest.matchExpressions.removeAll { $0.key == key }
+            result.append((Split(rest: canonical(rest), key: key), requirements[0].values))
+        }
+        return result.sorted { $0.0.key < $1.0.key }
+    }
+
+    /// Returns the selector that matches `rest` and any of `values` for `key`.
+    static func join(_ split: Split, values: [String]) -> LabelSelector {
+        var selector = split.rest
+        let unique = Array(Set(values)).sorted()
+        if unique.count == 1 {
+            selector.matchLabels[split.key] = unique[0]
+        } else {
+            selector.matchExpressions.append(LabelSelectorRequirement(key: split.key, operator: .in, values: unique))
+        }
+        return canonical(selector)
+    }
+
+    /// Orders expressions by key, operator and values so that equal selectors compare equal.
+    static func canonical(_ selector: LabelSelector) -> LabelSelector {
+        var result = selector
+        result.matchExpressions = selector.matchExpressions
+            .map { LabelSelectorRequirement(key: $0.key, operator: $0.operator, values: Array(Set($0.values)).sorted()) }
+            .sorted { ($0.key, $0.operator.rawValue, $0.values) < ($1.key, $1.operator.rawValue, $1.values) }
+        return result
+    }
+}
+
+extension Array: @retroactive Comparable where Element == String {
+    public static func < (lhs: [String], rhs: [String]) -> Bool {
+        lhs.lexicographicallyPrecedes(rhs)
+    }
+}

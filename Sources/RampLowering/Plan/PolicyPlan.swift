@@ -1,0 +1,97 @@
+import RampKube
+
+/// The lowering's own IR: NetworkPolicy objects before they are final, with
+/// the contract locations of every object and rule. Passes rewrite a plan;
+/// `networkPolicies` turns it into API objects.
+///
+/// A plan has a text form (`PlanPrinter`, `PlanParser`) so that each pass
+/// can be tested alone: text in, the pass run, text out.
+public struct PolicyPlan: Equatable, Sendable {
+    public var objects: [PlanObject]
+
+    public init(objects: [PlanObject]) {
+        self.objects = objects
+    }
+
+    /// Returns the objects as NetworkPolicy, in plan order.
+    public var networkPolicies: [NetworkPolicy] {
+        objects.map(\.networkPolicy)
+    }
+}
+
+public struct PlanObject: Equatable, Sendable {
+    public var namespace: String
+    public var name: String
+    /// The name of what the object governs (a service, or the namespace
+    /// object's name); objects of one subject are grouped under it.
+    public var subject: String
+    public var podSelector: LabelSelector
+    public var policyTypes: Set<NetworkPolicy.PolicyType>
+    public var ingress: [PlanRule]
+    public var egress: [PlanRule]
+    /// Contract locations with a short description, printed above the object.
+    public var origins: [String]
+
+    public init(
+        namespace: String, name: String, subject: String? = nil, podSelector: LabelSelector,
+        policyTypes: Set<NetworkPolicy.PolicyType>, ingress: [PlanRule] = [], egress: [PlanRule] = [], origins: [String] = []
+    ) {
+        self.namespace = namespace
+        self.name = name
+        self.subject = subject ?? name
+        self.podSelector = podSelector
+        self.policyTypes = policyTypes
+        self.ingress = ingress
+        self.egress = egress
+        self.origins = origins
+    }
+
+    public func rules(_ direction: NetworkPolicy.PolicyType) -> [PlanRule] {
+        direction == .ingress ? ingress : egress
+    }
+
+    public mutating func setRules(_ rules: [PlanRule], _ direction: NetworkPolicy.PolicyType) {
+        if direction == .ingress { ingress = rules } else { egress = rules }
+    }
+
+    var networkPolicy: NetworkPolicy {
+        NetworkPolicy(
+            name: name,
+            namespace: namespace,
+            podSelector: podSelector,
+            policyTypes: policyTypes.sorted(),
+            // An isolated direction without rules omits its list: policyTypes alone denies it.
+            ingress: ingress.isEmpty ? nil : ingress.map(\.networkPolicyRule),
+            egress: egress.isEmpty ? nil : egress.map(\.networkPolicyRule),
+            comments: origins
+        )
+    }
+}
+
+/// One rule: it admits every pair of one of its peers and one of its ports.
+public struct PlanRule: Equatable, Sendable {
+    /// Nil admits every peer.
+    public var peers: [NetworkPolicyPeer]?
+    /// Nil admits every port.
+    public var ports: [NetworkPolicyPort]?
+    public var origins: [String]
+
+    public init(peers: [NetworkPolicyPeer]?, ports: [NetworkPolicyPort]?, origins: [String] = []) {
+        self.peers = peers
+        self.ports = ports
+        self.origins = origins
+    }
+
+    var networkPolicyRule: NetworkPolicyRule {
+        NetworkPolicyRule(peers: peers, ports: ports, comments: origins)
+    }
+
+    /// Returns whether two rules admit the same peers and ports, ignoring origins.
+    func hasSameMatch(as other: PlanRule) -> Bool {
+        peers == other.peers && ports == other.ports
+    }
+
+    mutating func addOrigins(_ more: [String]) {
+        for origin in more where !origins.contains(origin) { origins.append(origin) }
+    }
+}

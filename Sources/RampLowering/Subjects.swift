@@ -1,0 +1,94 @@
+import RampIR
+import RampKube
+
+/// What a policy object selects, and which directions the contracts isolate
+/// for it.
+///
+/// A namespace's posture isolates every pod in it; a service named as the
+/// server of a dependency is isolated for ingress, and one named as a client
+/// for egress. Pods that no subject isolates for a direction admit every
+/// connection in that direction, so no rule is needed for them.
+struct Subjects {
+    enum Key: Hashable {
+        case namespace(String)
+        case service(ServiceID)
+    }
+
+    struct Subject {
+        let key: Key
+        let namespace: String
+        let name: String
+        let podSelector: LabelSelector
+        let policyTypes: Set<NetworkPolicy.PolicyType>
+        /// Where the object comes from, printed above it.
+        let origin: String
+    }
+
+    /// The name of the object that holds a namespace's posture.
+    static let namespacePolicyName = "namespace-default"
+
+    let program: Program
+    private(set) var byKey: [Key: Subject] = [:]
+    /// Subjects in output order: per namespace, the namespace first, then services by name.
+    private(set) var ordered: [Subject] = []
+
+    init(program: Program) {
+        self.program = program
+        var servers: Set<ServiceID> = []
+        var clients: Set<ServiceID> = []
+        for dependency in program.dependencies {
+            if case .service(let id) = dependency.server { servers.insert(id) }
+            if case .service(let id) = dependency.client { clients.insert(id) }
+        }
+        for namespace in program.namespaces {
+            if !namespace.posture.isEmpty {
+                add(Subject(
+                    key: .namespace(namespace.name), namespace: namespace.name, name: Subjects.namespacePolicyName,
+                    podSelector: .everything, policyTypes: namespace.posture,
+                    origin: namespace.postureOrigin!.locationDescription + " posture of namespace '\(namespace.name)'"
+                ))
+            }
+            for service in namespace.services {
+                var types: Set<NetworkPolicy.PolicyType> = []
+                if servers.contains(service.id) { types.insert(.ingress) }
+                if clients.contains(service.id) { types.insert(.egress) }
+                guard !types.isEmpty else { continue }
+                add(Subject(
+                    key: .service(service.id), namespace: namespace.name, name: service.id.name,
+                    podSelector: service.selector, policyTypes: types,
+                    origin: service.origin.locationDescription + " service '\(service.id.name)'"
+                ))
+            }
+        }
+    }
+
+    private mutating func add(_ subject: Subject) {
+        byKey[subject.key] = subject
+        ordered.append(subject)
+    }
+
+    /// Returns the subjects whose pods lie in `endpoint` and are isolated for
+    /// `direction`. Pods of undeclared namespaces are not ramp's to govern.
+    func isolated(in endpoint: Endpoint, direction: NetworkPolicy.PolicyType) -> [Subject] {
+        switch endpoint {
+        case .service(let id):
+            return byKey[.service(id)].map { [$0] } ?? []
+        case .namespace(let name):
+            return program.namespace(named: name).map { isolated(in: $0, direction: direction) } ?? []
+        case .namespaces(let selector):
+            return program.namespaces.filter { selector.matches($0.labels) }.flatMap { isolated(in: $0, direction: direction) }
+        case .cluster:
+            return program.namespaces.flatMap { isolated(in: $0, direction: direction) }
+        case .external:
+            return []
+        }
+    }
+
+    /// Every pod of a namespace: the namespace subject covers them all when
+    /// the posture isolates the direction; otherwise only the services that
+    /// are isolated need a rule.
+    func isolated(in namespace: Namespace, direction: NetworkPolicy.PolicyType) -> [Subject] {
+        if namespace.posture.contains(direction) { return [byKey[.namespace(namespace.name)]!] }
+        return namespace.services.compactMap { byKey[.service($0.id)] }.filter { $0.policyTypes.contains(direction) }
+    }
+}
