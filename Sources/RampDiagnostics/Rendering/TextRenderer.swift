@@ -1,8 +1,26 @@
 import RampSource
 
-/// Renders diagnostics as clang and swiftc print them:
-/// `path:line:column: severity: message [CODE]`, then the source line with a
-/// gutter and carets under the span. Editors and CI parse the first line.
+/// Renders diagnostics as clang and swiftc print them, for terminals and for
+/// editors that parse the first line of each diagnostic:
+///
+///     shop.ramp:3:21: error: service 'api' declares no port named 'htp' [RAMP0301]
+///     3 |     frontend -> api:htp
+///       |                     ^~~
+///       = note: ...
+///       = fix-it: use the declared port: replace 'htp' with 'http' at 3:21
+///     shop.ramp:2:13: note: service 'api' is declared here
+///
+/// After the snippet come the notes without a location, then the fix-its,
+/// then each note with a location, under its own header and snippet.
+/// Highlights in the primary file are marked in its snippet; those in other
+/// files follow in a snippet of their own, introduced by `::: path:line:column`.
+///
+/// Columns in `path:line:column` count Unicode scalars, as rustc and
+/// `SourceFile.lineAndColumn(of:)` do, not bytes and not grapheme clusters,
+/// because scalars are what an editor's "go to column" counts most often.
+/// The markers under a line are laid out by grapheme cluster and terminal
+/// width instead (see `LineLayout`), because there they must line up with
+/// what the terminal draws.
 public struct TextRenderer {
     public var colored: Bool
 
@@ -15,25 +33,39 @@ public struct TextRenderer {
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
+        let style = TerminalStyle(colored: colored)
+        let snippets = SnippetRenderer(style: style)
         var output = header(
             location: diagnostic.range,
             severity: diagnostic.severity,
             message: diagnostic.message + " [\(diagnostic.id.code)]"
         )
+
+        var gutterWidth = 1
         if let range = diagnostic.range {
-            let sameFile = diagnostic.highlights.filter { $0.range.file === range.file }
-            output += snippet(primary: range, highlights: sameFile)
+            let groups = markGroups(primary: range, highlights: diagnostic.highlights)
+            gutterWidth = SnippetRenderer.gutterWidth(for: groups[0])
+            output += snippets.render(groups[0])
+            for group in groups.dropFirst() {
+                let width = SnippetRenderer.gutterWidth(for: group)
+                let location = TextRenderer.sanitized(group[0].range.locationDescription)
+                output += String(repeating: " ", count: width + 1) + style.paint(":::", .blue) + " " + location + "\n"
+                output += snippets.render(group)
+            }
+        }
+
+        let bullet = String(repeating: " ", count: gutterWidth + 1) + "= "
+        for note in diagnostic.notes where note.range == nil {
+            output += bullet + style.paint("note:", .bold) + " " + TextRenderer.sanitized(note.message) + "\n"
         }
         for fixIt in diagnostic.fixIts {
-            output += "   = " + paint("fix-it:", .green) + " \(fixIt.message): replace '\(fixIt.range.text)' with '\(fixIt.replacement)'\n"
+            output += bullet + style.paint("fix-it:", .green) + " "
+                + TextRenderer.sanitized(fixIt.message + ": " + fixIt.editDescription(primaryFile: diagnostic.range?.file)) + "\n"
         }
         for note in diagnostic.notes {
-            if let range = note.range {
-                output += header(location: range, severity: .note, message: note.message)
-                output += snippet(primary: range, highlights: [])
-            } else {
-                output += "   = " + paint("note:", .bold) + " \(note.message)\n"
-            }
+            guard let range = note.range else { continue }
+            output += header(location: range, severity: .note, message: note.message)
+            output += snippets.render([SnippetMark(range: range, kind: .primary, label: "")])
         }
         return output
     }
@@ -41,108 +73,45 @@ public struct TextRenderer {
     // MARK: - Parts
 
     private func header(location: SourceRange?, severity: Severity, message: String) -> String {
-        let label = paint("\(severity.rawValue):", severity.color)
+        let style = TerminalStyle(colored: colored)
+        let label = style.paint("\(severity.rawValue):", TerminalStyle.color(of: severity))
+        let text = style.paint(TextRenderer.sanitized(message), .bold)
         guard let location else {
-            return "ramp: " + label + " " + paint(message, .bold) + "\n"
+            return "ramp: " + label + " " + text + "\n"
         }
-        return paint(location.locationDescription + ":", .bold) + " " + label + " " + paint(message, .bold) + "\n"
+        return style.paint(TextRenderer.sanitized(location.locationDescription) + ":", .bold) + " " + label + " " + text + "\n"
     }
 
-    /// Prints every line that a span touches once, with markers under it:
-    /// `^~~~` under the primary span and `---` under secondary spans.
-    private func snippet(primary: SourceRange, highlights: [Highlight]) -> String {
-        let file = primary.file
-        var marks: [Int: [Mark]] = [:]
-        marks[file.lineIndex(of: primary.start), default: []].append(Mark(range: primary, isPrimary: true, label: ""))
+    /// Splits the marks by file: the primary span's file first, then the
+    /// other files in the order their first highlight appears.
+    private func markGroups(primary: SourceRange, highlights: [Highlight]) -> [[SnippetMark]] {
+        var groups: [[SnippetMark]] = [[SnippetMark(range: primary, kind: .primary, label: "")]]
+        var files: [SourceFile] = [primary.file]
         for highlight in highlights {
-            let line = file.lineIndex(of: highlight.range.start)
-            marks[line, default: []].append(Mark(range: highlight.range, isPrimary: false, label: highlight.label))
-        }
-
-        let gutterWidth = String(marks.keys.max()! + 1).count
-        let blankGutter = String(repeating: " ", count: gutterWidth + 1) + paint("|", .blue)
-        var output = ""
-        for line in marks.keys.sorted() {
-            let number = String(line + 1)
-            let padding = String(repeating: " ", count: gutterWidth - number.count)
-            let source = String(decoding: file.lineBytes(line), as: UTF8.self)
-            output += paint(padding + number + " |", .blue) + " " + source + "\n"
-            output += blankGutter + " " + markerLine(line: line, file: file, marks: marks[line]!) + "\n"
-        }
-        return output
-    }
-
-    private struct Mark {
-        let range: SourceRange
-        let isPrimary: Bool
-        let label: String
-    }
-
-    private func markerLine(line: Int, file: SourceFile, marks: [Mark]) -> String {
-        let lineStart = file.lineStarts[line]
-        let lineBytes = file.lineBytes(line)
-        let lineEnd = lineStart + lineBytes.count
-
-        // One cell per Unicode scalar of the line; a tab stays a tab so that
-        // the marker lines up in any terminal.
-        var cells: [Character] = []
-        var cellStarts: [Int] = []
-        var offset = lineStart
-        while offset < lineEnd {
-            cellStarts.append(offset)
-            cells.append(file.bytes[offset] == UInt8(ascii: "\t") ? "\t" : " ")
-            offset += SourceFile.scalarLength(leadingByte: file.bytes[offset])
-        }
-        cellStarts.append(lineEnd)
-        cells.append(" ")
-
-        var kinds = Array(repeating: 0, count: cells.count)  // 0 none, 1 secondary, 2 primary
-        for mark in marks.sorted(by: { !$0.isPrimary && $1.isPrimary }) {
-            let first = cellStarts.firstIndex { $0 >= mark.range.start } ?? cells.count - 1
-            let endOffset = min(mark.range.end, lineEnd)
-            var last = first
-            while last + 1 < cellStarts.count - 1, cellStarts[last + 1] < endOffset { last += 1 }
-            for index in first...last { kinds[index] = mark.isPrimary ? 2 : 1 }
-            if mark.isPrimary { kinds[first] = 3 }
-        }
-
-        var text = ""
-        var lastMarked = -1
-        for (index, kind) in kinds.enumerated() where kind != 0 { lastMarked = index }
-        for index in 0...max(lastMarked, 0) {
-            switch kinds[index] {
-            case 3: text += paint("^", .green)
-            case 2: text += paint("~", .green)
-            case 1: text += paint("-", .blue)
-            default: text.append(cells[index])
+            let mark = SnippetMark(range: highlight.range, kind: .secondary, label: TextRenderer.sanitized(highlight.label))
+            if let index = files.firstIndex(where: { $0 === highlight.range.file }) {
+                groups[index].append(mark)
+            } else {
+                files.append(highlight.range.file)
+                groups.append([mark])
             }
         }
-        let labels = marks.filter { !$0.label.isEmpty }.map(\.label)
-        if !labels.isEmpty { text += " " + labels.joined(separator: "; ") }
-        return text
+        return groups
     }
 
-    // MARK: - Colour
+    // MARK: - Escaping
 
-    enum Style: String {
-        case bold = "1"
-        case red = "1;31"
-        case magenta = "1;35"
-        case green = "1;32"
-        case blue = "1;34"
-    }
-
-    private func paint(_ text: String, _ style: Style) -> String {
-        colored ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
-    }
-}
-
-extension Severity {
-    var color: TextRenderer.Style {
-        switch self {
-        case .error: return .red
-        case .warning: return .magenta
-        case .note: return .bold
+    /// Replaces control characters with visible symbols, so that a message
+    /// that quotes a contract cannot break the line or send terminal escapes.
+    static func sanitized(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if let replacement = DisplayWidth.visibleReplacement(for: scalar) {
+                result += replacement
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
         }
+        return result
     }
 }
