@@ -1,0 +1,29 @@
+/// Long explanations of diagnostic codes, printed by `ramp --explain CODE`
+/// and embedded in SARIF rules, in the manner of `rustc --explain`.
+///
+/// Each explanation is Markdown: a first paragraph that states the rule,
+/// why it exists, an erroneous example and a corrected one in `ramp` code
+/// blocks. The texts live in one file per group of codes.
+public enum Explanations {
+    /// Returns the explanation of a code such as `RAMP0201`, in any letter
+    /// case, or nil for a code that has none.
+    public static func text(for code: String) -> String? {
+        guard let id = DiagnosticID.withCode(code) else { return nil }
+        return byNumber[id.number]
+    }
+
+    /// Returns the first paragraph, which states the rule in a sentence or two.
+    static func firstParagraph(of explanation: String) -> String {
+        let paragraphs = explanation.split(separator: "\n\n", maxSplits: 1, omittingEmptySubsequences: true)
+        let first = paragraphs.first.map(String.init) ?? explanation
+        return first.split(separator: "\n").joined(separator: " ")
+    }
+
+    private static let byNumber: [Int: String] = {
+        var all: [Int: String] = [:]
+        for group in [inputOutput, syntax, names, ports, values, options] {
+            all.merge(group) { first, _ in first }
+        }
+        return all
+    }()
+}
