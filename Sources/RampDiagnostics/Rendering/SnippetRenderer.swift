@@ -194,15 +194,21 @@ private struct LineRenderer {
             }
         }
 
+        // Adjacent symbols of one colour are painted as one run, so that
+        // coloured output carries one escape sequence per mark, not per cell.
         var text = blankGutter
-        let lastMarked = symbols.keys.max()!
-        for index in 0...lastMarked {
-            if let (symbol, color) = symbols[index] {
-                text += style.paint(symbol, color)
-            } else {
-                text += blank(index)
+        var run = ""
+        var runColor: TerminalStyle.Color?
+        for index in 0...symbols.keys.max()! {
+            let symbol = symbols[index]
+            if symbol?.1 != runColor {
+                text += runColor.map { style.paint(run, $0) } ?? run
+                run = ""
+                runColor = symbol?.1
             }
+            run += symbol?.0 ?? blank(index)
         }
+        text += runColor.map { style.paint(run, $0) } ?? run
         if let inlineLabel {
             text += " " + style.paint(inlineLabel.mark.label, color(of: inlineLabel.mark))
         }
