@@ -16,12 +16,12 @@ public struct DiagnosticOptions: Sendable {
     }
 
     /// Silences the diagnostic with a kebab-case `name`, or returns the usage
-    /// error that explains why it cannot be: the name is unknown, or it names
-    /// an error, which no option can hide.
-    public mutating func silence(_ name: String) -> Diagnostic? {
-        guard let id = DiagnosticID.named(name) else {
+    /// error that explains why it cannot be: the name is unknown in
+    /// `registry`, or it names an error, which no option can hide.
+    public mutating func silence(_ name: String, registry: [DiagnosticID] = DiagnosticID.all) -> Diagnostic? {
+        guard let id = registry.first(where: { $0.name == name }) else {
             var notes: [Note] = []
-            if let suggestion = DiagnosticOptions.closestName(to: name) {
+            if let suggestion = DiagnosticOptions.closestName(to: name, in: registry) {
                 notes.append(Note("did you mean '\(suggestion)'?"))
             }
             return Diagnostic(.unknownWarning(name), at: nil, notes: notes)
@@ -35,8 +35,8 @@ public struct DiagnosticOptions: Sendable {
 
     /// Returns the known name with the smallest edit distance to `name`, if
     /// that distance is at most a third of the name's length.
-    static func closestName(to name: String) -> String? {
-        let candidates = DiagnosticID.all.map { ($0.name, editDistance($0.name, name)) }
+    static func closestName(to name: String, in registry: [DiagnosticID]) -> String? {
+        let candidates = registry.map { ($0.name, editDistance($0.name, name)) }
         guard let best = candidates.min(by: { $0.1 < $1.1 }), best.1 <= max(1, name.count / 3) else { return nil }
         return best.0
     }
@@ -71,8 +71,8 @@ extension DiagnosticOptions {
 
     /// Takes `-Werror`, `-W error`, `-W no-<name>`, `-Wno-<name>`,
     /// `--error-limit N` and `--error-limit=N` out of `arguments`. Arguments
-    /// after `--` are left alone.
-    public static func parse(_ arguments: [String]) -> ParseResult {
+    /// after `--` are left alone. `-W no-<name>` looks the name up in `registry`.
+    public static func parse(_ arguments: [String], registry: [DiagnosticID] = DiagnosticID.all) -> ParseResult {
         var result = ParseResult(options: DiagnosticOptions(), remainingArguments: [], usageErrors: [])
         var index = 0
         while index < arguments.count {
@@ -89,7 +89,7 @@ extension DiagnosticOptions {
                     result.usageErrors.append(Diagnostic(.invalidWarningOption("-W"), at: nil))
                     continue
                 }
-                result.applyWarningOption(arguments[index])
+                result.applyWarningOption(arguments[index], registry: registry)
                 index += 1
             case "--error-limit":
                 guard index < arguments.count else {
@@ -100,7 +100,7 @@ extension DiagnosticOptions {
                 index += 1
             default:
                 if argument.hasPrefix("-W") {
-                    result.applyWarningOption(String(argument.dropFirst(2)))
+                    result.applyWarningOption(String(argument.dropFirst(2)), registry: registry)
                 } else if argument.hasPrefix("--error-limit=") {
                     result.applyErrorLimit(String(argument.dropFirst("--error-limit=".count)))
                 } else {
@@ -113,11 +113,11 @@ extension DiagnosticOptions {
 }
 
 extension DiagnosticOptions.ParseResult {
-    fileprivate mutating func applyWarningOption(_ value: String) {
+    fileprivate mutating func applyWarningOption(_ value: String, registry: [DiagnosticID]) {
         if value == "error" {
             options.warningsAsErrors = true
         } else if value.hasPrefix("no-"), value.count > 3 {
-            if let error = options.silence(String(value.dropFirst(3))) {
+            if let error = options.silence(String(value.dropFirst(3)), registry: registry) {
                 usageErrors.append(error)
             }
         } else {
