@@ -86,7 +86,10 @@ final class DiagnosticOptionsTests: XCTestCase {
             "invalid error limit 'many'; use a whole number of errors, or 0 for no limit",
             "missing value for '--error-limit'; use a whole number of errors, or 0 for no limit",
         ])
-        XCTAssertTrue(result.usageErrors.allSatisfy { $0.id == .invalidErrorLimit && $0.range == nil })
+        for error in result.usageErrors {
+            XCTAssertEqual(error.id, .invalidErrorLimit)
+            XCTAssertNil(error.range)
+        }
     }
 
     // MARK: - Applying

@@ -21,8 +21,8 @@ final class GitHubActionsRendererTests: XCTestCase {
     }
 
     func testEscapesMessagePathAndTitle() {
-        // The path holds ',' and ':' (property delimiters) and '%'; the message
-        // holds '%', CR and LF; the title, from the summary, holds ','.
+        // The path contains the property delimiters ',' and ':', and '%'. The
+        // message contains '%', CR and LF, and the title (the summary) a ','.
         let file = SourceFile(path: "dir,a:b/100%.ramp", text: "service dns ports dns:53/tpc\n")
         let diagnostic = Diagnostic(
             DiagnosticMessage(.invalidProtocol, "invalid protocol 'tpc' (100% wrong)\r\nsee: docs, page 2"),
@@ -39,7 +39,7 @@ final class GitHubActionsRendererTests: XCTestCase {
 
     func testEscapedCommandDecodesToOriginal() {
         // The runner decodes %0D, %0A, %3A and %2C before %25 (actions/runner,
-        // ActionCommand.UnescapeProperty); a literal "%3A" must survive that.
+        // ActionCommand.UnescapeProperty), and a literal "%3A" must survive that.
         let texts = ["a:b,c", "100%", "literal %3A and %0A", "line\r\nbreak", "日本:🚀"]
         for text in texts {
             XCTAssertEqual(runnerUnescapeProperty(GitHubActionsRenderer.escapeProperty(text)), text)

@@ -8,8 +8,8 @@ final class SARIFRendererTests: XCTestCase {
     private let renderer = SARIFRenderer(toolVersion: "1.2.3", informationURI: "https://example.com/ramp")
 
     /// A warning with a highlight, two notes and a repeated fix-it, and an
-    /// error without a location; both use IDs without explanations, so the
-    /// rules stay short.
+    /// error without a location. Both use IDs without explanations, so the
+    /// rules in the snapshot stay short.
     private var snapshotDiagnostics: [Diagnostic] {
         let port = Fixtures.range(of: "htp", in: Fixtures.shop)
         let portRule = DiagnosticID(9301, "test-port", .warning, "a test rule about ports")

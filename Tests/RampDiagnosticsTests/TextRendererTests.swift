@@ -84,7 +84,7 @@ final class TextRendererTests: XCTestCase {
     }
 
     func testWideCharactersAndEmoji() {
-        // Columns count scalars (🚀 is column 23); markers are two cells wide
+        // Columns count scalars, so 🚀 is column 23. Markers are two cells wide
         // under each CJK ideograph and under the emoji.
         let file = SourceFile(path: "wide.ramp", text: "namespace 日本 { web -> 🚀:http }\n")
         let diagnostic = Diagnostic(

@@ -46,7 +46,7 @@ extension DiagnosticMessage {
         if moreWarnings > 0 {
             hidden += moreWarnings == 1 ? " and 1 more warning" : " and \(moreWarnings) more warnings"
         }
-        let shown = limit == 1 ? "1 error" : "\(limit) errors"
-        return Self(.errorLimitReached, "stopped after \(shown); \(hidden) not shown, use '--error-limit 0' to show all")
+        let shownErrors = limit == 1 ? "1 error" : "\(limit) errors"
+        return Self(.errorLimitReached, "stopped after \(shownErrors); \(hidden) not shown, use '--error-limit 0' to show all")
     }
 }

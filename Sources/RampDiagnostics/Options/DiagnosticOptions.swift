@@ -65,7 +65,7 @@ extension DiagnosticOptions {
         public var options: DiagnosticOptions
         /// The arguments that are not diagnostic options, in their order.
         public var remainingArguments: [String]
-        /// Usage errors, without a location; the driver reports them and exits.
+        /// Usage errors without a location, which the driver reports before it exits.
         public var usageErrors: [Diagnostic]
     }
 

@@ -10,14 +10,14 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     case github
 }
 
-/// What `DiagnosticReporter.render(_:)` produced.
+/// The output of `DiagnosticReporter.render(_:)` and the diagnostics it shows.
 public struct DiagnosticReport: Sendable {
     /// The rendered text, ending with a newline unless it is empty.
     public let output: String
     /// The diagnostics that the output shows, after the options were applied.
     public let diagnostics: [Diagnostic]
 
-    /// Whether an error remains after the options were applied; the driver
+    /// Whether an error remains after the options were applied. The driver
     /// exits with a failure status if so.
     public var hasErrors: Bool {
         diagnostics.contains { $0.severity == .error }
@@ -28,7 +28,7 @@ public struct DiagnosticReport: Sendable {
 /// diagnostic options, then renders in the chosen format.
 public struct DiagnosticReporter: Sendable {
     public var format: DiagnosticFormat
-    /// Whether text output is coloured; see `ColorChoice.resolve`. Other formats ignore it.
+    /// Whether text output is coloured, as `ColorChoice.resolve` decides. Other formats ignore it.
     public var color: Bool
     public var options: DiagnosticOptions
     /// The ramp version that SARIF logs name.
@@ -50,9 +50,9 @@ public struct DiagnosticReporter: Sendable {
         self.informationURI = informationURI
     }
 
-    /// Renders `diagnostics` in the order given; pass `DiagnosticEngine.sorted()`
+    /// Renders `diagnostics` in the order given, so pass `DiagnosticEngine.sorted()`
     /// for reading order. A SARIF log is produced even for no diagnostics,
-    /// because an empty run tells code scanning that earlier alerts are fixed.
+    /// because code scanning closes earlier alerts when a run has no results.
     public func render(_ diagnostics: [Diagnostic]) -> DiagnosticReport {
         let reported = options.apply(to: diagnostics)
         let output: String

@@ -7,8 +7,8 @@ import RampSource
 ///
 /// Errors become `::error`, warnings `::warning`, and notes `::notice`. The
 /// title is the code and the rule's summary. A note with a location becomes
-/// a `::notice` at that location with its diagnostic's title; notes without
-/// one, highlights and fix-its are added to the message as extra lines.
+/// a `::notice` at that location, with its diagnostic's title. Notes without
+/// a location, highlights and fix-its are added to the message as extra lines.
 ///
 /// Columns count Unicode scalars and `endColumn` is exclusive, as in SARIF.
 /// `col` and `endColumn` are left out when a range spans several lines,
@@ -16,8 +16,8 @@ import RampSource
 /// in that case. `endLine` is the line of the range's last character, so a
 /// range that ends with a newline does not reach into the next line.
 ///
-/// NOTE: GitHub's documentation does not say whether `endColumn` is
-/// inclusive; ramp follows SARIF and makes it exclusive.
+/// NOTE: GitHub's documentation does not state whether `endColumn` is
+/// inclusive, so ramp follows SARIF and makes it exclusive.
 public struct GitHubActionsRenderer {
     public init() {}
 

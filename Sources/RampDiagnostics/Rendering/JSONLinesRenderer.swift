@@ -5,7 +5,7 @@ import RampSource
 ///
 /// A location is three keys, `file`, `start` and `end`, all null for a
 /// diagnostic without one. `start` and `end` are objects of `line` and
-/// `column` (1-based; columns count Unicode scalars, as in text output) and
+/// `column` (1-based, counting Unicode scalars as text output does) and
 /// `offset` (0-based UTF-8 byte offset). `end` is exclusive: it is the
 /// position just after the range. A diagnostic object has the location,
 /// then `code`, `name`, `severity`, `message`, `highlights` (location and

@@ -4,14 +4,14 @@ import RampSource
 /// terminal shows for it and the number of terminal columns it fills.
 ///
 /// Markers under a line are laid out cell by cell, so a `^` lands under the
-/// glyph that the user sees: a CJK ideograph or an emoji fills two columns,
-/// a letter with combining marks fills one, and a tab is kept as a tab.
+/// glyph on screen. A CJK ideograph or an emoji fills two columns, a letter
+/// with combining marks fills one, and a tab is kept as a tab.
 struct LineLayout {
     struct Cell {
         /// Byte offsets of the cluster in the file.
         let start: Int
         let end: Int
-        /// What the snippet prints; control characters become visible symbols.
+        /// The text printed for the cluster, with control characters replaced by visible symbols.
         let display: String
         /// Terminal columns, or nil for a tab, whose width depends on where it starts.
         let width: Int?
@@ -29,7 +29,7 @@ struct LineLayout {
         var text = String.UnicodeScalarView()
         text.append(contentsOf: scalars.map(\.scalar))
 
-        // The string holds exactly the decoded scalars, so walking its
+        // The string contains exactly the decoded scalars, so walking its
         // characters and counting their scalars maps each one back to bytes.
         var cells: [Cell] = []
         var index = 0

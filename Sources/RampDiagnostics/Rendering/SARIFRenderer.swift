@@ -6,8 +6,8 @@ import RampSource
 /// The log has one run. Its driver lists a rule for every code that occurs,
 /// ordered by code, with the catalogue summary and, where one exists, the
 /// explanation from `Explanations`. Each located diagnostic is a result with
-/// one location; highlights and located notes become related locations, and
-/// fix-its become fixes. Notes without a location are appended to the
+/// one location. Its highlights and located notes become related locations,
+/// and its fix-its become fixes. Notes without a location are appended to the
 /// message as `note:` lines.
 ///
 /// A diagnostic without a location, such as an unreadable input file, becomes
@@ -15,11 +15,11 @@ import RampSource
 /// because GitHub rejects the whole log when one result has no location.
 /// Such an error marks the invocation as not successful.
 ///
-/// Columns are in UTF-16 code units and the run says so in `columnKind`.
+/// Columns are in UTF-16 code units, as the run states in `columnKind`.
 /// That is SARIF's usual kind, and the one that viewers written in
 /// JavaScript or C# use to index lines, so a viewer that ignores
 /// `columnKind` still lands on the right character. Text, JSON and GitHub
-/// output count Unicode scalars instead; the two differ only after a
+/// output count Unicode scalars instead. The two differ only after a
 /// character outside the Basic Multilingual Plane, such as most emoji.
 public struct SARIFRenderer {
     public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -206,7 +206,7 @@ public struct SARIFRenderer {
         .object([("uri", .string(SARIFRenderer.uri(forPath: file.path)))])
     }
 
-    /// Returns the region with 1-based lines and UTF-16 columns; `endColumn`
+    /// Returns the region with 1-based lines and UTF-16 columns. `endColumn`
     /// is the column just after the range, so an empty range is an insertion point.
     private func region(_ range: SourceRange) -> JSONValue {
         let start = range.startPosition

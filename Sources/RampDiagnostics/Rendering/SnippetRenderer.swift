@@ -20,8 +20,8 @@ struct SnippetMark {
 ///     3 |     frontend -> api:htp
 ///       |     --------        ^~~ label
 ///
-/// Every line of a span of up to four lines is printed; a longer span shows
-/// its first two lines and its last. Between printed lines that are more than
+/// Every line of a span of up to four lines is printed, and a longer span
+/// shows its first two lines and its last. Between printed lines that are more than
 /// one line apart, `...` stands for the lines left out.
 struct SnippetRenderer {
     let style: TerminalStyle
@@ -83,7 +83,7 @@ private struct LineRenderer {
     let gutterWidth: Int
     let style: TerminalStyle
     let layout: LineLayout
-    /// Terminal columns of every cell; a tab's width depends on where it
+    /// Terminal columns of every cell. A tab's width depends on where it
     /// starts, counted from the left edge of the terminal, gutter included.
     let widths: [Int]
 
@@ -119,7 +119,7 @@ private struct LineRenderer {
         let labeled = segments.filter { $0.endsMark && !$0.mark.label.isEmpty }
             .sorted { $0.cells.lowerBound < $1.cells.lowerBound }
         // A label goes at the end of the marker line only if no other mark
-        // lies to the right of its span; otherwise it would read as theirs.
+        // lies to the right of its span. Otherwise it would read as theirs.
         let lastMarked = segments.map(\.cells.upperBound).max()!
         if let last = labeled.last, last.cells.upperBound == lastMarked {
             output += markerLine(segments, inlineLabel: last)

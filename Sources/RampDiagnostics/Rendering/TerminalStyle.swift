@@ -10,7 +10,7 @@ struct TerminalStyle {
         case blue = "1;34"
     }
 
-    /// Wraps `text` in the colour's escape sequence and a reset; an empty
+    /// Wraps `text` in the colour's escape sequence and a reset. An empty
     /// text stays empty so that no stray escapes are printed.
     func paint(_ text: String, _ color: Color) -> String {
         guard colored, !text.isEmpty else { return text }

@@ -12,7 +12,7 @@ import RampSource
 ///
 /// After the snippet come the notes without a location, then the fix-its,
 /// then each note with a location, under its own header and snippet.
-/// Highlights in the primary file are marked in its snippet; those in other
+/// Highlights in the primary file are marked in its snippet. Those in other
 /// files follow in a snippet of their own, introduced by `::: path:line:column`.
 ///
 /// Columns in `path:line:column` count Unicode scalars, as rustc and

@@ -2,18 +2,19 @@ import Foundation
 
 /// A JSON Schema validator for the keywords that the SARIF 2.1.0 schema uses.
 ///
-/// The SARIF schema declares draft-04. This validator implements these
-/// keywords with their draft-04 meaning (which draft-07 keeps for all of
-/// them): `type`, `properties`, `required`, `additionalProperties`, `enum`,
+/// The SARIF schema declares draft-04, and this validator implements these
+/// keywords as draft-04 defines them: `type`, `properties`, `required`, `additionalProperties`, `enum`,
 /// `items`, `minItems`, `uniqueItems`, `minimum`, `maximum`, `pattern`,
 /// `$ref` to `#/definitions/…`, `anyOf`, `oneOf`, `allOf`. It ignores only
 /// annotations (`description`, `title`, `default`, `$schema`, `id`,
 /// `definitions`) and `format`, which draft-04 leaves optional. Any other
 /// keyword is reported as an error, so a schema that needs more than this
-/// validator knows fails instead of passing unchecked.
+/// validator supports fails instead of passing unchecked.
 ///
-/// Values come from `JSONSerialization`, which returns booleans as NSNumber
-/// instances whose `objCType` is `c`; that is how booleans are told from numbers.
+/// Values come from `JSONSerialization`. It returns booleans as NSNumber
+/// instances whose `objCType` is `c`, and that is how booleans are told from
+/// numbers. It also drops the difference between `1` and `1.0`, so an
+/// integral number counts as an integer, as in draft-06 and later.
 struct JSONSchemaValidator {
     let root: [String: Any]
 
@@ -24,7 +25,7 @@ struct JSONSchemaValidator {
     }
 
     /// Returns one message per violation, each with the JSON pointer of the
-    /// offending value; an empty list means the instance is valid.
+    /// offending value. An empty list means the instance is valid.
     func validate(_ instance: Any) -> [String] {
         var errors: [String] = []
         validate(instance, against: root, at: "", errors: &errors)
