@@ -59,6 +59,12 @@ final class GitHubActionsRendererTests: XCTestCase {
         XCTAssertTrue(output.hasPrefix("::error file=contracts/shop.ramp,line=5,col=16,endLine=5,endColumn=20,title="), output)
     }
 
+    func testEndColumnAfterEmoji() {
+        let file = SourceFile(path: "wide.ramp", text: "namespace 日本 { web -> 🚀:http }\n")
+        let output = GitHubActionsRenderer().render(Diagnostic(.unknownService("🚀", namespace: "日本"), at: Fixtures.range(of: "🚀", in: file)))
+        XCTAssertTrue(output.hasPrefix("::error file=wide.ramp,line=1,col=23,endLine=1,endColumn=24,title="), output)
+    }
+
     func testEmptyRangeHasNoEndColumn() {
         let point = SourceRange(file: Fixtures.shop, start: 17, end: 17)
         let output = GitHubActionsRenderer().render(Diagnostic(.expected("'}'", found: "'deny'"), at: point))

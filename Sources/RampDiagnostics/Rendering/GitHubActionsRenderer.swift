@@ -72,14 +72,24 @@ public struct GitHubActionsRenderer {
             }
             properties.append(("endLine", String(lastLine)))
             if lastLine == start.line, range.end > range.start {
-                let lastCharacter = range.file.position(of: range.end - 1)
-                properties.append(("endColumn", String(lastCharacter.column + 1)))
+                properties.append(("endColumn", String(endColumn(of: range))))
             }
         }
         properties.append(("title", title))
 
         let list = properties.map { $0.0 + "=" + GitHubActionsRenderer.escapeProperty($0.1) }
         return "::\(name) " + list.joined(separator: ",") + "::" + GitHubActionsRenderer.escapeData(message) + "\n"
+    }
+
+    /// Returns the column just after a one-line range. A range that ends
+    /// with its newline ends on the next line, so there the column is taken
+    /// from the newline byte itself, which is one column wide.
+    private func endColumn(of range: SourceRange) -> Int {
+        let end = range.endPosition
+        if end.line == range.startPosition.line {
+            return end.column
+        }
+        return range.file.position(of: range.end - 1).column + 1
     }
 
     // MARK: - Escaping
