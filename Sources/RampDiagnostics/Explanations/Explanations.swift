@@ -4,6 +4,10 @@
 /// Each explanation is Markdown: a first paragraph that states the rule,
 /// why it exists, an erroneous example and a corrected one in `ramp` code
 /// blocks. The texts live in one file per group of codes.
+///
+/// TODO: Check the `ramp` examples against the parser once RampSyntax parses
+/// contracts. They follow the language's summary syntax, not a grammar, and
+/// the DNS, priority, layer 7, Service, node and domain forms are guesses.
 public enum Explanations {
     /// Returns the explanation of a code such as `RAMP0201`, in any letter
     /// case, or nil for a code that has none.
