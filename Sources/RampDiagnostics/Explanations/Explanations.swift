@@ -1,13 +1,14 @@
-/// Long explanations of diagnostic codes, printed by `ramp --explain CODE`
-/// and embedded in SARIF rules, in the manner of `rustc --explain`.
+/// Long explanations of diagnostic codes, in the manner of `rustc --explain`,
+/// for the driver to print and for the help text of SARIF rules.
 ///
 /// Each explanation is Markdown: a first paragraph that states the rule,
 /// why it exists, an erroneous example and a corrected one in `ramp` code
 /// blocks. The texts live in one file per group of codes.
 ///
-/// TODO: Check the `ramp` examples against the parser once RampSyntax parses
-/// contracts. They follow the language's summary syntax, not a grammar, and
-/// the DNS, priority, layer 7, Service, node and domain forms are guesses.
+/// TODO: Check the examples against the parser and the driver once they
+/// exist. The contracts follow the language's summary syntax, not a grammar,
+/// so the DNS, priority, layer 7, Service, node and domain forms are guesses,
+/// and so are the `ramp compile` command lines.
 public enum Explanations {
     /// Returns the explanation of a code such as `RAMP0201`, in any letter
     /// case, or nil for a code that has none.
