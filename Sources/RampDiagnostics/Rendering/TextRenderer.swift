@@ -15,9 +15,10 @@ import RampSource
 /// Highlights in the primary file are marked in its snippet. Those in other
 /// files follow in a snippet of their own, introduced by `::: path:line:column`.
 ///
-/// Columns in `path:line:column` count Unicode scalars, as rustc and
-/// `SourceFile.lineAndColumn(of:)` do, not bytes and not grapheme clusters,
-/// because scalars are what an editor's "go to column" counts most often.
+/// Columns in `path:line:column` count Unicode scalars, as
+/// `SourceFile.lineAndColumn(of:)` does. Unlike bytes, scalars count a
+/// non-ASCII character once, and unlike grapheme clusters, they do not
+/// depend on the Unicode version of the tool that reads the column.
 /// The markers under a line are laid out by grapheme cluster and terminal
 /// width instead (see `LineLayout`), because there they must line up with
 /// what the terminal draws.
