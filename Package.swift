@@ -29,6 +29,7 @@ let package = Package(
         .testTarget(name: "RampYAMLTests", dependencies: ["RampYAML", "RampSource", "RampDiagnostics"]),
         .testTarget(name: "RampKubeTests", dependencies: ["RampKube", "RampYAML", "RampSource", "RampDiagnostics"]),
         .testTarget(name: "RampEvaluatorTests", dependencies: ["RampEvaluator", "RampKube"]),
+        .testTarget(name: "RampDiagnosticsTests", dependencies: ["RampDiagnostics", "RampSource"]),
         .testTarget(name: "RampCompilerTests", dependencies: [
             "RampDriver", "RampSema", "RampLowering", "RampSyntax", "RampDiagnostics", "RampSource", "RampIR", "RampKube",
         ]),

@@ -1,0 +1,41 @@
+// The list of every diagnostic identity, which `-W no-<name>`, SARIF rules
+// and `ramp --explain` look names and codes up in.
+//
+// Swift cannot enumerate static properties, so a new identity must be added
+// here too. RampDiagnosticsTests reads the Catalogue sources and fails when
+// one is missing.
+
+extension DiagnosticID {
+    /// Every identity in the catalogue, ordered by code.
+    public static let all: [DiagnosticID] = (contractIDs + optionIDs).sorted { $0.number < $1.number }
+
+    /// Returns the identity with a kebab-case `name`, as `-W no-<name>` spells it.
+    public static func named(_ name: String) -> DiagnosticID? {
+        all.first { $0.name == name }
+    }
+
+    /// Returns the identity with `code`, such as `RAMP0201`, in any letter case.
+    public static func withCode(_ code: String) -> DiagnosticID? {
+        let upper = code.uppercased()
+        return all.first { $0.code == upper }
+    }
+
+    /// The identities declared in Contracts.swift.
+    static let contractIDs: [DiagnosticID] = [
+        // Input and output.
+        .fileUnreadable, .noContracts, .outputUnwritable, .invalidUTF8,
+        // Syntax.
+        .unexpectedToken, .unterminatedString, .invalidCharacter, .nestingTooDeep,
+        .unsupportedDenyRule, .unsupportedPriority, .unsupportedFQDN, .unsupportedLayer7,
+        .unsupportedServiceName, .unsupportedNodeSelector,
+        // Names and declarations.
+        .unknownService, .unknownNamespace, .unknownNetwork, .duplicateService, .duplicateNetwork,
+        .duplicatePosture, .duplicateDNS, .conflictingNamespaceLabels, .duplicatePortName, .reservedObjectName,
+        // Ports.
+        .unknownPortName, .undeclaredPortNumber, .invalidPort, .invalidPortRange, .invalidProtocol,
+        .invalidPortName, .namedPortOnNetwork,
+        // Values checked against Kubernetes' rules.
+        .invalidCIDR, .exceptOutsideCIDR, .exceptFamilyMismatch, .invalidLabelKey, .invalidLabelValue,
+        .invalidNamespaceName, .invalidServiceName, .emptySelector, .noPodsInDependency,
+    ]
+}

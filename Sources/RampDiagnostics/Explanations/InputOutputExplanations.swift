@@ -1,0 +1,77 @@
+extension Explanations {
+    static let inputOutput: [Int: String] = [
+        1: """
+            An input file named on the command line cannot be read.
+
+            ramp reads every contract before it checks any, so one unreadable file
+            stops the compilation. The message carries the operating system's reason,
+            such as a missing file or a denied permission.
+
+            Erroneous example:
+
+            ```sh
+            ramp compile contracts/shop.rmap
+            ```
+
+            Corrected example, with the path spelled as it is on disk:
+
+            ```sh
+            ramp compile contracts/shop.ramp
+            ```
+            """,
+
+        2: """
+            An input directory holds no contract files.
+
+            When ramp is given a directory, it compiles the files in it whose names
+            end in `.ramp`. A directory without any is most likely the wrong one, and
+            compiling nothing would silently produce no policies.
+
+            Erroneous example, where the contracts sit in a subdirectory:
+
+            ```sh
+            ramp compile deploy/
+            ```
+
+            Corrected example:
+
+            ```sh
+            ramp compile deploy/contracts/
+            ```
+            """,
+
+        3: """
+            The output directory cannot be written.
+
+            ramp writes one NetworkPolicy file per policy into the output directory.
+            The message carries the operating system's reason. Create the directory,
+            or choose one that the user running ramp may write to.
+
+            Erroneous example, where `/etc` belongs to root:
+
+            ```sh
+            ramp compile contracts/ --output /etc/policies
+            ```
+
+            Corrected example:
+
+            ```sh
+            ramp compile contracts/ --output generated/
+            ```
+            """,
+
+        4: """
+            A contract file is not valid UTF-8.
+
+            Contracts are read as UTF-8 so that names, labels and comments mean the
+            same on every machine. A file saved in another encoding, such as Latin-1
+            or UTF-16, contains byte sequences that UTF-8 does not allow. The message
+            gives the byte offset of the first one.
+
+            Erroneous example: a contract saved as Latin-1 whose comment contains `é`.
+
+            Corrected example: the same contract saved as UTF-8, for example with
+            `iconv -f LATIN1 -t UTF-8 shop.ramp > shop.utf8.ramp`.
+            """,
+    ]
+}

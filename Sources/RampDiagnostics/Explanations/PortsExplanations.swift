@@ -1,0 +1,174 @@
+extension Explanations {
+    static let ports: [Int: String] = [
+        301: """
+            A dependency names a port that the target service does not declare.
+
+            A named port such as `api:http` is resolved against the `ports` of the
+            service it follows. Declare the port on the service, or use a name it
+            declares.
+
+            Erroneous example:
+
+            ```ramp
+            namespace shop {
+                service api [app=api] ports http:8080
+                web -> api:htp
+            }
+            ```
+
+            Corrected example:
+
+            ```ramp
+            namespace shop {
+                service api [app=api] ports http:8080
+                web -> api:http
+            }
+            ```
+            """,
+
+        302: """
+            A dependency uses a port number that the target service does not declare.
+
+            Allowing a port that no container listens on is almost always a typo,
+            and it would open a port that the service's owner never published.
+            Use a declared port, or declare the port on the service.
+
+            Erroneous example:
+
+            ```ramp
+            namespace shop {
+                service api [app=api] ports http:8080
+                web -> api:8008
+            }
+            ```
+
+            Corrected example:
+
+            ```ramp
+            namespace shop {
+                service api [app=api] ports http:8080
+                web -> api:8080
+            }
+            ```
+            """,
+
+        303: """
+            A port number is outside 1 to 65535.
+
+            TCP, UDP and SCTP port numbers are 16-bit, and Kubernetes rejects port 0
+            in a NetworkPolicy.
+
+            Erroneous example:
+
+            ```ramp
+            namespace shop {
+                service api [app=api] ports http:80800
+            }
+            ```
+
+            Corrected example:
+
+            ```ramp
+            namespace shop {
+                service api [app=api] ports http:8080
+            }
+            ```
+            """,
+
+        304: """
+            A port range ends before it starts.
+
+            A range `first-last` covers the ports from `first` to `last`, both
+            included, and becomes a NetworkPolicy port with `endPort`. Kubernetes
+            requires `endPort` to be at least `port`.
+
+            Erroneous example:
+
+            ```ramp
+            namespace shop {
+                api -> internet:9000-8000
+            }
+            ```
+
+            Corrected example:
+
+            ```ramp
+            namespace shop {
+                api -> internet:8000-9000
+            }
+            ```
+            """,
+
+        305: """
+            A port has a protocol other than tcp, udp or sctp.
+
+            These are the only protocols that a NetworkPolicy port can name. A port
+            without a protocol is TCP.
+
+            Erroneous example:
+
+            ```ramp
+            namespace shop {
+                service dns [app=dns] ports dns:53/dns
+            }
+            ```
+
+            Corrected example:
+
+            ```ramp
+            namespace shop {
+                service dns [app=dns] ports dns:53/udp
+            }
+            ```
+            """,
+
+        306: """
+            A port name does not follow Kubernetes' rules.
+
+            Kubernetes requires a port name to be at most 15 characters of lowercase
+            letters, digits and `-`, with at least one letter, and with no `-` at
+            either end or twice in a row. The message gives the rule that the name
+            breaks.
+
+            Erroneous example:
+
+            ```ramp
+            namespace shop {
+                service api [app=api] ports HTTP_Main:8080
+            }
+            ```
+
+            Corrected example:
+
+            ```ramp
+            namespace shop {
+                service api [app=api] ports http-main:8080
+            }
+            ```
+            """,
+
+        307: """
+            A dependency on an address outside the cluster uses a named port.
+
+            A named port is resolved by Kubernetes from the container ports of the
+            selected pods. Addresses outside the cluster have no pods, so the name
+            cannot be resolved. Use the port number.
+
+            Erroneous example:
+
+            ```ramp
+            namespace shop {
+                api -> internet:https
+            }
+            ```
+
+            Corrected example:
+
+            ```ramp
+            namespace shop {
+                api -> internet:443
+            }
+            ```
+            """,
+    ]
+}

@@ -1,0 +1,240 @@
+extension Explanations {
+    static let syntax: [Int: String] = [
+        101: """
+            The parser expected another token than the one it found.
+
+            The message names what the grammar allows at that point and what the
+            contract contains instead. A common cause is a missing `}` or a
+            dependency written without its arrow.
+
+            Erroneous example:
+
+            ```ramp
+            namespace shop {
+                service api [app=api] ports http:8080
+                web api:http
+            }
+            ```
+
+            Corrected example:
+
+            ```ramp
+            namespace shop {
+                service api [app=api] ports http:8080
+                web -> api:http
+            }
+            ```
+            """,
+
+        102: """
+            A string literal has no closing quote on its line.
+
+            Strings cannot span lines, so the lexer ends an unterminated string at
+            the end of the line and reports it there, instead of reading the rest of
+            the file as part of the string.
+
+            Erroneous example:
+
+            ```ramp
+            namespace shop [owner="web team] {
+            }
+            ```
+
+            Corrected example:
+
+            ```ramp
+            namespace shop [owner="web team"] {
+            }
+            ```
+            """,
+
+        103: """
+            The contract contains a character that the language does not use.
+
+            Names consist of letters, digits, `-` and `_`, and the language uses a few
+            punctuation characters such as `{`, `}`, `[`, `]`, `:`, `,` and `->`. Other
+            characters, often a typographic arrow or quote pasted from a document, are
+            rejected.
+
+            Erroneous example:
+
+            ```ramp
+            namespace shop {
+                web → api:http
+            }
+            ```
+
+            Corrected example:
+
+            ```ramp
+            namespace shop {
+                web -> api:http
+            }
+            ```
+            """,
+
+        104: """
+            The input nests brackets or parentheses deeper than the parser allows.
+
+            The parser descends one level per bracket. A fixed limit keeps a
+            malformed or generated input from exhausting the stack. No contract
+            needs deep nesting, so flatten the expression.
+
+            Erroneous example: a contract with hundreds of nested `[` characters,
+            usually from a broken generator.
+
+            Corrected example: a label list written once, as in
+            `service api [app=api, tier=backend]`.
+            """,
+
+        110: """
+            A contract asks for a deny rule, which NetworkPolicy cannot express.
+
+            Kubernetes NetworkPolicy rules only allow traffic. Once a namespace
+            denies a direction with `deny ingress` or `deny egress`, every connection
+            that no dependency allows is blocked. To forbid a connection, remove the
+            dependency that allows it.
+
+            Erroneous example:
+
+            ```ramp
+            namespace shop {
+                deny ingress, egress
+                deny web -> db
+            }
+            ```
+
+            Corrected example, where `web` reaches only `api`:
+
+            ```ramp
+            namespace shop {
+                deny ingress, egress
+                web -> api:http
+            }
+            ```
+            """,
+
+        111: """
+            A dependency has a priority, which NetworkPolicy does not have.
+
+            NetworkPolicy rules are additive: a connection is allowed when any rule
+            allows it, so no rule can take precedence over another. Remove `priority`.
+
+            Erroneous example:
+
+            ```ramp
+            namespace shop {
+                web -> api:http priority 10
+            }
+            ```
+
+            Corrected example:
+
+            ```ramp
+            namespace shop {
+                web -> api:http
+            }
+            ```
+            """,
+
+        112: """
+            A dependency names a domain, which NetworkPolicy cannot select.
+
+            NetworkPolicy matches pods by label and external peers by IP block. It
+            never resolves DNS names. Declare the addresses behind the domain as a
+            network with a CIDR and depend on that network.
+
+            Erroneous example:
+
+            ```ramp
+            namespace shop {
+                api -> payments.example.com:443
+            }
+            ```
+
+            Corrected example:
+
+            ```ramp
+            network payments 203.0.113.0/24
+
+            namespace shop {
+                api -> network payments:443
+            }
+            ```
+            """,
+
+        113: """
+            A dependency matches a layer 7 attribute, such as an HTTP path or method.
+
+            NetworkPolicy filters connections by address, port and protocol only. It
+            cannot see what travels inside a connection. Restrict HTTP requests in
+            the service itself or in a service mesh, and allow the port here.
+
+            Erroneous example:
+
+            ```ramp
+            namespace shop {
+                web -> api:http path "/admin"
+            }
+            ```
+
+            Corrected example:
+
+            ```ramp
+            namespace shop {
+                web -> api:http
+            }
+            ```
+            """,
+
+        114: """
+            A dependency names a Kubernetes Service, which NetworkPolicy cannot select.
+
+            NetworkPolicy selects pods by their labels, not Services by name, and the
+            Service's selector is not visible to ramp. Declare the pods behind the
+            Service as a ramp service with the same label selector.
+
+            Erroneous example:
+
+            ```ramp
+            namespace shop {
+                api -> svc postgres:5432
+            }
+            ```
+
+            Corrected example:
+
+            ```ramp
+            namespace shop {
+                service postgres [app=postgres] ports sql:5432
+                api -> postgres:sql
+            }
+            ```
+            """,
+
+        115: """
+            A dependency selects nodes, which NetworkPolicy cannot do.
+
+            NetworkPolicy has no node selector. Traffic to or from a node is
+            matched by the node's IP addresses, so declare them as a network.
+
+            Erroneous example:
+
+            ```ramp
+            namespace shop {
+                api -> node [role=worker]:10250
+            }
+            ```
+
+            Corrected example:
+
+            ```ramp
+            network nodes 10.0.0.0/24
+
+            namespace shop {
+                api -> network nodes:10250
+            }
+            ```
+            """,
+    ]
+}

@@ -1,0 +1,97 @@
+import RampSource
+
+/// One source line cut into grapheme clusters, each with the text that a
+/// terminal shows for it and the number of terminal columns it fills.
+///
+/// Markers under a line are laid out cell by cell, so a `^` lands under the
+/// glyph on screen. A CJK ideograph or an emoji fills two columns, a letter
+/// with combining marks fills one, and a tab is kept as a tab.
+struct LineLayout {
+    struct Cell {
+        /// Byte offsets of the cluster in the file.
+        let start: Int
+        let end: Int
+        /// The text printed for the cluster, with control characters replaced by visible symbols.
+        let display: String
+        /// Terminal columns, or nil for a tab, whose width depends on where it starts.
+        let width: Int?
+    }
+
+    /// The cells of the line, then one empty cell at the line end where a
+    /// range that starts at the newline, or past the text, is marked.
+    let cells: [Cell]
+
+    init(file: SourceFile, line: Int) {
+        let lineStart = file.lineStarts[line]
+        let lineEnd = lineStart + file.lineBytes(line).count
+        let scalars = LineLayout.decodeScalars(file.bytes, from: lineStart, to: lineEnd)
+
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars.map(\.scalar))
+
+        // The string contains exactly the decoded scalars, so walking its
+        // characters and counting their scalars maps each one back to bytes.
+        var cells: [Cell] = []
+        var index = 0
+        for character in String(text) {
+            let count = character.unicodeScalars.count
+            let start = scalars[index].offset
+            index += count
+            let end = index < scalars.count ? scalars[index].offset : lineEnd
+            cells.append(LineLayout.cell(for: character, start: start, end: end))
+        }
+        cells.append(Cell(start: lineEnd, end: lineEnd, display: "", width: 1))
+        self.cells = cells
+    }
+
+    /// Returns the index of the cell that contains `offset`.
+    func cellIndex(containing offset: Int) -> Int {
+        cells.firstIndex { offset < $0.end } ?? cells.count - 1
+    }
+
+    // MARK: - Decoding
+
+    /// Decodes the bytes in steps of `SourceFile.scalarLength(leadingByte:)`,
+    /// the steps in which columns are counted, so that cells and columns
+    /// agree. A step that is not one valid scalar decodes to U+FFFD.
+    private static func decodeScalars(_ bytes: [UInt8], from start: Int, to end: Int) -> [(offset: Int, scalar: Unicode.Scalar)] {
+        var result: [(offset: Int, scalar: Unicode.Scalar)] = []
+        var offset = start
+        while offset < end {
+            let length = min(SourceFile.scalarLength(leadingByte: bytes[offset]), end - offset)
+            result.append((offset, decodeOneScalar(bytes[offset..<offset + length])))
+            offset += length
+        }
+        return result
+    }
+
+    private static func decodeOneScalar(_ bytes: ArraySlice<UInt8>) -> Unicode.Scalar {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator), iterator.next() == nil {
+            return scalar
+        }
+        return "\u{FFFD}"
+    }
+
+    private static func cell(for character: Character, start: Int, end: Int) -> Cell {
+        let first = character.unicodeScalars.first!
+        if character == "\t" {
+            return Cell(start: start, end: end, display: "\t", width: nil)
+        }
+        if let visible = DisplayWidth.visibleReplacement(for: first), character.unicodeScalars.count == 1 {
+            return Cell(start: start, end: end, display: visible, width: 1)
+        }
+        if first == "\u{FEFF}" {
+            // A byte order mark prints as nothing and is never marked.
+            return Cell(start: start, end: end, display: "", width: 0)
+        }
+        let width = DisplayWidth.columns(of: character)
+        if width == 0 {
+            // A cluster that would print as nothing, such as a lone combining
+            // mark, is shown as U+FFFD so that a marker under it stays visible.
+            return Cell(start: start, end: end, display: "\u{FFFD}", width: 1)
+        }
+        return Cell(start: start, end: end, display: String(character), width: width)
+    }
+}
