@@ -67,7 +67,7 @@ public struct ReferenceLowering {
     private mutating func addDNS() {
         for namespace in program.namespaces where namespace.dnsEnabled {
             for subject in subjects.isolated(in: namespace, direction: .egress) {
-                let origin = (namespace.dnsOrigin ?? namespace.postureOrigin)?.locationDescription ?? subject.origin
+                let origin = (namespace.dnsOrigin ?? namespace.postureOrigin)?.locationDescription ?? subject.location
                 let rule = ClusterDNS.rule(origins: [origin + " cluster DNS for egress-isolated pods"])
                 objects.append(PlanObject(
                     namespace: subject.namespace, name: nextName(subject, suffix: "dns"), subject: subject.name,

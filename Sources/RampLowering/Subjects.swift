@@ -20,7 +20,9 @@ struct Subjects {
         let name: String
         let podSelector: LabelSelector
         let policyTypes: Set<NetworkPolicy.PolicyType>
-        /// Where the object comes from, printed above it.
+        /// The contract location of the declaration that created the subject.
+        let location: String
+        /// The location with a description, printed above the object.
         let origin: String
     }
 
@@ -45,6 +47,7 @@ struct Subjects {
                 add(Subject(
                     key: .namespace(namespace.name), namespace: namespace.name, name: Subjects.namespacePolicyName,
                     podSelector: .everything, policyTypes: namespace.posture,
+                    location: namespace.postureOrigin!.locationDescription,
                     origin: namespace.postureOrigin!.locationDescription + " posture of namespace '\(namespace.name)'"
                 ))
             }
@@ -56,6 +59,7 @@ struct Subjects {
                 add(Subject(
                     key: .service(service.id), namespace: namespace.name, name: service.id.name,
                     podSelector: service.selector, policyTypes: types,
+                    location: service.origin.locationDescription,
                     origin: service.origin.locationDescription + " service '\(service.id.name)'"
                 ))
             }

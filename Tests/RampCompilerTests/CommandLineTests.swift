@@ -146,8 +146,8 @@ final class CommandLineTests: XCTestCase {
         \(input):4:15: error: unknown service 'wbe' in namespace 'shop' [RAMP0201]
         4 |   internet -> wbe:http
           |               ^~~
-           = fix-it: use the declared service: replace 'wbe' with 'web'
-           = note: did you mean 'web'?
+          = note: did you mean 'web'?
+          = fix-it: use the declared service: replace 'wbe' with 'web' at 4:15
         1 error generated.
 
         """)

@@ -37,9 +37,9 @@ final class LoweringTests: XCTestCase {
                 matchLabels:
                   k8s-app: kube-dns
             ports:
-            - protocol: UDP
-              port: 53
             - protocol: TCP
+              port: 53
+            - protocol: UDP
               port: 53
         ---
         # test.ramp:4:11 service 'api'

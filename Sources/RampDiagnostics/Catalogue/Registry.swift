@@ -33,9 +33,11 @@ extension DiagnosticID {
         .duplicatePosture, .duplicateDNS, .conflictingNamespaceLabels, .duplicatePortName, .reservedObjectName,
         // Ports.
         .unknownPortName, .undeclaredPortNumber, .invalidPort, .invalidPortRange, .invalidProtocol,
-        .invalidPortName, .namedPortOnNetwork,
+        .invalidPortName, .namedPortOnNetwork, .endPortUnsupported,
         // Values checked against Kubernetes' rules.
         .invalidCIDR, .exceptOutsideCIDR, .exceptFamilyMismatch, .invalidLabelKey, .invalidLabelValue,
         .invalidNamespaceName, .invalidServiceName, .emptySelector, .noPodsInDependency,
+        // Warnings.
+        .undeclaredNamespaceResemblesDeclared,
     ]
 }

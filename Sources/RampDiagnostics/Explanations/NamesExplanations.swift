@@ -254,5 +254,39 @@ extension Explanations {
             }
             ```
             """,
+
+        601: """
+            A `namespace` endpoint names a namespace that no contract declares, and
+            the name is close to one that is declared.
+
+            A `namespace NAME` endpoint may name a namespace that ramp does not
+            manage, such as `kube-system`, so an unknown name is not an error. A
+            name one or two edits away from a declared namespace is usually a typo,
+            and the rule would then admit or reach nothing.
+
+            Erroneous example:
+
+            ```ramp
+            namespace monitoring {
+                service prometheus [app=prometheus]
+                prometheus -> namespace paymnts:9090
+            }
+            namespace payments {
+                service api [app=api] ports 9090
+            }
+            ```
+
+            Corrected example:
+
+            ```ramp
+            namespace monitoring {
+                service prometheus [app=prometheus]
+                prometheus -> namespace payments:9090
+            }
+            namespace payments {
+                service api [app=api] ports 9090
+            }
+            ```
+            """,
     ]
 }

@@ -170,5 +170,28 @@ extension Explanations {
             }
             ```
             """,
+
+        308: """
+            A port range needs `endPort`, which the target Kubernetes version does not
+            support.
+
+            A range such as `30000-30100` becomes `port: 30000` with `endPort: 30100`.
+            `endPort` is stable from Kubernetes 1.25; an older API server drops the
+            field without an error, and the rule would then admit only the first
+            port of the range. Target 1.25 or later with `--kube-version`, or list
+            the ports one by one.
+
+            Erroneous example, built with `ramp build --kube-version 1.24`:
+
+            ```ramp
+            namespace media {
+                service rtp [app=rtp] ports 30000-30100/udp
+                internet -> rtp
+            }
+            ```
+
+            Corrected example, built with `ramp build --kube-version 1.25`: the same
+            contract.
+            """,
     ]
 }
