@@ -7,15 +7,17 @@ struct BuildCommand {
 
     func run() -> Driver.ExitStatus {
         var compilation = Compilation()
+        compilation.optimizationLevel = options.optimizationLevel
+        compilation.kubernetesVersion = options.kubernetesVersion
         let sources = ContractInputs.read(options.inputs, diagnostics: compilation.diagnostics)
         if compilation.diagnostics.hasErrors {
-            report(compilation.diagnostics)
+            _ = driver.emit(compilation.diagnostics.sorted(), reporting: options.reporting)
             return .usageOrIOError
         }
 
         compilation.compile(sources)
-        report(compilation.diagnostics)
-        guard !compilation.diagnostics.hasErrors, let program = compilation.program else {
+        let report = driver.emit(compilation.diagnostics.sorted(), reporting: options.reporting)
+        guard !report.hasErrors, let program = compilation.program else {
             return .contractErrors
         }
 
@@ -24,29 +26,15 @@ struct BuildCommand {
         do {
             try OutputWriter(directory: directory).write(files)
         } catch {
-            report([Diagnostic(.outputUnwritable(error.path, reason: error.reason), at: nil)])
+            _ = driver.emit([Diagnostic(.outputUnwritable(error.path, reason: error.reason), at: nil)], reporting: options.reporting)
             return .usageOrIOError
         }
-        let objectCount = compilation.policies.count
-        driver.standardOutput("wrote \(objectCount) NetworkPolic\(objectCount == 1 ? "y" : "ies") in \(files.count) file\(files.count == 1 ? "" : "s") to \(directory)\n")
-        return .success
-    }
-
-    private func report(_ engine: DiagnosticEngine) {
-        report(engine.sorted())
-    }
-
-    private func report(_ diagnostics: [Diagnostic]) {
-        guard !diagnostics.isEmpty else { return }
-        let renderer = driver.renderer(for: options.color)
-        driver.standardError(renderer.render(diagnostics))
-        let errors = diagnostics.count { $0.severity == .error }
-        let warnings = diagnostics.count { $0.severity == .warning }
-        if errors + warnings > 0 {
-            var parts: [String] = []
-            if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
-            if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
-            driver.standardError(parts.joined(separator: " and ") + " generated.\n")
+        if options.printStatistics {
+            driver.inform(BuildStatistics(program: program, kubernetesVersion: options.kubernetesVersion).table, reporting: options.reporting)
         }
+        let count = compilation.policies.count
+        let summary = "wrote \(count) NetworkPolic\(count == 1 ? "y" : "ies") in \(files.count) file\(files.count == 1 ? "" : "s") to \(directory)\n"
+        driver.inform(summary, reporting: options.reporting)
+        return .success
     }
 }

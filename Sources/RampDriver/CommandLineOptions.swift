@@ -1,23 +1,35 @@
+import RampDiagnostics
+import RampLowering
+
 /// The parsed command line.
-enum Command: Equatable {
+enum Command {
     case help(String)
     case version
     case build(BuildOptions)
+    case explain(ExplainOptions)
 }
 
-enum ColorChoice: String, Equatable {
-    case auto
-    case always
-    case never
+/// Options that every command reading contracts shares.
+struct ReportingOptions {
+    var format: DiagnosticFormat = .text
+    var color: ColorChoice = .auto
+    var diagnostics = DiagnosticOptions()
 }
 
-struct BuildOptions: Equatable {
+struct BuildOptions {
     var inputs: [String] = []
     var outputDirectory: String?
-    var color: ColorChoice = .auto
+    var reporting = ReportingOptions()
+    var optimizationLevel: OptimizationLevel = .standard
+    var kubernetesVersion: KubernetesVersion = .defaultTarget
+    var printStatistics = false
 }
 
-struct UsageError: Error, Equatable {
+struct ExplainOptions {
+    var code: String
+}
+
+struct UsageError: Error {
     let message: String
 }
 
@@ -30,41 +42,85 @@ enum CommandLineOptions {
         case "-h", "--help", "help": return .help(Usage.main)
         case "--version": return .version
         case "build": return try parseBuild(Array(arguments.dropFirst()))
+        case "explain": return try parseExplain(Array(arguments.dropFirst()))
         default: throw UsageError(message: "unknown command '\(first)'; run 'ramp --help' for the list of commands")
         }
     }
 
-    private static func parseBuild(_ arguments: [String]) throws(UsageError) -> Command {
-        var options = BuildOptions()
-        var index = 0
-        func value(for option: String) throws(UsageError) -> String {
-            index += 1
-            guard index < arguments.count else { throw UsageError(message: "option '\(option)' requires a value") }
-            return arguments[index]
+    private static func parseExplain(_ arguments: [String]) throws(UsageError) -> Command {
+        if arguments.contains("-h") || arguments.contains("--help") { return .help(Usage.explain) }
+        guard arguments.count == 1 else {
+            throw UsageError(message: "'ramp explain' takes one diagnostic code, such as 'ramp explain RAMP0201'")
         }
-        while index < arguments.count {
-            let argument = arguments[index]
+        return .explain(ExplainOptions(code: arguments[0]))
+    }
+
+    private static func parseBuild(_ arguments: [String]) throws(UsageError) -> Command {
+        let warningOptions = DiagnosticOptions.parse(arguments)
+        if let error = warningOptions.usageErrors.first { throw UsageError(message: error.message) }
+
+        var options = BuildOptions()
+        options.reporting.diagnostics = warningOptions.options
+        var reader = ArgumentReader(arguments: warningOptions.remainingArguments)
+        while let argument = reader.next() {
             switch argument {
             case "-h", "--help":
                 return .help(Usage.build)
             case "-o", "--output":
-                options.outputDirectory = try value(for: argument)
+                options.outputDirectory = try reader.value(for: argument)
+            case "--diagnostics-format":
+                options.reporting.format = try reader.choice(for: argument, DiagnosticFormat.self)
             case "--color":
-                let text = try value(for: argument)
-                guard let choice = ColorChoice(rawValue: text) else {
-                    throw UsageError(message: "invalid value '\(text)' for '--color'; use auto, always or never")
+                options.reporting.color = try reader.choice(for: argument, ColorChoice.self)
+            case "-O0":
+                options.optimizationLevel = .none
+            case "-O", "-O1":
+                options.optimizationLevel = .standard
+            case "--kube-version":
+                let text = try reader.value(for: argument)
+                guard let version = KubernetesVersion(text) else {
+                    throw UsageError(message: "invalid value '\(text)' for '--kube-version'; use a version such as 1.29")
                 }
-                options.color = choice
+                options.kubernetesVersion = version
+            case "--stats":
+                options.printStatistics = true
             default:
                 guard !argument.hasPrefix("-") || argument == "-" else {
                     throw UsageError(message: "unknown option '\(argument)' for 'ramp build'; run 'ramp build --help'")
                 }
                 options.inputs.append(argument)
             }
-            index += 1
         }
         guard !options.inputs.isEmpty else { throw UsageError(message: "'ramp build' requires at least one contract file or directory") }
         guard options.outputDirectory != nil else { throw UsageError(message: "'ramp build' requires '-o <directory>' for the generated YAML") }
         return .build(options)
+    }
+}
+
+/// Walks the arguments of one command.
+struct ArgumentReader {
+    let arguments: [String]
+    var index = 0
+
+    mutating func next() -> String? {
+        guard index < arguments.count else { return nil }
+        defer { index += 1 }
+        return arguments[index]
+    }
+
+    mutating func value(for option: String) throws(UsageError) -> String {
+        guard let value = next() else { throw UsageError(message: "option '\(option)' requires a value") }
+        return value
+    }
+
+    mutating func choice<Choice: RawRepresentable & CaseIterable>(
+        for option: String, _ type: Choice.Type
+    ) throws(UsageError) -> Choice where Choice.RawValue == String {
+        let text = try value(for: option)
+        guard let choice = Choice(rawValue: text) else {
+            let allowed = Choice.allCases.map(\.rawValue).joined(separator: ", ")
+            throw UsageError(message: "invalid value '\(text)' for '\(option)'; use one of \(allowed)")
+        }
+        return choice
     }
 }

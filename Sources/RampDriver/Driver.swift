@@ -46,14 +46,51 @@ public struct Driver {
             return .success
         case .build(let options):
             return BuildCommand(options: options, driver: self).run()
+        case .explain(let options):
+            return explain(options)
         }
     }
 
-    func renderer(for choice: ColorChoice) -> TextRenderer {
-        switch choice {
-        case .always: return TextRenderer(colored: true)
-        case .never: return TextRenderer(colored: false)
-        case .auto: return TextRenderer(colored: standardErrorIsTerminal && environment["NO_COLOR"] == nil)
+    private func explain(_ options: ExplainOptions) -> ExitStatus {
+        guard let text = Explanations.text(for: options.code), let id = DiagnosticID.withCode(options.code) else {
+            standardError("ramp: error: unknown diagnostic code '\(options.code)'; codes look like RAMP0201\n")
+            return .usageOrIOError
         }
+        standardOutput("\(id.code) (\(id.name), \(id.severity.rawValue))\n\n\(text)\n")
+        return .success
+    }
+
+    /// Writes a report: text goes to standard error beside the normal
+    /// output; machine formats go to standard output, where CI reads them.
+    func emit(_ diagnostics: [Diagnostic], reporting: ReportingOptions) -> DiagnosticReport {
+        let colored = reporting.color.resolve(isTerminal: standardErrorIsTerminal, environment: environment)
+        let reporter = DiagnosticReporter(
+            format: reporting.format, color: colored, options: reporting.diagnostics, toolVersion: Driver.version
+        )
+        let report = reporter.render(diagnostics)
+        switch reporting.format {
+        case .text:
+            standardError(report.output + TextSummary.line(for: report.diagnostics))
+        case .json, .sarif, .github:
+            standardOutput(report.output)
+        }
+        return report
+    }
+
+    /// Writes a progress message where it cannot corrupt machine-readable output.
+    func inform(_ message: String, reporting: ReportingOptions) {
+        if reporting.format == .text { standardOutput(message) } else { standardError(message) }
+    }
+}
+
+/// The closing count that clang prints: `2 errors and 1 warning generated.`
+enum TextSummary {
+    static func line(for diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.count { $0.severity == .error }
+        let warnings = diagnostics.count { $0.severity == .warning }
+        var parts: [String] = []
+        if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
+        if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+        return parts.isEmpty ? "" : parts.joined(separator: " and ") + " generated.\n"
     }
 }

@@ -7,6 +7,7 @@ enum Usage {
 
     COMMANDS:
       build          Compile contracts to NetworkPolicy YAML
+      explain        Explain a diagnostic code, such as RAMP0201
 
     OPTIONS:
       -h, --help     Show help; 'ramp <command> --help' shows a command's help
@@ -27,11 +28,34 @@ enum Usage {
     OPTIONS:
       -o, --output <dir>      Directory for the generated YAML; created if missing. Files there that
                               ramp generated earlier and no longer produces are deleted.
-      --color <when>          Colour diagnostics: auto (default: only on a terminal and when NO_COLOR
-                              is unset), always or never
+      -O0                     Emit the reference lowering: one object per dependency and workload
+      -O                      Emit the optimized lowering (the default)
+      --kube-version <v>      Kubernetes version of the target clusters (default 1.32); from 1.25 on,
+                              consecutive ports are joined into endPort ranges
+      --stats                 Print object, rule, peer, port and byte counts of the reference, a
+                              per-workload baseline and the optimized output
+      --diagnostics-format <format>
+                              text (default, to standard error), json (JSON Lines), sarif (SARIF 2.1.0)
+                              or github (GitHub Actions workflow commands); the last three go to
+                              standard output
+      --color <when>          Colour text diagnostics: auto (default: only on a terminal and when
+                              NO_COLOR is unset), always or never
+      -Werror                 Treat warnings as errors
+      -W no-<name>            Silence the warning with that name
+      --error-limit <n>       Stop reporting after n errors (default 50; 0 for no limit)
       -h, --help              Show this help
 
     When any contract has an error, nothing is written and the output directory is left as it was.
+
+    """
+
+    static let explain = """
+    OVERVIEW: Print the long explanation of a diagnostic code, with an example.
+
+    USAGE: ramp explain <code>
+
+    ARGUMENTS:
+      <code>                  A code such as RAMP0201, as printed after each diagnostic
 
     """
 }
