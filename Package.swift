@@ -30,6 +30,7 @@ let package = Package(
         .testTarget(name: "RampKubeTests", dependencies: ["RampKube", "RampYAML", "RampSource", "RampDiagnostics"]),
         .testTarget(name: "RampEvaluatorTests", dependencies: ["RampEvaluator", "RampKube"]),
         .testTarget(name: "RampDiagnosticsTests", dependencies: ["RampDiagnostics", "RampSource"]),
+        .testTarget(name: "RampLoweringTests", dependencies: ["RampLowering", "RampKube"]),
         .testTarget(name: "RampCompilerTests", dependencies: [
             "RampDriver", "RampSema", "RampLowering", "RampSyntax", "RampDiagnostics", "RampSource", "RampIR", "RampKube",
         ]),

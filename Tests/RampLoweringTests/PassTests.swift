@@ -1,0 +1,245 @@
+import RampLowering
+import XCTest
+
+final class GroupBySubjectTests: XCTestCase {
+    func testJoinsObjectsOfOneSubject() {
+        assertPass(GroupBySubject(), """
+        object shop/namespace-default select {} types ingress,egress
+        object shop/api-ingress-1 subject api select {app=api} types ingress
+          ingress from pod{app=web} ports tcp/8080
+        object shop/api-egress-1 subject api select {app=api} types egress
+          egress to pod{app=db} ports tcp/5432
+        object shop/namespace-default-dns-1 subject namespace-default select {} types egress
+          egress to ns{kubernetes.io/metadata.name=kube-system} pod{k8s-app=kube-dns} ports udp/53
+        object shop/api-ingress-2 subject api select {app=api} types ingress
+          ingress from pod{app=admin} ports tcp/8080
+        """, """
+        object shop/namespace-default select {} types ingress,egress
+          egress to ns{kubernetes.io/metadata.name=kube-system} pod{k8s-app=kube-dns} ports udp/53
+        object shop/api select {app=api} types ingress,egress
+          ingress from pod{app=web} ports tcp/8080
+          ingress from pod{app=admin} ports tcp/8080
+          egress to pod{app=db} ports tcp/5432
+
+        """)
+    }
+}
+
+final class MergeRulesTests: XCTestCase {
+    func testPeersSharingPortsBecomeOneRule() {
+        assertPass(MergeRules(), """
+        object shop/api select {app=api} types ingress
+          ingress from pod{app=web} ports tcp/8080
+          ingress from pod{app=admin} ports tcp/8080
+        """, """
+        object shop/api select {app=api} types ingress
+          ingress from pod{app=web}, pod{app=admin} ports tcp/8080
+
+        """)
+    }
+
+    func testPortsSharingPeersBecomeOneRule() {
+        assertPass(MergeRules(), """
+        object shop/api select {app=api} types ingress
+          ingress from pod{app=web} ports tcp/8080
+          ingress from pod{app=web} ports tcp/9090
+        """, """
+        object shop/api select {app=api} types ingress
+          ingress from pod{app=web} ports tcp/8080, tcp/9090
+
+        """)
+    }
+
+    /// web may use 80 and 443, admin only 443: merging all four pairs into
+    /// one rule would admit admin on 80, so two rules remain.
+    func testNeverAdmitsPairsThatWereNotAllowed() {
+        assertPass(MergeRules(), """
+        object shop/api select {app=api} types ingress
+          ingress from pod{app=web} ports tcp/80
+          ingress from pod{app=web} ports tcp/443
+          ingress from pod{app=admin} ports tcp/443
+        """, """
+        object shop/api select {app=api} types ingress
+          ingress from pod{app=web} ports tcp/80, tcp/443
+          ingress from pod{app=admin} ports tcp/443
+
+        """)
+    }
+
+    /// A full product of two peers and two ports is one rule.
+    func testFullProductIsOneRule() {
+        assertPass(MergeRules(), """
+        object shop/api select {app=api} types egress
+          egress to pod{app=a} ports tcp/80
+          egress to pod{app=b} ports tcp/443
+          egress to pod{app=b} ports tcp/80
+          egress to pod{app=a} ports tcp/443
+        """, """
+        object shop/api select {app=api} types egress
+          egress to pod{app=a}, pod{app=b} ports tcp/80, tcp/443
+
+        """)
+    }
+
+    /// Neither partition is optimal here; the exact search finds two rules
+    /// where grouping by peers or by ports gives three.
+    func testExactSearchBeatsBothPartitions() {
+        assertPass(MergeRules(), """
+        object s/x select {app=x} types ingress
+          ingress from pod{app=a}, pod{app=b} ports tcp/1, tcp/2
+          ingress from pod{app=b}, pod{app=c} ports tcp/2, tcp/3
+        """, """
+        object s/x select {app=x} types ingress
+          ingress from pod{app=a}, pod{app=b} ports tcp/1, tcp/2
+          ingress from pod{app=b}, pod{app=c} ports tcp/2, tcp/3
+
+        """)
+    }
+
+    func testAnyPeersStayApartFromNamedPeers() {
+        assertPass(MergeRules(), """
+        object s/x select {app=x} types ingress
+          ingress from any ports tcp/80
+          ingress from pod{app=a} ports tcp/443
+          ingress from any ports tcp/8080
+        """, """
+        object s/x select {app=x} types ingress
+          ingress from any ports tcp/80, tcp/8080
+          ingress from pod{app=a} ports tcp/443
+
+        """)
+    }
+}
+
+final class CompactSelectorsTests: XCTestCase {
+    func testJoinsOneLabelIntoIn() {
+        assertPass(CompactSelectors(), """
+        object s/x select {app=x} types ingress
+          ingress from pod{app=a}, pod{app=b}, ns{team=t} pod{app=c}, pod{app=d, tier=web} ports tcp/80
+        """, """
+        object s/x select {app=x} types ingress
+          ingress from pod{app in (a, b)}, ns{team=t} pod{app=c}, pod{app=d, tier=web} ports tcp/80
+
+        """)
+    }
+
+    func testJoinsNamespacesOfOnePodSelector() {
+        assertPass(CompactSelectors(), """
+        object s/x select {app=x} types ingress
+          ingress from ns{kubernetes.io/metadata.name=a} pod{app=p}, ns{kubernetes.io/metadata.name=b} pod{app=p} ports tcp/80
+        """, """
+        object s/x select {app=x} types ingress
+          ingress from ns{kubernetes.io/metadata.name in (a, b)} pod{app=p} ports tcp/80
+
+        """)
+    }
+
+    func testLeavesSelectorsWithOtherRequirementsOnTheKey() {
+        assertPass(CompactSelectors(), """
+        object s/x select {app=x} types ingress
+          ingress from pod{app=a}, pod{app notin (b)} ports tcp/80
+        """, """
+        object s/x select {app=x} types ingress
+          ingress from pod{app=a}, pod{app notin (b)} ports tcp/80
+
+        """)
+    }
+}
+
+final class MergeObjectsTests: XCTestCase {
+    func testJoinsObjectsWithTheSameRules() {
+        assertPass(MergeObjects(), """
+        object s/a select {app=a} types ingress
+          ingress from pod{app=web} ports tcp/80
+        object s/b select {app=b} types ingress
+          ingress from pod{app=web} ports tcp/80
+        object s/c select {app=c} types ingress,egress
+          ingress from pod{app=web} ports tcp/80
+        object t/d select {app=d} types ingress
+          ingress from pod{app=web} ports tcp/80
+        """, """
+        object s/a-b select {app in (a, b)} types ingress
+          ingress from pod{app=web} ports tcp/80
+        object s/c select {app=c} types ingress,egress
+          ingress from pod{app=web} ports tcp/80
+        object t/d select {app=d} types ingress
+          ingress from pod{app=web} ports tcp/80
+
+        """)
+    }
+}
+
+final class PortRangesTests: XCTestCase {
+    func testJoinsConsecutivePortsOfOneProtocol() {
+        assertPass(PortRanges(), """
+        object s/a select {app=a} types ingress
+          ingress from any ports tcp/82, tcp/80, tcp/81, udp/81, tcp/90-95, tcp/94-99, tcp/http
+        """, """
+        object s/a select {app=a} types ingress
+          ingress from any ports tcp/80-82, tcp/90-99, udp/81, tcp/http
+
+        """)
+    }
+}
+
+final class AggregateCIDRsTests: XCTestCase {
+    func testJoinsHalvesAndDropsContainedBlocks() {
+        assertPass(AggregateCIDRs(), """
+        object s/a select {app=a} types egress
+          egress to pod{app=b}, ip 10.0.0.0/25, ip 10.0.0.128/25, ip 10.0.0.7/32, ip fd00::/9, ip fd80::/9 ports tcp/443
+        """, """
+        object s/a select {app=a} types egress
+          egress to pod{app=b}, ip 10.0.0.0/24, ip fd00::/8 ports tcp/443
+
+        """)
+    }
+
+    func testKeepsBlocksThatCutIntoAnExcept() {
+        assertPass(AggregateCIDRs(), """
+        object s/a select {app=a} types egress
+          egress to ip 10.0.0.0/8 except (10.1.0.0/16, 10.1.2.0/24), ip 10.1.2.0/24, ip 10.2.0.0/16 ports any
+        """, """
+        object s/a select {app=a} types egress
+          egress to ip 10.0.0.0/8 except (10.1.0.0/16), ip 10.1.2.0/24 ports any
+
+        """)
+    }
+}
+
+final class DropCoveredRulesTests: XCTestCase {
+    func testDropsRulesInsideOthers() {
+        assertPass(DropCoveredRules(), """
+        object s/a select {app=a} types ingress
+          ingress from pod{app=b} ports tcp/80
+          ingress from pod{app=b}, pod{app=c} ports tcp/80-90
+          ingress from pod{app=b} ports tcp/80
+          ingress from any ports udp/53
+          ingress from pod{app=d} ports udp/53
+        """, """
+        object s/a select {app=a} types ingress
+          ingress from pod{app=b}, pod{app=c} ports tcp/80-90
+          ingress from any ports udp/53
+
+        """)
+    }
+
+    /// The namespace object isolates egress for every pod and grants DNS, so
+    /// a service's own DNS rule and its egress isolation are redundant.
+    func testDropsWhatTheNamespaceObjectGrants() {
+        assertPass(DropCoveredRules(), """
+        object s/namespace-default select {} types ingress,egress
+          egress to ns{kubernetes.io/metadata.name=kube-system} pod{k8s-app=kube-dns} ports tcp/53, udp/53
+        object s/api select {app=api} types ingress,egress
+          ingress from pod{app=web} ports tcp/80
+          egress to ns{kubernetes.io/metadata.name=kube-system} pod{k8s-app=kube-dns} ports udp/53
+        object s/dnsonly select {app=x} types egress
+          egress to ns{kubernetes.io/metadata.name=kube-system} pod{k8s-app=kube-dns} ports tcp/53
+        """, """
+        object s/namespace-default select {} types ingress,egress
+          egress to ns{kubernetes.io/metadata.name=kube-system} pod{k8s-app=kube-dns} ports tcp/53, udp/53
+        object s/api select {app=api} types ingress
+          ingress from pod{app=web} ports tcp/80
+
+        """)
+    }
+}
