@@ -1,21 +1,28 @@
 #!/usr/bin/env python3
-"""Checks ramp's generated YAML with two tools that are independent of ramp.
+"""Checks ramp's generated YAML with tools that are independent of ramp.
 
 1. kubernetes-validate --strict validates every generated object against the
    Kubernetes API schema.
 2. network-config-analyzer (nca) proves that generated/boutique.yaml allows
    exactly Online Boutique's call graph: it compares ramp's output with a
    reference policy set built here, by different code, from the call graph
-   written as data, over a pod list of the boutique pods, a DNS pod and an
-   unrelated pod.
+   written as data, over a pod list of the boutique pods, DNS and unrelated
+   pods.
+3. nca --equiv proves that the optimized output (-O) of every example
+   contract and of seeded random contracts allows the same connections as the
+   reference lowering (-O0), and nca --sanity finds no redundant policy or
+   rule in the optimized output of the examples.
 
-Usage: oracles.py <venv-bin-directory>
+Usage: oracles.py <venv-bin-directory> <ramp-executable>
 """
 import json
+import os
 import pathlib
 import subprocess
 import sys
 import tempfile
+
+import equivalence
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -122,11 +129,14 @@ def check_boutique_equivalence(bin_directory):
 
 
 def main():
-    if len(sys.argv) != 2:
+    if len(sys.argv) != 3:
         sys.exit(__doc__)
     bin_directory = pathlib.Path(sys.argv[1])
+    ramp = pathlib.Path(sys.argv[2]).resolve()
     validate_schema(bin_directory)
     check_boutique_equivalence(bin_directory)
+    equivalence.check_examples(bin_directory, ramp, ROOT)
+    equivalence.check_random(bin_directory, ramp, count=int(os.environ.get("RAMP_RANDOM_CONTRACTS", "25")))
 
 
 if __name__ == "__main__":
