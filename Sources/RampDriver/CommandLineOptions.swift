@@ -76,6 +76,8 @@ enum CommandLineOptions {
                 options.optimizationLevel = .none
             case "-O", "-O1":
                 options.optimizationLevel = .standard
+            case "-Otrust-ingress":
+                options.optimizationLevel = .trustIngress
             case "--kube-version":
                 let text = try reader.value(for: argument)
                 guard let version = KubernetesVersion(text) else {

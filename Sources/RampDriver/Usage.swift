@@ -29,7 +29,9 @@ enum Usage {
       -o, --output <dir>      Directory for the generated YAML; created if missing. Files there that
                               ramp generated earlier and no longer produces are deleted.
       -O0                     Emit the reference lowering: one object per dependency and workload
-      -O                      Emit the optimized lowering (the default)
+      -O                      Emit the optimized lowering (the default); every object is exact alone
+      -Otrust-ingress         Also widen egress to namespaces whose ingress ramp isolates: fewer rules,
+                              but each client's egress then relies on those namespaces' policies
       --kube-version <v>      Kubernetes version of the target clusters (default 1.32); from 1.25 on,
                               consecutive ports are joined into endPort ranges
       --stats                 Print object, rule, peer, port and byte counts of the reference, a

@@ -41,6 +41,10 @@ public enum OptimizationLevel: String, Sendable, CaseIterable {
     /// `-O` (the default): every pass whose result is exact on its own, for
     /// each object alone. No pass relies on another object's existence.
     case standard = "1"
+    /// `-Otrust-ingress`: also widens a client's egress to namespaces whose
+    /// ingress is isolated, which stays exact only while those namespaces'
+    /// ingress policies are in place. Fewer rules, weaker defence in depth.
+    case trustIngress = "trust-ingress"
 }
 
 /// Runs the lowering and the passes that the options select.
@@ -53,6 +57,12 @@ public enum Pipeline {
             return PassRegistry.all.filter { pass in
                 pass.name != PortRanges().name || kubernetesVersion >= .endPortStable
             }
+        case .trustIngress:
+            // The relaxation runs after grouping and before rules merge, so the
+            // widened rules join the others.
+            var passes = self.passes(level: .standard, kubernetesVersion: kubernetesVersion)
+            passes.insert(RelaxEgressToIsolatedNamespaces(), at: 1)
+            return passes
         }
     }
 

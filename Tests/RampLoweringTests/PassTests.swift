@@ -243,3 +243,29 @@ final class DropCoveredRulesTests: XCTestCase {
         """)
     }
 }
+
+final class RelaxEgressTests: XCTestCase {
+    /// Egress into a namespace whose every pod is ingress-isolated becomes one
+    /// rule to the namespace; egress elsewhere stays as it was.
+    func testWidensEgressOnlyIntoIngressIsolatedNamespaces() {
+        assertPass(RelaxEgressToIsolatedNamespaces(), """
+        object a/namespace-default select {} types ingress
+        object a/web select {app=web} types egress
+          egress to pod{app=api} ports tcp/8080
+          egress to pod{app=db} ports tcp/5432
+          egress to ns{kubernetes.io/metadata.name=b} pod{app=x} ports tcp/80
+          egress to ns{kubernetes.io/metadata.name=c} pod{app=y} ports tcp/80
+          egress to ip 10.0.0.0/8 ports tcp/443
+        object c/namespace-default select {} types ingress,egress
+        """, """
+        object a/namespace-default select {} types ingress
+        object a/web select {app=web} types egress
+          egress to ns{kubernetes.io/metadata.name=b} pod{app=x} ports tcp/80
+          egress to ip 10.0.0.0/8 ports tcp/443
+          egress to pod{} ports any
+          egress to ns{kubernetes.io/metadata.name=c} ports any
+        object c/namespace-default select {} types ingress,egress
+
+        """)
+    }
+}

@@ -18,7 +18,10 @@ public enum PassRegistry {
         MergeObjects(),
     ]
 
+    /// Passes that rely on other objects of the plan and run only when asked for.
+    public static let crossObject: [any PlanPass] = [RelaxEgressToIsolatedNamespaces()]
+
     public static func pass(named name: String) -> (any PlanPass)? {
-        all.first { $0.name == name }
+        (all + crossObject).first { $0.name == name }
     }
 }
