@@ -76,9 +76,9 @@ public enum Pipeline {
         return plan
     }
 
-    /// One policy per workload and one rule per dependency: what generators
-    /// that map each edge to a rule emit. It is the baseline that `--stats`
-    /// compares against.
+    /// Lowers to one policy per workload and one rule per dependency, as
+    /// generators that map each edge to a rule do. `--stats` compares
+    /// against this baseline.
     public static func perWorkloadBaseline(_ program: Program) -> PolicyPlan {
         var plan = ReferenceLowering.lower(program)
         GroupBySubject().run(&plan)

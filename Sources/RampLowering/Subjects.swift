@@ -26,7 +26,7 @@ struct Subjects {
         let origin: String
     }
 
-    /// The name of the object that holds a namespace's posture.
+    /// The name of the object that contains a namespace's posture.
     static let namespacePolicyName = "namespace-default"
 
     let program: Program
@@ -88,9 +88,9 @@ struct Subjects {
         }
     }
 
-    /// Every pod of a namespace: the namespace subject covers them all when
-    /// the posture isolates the direction; otherwise only the services that
-    /// are isolated need a rule.
+    /// Returns the subjects that cover every isolated pod of a namespace. When
+    /// the posture isolates the direction, the namespace subject covers them
+    /// all. Otherwise only the isolated services need a rule.
     func isolated(in namespace: Namespace, direction: NetworkPolicy.PolicyType) -> [Subject] {
         if namespace.posture.contains(direction) { return [byKey[.namespace(namespace.name)]!] }
         return namespace.services.compactMap { byKey[.service($0.id)] }.filter { $0.policyTypes.contains(direction) }

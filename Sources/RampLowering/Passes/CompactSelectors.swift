@@ -36,7 +36,7 @@ public struct CompactSelectors: PlanPass {
         let peer: NetworkPolicyPeer
     }
 
-    /// Which selector of the peer a merge changes.
+    /// The selector of the peer that a merge changes.
     private enum Side: Hashable {
         case pod(namespaceSelector: LabelSelector?)
         case namespace(podSelector: LabelSelector?)

@@ -1,7 +1,7 @@
 import RampKube
 
 /// Syntactic containment of peers and ports, used to find rules that other
-/// rules already cover. It answers "yes" only when containment holds for
+/// rules already cover. It returns true only when containment holds for
 /// every cluster, so a pass that trusts it stays exact.
 enum Containment {
     /// Returns whether every peer in `inner` is matched by some peer in

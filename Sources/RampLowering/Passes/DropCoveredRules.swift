@@ -8,8 +8,8 @@ import RampKube
 /// dropped. The dropped rule's contract locations move to the covering rule.
 ///
 /// Exact: allows are a union, so removing a member that another member
-/// contains keeps the union; and a pod that the namespace object isolates
-/// stays isolated without its own object.
+/// contains keeps the union. A pod that the namespace object isolates stays
+/// isolated without its own object.
 public struct DropCoveredRules: PlanPass {
     public let name = "drop-covered"
 

@@ -60,7 +60,7 @@ public struct MergeObjects: PlanPass {
         return true
     }
 
-    /// The rules and policy types as text, independent of rule order and origins.
+    /// Returns the rules and policy types as text, independent of rule order and origins.
     private func ruleSignature(_ object: PlanObject) -> String {
         let types = object.policyTypes.sorted().map(\.rawValue).joined(separator: ",")
         let ingress = object.ingress.map(ruleText).sorted().joined(separator: ";")

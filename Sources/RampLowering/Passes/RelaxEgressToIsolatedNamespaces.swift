@@ -44,7 +44,7 @@ public struct RelaxEgressToIsolatedNamespaces: PlanPass {
         return kept + order.map { relaxed[$0]! }
     }
 
-    /// Returns the namespace that holds every peer of the rule, when there is
+    /// Returns the namespace that contains every peer of the rule, when there is
     /// exactly one: pod-only peers lie in the policy's namespace, and a
     /// namespace selector must name one namespace.
     private func soleNamespace(of rule: PlanRule, from namespace: String) -> String? {
