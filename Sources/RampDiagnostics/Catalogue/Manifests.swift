@@ -99,8 +99,9 @@ extension DiagnosticMessage {
         )
     }
 
-    public static func yamlTagMismatch(_ text: String, tag: String) -> Self {
-        Self(.yamlTagMismatch, "value '\(text)' cannot be read as \(tag); remove the tag or change the value")
+    /// `subject` names the node, such as `value 'abc'` or `a sequence`.
+    public static func yamlTagMismatch(_ subject: String, tag: String) -> Self {
+        Self(.yamlTagMismatch, "\(subject) cannot be read as \(tag); remove the tag or change the value")
     }
 
     public static func yamlUnknownTag(_ tag: String) -> Self {

@@ -108,7 +108,7 @@ extension YAMLParser {
     private func parseBlockMappingEntry(indent: Int) -> (YAMLValue, YAMLValue)? {
         if scanner.isPeek("?") && scanner.isSeparator(1) {
             report(.yamlUnsupported("an explicit key ('? ')", advice: "write the entry as 'key: value'"), scanner.offset, scanner.offset + 1)
-            scanner.skipToLineEnd()
+            skipExplicitEntry(indent: indent)
             return nil
         }
         guard scanner.isAtImplicitKey() else {
@@ -121,6 +121,21 @@ extension YAMLParser {
         scanner.advance()
         let value = parseBlockNode(parentIndent: indent, context: .mappingValue)
         return (key, value)
+    }
+
+    /// Skips the lines of a `? key` entry and its `: value` line, so that
+    /// the value is not reported a second time.
+    private func skipExplicitEntry(indent: Int) {
+        scanner.skipToLineEnd()
+        while true {
+            var probe = scanner
+            let comments = probe.skipToNextContentLine()
+            let isPartOfEntry = probe.column > indent || (probe.column == indent && probe.isPeek(":") && probe.isSeparator(1))
+            guard !probe.isAtEnd, !probe.isAtDocumentMarker, isPartOfEntry else { return }
+            pendingComments += comments
+            scanner = probe
+            scanner.skipToLineEnd()
+        }
     }
 
     /// Parses an implicit key, which `isAtImplicitKey` has found on this line.

@@ -137,18 +137,18 @@ extension YAMLParser {
         case (.mapping, .mapping), (.sequence, .sequence), (.nonSpecific, _), (.string, .scalar):
             fits = true
         case (.integer, .scalar(let scalar)), (.float, .scalar(let scalar)), (.boolean, .scalar(let scalar)), (.null, .scalar(let scalar)):
-            fits = !isStringFallback(scalar.resolved(tag: tag), scalar: scalar, tag: tag)
+            fits = !isStringFallback(scalar.resolved(tag: tag))
         default:
             fits = false
         }
         if !fits {
-            let text = value.scalar?.value ?? value.kindDescription
-            report(.yamlTagMismatch(text, tag: tag.text), value.range.start, max(value.range.end, value.range.start + 1))
+            let subject = value.scalar.map { "value '\($0.value)'" } ?? value.kindDescription
+            report(.yamlTagMismatch(subject, tag: tag.text), value.range.start, max(value.range.end, value.range.start + 1))
         }
     }
 
     /// True when a core tag could not resolve the scalar and left it a string.
-    private func isStringFallback(_ resolved: YAMLResolvedScalar, scalar: YAMLScalar, tag: YAMLTag) -> Bool {
+    private func isStringFallback(_ resolved: YAMLResolvedScalar) -> Bool {
         if case .string = resolved { return true }
         return false
     }

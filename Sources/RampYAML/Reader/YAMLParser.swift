@@ -82,8 +82,10 @@ final class YAMLParser {
         let start = scanner.offset
         let (root, comments) = parseDocumentRoot()
 
-        finishLine()
-        pendingComments += scanner.skipToNextContentLine()
+        if !isDocumentAborted {
+            finishLine()
+            pendingComments += scanner.skipToNextContentLine()
+        }
         if !isDocumentAborted && !scanner.isAtEnd && !scanner.isAtDocumentMarker {
             report(.yamlExpected("'---' before another document", found: scanner.describeCurrent()), scanner.offset, scanner.offset + 1)
             isDocumentAborted = true
@@ -123,10 +125,9 @@ final class YAMLParser {
     }
 
     private func skipToDocumentMarker() {
-        while !scanner.isAtEnd {
+        while !scanner.isAtEnd && !scanner.isAtDocumentMarker {
             scanner.skipToLineEnd()
             scanner.consumeBreak()
-            if scanner.isAtDocumentMarker { break }
         }
         scanner.problems = []
         pendingComments = []
