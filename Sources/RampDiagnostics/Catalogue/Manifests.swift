@@ -124,8 +124,8 @@ extension DiagnosticMessage {
         Self(.manifestNotObject, "expected a Kubernetes object (a mapping with apiVersion and kind), found \(found)")
     }
 
-    public static func manifestWrongType(_ field: String, expected: String, found: String) -> Self {
-        Self(.manifestWrongType, "'\(field)' must be \(expected), found \(found)")
+    public static func manifestWrongType(_ field: String, expected: String, found: String, advice: String? = nil) -> Self {
+        Self(.manifestWrongType, "'\(field)' must be \(expected), found \(found)" + (advice.map { "; " + $0 } ?? ""))
     }
 
     public static func manifestUnknownField(_ field: String, in owner: String, suggestion: String?) -> Self {
