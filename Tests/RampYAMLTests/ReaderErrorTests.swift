@@ -202,6 +202,24 @@ final class ReaderLimitTests: XCTestCase {
         ])
     }
 
+    /// The reader parses on its own thread, so a caller with a small stack,
+    /// like a 512 KiB secondary thread, reads deep input safely.
+    func testDeepNestingOnSmallStackThread() {
+        let finished = expectation(description: "read on a small thread")
+        let thread = Thread {
+            let flow = String(repeating: "{a: ", count: 1_000)
+            var block = ""
+            for level in 0..<1_000 { block += String(repeating: " ", count: level) + "k\(level):\n" }
+            for text in [flow, block] {
+                _ = YAMLReader(maximumDepth: 1_000).read(SourceFile(path: "deep.yaml", text: text), diagnostics: DiagnosticEngine())
+            }
+            finished.fulfill()
+        }
+        thread.stackSize = 512 * 1024
+        thread.start()
+        wait(for: [finished], timeout: 60)
+    }
+
     func testDepthLimitSkipsOnlyItsDocument() {
         let (documents, _) = readYAML("[[[[x]]]]\n---\na: 1\n", reader: YAMLReader(maximumDepth: 3))
         XCTAssertEqual(documents.map(\.hasErrors), [true, false])
