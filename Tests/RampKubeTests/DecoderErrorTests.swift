@@ -1,3 +1,5 @@
+import RampDiagnostics
+import RampSource
 import RampKube
 import XCTest
 
@@ -326,5 +328,37 @@ final class DecodedRangeTests: XCTestCase {
         XCTAssertEqual(position(fields["spec.ingress[0].from[0].ipBlock.cidr"]?.value), "12:23")
         XCTAssertEqual(position(fields["spec.ingress[0].from[0].ipBlock.except[0]"]?.value), "12:44")
         XCTAssertEqual(fields["spec.ingress[0].from[0].ipBlock.except[0]"]?.value.text, "10.1.0.0/16")
+    }
+}
+
+/// Corrupted manifests must decode to diagnostics, never to a crash.
+final class DecoderRobustnessTests: XCTestCase {
+    func testCorruptedManifestsDecode() {
+        let manifest = """
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: web, namespace: shop}
+        spec:
+          podSelector: {matchLabels: {app: web}, matchExpressions: [{key: a, operator: In, values: [b]}]}
+          policyTypes: [Ingress, Egress]
+          ingress:
+          - from:
+            - {podSelector: {}, namespaceSelector: {}}
+            - ipBlock: {cidr: 10.0.0.0/8, except: [10.1.0.0/16]}
+            ports:
+            - {port: 80, endPort: 90, protocol: TCP}
+          egress: []
+        """
+        let bytes = Array(manifest.utf8)
+        let replacements = Array("\"[}:-#9\n".utf8)
+        for index in bytes.indices {
+            for replacement in replacements {
+                var corrupted = bytes
+                corrupted[index] = replacement
+                let engine = DiagnosticEngine()
+                let result = NetworkPolicyDecoder().decode(SourceFile(path: "fuzz.yaml", bytes: corrupted), diagnostics: engine)
+                XCTAssertLessThanOrEqual(result.policies.count, 1)
+            }
+        }
     }
 }

@@ -260,8 +260,18 @@ final class ReaderLimitTests: XCTestCase {
         }
     }
 
+    /// Reads short random strings of YAML's significant characters.
+    func testRandomInputsTerminate() {
+        let alphabet = Array(" \t\n\r-:[]{},#&*!|>'\"?%@ab1.\\+~".utf8)
+        var generator = SplitMix64(seed: 0x5EED)
+        for _ in 0..<5_000 {
+            let length = Int(generator.next() % 48)
+            let bytes = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            checkReadable(bytes)
+        }
+    }
+
     private func checkReadable(_ bytes: [UInt8]) {
-        if ProcessInfo.processInfo.environment["RAMP_FUZZ_TRACE"] != nil { FileHandle.standardError.write(Data(("FUZZ " + String(decoding: bytes, as: UTF8.self).debugDescription + "\n").utf8)) }
         let file = SourceFile(path: "fuzz.yaml", bytes: bytes)
         let engine = DiagnosticEngine()
         _ = YAMLReader().read(file, diagnostics: engine)
@@ -269,5 +279,22 @@ final class ReaderLimitTests: XCTestCase {
             guard let range = diagnostic.range else { return XCTFail("diagnostic without a range") }
             XCTAssertLessThanOrEqual(range.end, bytes.count)
         }
+    }
+}
+
+/// A small seeded generator, so that a failing random input can be replayed.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
     }
 }
