@@ -7,7 +7,7 @@ public struct DecodedNetworkPolicy: Sendable {
 }
 
 /// The source ranges of a decoded NetworkPolicy. Lists run parallel to the
-/// model's lists; a nil range means the field was omitted.
+/// model's lists, and a nil range means the field was omitted.
 public struct NetworkPolicyRanges: Sendable {
     /// The whole object, from `apiVersion` or its first key to its last value.
     public let object: SourceRange
@@ -55,7 +55,7 @@ public struct NetworkPolicyPortRanges: Sendable {
     public let endPort: SourceRange?
 }
 
-/// Where one field was written: its key, absent for a sequence item, and its value.
+/// The ranges of one field's key and value. A sequence item has no key.
 public struct FieldRanges: Sendable {
     public let key: SourceRange?
     public let value: SourceRange
@@ -70,7 +70,7 @@ public struct SkippedObject: Sendable {
     public let range: SourceRange
 }
 
-/// What a decoder read from a set of documents.
+/// The policies and other objects that a decoder read from a set of documents.
 public struct NetworkPolicyDecodingResult: Sendable {
     /// Policies without errors, in the order written. An object with an
     /// error is reported and left out.

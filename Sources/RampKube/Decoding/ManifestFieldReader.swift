@@ -37,8 +37,8 @@ final class ManifestFieldReader {
 
     /// Returns the entries of a mapping by key and records them as fields
     /// under `path`. Keys outside `known` are reported unless listed in
-    /// `ignored`; nil for `known` accepts every key. A null value reads as
-    /// an empty mapping, as the API server decodes it; another type is
+    /// `ignored`, and a nil `known` accepts every key. A null value reads as
+    /// an empty mapping, as the API server decodes it. Another type is
     /// reported and returns nil.
     func mapping(
         _ value: YAMLValue, path: String, known: [String]?, ignored: Set<String> = []
@@ -138,7 +138,8 @@ final class ManifestFieldReader {
         path + "[\(index)]"
     }
 
-    /// A map key such as a label key, which may contain dots and slashes.
+    /// Returns the path of a map key such as a label key, which may contain
+    /// dots and slashes.
     static func key(_ path: String, _ key: String) -> String {
         path + "[" + key + "]"
     }
@@ -159,7 +160,7 @@ enum FieldNameSuggestion {
         return best.0
     }
 
-    /// The Levenshtein distance between two strings, by Unicode scalars.
+    /// Computes the Levenshtein distance between two strings, by Unicode scalars.
     static func editDistance(_ left: String, _ right: String) -> Int {
         let a = Array(left.unicodeScalars)
         let b = Array(right.unicodeScalars)

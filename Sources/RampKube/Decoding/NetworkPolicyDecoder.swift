@@ -36,11 +36,11 @@ public struct NetworkPolicyDecoder: Sendable {
 
     // MARK: - Objects and lists
 
-    /// Lists may hold lists; past this depth an item is not searched further.
+    /// Lists may contain lists, which are decoded down to this depth.
     private static let maximumListDepth = 8
 
-    /// Decodes one object; `comments` are the lines above it, which become
-    /// the policy's comments.
+    /// Decodes one object. `comments` are the comment lines above it, which
+    /// become the policy's comments.
     private func decodeObject(
         _ value: YAMLValue, comments: [String], listDepth: Int, diagnostics: DiagnosticEngine, into result: inout NetworkPolicyDecodingResult) {
         guard let header = ObjectHeader(value, diagnostics: diagnostics) else { return }
@@ -75,7 +75,7 @@ public struct NetworkPolicyDecoder: Sendable {
 }
 
 /// The `apiVersion`, `kind` and name that identify an object, read before
-/// the decoder knows what kind of object it is.
+/// the decoder has chosen how to decode it.
 private struct ObjectHeader {
     let apiVersion: String
     let apiVersionRange: SourceRange

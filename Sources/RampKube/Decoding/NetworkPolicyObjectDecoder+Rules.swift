@@ -11,7 +11,7 @@ struct DecodedRule {
 extension NetworkPolicyObjectDecoder {
     // MARK: - Rules
 
-    /// Decodes `ingress` or `egress`; null reads as omitted.
+    /// Decodes `ingress` or `egress`. Null reads as omitted.
     func decodeRules(_ value: YAMLValue, path: String, peersKey: String) -> [DecodedRule]? {
         guard let items = reader.sequence(value, path: path) else { return nil }
         return items.enumerated().compactMap { index, item in
@@ -100,8 +100,8 @@ extension NetworkPolicyObjectDecoder {
 
     // MARK: - IP blocks
 
-    /// Decodes an ipBlock; returns it with the ranges of its CIDR and of its
-    /// except blocks in sorted order.
+    /// Decodes an ipBlock and returns it with the ranges of its CIDR and of
+    /// its except blocks in sorted order.
     private func decodeIPBlock(_ value: YAMLValue, path: String) -> (IPBlock, SourceRange?, [SourceRange])? {
         guard let fields = reader.mapping(value, path: path, known: ["cidr", "except"]) else { return nil }
         guard let cidrEntry = reader.require("cidr", in: fields, path: path, at: value.range),

@@ -5,7 +5,7 @@ import RampYAML
 extension NetworkPolicyObjectDecoder {
     // MARK: - Label selectors
 
-    /// Decodes a `metav1.LabelSelector`; null reads as the empty selector.
+    /// Decodes a `metav1.LabelSelector`. Null reads as the empty selector.
     func decodeLabelSelector(_ value: YAMLValue, path: String) -> LabelSelector? {
         guard let fields = reader.mapping(value, path: path, known: ["matchLabels", "matchExpressions"]) else { return nil }
         var selector = LabelSelector()
@@ -81,7 +81,8 @@ extension NetworkPolicyObjectDecoder {
         return values
     }
 
-    /// `In` and `NotIn` need values; `Exists` and `DoesNotExist` take none.
+    /// Checks that `In` and `NotIn` have values and that `Exists` and
+    /// `DoesNotExist` have none.
     private func checkValueCount(
         _ count: Int, operator requirementOperator: LabelSelectorRequirement.Operator,
         values: YAMLMappingEntry?, operatorRange: SourceRange

@@ -55,7 +55,7 @@ final class NetworkPolicyObjectDecoder {
         var namespaceRange: SourceRange?
     }
 
-    /// Reads the name and namespace; other metadata, such as labels,
+    /// Reads the name and namespace. Other metadata, such as labels,
     /// annotations and managedFields, does not affect the policy.
     private func decodeMetadata(_ entry: YAMLMappingEntry?, object: YAMLValue) -> Metadata {
         var metadata = Metadata()

@@ -81,8 +81,8 @@ extension YAMLParser {
 
     // MARK: - Block mappings
 
-    /// Parses a block mapping whose first key is at `offset`; its indentation
-    /// is that key's column.
+    /// Parses a block mapping whose first key is at `offset`. The mapping's
+    /// indentation is that key's column.
     func parseBlockMapping(properties: NodeProperties) -> YAMLValue {
         let start = scanner.offset
         let indent = scanner.column
@@ -212,8 +212,8 @@ extension YAMLParser {
         }
     }
 
-    /// Counts one more level of nesting; past the limit, reports it and
-    /// abandons the document.
+    /// Counts one more level of nesting. Past the limit, it reports the
+    /// nesting and abandons the document.
     func enterCollection(at offset: Int) -> Bool {
         if depth >= maximumDepth {
             report(.yamlNestingTooDeep(limit: maximumDepth), offset, offset + 1)

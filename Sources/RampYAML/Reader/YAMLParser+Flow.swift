@@ -3,8 +3,8 @@ import RampSource
 extension YAMLParser {
     // MARK: - Flow sequences
 
-    /// Parses `[a, b]`, whose entries may span lines; `[k: v]` makes a
-    /// single-pair mapping entry.
+    /// Parses `[a, b]`, whose entries may span lines. An entry `k: v` is a
+    /// mapping with one pair, as in `[k: v]`.
     func parseFlowSequence(properties: NodeProperties) -> YAMLValue {
         let start = scanner.offset
         guard enterCollection(at: start) else { return emptyNode(at: start, properties: properties) }
@@ -119,7 +119,7 @@ extension YAMLParser {
 
     /// True when the `:` at the probe's offset separates a key from its
     /// value: after a quoted key or a flow collection, as in JSON, it may
-    /// touch the value; otherwise a separator or flow indicator must follow.
+    /// touch the value. After other keys a separator or flow indicator must follow.
     private func isFlowValueIndicator(_ probe: YAMLScanner, after key: YAMLValue) -> Bool {
         let isJSONLike: Bool
         switch key.content {

@@ -44,7 +44,7 @@ extension YAMLParser {
 
     // MARK: - Flow-style nodes
 
-    /// Parses a scalar, alias or flow collection at `offset`; in block
+    /// Parses a scalar, alias or flow collection at `offset`, and in block
     /// context also a block scalar. A character that can start none of them
     /// is reported and skipped.
     func parseInlineNode(_ context: PlainScalarContext, properties: NodeProperties) -> YAMLValue {
@@ -120,7 +120,7 @@ extension YAMLParser {
         return value
     }
 
-    /// An empty plain scalar, which resolves to null, at `offset`.
+    /// Makes an empty plain scalar at `offset`, which resolves to null.
     func emptyNode(at offset: Int, properties: NodeProperties) -> YAMLValue {
         makeNode(.scalar(YAMLScalar("", style: .plain)), start: offset, end: offset, properties: properties)
     }

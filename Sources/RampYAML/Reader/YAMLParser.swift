@@ -60,8 +60,7 @@ final class YAMLParser {
     }
 
     /// Skips `%YAML` and rejects `%TAG`, whose handles ramp does not
-    /// resolve. Other directives are reserved, and the YAML specification
-    /// asks readers to ignore them.
+    /// resolve. Other directives are reserved and skipped without a message.
     private func parseDirective() {
         let start = scanner.offset
         scanner.skipToken()
@@ -102,7 +101,7 @@ final class YAMLParser {
     }
 
     /// Parses the root after an optional `---`. Comments above `---` belong
-    /// to no document; those between it and the root are the document's.
+    /// to no document, and those between it and the root to this one.
     private func parseDocumentRoot() -> (YAMLValue, [String]) {
         guard scanner.isAtDocumentStart else {
             let comments = takePendingComments()

@@ -7,9 +7,10 @@ import RampSource
 /// people: block and flow collections, all scalar styles, comments,
 /// several documents, and JSON.
 ///
-/// Reading never fails as a whole. A problem is reported through the
-/// engine with its position, the document that contains it is marked with
-/// `hasErrors`, and reading goes on with the next line or document.
+/// `read` returns what it could read instead of throwing. A problem is
+/// reported through the engine with its position, the document that
+/// contains it is marked with `hasErrors`, and reading goes on with the next
+/// line or document.
 ///
 /// NOTE: explicit keys (`? key`), `%TAG` directives and merge keys (`<<`)
 /// are not interpreted. The first two are reported as unsupported, and a
@@ -29,10 +30,10 @@ public struct YAMLReader: Sendable {
     /// Reads every document of `file`. An empty stream or one with only
     /// comments has no documents.
     ///
-    /// The parser recurses once per nesting level and runs on a thread of
-    /// its own with `parserStackSize` bytes of stack, so the caller's stack
-    /// size does not matter: 512 KiB threads overflowed at 60 levels in a
-    /// debug build (measured on x86-64 Linux with Swift 6.3).
+    /// The parser recurses once per nesting level, so it runs on a thread of
+    /// its own with `parserStackSize` bytes of stack, whatever the caller's
+    /// stack. A 512 KiB thread overflowed at 60 levels in a debug build
+    /// (x86-64 Linux, Swift 6.3).
     public func read(_ file: SourceFile, diagnostics: DiagnosticEngine) -> [YAMLSourceDocument] {
         let job = ParseJob(
             parser: YAMLParser(file: file, diagnostics: diagnostics, maximumDepth: maximumDepth, maximumNodeCount: maximumNodeCount)

@@ -75,10 +75,9 @@ extension YAMLScalar {
     /// but a string, so `80` is an integer while `"80"` and `'yes'` are strings.
     public var resolved: YAMLResolvedScalar { resolved(tag: nil) }
 
-    /// Resolves the scalar with its node's tag. A core tag decides the type;
-    /// when the text does not fit it (`!!int abc`), the value stays a string
-    /// and the reader has already reported the mismatch. Unknown tags are
-    /// ignored.
+    /// Resolves the scalar with its node's tag. A core tag decides the type.
+    /// When the text does not fit it (`!!int abc`), the value stays a string,
+    /// and the reader has reported the mismatch. Unknown tags are ignored.
     public func resolved(tag: YAMLTag?) -> YAMLResolvedScalar {
         switch tag {
         case .string?, .nonSpecific?:
@@ -109,10 +108,10 @@ extension YAMLScalar {
     // MARK: - Core schema
 
     /// Resolves the text of a plain scalar by the core schema's regular
-    /// expressions, which accept only these spellings: `null Null NULL ~`
-    /// and the empty string; `true True TRUE false False FALSE`; decimal,
-    /// `0o` octal and `0x` hexadecimal integers; and decimal floats with
-    /// `.inf` and `.nan`.
+    /// expressions. Null is `null`, `Null`, `NULL`, `~` or empty. Booleans are
+    /// `true`, `True`, `TRUE` and the same forms of `false`. Integers are
+    /// decimal, `0o` octal or `0x` hexadecimal. Floats are decimal, with
+    /// `.inf` and `.nan` in three spellings each. Anything else is a string.
     public static func resolvePlain(_ text: String) -> YAMLResolvedScalar {
         switch text {
         case "", "~", "null", "Null", "NULL": return .null

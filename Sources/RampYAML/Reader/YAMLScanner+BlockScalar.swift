@@ -57,7 +57,7 @@ extension YAMLScanner {
     }
 
     /// Reads the chomping and indentation indicators, in either order, and
-    /// the comment after them; reports anything else on the header line.
+    /// the comment after them. Anything else on the header line is reported.
     private mutating func scanBlockScalarHeader() -> (Chomping, Int?) {
         var chomping = Chomping.clip
         var explicitIndent: Int?

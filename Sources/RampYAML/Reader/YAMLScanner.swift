@@ -40,8 +40,8 @@ struct YAMLScanner {
 
     var isAtEnd: Bool { offset >= bytes.count }
 
-    /// The 0-based column of `offset` in bytes; indentation is spaces, so
-    /// up to the first content character it is also the column in characters.
+    /// The 0-based column of `offset` in bytes. Indentation is spaces, so up
+    /// to the first content character it is also the column in characters.
     var column: Int { offset - lineStart }
 
     func peek(_ distance: Int = 0) -> UInt8? {
@@ -105,7 +105,7 @@ struct YAMLScanner {
         while let byte = peek(), YAMLScanner.isBlank(byte) { offset += 1 }
     }
 
-    /// Moves past a comment that starts at `offset`; returns its text
+    /// Moves past a comment that starts at `offset` and returns its text
     /// without the `#` and one following space.
     @discardableResult
     mutating func skipComment() -> String? {
@@ -117,7 +117,7 @@ struct YAMLScanner {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// Moves past `\n`, `\r\n` or `\r`; returns false when not at a break.
+    /// Moves past `\n`, `\r\n` or `\r`, or returns false when not at a break.
     @discardableResult
     mutating func consumeBreak() -> Bool {
         if isPeek("\r") && isPeek("\n", 1) {

@@ -49,7 +49,7 @@ public struct YAMLValue: Sendable {
         return nil
     }
 
-    /// The value of the first entry whose key resolves to the string `key`.
+    /// Looks up the value of the first entry whose key resolves to the string `key`.
     public subscript(key: String) -> YAMLValue? {
         mapping?.first { $0.key.resolvedScalar == .string(key) }?.value
     }
@@ -117,7 +117,7 @@ public struct YAMLScalar: Hashable, Sendable {
 
 /// One document of a YAML stream.
 public struct YAMLSourceDocument: Sendable {
-    /// The root node; an empty document has an empty null scalar.
+    /// The root node, which is an empty null scalar in an empty document.
     public let root: YAMLValue
     /// Full-line comments between the `---` (or the start of the stream) and
     /// the root, without the `#` and one following space.
