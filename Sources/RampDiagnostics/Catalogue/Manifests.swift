@@ -181,7 +181,7 @@ extension DiagnosticMessage {
     )
 
     public static func manifestNullList(_ field: String, meaning: String) -> Self {
-        Self(.manifestNullList, "'\(field)' is null, which Kubernetes reads as omitted and which \(meaning); write '[]' for an empty list or remove the key")
+        Self(.manifestNullList, "'\(field)' is null and Kubernetes reads null as omitted, so it \(meaning); write '[]' for an empty list or remove the key")
     }
 
     public static func manifestInvalidObjectName(_ name: String, reason: String) -> Self {

@@ -20,10 +20,10 @@ public struct NetworkPolicyRanges: Sendable {
     public let policyTypes: SourceRange?
     public let ingress: [NetworkPolicyRuleRanges]?
     public let egress: [NetworkPolicyRuleRanges]?
-    /// Every field written in the object, by a path in kubectl's notation
-    /// relative to the object: `spec.ingress[0].from[1].ipBlock.cidr`, and
-    /// `spec.podSelector.matchLabels[app]` for a label. Indices count the
-    /// items as written, before the decoder sorts `except` and `values`.
+    /// Every field written in the object, by its path from the object, such
+    /// as `spec.ingress[0].from[1].ipBlock.cidr`. A label's path ends in its
+    /// key in brackets: `spec.podSelector.matchLabels[app]`. Indices count
+    /// the items as written, before the decoder sorts `except` and `values`.
     public let fields: [String: FieldRanges]
 }
 
