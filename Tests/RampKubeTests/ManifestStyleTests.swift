@@ -92,6 +92,11 @@ final class ManifestStyleTests: XCTestCase {
                 f:ingress: {}
                 f:podSelector: {}
                 f:policyTypes: {}
+                f:ports:
+                  .: {}
+                  k:{"port":5432,"protocol":"TCP"}:
+                    .: {}
+                    f:port: {}
             manager: kubectl-client-side-apply
             operation: Update
             time: "2024-05-02T09:14:07Z"

@@ -88,6 +88,16 @@ final class BlockStyleMoreTests: XCTestCase {
         XCTAssertEqual(renderYAML("\u{FEFF}a: 1\n"), [#"{"a": 1}"#])
     }
 
+    func testManagedFieldsKeys() {
+        let text = """
+        f:ports:
+          .: {}
+          k:{"port":80,"protocol":"TCP"}:
+            .: {}
+        """
+        XCTAssertEqual(renderYAML(text), [#"{"f:ports": {".": {}, "k:{\"port\":80,\"protocol\":\"TCP\"}": {".": {}}}}"#])
+    }
+
     func testTabAfterIndicatorIsSeparation() {
         XCTAssertEqual(renderYAML("a:\t1\nb:\n-\tx\n"), [#"{"a": 1, "b": ["x"]}"#])
     }

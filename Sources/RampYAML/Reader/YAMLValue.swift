@@ -21,7 +21,9 @@ public struct YAMLValue: Sendable {
     public let tag: YAMLTag?
     public let anchor: String?
     /// Full-line comments directly above a sequence item, without the `#`
-    /// and one following space. Other nodes have none.
+    /// and one following space. Other nodes have none. Comments above the
+    /// first line of a document go to the document, and those above a
+    /// sequence item to the item rather than to its first mapping entry.
     public internal(set) var comments: [String]
 
     init(_ content: Content, range: SourceRange, tag: YAMLTag? = nil, anchor: String? = nil, comments: [String] = []) {
