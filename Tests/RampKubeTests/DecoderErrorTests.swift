@@ -186,6 +186,15 @@ final class DecoderErrorTests: XCTestCase {
         XCTAssertEqual(result.policies.first?.policy.ingress, [NetworkPolicyRule(peers: nil, ports: [])])
     }
 
+    func testYAML11BooleanWarning() {
+        let (result, diagnostics) = decodeManifest(policyManifest(spec: "  podSelector:\n    matchLabels:\n      enabled: yes\n      on: \"Off\"\n"))
+        XCTAssertEqual(diagnostics, [
+            "9:16: plain value 'yes' is the boolean true in YAML 1.1, which Kubernetes' YAML library follows; put it in quotes to keep it a string [RAMP0565]",
+            "10:7: plain value 'on' is the boolean true in YAML 1.1, which Kubernetes' YAML library follows; put it in quotes to keep it a string [RAMP0565]",
+        ])
+        XCTAssertEqual(result.policies.first?.policy.podSelector.matchLabels, ["enabled": "yes", "on": "Off"])
+    }
+
     func testMissingPodSelector() {
         XCTAssertEqual(specDiagnostics("  ingress: []\n"), ["7:3: missing required field 'podSelector' in 'spec' [RAMP0553]"])
     }

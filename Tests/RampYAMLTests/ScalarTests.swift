@@ -17,6 +17,12 @@ final class ScalarTests: XCTestCase {
         }
     }
 
+    func testYAML11Booleans() {
+        let (documents, _) = readYAML("[yes, No, ON, y, off, 'yes', true, maybe]\n")
+        let flags = documents[0].root.sequence!.map { $0.scalar!.yaml11Boolean }
+        XCTAssertEqual(flags, [true, false, true, true, false, nil, nil, nil])
+    }
+
     func testNaNResolvesToFloat() {
         guard case .float(let number) = YAMLScalar.resolvePlain(".nan") else { return XCTFail("expected a float") }
         XCTAssertTrue(number.isNaN)

@@ -40,6 +40,7 @@ extension DiagnosticID {
     public static let manifestNullList = DiagnosticID(562, "manifest-null-list", .warning, "a rule list written as null, which Kubernetes reads as omitted")
     public static let manifestInvalidObjectName = DiagnosticID(563, "manifest-invalid-object-name", .error, "an object name that Kubernetes rejects")
     public static let manifestExceptEqualsCIDR = DiagnosticID(564, "manifest-except-equals-cidr", .error, "an except block equal to its CIDR")
+    public static let manifestYAML11Boolean = DiagnosticID(565, "manifest-yaml11-boolean", .warning, "a plain string that YAML 1.1 reads as a boolean")
 }
 
 // MARK: - YAML messages
@@ -186,6 +187,13 @@ extension DiagnosticMessage {
 
     public static func manifestInvalidObjectName(_ name: String, reason: String) -> Self {
         Self(.manifestInvalidObjectName, "invalid object name '\(name)': \(reason)")
+    }
+
+    public static func manifestYAML11Boolean(_ text: String, value: Bool) -> Self {
+        Self(
+            .manifestYAML11Boolean,
+            "plain value '\(text)' is the boolean \(value) in YAML 1.1, which Kubernetes' YAML library follows; put it in quotes to keep it a string"
+        )
     }
 
     public static func manifestExceptEqualsCIDR(_ except: String) -> Self {

@@ -87,12 +87,20 @@ final class ManifestFieldReader {
 
     // MARK: - Scalars and sequences
 
+    /// Returns the string of a scalar, and warns when Kubernetes would read
+    /// the same text as a YAML 1.1 boolean.
     func string(_ value: YAMLValue, path: String) -> String? {
         guard case .string(let text)? = value.resolvedScalar else {
             wrongType(value, path: path, expected: "a string")
             return nil
         }
+        warnIfYAML11Boolean(value)
         return text
+    }
+
+    func warnIfYAML11Boolean(_ value: YAMLValue) {
+        guard value.tag == nil, let scalar = value.scalar, let flag = scalar.yaml11Boolean else { return }
+        warning(.manifestYAML11Boolean(scalar.value, value: flag), at: value.range)
     }
 
     func integer(_ value: YAMLValue, path: String) -> Int? {

@@ -177,6 +177,7 @@ extension NetworkPolicyObjectDecoder {
             reader.error(.invalidPort(text), at: value.range)
             return nil
         case .string(let name)?:
+            reader.warnIfYAML11Boolean(value)
             if let reason = KubernetesNames.portNameError(name) {
                 reader.error(.invalidPortName(name, reason: reason), at: value.range)
                 return nil

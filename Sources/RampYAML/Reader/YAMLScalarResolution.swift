@@ -105,6 +105,29 @@ extension YAMLScalar {
         }
     }
 
+    /// The boolean that a YAML 1.1 reader gives this scalar where the 1.2
+    /// core schema gives a string: plain `y`, `yes`, `on`, `n`, `no` and
+    /// `off`, in lowercase, capitalised or uppercase. Nil for anything else.
+    ///
+    /// Kubernetes reads manifests with sigs.k8s.io/yaml, which is built on
+    /// go-yaml v2 (gopkg.in/yaml.v2), and go-yaml before v3 resolves these
+    /// YAML 1.1 booleans in untyped values.
+    public var yaml11Boolean: Bool? {
+        guard style == .plain else { return nil }
+        return YAMLScalar.yaml11Booleans[value]
+    }
+
+    private static let yaml11Booleans: [String: Bool] = {
+        var table: [String: Bool] = [:]
+        for word in ["y", "yes", "on"] {
+            for spelling in [word, word.capitalized, word.uppercased()] { table[spelling] = true }
+        }
+        for word in ["n", "no", "off"] {
+            for spelling in [word, word.capitalized, word.uppercased()] { table[spelling] = false }
+        }
+        return table
+    }()
+
     // MARK: - Core schema
 
     /// Resolves the text of a plain scalar by the core schema's regular
