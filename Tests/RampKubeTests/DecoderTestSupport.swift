@@ -4,8 +4,8 @@ import RampSource
 import RampYAML
 import XCTest
 
-/// Decodes `text` as `policy.yaml`; returns the result and the diagnostics
-/// as `line:column: message [code]`.
+/// Decodes `text` as `policy.yaml` and returns the result with the
+/// diagnostics as `line:column: message [code]`.
 func decodeManifest(_ text: String, decoder: NetworkPolicyDecoder = NetworkPolicyDecoder()) -> (NetworkPolicyDecodingResult, [String]) {
     let file = SourceFile(path: "policy.yaml", text: text)
     let engine = DiagnosticEngine()
@@ -20,7 +20,7 @@ func decodePolicies(_ text: String, file: StaticString = #filePath, line: UInt =
     return result.policies.map(\.policy)
 }
 
-/// The diagnostics of decoding a manifest.
+/// Decodes a manifest and describes its diagnostics.
 func manifestDiagnostics(_ text: String) -> [String] {
     decodeManifest(text).1
 }

@@ -296,6 +296,7 @@ final class ManifestStyleTests: XCTestCase {
             metadata: {name: nested, namespace: shop}
             spec: {podSelector: {}, ingress: []}
         """
+
         let (result, diagnostics) = decodeManifest(text)
         XCTAssertEqual(diagnostics, [])
         XCTAssertEqual(result.policies.map(\.policy.name), ["web", "nested"])
@@ -333,6 +334,7 @@ final class ManifestStyleTests: XCTestCase {
           enabled: "true"
         ...
         """
+
         let (result, diagnostics) = decodeManifest(text, decoder: NetworkPolicyDecoder(defaultNamespace: "team"))
         XCTAssertEqual(diagnostics, [])
         XCTAssertEqual(result.policies.map(\.policy.namespace), ["team"])

@@ -46,7 +46,7 @@ func describe(_ diagnostic: Diagnostic) -> String {
     return "\(line):\(column): \(diagnostic.message) [\(diagnostic.id.code)]"
 }
 
-/// The diagnostics of reading `text`, described.
+/// Reads `text` and describes its diagnostics.
 func yamlDiagnostics(_ text: String, reader: YAMLReader = YAMLReader()) -> [String] {
     readYAML(text, reader: reader).1.map(describe)
 }
