@@ -8,7 +8,8 @@ struct BuildCommand {
     func run() -> Driver.ExitStatus {
         var compilation = Compilation()
         compilation.optimizationLevel = options.optimizationLevel
-        compilation.kubernetesVersion = options.kubernetesVersion
+        compilation.requestedKubernetesVersion = options.kubernetesVersion
+        compilation.environment = options.environment
         let sources = ContractInputs.read(options.inputs, diagnostics: compilation.diagnostics)
         if compilation.diagnostics.hasErrors {
             _ = driver.emit(compilation.diagnostics.sorted(), reporting: options.reporting)
@@ -30,7 +31,7 @@ struct BuildCommand {
             return .usageOrIOError
         }
         if options.printStatistics {
-            driver.inform(BuildStatistics(program: program, kubernetesVersion: options.kubernetesVersion).table, reporting: options.reporting)
+            driver.inform(BuildStatistics(program: program, kubernetesVersion: compilation.kubernetesVersion).table, reporting: options.reporting)
         }
         let count = compilation.policies.count
         let summary = "wrote \(count) NetworkPolic\(count == 1 ? "y" : "ies") in \(files.count) file\(files.count == 1 ? "" : "s") to \(directory)\n"

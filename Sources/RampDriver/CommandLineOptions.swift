@@ -1,4 +1,5 @@
 import RampDiagnostics
+import RampKube
 import RampLowering
 
 /// The parsed command line.
@@ -21,7 +22,9 @@ struct BuildOptions {
     var outputDirectory: String?
     var reporting = ReportingOptions()
     var optimizationLevel: OptimizationLevel = .standard
-    var kubernetesVersion: KubernetesVersion = .defaultTarget
+    /// Nil uses the environment profile's version, or the default.
+    var kubernetesVersion: KubernetesVersion?
+    var environment: String?
     var printStatistics = false
 }
 
@@ -84,6 +87,8 @@ enum CommandLineOptions {
                     throw UsageError(message: "invalid value '\(text)' for '--kube-version'; use a version such as 1.29")
                 }
                 options.kubernetesVersion = version
+            case "--env":
+                options.environment = try reader.value(for: argument)
             case "--stats":
                 options.printStatistics = true
             default:

@@ -17,7 +17,10 @@ public struct Compilation {
     public private(set) var plan: PolicyPlan?
     public private(set) var policies: [NetworkPolicy] = []
     public var optimizationLevel: OptimizationLevel = .standard
-    public var kubernetesVersion: KubernetesVersion = .defaultTarget
+    /// The target version; nil takes the environment profile's, else the default.
+    public var requestedKubernetesVersion: KubernetesVersion?
+    /// The environment to build for; nil builds without one.
+    public var environment: String?
 
     public init() {}
 
@@ -34,7 +37,7 @@ public struct Compilation {
         }
         guard !diagnostics.hasErrors else { return }
 
-        let program = Resolver.resolve(parsed, diagnostics: diagnostics)
+        let program = Resolver.resolve(parsed, environment: environment, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return }
         self.program = program
 
@@ -50,6 +53,11 @@ public struct Compilation {
 extension Compilation {
     /// Port ranges need `endPort`, which older API servers drop silently,
     /// and a dropped `endPort` would admit only the first port.
+    /// The version the build targets: the one requested, else the profile's, else the default.
+    public var kubernetesVersion: KubernetesVersion {
+        requestedKubernetesVersion ?? program?.environment.profile.kubernetesVersion ?? .defaultTarget
+    }
+
     func checkKubernetesVersion(_ program: Program) {
         guard kubernetesVersion < .endPortStable else { return }
         for dependency in program.dependencies {

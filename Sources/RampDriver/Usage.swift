@@ -32,8 +32,9 @@ enum Usage {
       -O                      Emit the optimized lowering (the default); every object is exact alone
       -Otrust-ingress         Also widen egress to namespaces whose ingress ramp isolates: fewer rules,
                               but each client's egress then relies on those namespaces' policies
-      --kube-version <v>      Kubernetes version of the target clusters (default 1.32); from 1.25 on,
-                              consecutive ports are joined into endPort ranges
+      --env <name>            Build for a declared environment: its profile, parameters and enforcement
+      --kube-version <v>      Kubernetes version of the target clusters (default: the environment
+                              profile's, else 1.32); from 1.25 on, consecutive ports become endPort ranges
       --stats                 Print object, rule, peer, port and byte counts of the reference, a
                               per-workload baseline and the optimized output
       --diagnostics-format <format>

@@ -19,6 +19,12 @@ public enum Endpoint: Hashable, Sendable {
     }
 
     public static let internet = Endpoint.external(name: "internet", blocks: [IPBlock(cidr: .allIPv4), IPBlock(cidr: .allIPv6)])
+
+    /// The address blocks of an external endpoint, empty for pods.
+    public var blocks: [IPBlock] {
+        if case .external(_, let blocks) = self { return blocks }
+        return []
+    }
 }
 
 /// The ports a dependency allows on its server.

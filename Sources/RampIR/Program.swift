@@ -8,10 +8,23 @@ public struct Program: Sendable {
     /// Namespaces sorted by name.
     public var namespaces: [Namespace]
     public var dependencies: [Dependency]
+    public var expectations: [Expectation]
+    public var invariants: [Invariant]
+    /// The environment the program was resolved for.
+    public var environment: Environment
+    /// The names of every declared environment, sorted.
+    public var environmentNames: [String]
 
-    public init(namespaces: [Namespace], dependencies: [Dependency]) {
+    public init(
+        namespaces: [Namespace], dependencies: [Dependency], expectations: [Expectation] = [], invariants: [Invariant] = [],
+        environment: Environment = .unnamed, environmentNames: [String] = []
+    ) {
         self.namespaces = namespaces.sorted { $0.name < $1.name }
         self.dependencies = dependencies
+        self.expectations = expectations
+        self.invariants = invariants
+        self.environment = environment
+        self.environmentNames = environmentNames
     }
 
     public func namespace(named name: String) -> Namespace? {

@@ -36,7 +36,10 @@ public struct CIDR: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var first: UInt128 { address }
     public var last: UInt128 {
         let hostBits = family.bitWidth - prefixLength
-        return hostBits == 0 ? address : address | ((UInt128(1) << hostBits) - 1)
+        if hostBits == 0 { return address }
+        // A shift by 128 would overflow, and ::/0 spans every address.
+        if hostBits >= 128 { return ~UInt128(0) }
+        return address | ((UInt128(1) << hostBits) - 1)
     }
 
     public func contains(_ other: CIDR) -> Bool {

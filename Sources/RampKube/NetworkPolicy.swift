@@ -40,10 +40,15 @@ public struct NetworkPolicy: Hashable, Sendable {
 
 /// A `NetworkPolicyIngressRule` or `NetworkPolicyEgressRule`: the peers are
 /// `from` or `to` depending on the direction.
+///
+/// As the API's field comments say, an empty list and an omitted one both
+/// match everything ("If this field is empty or missing, this rule matches
+/// all sources"), and the API server drops empty lists when it stores the
+/// object. ramp never emits an empty list.
 public struct NetworkPolicyRule: Hashable, Sendable {
-    /// Nil (omitted) admits every peer; an empty list admits none.
+    /// Nil or empty admits every peer.
     public var peers: [NetworkPolicyPeer]?
-    /// Nil (omitted) admits every port; an empty list admits none.
+    /// Nil or empty admits every port.
     public var ports: [NetworkPolicyPort]?
     public var comments: [String]
 

@@ -1,39 +1,6 @@
 import RampIR
 import RampKube
 
-/// A Kubernetes minor version, such as 1.25, which decides what the API
-/// accepts.
-public struct KubernetesVersion: Comparable, Sendable, CustomStringConvertible {
-    public let major: Int
-    public let minor: Int
-
-    public init(major: Int, minor: Int) {
-        self.major = major
-        self.minor = minor
-    }
-
-    /// Parses `1.25` or `v1.25`; a patch number is accepted and ignored.
-    public init?(_ text: String) {
-        let digits = text.hasPrefix("v") ? text.dropFirst() : Substring(text)
-        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2 || parts.count == 3, let major = Int(parts[0]), let minor = Int(parts[1]),
-              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return nil }
-        self.init(major: major, minor: minor)
-    }
-
-    /// `endPort` became stable in 1.25.
-    public static let endPortStable = KubernetesVersion(major: 1, minor: 25)
-    /// The default when no version is given: the oldest minor version that
-    /// the Kubernetes project still supported when this release was written.
-    public static let defaultTarget = KubernetesVersion(major: 1, minor: 32)
-
-    public var description: String { "\(major).\(minor)" }
-
-    public static func < (lhs: KubernetesVersion, rhs: KubernetesVersion) -> Bool {
-        (lhs.major, lhs.minor) < (rhs.major, rhs.minor)
-    }
-}
-
 /// How much the lowering optimizes.
 public enum OptimizationLevel: String, Sendable, CaseIterable {
     /// `-O0`: the reference lowering, one object per dependency and subject.

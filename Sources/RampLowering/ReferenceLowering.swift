@@ -68,10 +68,10 @@ public struct ReferenceLowering {
         for namespace in program.namespaces where namespace.dnsEnabled {
             for subject in subjects.isolated(in: namespace, direction: .egress) {
                 let origin = (namespace.dnsOrigin ?? namespace.postureOrigin)?.locationDescription ?? subject.location
-                let rule = ClusterDNS.rule(origins: [origin + " cluster DNS for egress-isolated pods"])
+                let rules = ClusterDNS.rules(program.environment.profile, origins: [origin + " cluster DNS for egress-isolated pods"])
                 objects.append(PlanObject(
                     namespace: subject.namespace, name: nextName(subject, suffix: "dns"), subject: subject.name,
-                    podSelector: subject.podSelector, policyTypes: [.egress], egress: [rule], origins: [subject.origin]
+                    podSelector: subject.podSelector, policyTypes: [.egress], egress: rules, origins: [subject.origin]
                 ))
             }
         }

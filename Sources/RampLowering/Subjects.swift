@@ -43,10 +43,14 @@ struct Subjects {
             if case .service(let id) = dependency.client { clients.insert(id) }
         }
         for namespace in program.namespaces {
-            if !namespace.posture.isEmpty {
+            // An environment that does not enforce a direction in a namespace
+            // isolates nothing there, so that direction stays open.
+            let enforced = program.environment.enforced(in: namespace.name)
+            let posture = namespace.posture.intersection(enforced)
+            if !posture.isEmpty {
                 add(Subject(
                     key: .namespace(namespace.name), namespace: namespace.name, name: Subjects.namespacePolicyName,
-                    podSelector: .everything, policyTypes: namespace.posture,
+                    podSelector: .everything, policyTypes: posture,
                     location: namespace.postureOrigin!.locationDescription,
                     origin: namespace.postureOrigin!.locationDescription + " posture of namespace '\(namespace.name)'"
                 ))
@@ -55,6 +59,7 @@ struct Subjects {
                 var types: Set<NetworkPolicy.PolicyType> = []
                 if servers.contains(service.id) { types.insert(.ingress) }
                 if clients.contains(service.id) { types.insert(.egress) }
+                types.formIntersection(enforced)
                 guard !types.isEmpty else { continue }
                 add(Subject(
                     key: .service(service.id), namespace: namespace.name, name: service.id.name,
@@ -92,7 +97,7 @@ struct Subjects {
     /// the posture isolates the direction, the namespace subject covers them
     /// all. Otherwise only the isolated services need a rule.
     func isolated(in namespace: Namespace, direction: NetworkPolicy.PolicyType) -> [Subject] {
-        if namespace.posture.contains(direction) { return [byKey[.namespace(namespace.name)]!] }
+        if let subject = byKey[.namespace(namespace.name)], subject.policyTypes.contains(direction) { return [subject] }
         return namespace.services.compactMap { byKey[.service($0.id)] }.filter { $0.policyTypes.contains(direction) }
     }
 }

@@ -19,6 +19,8 @@ struct NamespaceBuilder {
     var dnsOrigin: SourceRange?
     var services: [String: Service] = [:]
     var dependencies: [DependencyDecl] = []
+    /// `expect`, `never` and `only` statements, resolved after the declarations.
+    var assertions: [NamespaceMember] = []
     var files: Set<String> = []
 
     init(name: String) {

@@ -52,7 +52,15 @@ extension Resolver {
         case .cluster:
             return .cluster
         case .internet:
-            return .internet
+            // Only the families the clusters use, so a single-stack profile gets one block.
+            let blocks = Endpoint.internet.blocks.filter { environment.profile.ipFamilies.contains($0.cidr.family) }
+            return .external(name: "internet", blocks: blocks)
+        case .apiserver:
+            guard let apiserver = environment.profile.apiserver else {
+                diagnostics.emit(.noAPIServer(profile: environment.profile.name), at: endpoint.range)
+                return nil
+            }
+            return .external(name: "apiserver", blocks: apiserver.blocks)
         case .network(let name):
             guard let network = networks[name.text] else {
                 reportUnknown(.unknownNetwork(name.text), name, candidates: Array(networks.keys))

@@ -9,6 +9,9 @@ extension Resolver {
     /// server: the declared ports of a service, or all ports otherwise.
     func resolvePorts(_ target: TargetSyntax, server: Endpoint) -> PortSet? {
         let service = serviceDeclaration(server)
+        if target.ports.isEmpty, case .external("apiserver", _) = server, let apiserver = environment.profile.apiserver {
+            return .some([apiserver.port])
+        }
         guard !target.ports.isEmpty else {
             guard let service, !service.ports.isEmpty else { return .all }
             let items = service.ports.map { PortItem(protocol: $0.protocol, value: .range(first: $0.first, last: $0.last)) }

@@ -15,23 +15,36 @@ public struct Resolver {
     let diagnostics: DiagnosticEngine
     var networks: [String: NetworkEntry] = [:]
     var namespaces: [String: NamespaceBuilder] = [:]
+    var declarations = EnvironmentDeclarations()
+    var environment = Environment.unnamed
 
     struct NetworkEntry {
         let declaration: NetworkDecl
         let blocks: [IPBlock]
     }
 
-    public static func resolve(_ files: [ContractFile], diagnostics: DiagnosticEngine) -> Program {
+    /// Resolves the files for one environment, or for none when
+    /// `environmentName` is nil: then the standard profile applies and every
+    /// namespace enforces both directions.
+    public static func resolve(_ files: [ContractFile], environment environmentName: String? = nil, diagnostics: DiagnosticEngine) -> Program {
         var resolver = Resolver(diagnostics: diagnostics)
-        for file in files {
-            for network in file.networks { resolver.declare(network) }
-        }
+        resolver.collectEnvironmentDeclarations(files)
         for file in files {
             for namespace in file.namespaces { resolver.declare(namespace, in: file) }
         }
+        resolver.selectEnvironment(environmentName)
+        for file in files {
+            for network in file.networks { resolver.declare(network) }
+        }
         let dependencies = resolver.resolveDependencies()
+        let (expectations, invariants) = resolver.resolveAssertions()
         let namespaces = resolver.namespaces.values.map { $0.build() }
-        return Program(namespaces: namespaces, dependencies: dependencies)
+        let program = Program(
+            namespaces: namespaces, dependencies: dependencies, expectations: expectations, invariants: invariants,
+            environment: resolver.environment, environmentNames: resolver.declarations.environments.keys.sorted()
+        )
+        resolver.checkAgainstProfile(program)
+        return program
     }
 
     // MARK: - Networks
@@ -44,8 +57,15 @@ public struct Resolver {
             )
             return
         }
-        let blocks = network.blocks.compactMap { ipBlock(cidr: $0.cidr, excepts: $0.excepts) }
-        guard blocks.count == network.blocks.count else { return }
+        let syntax: [CIDRBlockSyntax]
+        if let parameter = network.parameter {
+            guard let value = parameterValue(parameter) else { return }
+            syntax = value
+        } else {
+            syntax = network.blocks
+        }
+        let blocks = syntax.compactMap { ipBlock(cidr: $0.cidr, excepts: $0.excepts) }
+        guard blocks.count == syntax.count else { return }
         networks[network.name.text] = NetworkEntry(declaration: network, blocks: blocks)
     }
 
@@ -97,6 +117,7 @@ public struct Resolver {
             case .dns(let dns): builder.declareDNS(dns, diagnostics: diagnostics)
             case .service(let service): declare(service, in: &builder)
             case .dependency(let dependency): builder.dependencies.append(dependency)
+            case .expectation, .invariant: builder.assertions.append(member)
             }
         }
         namespaces[name.text] = builder

@@ -10,7 +10,7 @@ final class PlanTextTests: XCTestCase {
         object shop/api-ingress-1 subject api select {app=api, tier in (a, b), !canary, debug exists, env notin (dev)} types ingress
           ingress from pod{app=web}, ns{team=x}, ip 10.0.0.0/8 except (10.1.0.0/16, 10.2.0.0/16), ip ::/0 ports tcp/8080, udp/30000-30100, tcp/metrics, sctp/*
           ingress from any ports any
-          ingress from none ports none
+          ingress from empty ports empty
 
         """
         let plan = try PlanParser.parse(text)

@@ -39,5 +39,9 @@ extension DiagnosticID {
         .invalidNamespaceName, .invalidServiceName, .emptySelector, .noPodsInDependency,
         // Warnings.
         .undeclaredNamespaceResemblesDeclared,
+        // Profiles, parameters and environments.
+        .unknownProfile, .unknownParameter, .unknownEnvironment, .duplicateDeclaration, .parameterNotSet,
+        .noAPIServer, .invalidProfileSetting, .duplicateEnforcement,
+        .ipBlockOverlapsPodNetwork, .sctpNotEnforced, .portRangeNotEnforced,
     ]
 }

@@ -5,10 +5,10 @@ import RampKube
 /// every cluster, so a pass that trusts it stays exact.
 enum Containment {
     /// Returns whether every peer in `inner` is matched by some peer in
-    /// `outer`; nil stands for every peer.
+    /// `outer`; nil or empty stands for every peer.
     static func peers(_ inner: [NetworkPolicyPeer]?, within outer: [NetworkPolicyPeer]?) -> Bool {
-        guard let outer else { return true }
-        guard let inner else { return false }
+        guard let outer, !outer.isEmpty else { return true }
+        guard let inner, !inner.isEmpty else { return false }
         return inner.allSatisfy { peer in outer.contains { contains($0, peer) } }
     }
 
@@ -21,10 +21,10 @@ enum Containment {
     }
 
     /// Returns whether every port in `inner` is admitted by some port in
-    /// `outer`; nil stands for every port of every protocol.
+    /// `outer`; nil or empty stands for every port of every protocol.
     static func ports(_ inner: [NetworkPolicyPort]?, within outer: [NetworkPolicyPort]?) -> Bool {
-        guard let outer else { return true }
-        guard let inner else { return false }
+        guard let outer, !outer.isEmpty else { return true }
+        guard let inner, !inner.isEmpty else { return false }
         return inner.allSatisfy { port in outer.contains { contains($0, port) } }
     }
 

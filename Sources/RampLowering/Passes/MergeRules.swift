@@ -55,8 +55,9 @@ public struct MergeRules: PlanPass {
         var pairOrder: [Pair: Int] = [:]
 
         for (ruleNumber, rule) in rules.enumerated() {
-            let peers: [Atom<NetworkPolicyPeer>] = rule.peers.map { $0.map { .value($0) } } ?? [.any]
-            let ports: [Atom<NetworkPolicyPort>] = rule.ports.map { $0.map { .value($0) } } ?? [.any]
+            // An empty list admits everything, like an omitted one.
+            let peers: [Atom<NetworkPolicyPeer>] = rule.peers.flatMap { $0.isEmpty ? nil : $0.map { .value($0) } } ?? [.any]
+            let ports: [Atom<NetworkPolicyPort>] = rule.ports.flatMap { $0.isEmpty ? nil : $0.map { .value($0) } } ?? [.any]
             for peer in peers {
                 let p = peerIndex[peer] ?? { peerAtoms.append(peer); peerIndex[peer] = peerAtoms.count - 1; return peerAtoms.count - 1 }()
                 for port in ports {

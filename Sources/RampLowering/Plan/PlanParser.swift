@@ -102,7 +102,7 @@ public struct PlanParser {
 
         func peerList(_ text: Substring) throws(ParseError) -> [NetworkPolicyPeer]? {
             if text == "any" { return nil }
-            if text == "none" { return [] }
+            if text == "empty" { return [] }
             var peers: [NetworkPolicyPeer] = []
             for part in PlanParser.splitTopLevel(text, separator: ",") { peers.append(try peer(part)) }
             return peers
@@ -171,7 +171,7 @@ public struct PlanParser {
 
         func portList(_ text: Substring) throws(ParseError) -> [NetworkPolicyPort]? {
             if text == "any" { return nil }
-            if text == "none" { return [] }
+            if text == "empty" { return [] }
             var ports: [NetworkPolicyPort] = []
             for part in text.split(separator: ",") { ports.append(try port(part.trimmedSpaces())) }
             return ports

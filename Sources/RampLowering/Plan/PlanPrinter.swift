@@ -7,8 +7,9 @@ import RampKube
 ///       ingress from pod{app=web}, ns{team=x} pod{app=y} ports tcp/8080, udp/53-60
 ///       egress to ip 10.0.0.0/8 except (10.1.0.0/16) ports any
 ///
-/// Selectors use the contract syntax; `any` is an omitted list (everything)
-/// and `none` an empty one. Origins print as `#` lines when asked for.
+/// Selectors use the contract syntax; `any` is an omitted list and `empty`
+/// an empty one, which the API also reads as everything. Origins print as
+/// `#` lines when asked for.
 public struct PlanPrinter {
     public var includeOrigins: Bool
 
@@ -52,7 +53,7 @@ public struct PlanPrinter {
 
     static func peers(_ peers: [NetworkPolicyPeer]?) -> String {
         guard let peers else { return "any" }
-        if peers.isEmpty { return "none" }
+        if peers.isEmpty { return "empty" }
         return peers.map(peer).joined(separator: ", ")
     }
 
@@ -70,7 +71,7 @@ public struct PlanPrinter {
 
     static func ports(_ ports: [NetworkPolicyPort]?) -> String {
         guard let ports else { return "any" }
-        if ports.isEmpty { return "none" }
+        if ports.isEmpty { return "empty" }
         return ports.map(port).joined(separator: ", ")
     }
 

@@ -70,9 +70,10 @@ public struct PlanObject: Equatable, Sendable {
 
 /// One rule: it admits every pair of one of its peers and one of its ports.
 public struct PlanRule: Equatable, Sendable {
-    /// Nil admits every peer.
+    /// Nil admits every peer. An empty list does too, as in the API, so the
+    /// lowering never makes one.
     public var peers: [NetworkPolicyPeer]?
-    /// Nil admits every port.
+    /// Nil admits every port. An empty list does too, as in the API.
     public var ports: [NetworkPolicyPort]?
     public var origins: [String]
 

@@ -20,6 +20,9 @@ public struct ContractFile: Sendable {
     public let source: SourceFile
     public let namespaces: [NamespaceDecl]
     public let networks: [NetworkDecl]
+    public let profiles: [ProfileDecl]
+    public let parameters: [ParameterDecl]
+    public let environments: [EnvironmentDecl]
 }
 
 // MARK: - Declarations
@@ -38,6 +41,8 @@ public enum NamespaceMember: Sendable {
     case dns(DNSDecl)
     case service(ServiceDecl)
     case dependency(DependencyDecl)
+    case expectation(ExpectationDecl)
+    case invariant(InvariantDecl)
 }
 
 public enum Direction: String, Sendable, Hashable {
@@ -74,10 +79,13 @@ public struct PortDeclSyntax: Sendable {
     public let range: SourceRange
 }
 
-/// `network backup = 10.20.0.0/16 except 10.20.5.0/24, fd00::/8`
+/// `network backup = 10.20.0.0/16 except 10.20.5.0/24, fd00::/8`, or
+/// `network backup = parameter backup-network` for a value that each
+/// environment sets.
 public struct NetworkDecl: Sendable {
     public let name: Word
     public let blocks: [CIDRBlockSyntax]
+    public let parameter: Word?
     public let range: SourceRange
 }
 
@@ -154,6 +162,8 @@ public struct EndpointSyntax: Sendable {
         case network(Word)
         /// `10.0.0.0/8`: one CIDR written in place.
         case cidr(Word)
+        /// `apiserver`: the API server endpoints of the environment's profile.
+        case apiserver
     }
 
     public let kind: Kind

@@ -7,6 +7,9 @@ extension Parser {
     mutating func parseFile() -> ContractFile {
         var namespaces: [NamespaceDecl] = []
         var networks: [NetworkDecl] = []
+        var profiles: [ProfileDecl] = []
+        var parameters: [ParameterDecl] = []
+        var environments: [EnvironmentDecl] = []
         while true {
             skipNewlines()
             if at(.endOfFile) { break }
@@ -17,6 +20,13 @@ extension Parser {
                 } else if at("network") {
                     networks.append(try parseNetwork())
                     try expectStatementEnd(after: "network declaration")
+                } else if at("profile") {
+                    profiles.append(try parseProfile())
+                } else if at("parameter") {
+                    parameters.append(try parseParameter())
+                    try expectStatementEnd(after: "parameter declaration")
+                } else if at("environment") {
+                    environments.append(try parseEnvironment())
                 } else {
                     throw misplacedTopLevelStatement()
                 }
@@ -27,21 +37,27 @@ extension Parser {
             }
             assert(index > before, "the parser must consume a token per top-level statement")
         }
-        return ContractFile(source: file, namespaces: namespaces, networks: networks)
+        return ContractFile(
+            source: file, namespaces: namespaces, networks: networks,
+            profiles: profiles, parameters: parameters, environments: environments
+        )
     }
 
     private mutating func misplacedTopLevelStatement() -> StatementFailure {
         if at(.rightBrace) {
-            diagnostics.emit(.expected("'namespace' or 'network'", found: "'}' without a matching '{'"), at: range(current))
+            diagnostics.emit(
+                .expected("'namespace', 'network', 'profile', 'parameter' or 'environment'", found: "'}' without a matching '{'"),
+                at: range(current)
+            )
             return StatementFailure()
         }
         // A statement that is valid inside a namespace block gets a note saying where it goes.
-        let belongsInNamespace = ["service", "deny", "dns"].contains(text(current)) || peek().kind == .arrow
+        let belongsInNamespace = ["service", "deny", "dns", "expect", "never", "only"].contains(text(current)) || peek().kind == .arrow
         guard belongsInNamespace, current.kind == .word else {
-            return fail(expected: "'namespace' or 'network'")
+            return fail(expected: "'namespace', 'network', 'profile', 'parameter' or 'environment'")
         }
         diagnostics.emit(
-            .expected("'namespace' or 'network'", found: describe(current)),
+            .expected("'namespace', 'network', 'profile', 'parameter' or 'environment'", found: describe(current)),
             at: range(current),
             notes: [Note("services, postures and dependencies belong inside a 'namespace NAME { ... }' block")]
         )
@@ -65,24 +81,36 @@ extension Parser {
     }
 
     private mutating func parseMembers(namespace: Word, open: Token) -> [NamespaceMember] {
-        var members: [NamespaceMember] = []
+        parseBlock(kind: "namespace", name: namespace, open: open) { (parser: inout Parser) throws(StatementFailure) in
+            try parser.parseMember()
+        }
+    }
+
+    /// Parses the statements of a `{ ... }` block up to its closing brace,
+    /// recovering at each line. A missing brace is reported at the end of
+    /// the file with a note at the opening one.
+    mutating func parseBlock<Statement>(
+        kind: String, name: Word, open: Token,
+        _ parseStatement: (inout Parser) throws(StatementFailure) -> Statement?
+    ) -> [Statement] {
+        var statements: [Statement] = []
         while true {
             skipNewlines()
             if at(.rightBrace) {
                 advance()
-                return members
+                return statements
             }
             if at(.endOfFile) {
                 diagnostics.emit(
-                    .expected("'}' to close namespace '\(namespace.text)'", found: "end of file"),
+                    .expected("'}' to close \(kind) '\(name.text)'", found: "end of file"),
                     at: range(current),
-                    notes: [Note("namespace '\(namespace.text)' opens here", at: range(open))]
+                    notes: [Note("\(kind) '\(name.text)' opens here", at: range(open))]
                 )
-                return members
+                return statements
             }
             let before = index
             do throws(StatementFailure) {
-                if let member = try parseMember() { members.append(member) }
+                if let statement = try parseStatement(&self) { statements.append(statement) }
                 try expectStatementEnd(after: "statement")
             } catch {
                 synchronize()
@@ -101,6 +129,8 @@ extension Parser {
             if at("service") { return .service(try parseService()) }
             if at("deny") { return .posture(try parsePosture()) }
             if at("dns") { return .dns(try parseDNS()) }
+            if at("expect") { return .expectation(try parseExpectation()) }
+            if at("never") || at("only") { return .invariant(try parseInvariant()) }
             if at("priority") {
                 diagnostics.emit(.unsupportedPriority, at: range(current))
                 throw StatementFailure()
@@ -199,8 +229,17 @@ extension Parser {
         let start = advance()
         let name = try parseName("network name")
         _ = try expect(.equals, "'=' after the network name")
-        let blocks = try parseCommaList { (parser: inout Parser) throws(StatementFailure) in try parser.parseCIDRBlock() }
-        return NetworkDecl(name: name, blocks: blocks, range: range(from: start))
+        if at("parameter") {
+            advance()
+            let parameter = try parseName("parameter name")
+            return NetworkDecl(name: name, blocks: [], parameter: parameter, range: range(from: start))
+        }
+        let blocks = try parseCIDRBlocks()
+        return NetworkDecl(name: name, blocks: blocks, parameter: nil, range: range(from: start))
+    }
+
+    mutating func parseCIDRBlocks() throws(StatementFailure) -> [CIDRBlockSyntax] {
+        try parseCommaList { (parser: inout Parser) throws(StatementFailure) in try parser.parseCIDRBlock() }
     }
 
     private mutating func parseCIDRBlock() throws(StatementFailure) -> CIDRBlockSyntax {

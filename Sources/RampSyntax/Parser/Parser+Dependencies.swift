@@ -18,7 +18,7 @@ extension Parser {
         return DependencyDecl(clients: clients, targets: targets, range: range(from: start))
     }
 
-    private mutating func parseTarget() throws(StatementFailure) -> TargetSyntax {
+    mutating func parseTarget() throws(StatementFailure) -> TargetSyntax {
         let start = current
         let endpoint = try parseEndpoint()
         var ports: [PortRefSyntax] = []
@@ -37,7 +37,7 @@ extension Parser {
         return TargetSyntax(endpoint: endpoint, ports: ports, range: range(from: start))
     }
 
-    private mutating func parsePortRef() throws(StatementFailure) -> PortRefSyntax {
+    mutating func parsePortRef() throws(StatementFailure) -> PortRefSyntax {
         let start = current
         let value = try parseName("port name or number")
         let protocolName = try parseProtocolSuffix()
@@ -75,6 +75,9 @@ extension Parser {
         case "internet":
             advance()
             return .internet
+        case "apiserver":
+            advance()
+            return .apiserver
         case "namespace" where peek().kind == .word || peek().kind == .string:
             advance()
             return .namespace(try parseName("namespace name"))
