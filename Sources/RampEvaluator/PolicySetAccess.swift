@@ -1,0 +1,124 @@
+import RampKube
+
+/// What one policy set admits between atoms of a `ClusterAbstraction`, per side.
+///
+/// The ports that a source's egress admits towards a destination are its
+/// default ports (every port when the source is not isolated, else the ports
+/// of rules that admit every peer) plus the specific entry for that
+/// destination, from rules whose peers match it. Ingress is the mirror
+/// image. Specific entries are sparse, so a comparison can visit them one
+/// by one and treat all other pairs by their defaults alone.
+struct PolicySetAccess: Sendable {
+    private(set) var egressDefault: [PortSet]
+    private(set) var ingressDefault: [PortSet]
+    /// For each source atom: destination atom to ports.
+    private(set) var egressSpecific: [[Int: PortSet]]
+    /// For each destination atom: source atom to ports.
+    private(set) var ingressSpecific: [[Int: PortSet]]
+    private let abstraction: ClusterAbstraction
+
+    init(policies: [EffectivePolicy], abstraction: ClusterAbstraction, peerIndex: inout PeerAtomIndex) {
+        self.abstraction = abstraction
+        let count = abstraction.atomCount
+        egressDefault = Array(repeating: .all, count: count)
+        ingressDefault = Array(repeating: .all, count: count)
+        egressSpecific = Array(repeating: [:], count: count)
+        ingressSpecific = Array(repeating: [:], count: count)
+
+        let selected = policies.map { abstraction.selectedAtoms(namespace: $0.namespace, podSelector: $0.podSelector) }
+        isolate(policies, selected: selected)
+        for (policy, atoms) in zip(policies, selected) {
+            for rule in policy.egress { addEgress(rule, policyNamespace: policy.namespace, sources: atoms, peerIndex: &peerIndex) }
+            for rule in policy.ingress { addIngress(rule, policyNamespace: policy.namespace, destinations: atoms, peerIndex: &peerIndex) }
+        }
+    }
+
+    /// Starts every isolated atom from no ports at all, before rules add theirs.
+    private mutating func isolate(_ policies: [EffectivePolicy], selected: [[Int]]) {
+        for (policy, atoms) in zip(policies, selected) {
+            for atom in atoms {
+                if policy.isolatesEgress { egressDefault[atom] = .empty }
+                if policy.isolatesIngress { ingressDefault[atom] = .empty }
+            }
+        }
+    }
+
+    private mutating func addEgress(_ rule: EffectiveRule, policyNamespace: String, sources: [Int], peerIndex: inout PeerAtomIndex) {
+        let ports = PortSet(rule.ports)
+        guard let peers = rule.peers else {
+            for source in sources { egressDefault[source] = egressDefault[source].union(ports) }
+            return
+        }
+        let destinations = peerIndex.atoms(matchingAny: peers, policyNamespace: policyNamespace)
+        let portsWithoutNames = ports.withoutNames
+        for source in sources {
+            for destination in destinations {
+                let added = abstraction.isAddress(destination) ? portsWithoutNames : ports
+                egressSpecific[source][destination] = egressSpecific[source][destination].map { $0.union(added) } ?? added
+            }
+        }
+    }
+
+    private mutating func addIngress(_ rule: EffectiveRule, policyNamespace: String, destinations: [Int], peerIndex: inout PeerAtomIndex) {
+        let ports = PortSet(rule.ports)
+        guard let peers = rule.peers else {
+            for destination in destinations { ingressDefault[destination] = ingressDefault[destination].union(ports) }
+            return
+        }
+        let sources = peerIndex.atoms(matchingAny: peers, policyNamespace: policyNamespace)
+        for destination in destinations {
+            for source in sources {
+                ingressSpecific[destination][source] = ingressSpecific[destination][source].map { $0.union(ports) } ?? ports
+            }
+        }
+    }
+
+    // MARK: - Queries
+
+    /// The ports the source's egress admits towards the destination. Port
+    /// names are dropped for an address destination, which has no container ports.
+    func egress(from source: Int, to destination: Int) -> PortSet {
+        var ports = egressDefault[source]
+        if let specific = egressSpecific[source][destination] { ports = ports.union(specific) }
+        return abstraction.isAddress(destination) ? ports.withoutNames : ports
+    }
+
+    /// The ports the destination's ingress admits from the source.
+    func ingress(from source: Int, to destination: Int) -> PortSet {
+        var ports = ingressDefault[destination]
+        if let specific = ingressSpecific[destination][source] { ports = ports.union(specific) }
+        return ports
+    }
+}
+
+/// Caches the atoms each peer matches, shared by both policy sets of a comparison.
+struct PeerAtomIndex {
+    private struct Key: Hashable {
+        let peer: NetworkPolicyPeer
+        let policyNamespace: String
+    }
+
+    private let abstraction: ClusterAbstraction
+    private var cache: [Key: [Int]] = [:]
+
+    init(_ abstraction: ClusterAbstraction) {
+        self.abstraction = abstraction
+    }
+
+    /// The atoms that at least one of the peers matches, in increasing order.
+    mutating func atoms(matchingAny peers: [NetworkPolicyPeer], policyNamespace: String) -> [Int] {
+        if peers.count == 1 { return atoms(matching: peers[0], policyNamespace: policyNamespace) }
+        var result: Set<Int> = []
+        for peer in peers { result.formUnion(atoms(matching: peer, policyNamespace: policyNamespace)) }
+        return result.sorted()
+    }
+
+    private mutating func atoms(matching peer: NetworkPolicyPeer, policyNamespace: String) -> [Int] {
+        // A peer with a namespace selector does not depend on the policy's namespace.
+        let key = Key(peer: peer, policyNamespace: peer.namespaceSelector == nil ? policyNamespace : "")
+        if let cached = cache[key] { return cached }
+        let atoms = abstraction.peerAtoms(peer, policyNamespace: policyNamespace)
+        cache[key] = atoms
+        return atoms
+    }
+}
