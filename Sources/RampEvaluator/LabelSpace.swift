@@ -170,21 +170,20 @@ struct LabelSpace: Sendable {
         let key = domain.key
         let named = allowed.members.filter { $0 < domain.values.count }.map { domain.values[$0] }
         let excluded = initial.subtracting(allowed).members.filter { $0 < domain.values.count }.map { domain.values[$0] }
-        let other = allowed.contains(domain.otherClass)
-        // A key that can never be missing, such as a namespace's name label, reads as if absent were allowed.
-        let absent = allowed.contains(domain.absentClass) || !initial.contains(domain.absentClass)
+        // A key that is never missing, such as a namespace's name label, needs no "!k" part.
+        let absentMatters = initial.contains(domain.absentClass)
+        let absentAllowed = allowed.contains(domain.absentClass)
         let list: ([String]) -> String = { "(" + $0.joined(separator: ",") + ")" }
 
-        switch (other, absent) {
-        case (false, false):
-            return named.count == 1 ? "\(key)=\(named[0])" : "\(key) in \(list(named))"
-        case (false, true):
-            return named.isEmpty ? "!\(key)" : "!\(key) or \(key) in \(list(named))"
-        case (true, false):
-            return excluded.isEmpty ? key : "\(key),\(key) notin \(list(excluded))"
-        case (true, true):
+        if !allowed.contains(domain.otherClass) {
+            let inList = named.count == 1 ? "\(key)=\(named[0])" : "\(key) in \(list(named))"
+            guard absentAllowed && absentMatters else { return inList }
+            return named.isEmpty ? "!\(key)" : "!\(key) or \(inList)"
+        }
+        if absentAllowed || !absentMatters {
             return "\(key) notin \(list(excluded))"
         }
+        return excluded.isEmpty ? key : "\(key),\(key) notin \(list(excluded))"
     }
 }
 
