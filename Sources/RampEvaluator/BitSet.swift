@@ -37,6 +37,13 @@ struct BitSet: Hashable, Sendable {
         return result
     }
 
+    func union(_ other: BitSet) -> BitSet {
+        var result = words.count >= other.words.count ? self : other
+        let shorter = words.count >= other.words.count ? other : self
+        for index in shorter.words.indices { result.words[index] |= shorter.words[index] }
+        return result
+    }
+
     /// The members of `self` that are not in `other`.
     func subtracting(_ other: BitSet) -> BitSet {
         var result = self

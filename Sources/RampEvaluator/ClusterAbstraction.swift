@@ -35,10 +35,7 @@ struct ClusterAbstraction: Sendable {
 
     struct PodAtom: Sendable {
         let namespaceClass: Int
-        /// IDs of the pod selectors that the atom's labels satisfy.
-        let podSelectors: Set<Int>
-        let labels: [String: String]
-        let description: String
+        let box: LabelBox
     }
 
     struct AddressAtom: Sendable {
@@ -51,6 +48,10 @@ struct ClusterAbstraction: Sendable {
     private(set) var podAtoms: [PodAtom] = []
     private(set) var addressAtoms: [AddressAtom] = []
     private(set) var podAtomsByNamespaceClass: [[Int]] = []
+    /// For each namespace class: pod selector ID to the atoms that satisfy it.
+    private var podAtomsBySelector: [[Int: [Int]]] = []
+    /// For each namespace class: the label space its pod atoms' boxes live in.
+    private var podSpaces: [LabelSpace] = []
     private var namespacePredicateIndex: [LabelSelector: Int] = [:]
     private var podSelectorIDs: [LabelSelector: Int] = [:]
     private var namespaceClassesByName: [String: [Int]] = [:]
@@ -170,29 +171,43 @@ struct ClusterAbstraction: Sendable {
         let space = LabelSpace(selectors: relevant.map { selectors[$0] })
         var predicates: [LabelConstraint] = []
         var predicateByConstraint: [LabelConstraint: Int] = [:]
-        var predicateOfSelector: [Int: Int] = [:]
+        var selectorsOfPredicate: [[Int]] = []
         for id in relevant {
             let constraint = space.compile(selectors[id])
             let index = predicateByConstraint[constraint] ?? predicates.count
             if index == predicates.count {
                 predicates.append(constraint)
                 predicateByConstraint[constraint] = index
+                selectorsOfPredicate.append([])
             }
-            predicateOfSelector[id] = index
+            selectorsOfPredicate[index].append(id)
         }
 
         var atoms: [Int] = []
+        var atomsBySelector: [Int: [Int]] = [:]
         for labelClass in space.partition(space.fullBox, by: predicates) {
-            let satisfied = relevant.filter { labelClass.satisfied.contains(predicateOfSelector[$0]!) }
+            for predicate in labelClass.satisfied.members {
+                for id in selectorsOfPredicate[predicate] { atomsBySelector[id, default: []].append(podAtoms.count) }
+            }
             atoms.append(podAtoms.count)
-            podAtoms.append(PodAtom(
-                namespaceClass: classIndex,
-                podSelectors: Set(satisfied),
-                labels: space.representative(of: labelClass.box),
-                description: space.describe(labelClass.box, relativeTo: space.fullBox)
-            ))
+            podAtoms.append(PodAtom(namespaceClass: classIndex, box: labelClass.box))
         }
         podAtomsByNamespaceClass.append(atoms)
+        podAtomsBySelector.append(atomsBySelector)
+        podSpaces.append(space)
+    }
+
+    /// Labels of a representative pod of the atom.
+    func representativeLabels(of atom: Int) -> [String: String] {
+        let pod = podAtoms[atom]
+        return podSpaces[pod.namespaceClass].representative(of: pod.box)
+    }
+
+    /// The atom's pod labels in selector syntax.
+    func podLabelDescription(of atom: Int) -> String {
+        let pod = podAtoms[atom]
+        let space = podSpaces[pod.namespaceClass]
+        return space.describe(pod.box, relativeTo: space.fullBox)
     }
 
     // MARK: - Address atoms
@@ -259,11 +274,7 @@ struct ClusterAbstraction: Sendable {
     /// The pod atoms that a policy in `namespace` with this pod selector selects.
     func selectedAtoms(namespace: String, podSelector: LabelSelector) -> [Int] {
         let id = podSelector.isEmpty ? nil : podSelectorIDs[podSelector.normalized]!
-        return (namespaceClassesByName[namespace] ?? []).flatMap { classIndex in
-            podAtomsByNamespaceClass[classIndex].filter { atom in
-                id.map { podAtoms[atom].podSelectors.contains($0) } ?? true
-            }
-        }
+        return (namespaceClassesByName[namespace] ?? []).flatMap { podAtoms(in: $0, satisfying: id) }
     }
 
     /// The atoms that a peer of a policy in `policyNamespace` matches, in increasing order.
@@ -277,13 +288,15 @@ struct ClusterAbstraction: Sendable {
         let namespacePart = peer.namespacePart(policyNamespace: policyNamespace).normalized
         let predicate = namespacePredicateIndex[namespacePart]!
         let podSelector = peer.podSelector.flatMap { $0.isEmpty ? nil : podSelectorIDs[$0.normalized]! }
-        var atoms: [Int] = []
-        for (classIndex, namespaceClass) in namespaceClasses.enumerated() where namespaceClass.satisfied.contains(predicate) {
-            for atom in podAtomsByNamespaceClass[classIndex] where podSelector.map(podAtoms[atom].podSelectors.contains) ?? true {
-                atoms.append(atom)
-            }
-        }
-        return atoms
+        return namespaceClasses.indices
+            .filter { namespaceClasses[$0].satisfied.contains(predicate) }
+            .flatMap { podAtoms(in: $0, satisfying: podSelector) }
+    }
+
+    /// The pod atoms of a namespace class that satisfy a pod selector, nil meaning any.
+    private func podAtoms(in namespaceClass: Int, satisfying podSelector: Int?) -> [Int] {
+        guard let podSelector else { return podAtomsByNamespaceClass[namespaceClass] }
+        return podAtomsBySelector[namespaceClass][podSelector] ?? []
     }
 }
 

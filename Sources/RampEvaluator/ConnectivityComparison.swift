@@ -22,26 +22,15 @@ struct AtomPairDifference: Sendable {
 /// are skipped everywhere.
 struct ConnectivityComparison {
     let abstraction: ClusterAbstraction
+    let table: PortSetTable
     let first: PolicySetAccess
     let second: PolicySetAccess
 
     /// Returns the differences ordered by source atom, destination atom and
     /// protocol. With a limit, returns the first `limit` of them (at least 1).
     func differences(limit: Int?) -> [AtomPairDifference] {
-        let specificPairs = collectSpecificPairs()
-        var result: [AtomPairDifference] = []
-        for key in specificPairs.sorted() {
-            let source = Int(key >> 32)
-            let destination = Int(key & 0xFFFF_FFFF)
-            guard abstraction.canPair(source, destination) else { continue }
-            result += compare(
-                source: source,
-                destination: destination,
-                first: (first.egress(from: source, to: destination), first.ingress(from: source, to: destination)),
-                second: (second.egress(from: source, to: destination), second.ingress(from: source, to: destination))
-            )
-        }
-        result += defaultDifferences(skipping: specificPairs, limit: limit)
+        var result = specificDifferences()
+        result += defaultDifferences(limit: limit)
         result.sort { ($0.source, $0.destination, $0.protocol) < ($1.source, $1.destination, $1.protocol) }
         if let limit, result.count > limit { result.removeSubrange(max(limit, 1)...) }
         return result
@@ -49,36 +38,50 @@ struct ConnectivityComparison {
 
     // MARK: - Pairs with specific entries
 
-    private static func pairKey(_ source: Int, _ destination: Int) -> UInt64 {
-        UInt64(source) << 32 | UInt64(destination)
-    }
-
-    private func collectSpecificPairs() -> Set<UInt64> {
-        var pairs: Set<UInt64> = []
-        for access in [first, second] {
-            for (source, entries) in access.egressSpecific.enumerated() {
-                for destination in entries.keys { pairs.insert(Self.pairKey(source, destination)) }
-            }
-            for (destination, entries) in access.ingressSpecific.enumerated() {
-                for source in entries.keys { pairs.insert(Self.pairKey(source, destination)) }
+    private func specificDifferences() -> [AtomPairDifference] {
+        let ingressBySource = ingressEntriesBySource()
+        var result: [AtomPairDifference] = []
+        for source in 0..<abstraction.atomCount {
+            var destinations = Array(first.egressSpecific[source].keys) + Array(second.egressSpecific[source].keys)
+            destinations += ingressBySource[source]
+            for destination in Set(destinations).sorted()
+            where abstraction.canPair(source, destination) && !first.storesSameEntries(as: second, from: source, to: destination) {
+                result += compare(
+                    source: source,
+                    destination: destination,
+                    first: (first.egress(from: source, to: destination), first.ingress(from: source, to: destination)),
+                    second: (second.egress(from: source, to: destination), second.ingress(from: source, to: destination))
+                )
             }
         }
-        return pairs
+        return result
     }
 
-    /// Compares one pair given each set's egress and ingress ports.
+    /// For each source atom, the destinations whose ingress has a specific entry for it in either set.
+    private func ingressEntriesBySource() -> [[Int]] {
+        var bySource = Array(repeating: [Int](), count: abstraction.atomCount)
+        for access in [first, second] {
+            for (destination, entries) in access.ingressSpecific.enumerated() {
+                for source in entries.keys { bySource[source].append(destination) }
+            }
+        }
+        return bySource
+    }
+
+    /// Compares one pair given each set's egress and ingress port set IDs.
     private func compare(
         source: Int,
         destination: Int,
-        first: (PortSet, PortSet),
-        second: (PortSet, PortSet)
+        first: (egress: Int, ingress: Int),
+        second: (egress: Int, ingress: Int)
     ) -> [AtomPairDifference] {
-        if first.0 == second.0 && first.1 == second.1 { return [] }
+        if first == second { return [] }
+        let sets = (table[first.egress], table[first.ingress], table[second.egress], table[second.ingress])
         var result: [AtomPairDifference] = []
         for networkProtocol in NetworkProtocol.allCases {
             let ports = PortComparison.differences(
-                first: (first.0[networkProtocol], first.1[networkProtocol]),
-                second: (second.0[networkProtocol], second.1[networkProtocol])
+                first: (sets.0[networkProtocol], sets.1[networkProtocol]),
+                second: (sets.2[networkProtocol], sets.3[networkProtocol])
             )
             if !ports.isEmpty {
                 result.append(AtomPairDifference(source: source, destination: destination, protocol: networkProtocol, ports: ports))
@@ -90,17 +93,17 @@ struct ConnectivityComparison {
     // MARK: - Pairs with default ports only
 
     private struct SourceDefaults: Hashable {
-        let first: PortSet
-        let second: PortSet
+        let first: Int
+        let second: Int
     }
 
     private struct DestinationDefaults: Hashable {
-        let first: PortSet
-        let second: PortSet
+        let first: Int
+        let second: Int
         let isAddress: Bool
     }
 
-    private func defaultDifferences(skipping specificPairs: Set<UInt64>, limit: Int?) -> [AtomPairDifference] {
+    private func defaultDifferences(limit: Int?) -> [AtomPairDifference] {
         let atoms = 0..<abstraction.atomCount
         let sourceGroups = groups(of: atoms) { SourceDefaults(first: first.egressDefault[$0], second: second.egressDefault[$0]) }
         let destinationGroups = groups(of: atoms) {
@@ -114,7 +117,7 @@ struct ConnectivityComparison {
                     continue
                 }
                 let egress = destinationDefaults.isAddress
-                    ? (sourceDefaults.first.withoutNames, sourceDefaults.second.withoutNames)
+                    ? (table.withoutNames(sourceDefaults.first), table.withoutNames(sourceDefaults.second))
                     : (sourceDefaults.first, sourceDefaults.second)
                 let template = compare(
                     source: 0, destination: 0,
@@ -122,7 +125,7 @@ struct ConnectivityComparison {
                     second: (egress.1, destinationDefaults.second)
                 )
                 if template.isEmpty { continue }
-                result += expand(template, sources: sources, destinations: destinations, skipping: specificPairs, limit: limit)
+                result += expand(template, sources: sources, destinations: destinations, limit: limit)
             }
         }
         return result
@@ -141,18 +144,12 @@ struct ConnectivityComparison {
     }
 
     /// Copies a group pair's differences to each of its atom pairs that has no specific entry.
-    private func expand(
-        _ template: [AtomPairDifference],
-        sources: [Int],
-        destinations: [Int],
-        skipping specificPairs: Set<UInt64>,
-        limit: Int?
-    ) -> [AtomPairDifference] {
+    private func expand(_ template: [AtomPairDifference], sources: [Int], destinations: [Int], limit: Int?) -> [AtomPairDifference] {
         var result: [AtomPairDifference] = []
         var pairCount = 0
         for source in sources {
-            for destination in destinations
-            where abstraction.canPair(source, destination) && !specificPairs.contains(Self.pairKey(source, destination)) {
+            for destination in destinations where abstraction.canPair(source, destination)
+                && !first.hasSpecificEntry(from: source, to: destination) && !second.hasSpecificEntry(from: source, to: destination) {
                 result += template.map {
                     AtomPairDifference(source: source, destination: destination, protocol: $0.protocol, ports: $0.ports)
                 }

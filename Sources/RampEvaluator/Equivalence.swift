@@ -96,11 +96,13 @@ public func connectivityDifferences(
     let secondPolicies = second.map(EffectivePolicy.init)
 
     let abstraction = ClusterAbstraction(policies: firstPolicies + secondPolicies)
+    let table = PortSetTable()
     var peerIndex = PeerAtomIndex(abstraction)
     let comparison = ConnectivityComparison(
         abstraction: abstraction,
-        first: PolicySetAccess(policies: firstPolicies, abstraction: abstraction, peerIndex: &peerIndex),
-        second: PolicySetAccess(policies: secondPolicies, abstraction: abstraction, peerIndex: &peerIndex)
+        table: table,
+        first: PolicySetAccess(policies: firstPolicies, abstraction: abstraction, table: table, peerIndex: &peerIndex),
+        second: PolicySetAccess(policies: secondPolicies, abstraction: abstraction, table: table, peerIndex: &peerIndex)
     )
     let examples = CounterexampleBuilder(abstraction: abstraction, first: firstEvaluator, second: secondEvaluator)
     return comparison.differences(limit: limit).map(examples.difference)
@@ -154,9 +156,8 @@ private struct CounterexampleBuilder {
                 last: IPAddress(family: address.family, value: address.last)
             ))
         }
-        let pod = abstraction.podAtoms[atom]
-        let namespace = abstraction.namespaceClasses[pod.namespaceClass]
-        return EndpointClass(kind: .pods(namespaceLabels: namespace.description, podLabels: pod.description))
+        let namespace = abstraction.namespaceClasses[abstraction.podAtoms[atom].namespaceClass]
+        return EndpointClass(kind: .pods(namespaceLabels: namespace.description, podLabels: abstraction.podLabelDescription(of: atom)))
     }
 
     /// Concrete endpoints of two atoms: an atom's first address, or a pod
@@ -181,9 +182,9 @@ private struct CounterexampleBuilder {
             let address = abstraction.addressAtom(atom)
             return .ipAddress(IPAddress(family: address.family, value: address.first))
         }
-        let pod = abstraction.podAtoms[atom]
-        let namespaceClass = abstraction.namespaceClasses[pod.namespaceClass]
+        let namespaceClass = abstraction.namespaceClasses[abstraction.podAtoms[atom].namespaceClass]
         let chosen = namespace ?? Namespace(name: namespaceClass.candidateNames[0], labels: namespaceClass.labels)
-        return .pod(Pod(name: podName, namespace: chosen, labels: pod.labels, containerPorts: containerPorts))
+        let labels = abstraction.representativeLabels(of: atom)
+        return .pod(Pod(name: podName, namespace: chosen, labels: labels, containerPorts: containerPorts))
     }
 }

@@ -12,13 +12,20 @@ struct LabelSpace: Sendable {
         let key: String
         /// The values the selectors name, sorted. Value class `i` is `values[i]`.
         let values: [String]
+        private let classOfValue: [String: Int]
+
+        init(key: String, values: [String]) {
+            self.key = key
+            self.values = values
+            classOfValue = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1, $0) })
+        }
 
         var otherClass: Int { values.count }
         var absentClass: Int { values.count + 1 }
         var classCount: Int { values.count + 2 }
 
         func valueClass(of value: String) -> Int {
-            values.firstIndex(of: value) ?? otherClass
+            classOfValue[value] ?? otherClass
         }
     }
 
@@ -82,29 +89,79 @@ struct LabelSpace: Sendable {
     // MARK: - Partition refinement
 
     /// Splits `initial` into classes that each satisfy exactly the same
-    /// predicates, and returns one class per distinct signature, in the order
-    /// first produced. A class's `satisfied` lists predicate indices.
+    /// predicates, and returns one class per distinct signature. A class's
+    /// `satisfied` lists predicate indices.
+    ///
+    /// Predicates that constrain a single key, the usual case, split that
+    /// key's value classes directly, and the classes start as the product of
+    /// those splits. Only predicates over several keys (or none) refine the
+    /// classes one by one, which costs a pass over all classes each.
     func partition(_ initial: LabelBox, by predicates: [LabelConstraint]) -> [LabelClass] {
-        var classes = [LabelClass(box: initial, satisfied: BitSet())]
+        var singleKey: [Int: [Int]] = [:]
+        var general: [Int] = []
         for (index, predicate) in predicates.enumerated() {
-            var refined: [LabelClass] = []
-            refined.reserveCapacity(classes.count + 1)
-            for labelClass in classes {
-                guard let inside = labelClass.box.intersection(predicate) else {
-                    refined.append(labelClass)
-                    continue
-                }
-                var satisfied = labelClass.satisfied
-                satisfied.insert(index)
-                refined.append(LabelClass(box: inside, satisfied: satisfied))
-                for outside in labelClass.box.pieces(outside: predicate) {
-                    refined.append(LabelClass(box: outside, satisfied: labelClass.satisfied))
+            if predicate.terms.count == 1 {
+                singleKey[predicate.terms[0].domain, default: []].append(index)
+            } else {
+                general.append(index)
+            }
+        }
+
+        var classes = [LabelClass(box: initial, satisfied: BitSet())]
+        for domain in singleKey.keys.sorted() {
+            let parts = splitValueClasses(initial.allowed[domain], by: singleKey[domain]!.map { ($0, predicates[$0].terms[0].allowed) })
+            classes = classes.flatMap { labelClass in
+                parts.map { part in
+                    var box = labelClass.box
+                    box.allowed[domain] = part.valueClasses
+                    return LabelClass(box: box, satisfied: labelClass.satisfied.union(part.satisfied))
                 }
             }
-            classes = refined
         }
+        for index in general {
+            classes = refine(classes, by: predicates[index], index: index)
+        }
+
         var seen: Set<BitSet> = []
         return classes.filter { seen.insert($0.satisfied).inserted }
+    }
+
+    /// Groups one key's allowed value classes by the predicates they satisfy,
+    /// in order of their first value class.
+    private func splitValueClasses(_ allowed: BitSet, by predicates: [(index: Int, allowed: BitSet)]) -> [(valueClasses: BitSet, satisfied: BitSet)] {
+        var signatures: [Int: BitSet] = [:]
+        for predicate in predicates {
+            for valueClass in predicate.allowed.intersection(allowed).members {
+                signatures[valueClass, default: BitSet()].insert(predicate.index)
+            }
+        }
+        var order: [BitSet] = []
+        var members: [BitSet: BitSet] = [:]
+        for valueClass in allowed.members {
+            let signature = signatures[valueClass] ?? BitSet()
+            if members[signature] == nil { order.append(signature) }
+            members[signature, default: BitSet()].insert(valueClass)
+        }
+        return order.map { (valueClasses: members[$0]!, satisfied: $0) }
+    }
+
+    /// Splits every class into its part inside the predicate and the parts outside.
+    private func refine(_ classes: [LabelClass], by predicate: LabelConstraint, index: Int) -> [LabelClass] {
+        var refined: [LabelClass] = []
+        refined.reserveCapacity(classes.count + 1)
+        for labelClass in classes {
+            guard let inside = labelClass.box.intersection(predicate) else {
+                refined.append(labelClass)
+                continue
+            }
+            var satisfied = labelClass.satisfied
+            satisfied.insert(index)
+            refined.append(LabelClass(box: inside, satisfied: satisfied))
+            for outside in labelClass.box.pieces(outside: predicate) {
+                refined.append(LabelClass(box: outside, satisfied: labelClass.satisfied))
+            }
+        }
+        return refined
     }
 
     // MARK: - Representatives and descriptions

@@ -1,6 +1,7 @@
 import RampKube
 
-/// What one policy set admits between atoms of a `ClusterAbstraction`, per side.
+/// What one policy set admits between atoms of a `ClusterAbstraction`, per
+/// side, as port set IDs of a shared `PortSetTable`.
 ///
 /// The ports that a source's egress admits towards a destination are its
 /// default ports (every port when the source is not isolated, else the ports
@@ -8,20 +9,22 @@ import RampKube
 /// destination, from rules whose peers match it. Ingress is the mirror
 /// image. Specific entries are sparse, so a comparison can visit them one
 /// by one and treat all other pairs by their defaults alone.
-struct PolicySetAccess: Sendable {
-    private(set) var egressDefault: [PortSet]
-    private(set) var ingressDefault: [PortSet]
+struct PolicySetAccess {
+    private(set) var egressDefault: [Int]
+    private(set) var ingressDefault: [Int]
     /// For each source atom: destination atom to ports.
-    private(set) var egressSpecific: [[Int: PortSet]]
+    private(set) var egressSpecific: [[Int: Int]]
     /// For each destination atom: source atom to ports.
-    private(set) var ingressSpecific: [[Int: PortSet]]
+    private(set) var ingressSpecific: [[Int: Int]]
     private let abstraction: ClusterAbstraction
+    private let table: PortSetTable
 
-    init(policies: [EffectivePolicy], abstraction: ClusterAbstraction, peerIndex: inout PeerAtomIndex) {
+    init(policies: [EffectivePolicy], abstraction: ClusterAbstraction, table: PortSetTable, peerIndex: inout PeerAtomIndex) {
         self.abstraction = abstraction
+        self.table = table
         let count = abstraction.atomCount
-        egressDefault = Array(repeating: .all, count: count)
-        ingressDefault = Array(repeating: .all, count: count)
+        egressDefault = Array(repeating: PortSetTable.allID, count: count)
+        ingressDefault = Array(repeating: PortSetTable.allID, count: count)
         egressSpecific = Array(repeating: [:], count: count)
         ingressSpecific = Array(repeating: [:], count: count)
 
@@ -37,38 +40,38 @@ struct PolicySetAccess: Sendable {
     private mutating func isolate(_ policies: [EffectivePolicy], selected: [[Int]]) {
         for (policy, atoms) in zip(policies, selected) {
             for atom in atoms {
-                if policy.isolatesEgress { egressDefault[atom] = .empty }
-                if policy.isolatesIngress { ingressDefault[atom] = .empty }
+                if policy.isolatesEgress { egressDefault[atom] = PortSetTable.emptyID }
+                if policy.isolatesIngress { ingressDefault[atom] = PortSetTable.emptyID }
             }
         }
     }
 
     private mutating func addEgress(_ rule: EffectiveRule, policyNamespace: String, sources: [Int], peerIndex: inout PeerAtomIndex) {
-        let ports = PortSet(rule.ports)
+        let ports = table.id(of: PortSet(rule.ports))
         guard let peers = rule.peers else {
-            for source in sources { egressDefault[source] = egressDefault[source].union(ports) }
+            for source in sources { egressDefault[source] = table.union(egressDefault[source], ports) }
             return
         }
         let destinations = peerIndex.atoms(matchingAny: peers, policyNamespace: policyNamespace)
-        let portsWithoutNames = ports.withoutNames
+        let portsWithoutNames = table.withoutNames(ports)
         for source in sources {
             for destination in destinations {
                 let added = abstraction.isAddress(destination) ? portsWithoutNames : ports
-                egressSpecific[source][destination] = egressSpecific[source][destination].map { $0.union(added) } ?? added
+                egressSpecific[source][destination] = table.union(egressSpecific[source][destination] ?? PortSetTable.emptyID, added)
             }
         }
     }
 
     private mutating func addIngress(_ rule: EffectiveRule, policyNamespace: String, destinations: [Int], peerIndex: inout PeerAtomIndex) {
-        let ports = PortSet(rule.ports)
+        let ports = table.id(of: PortSet(rule.ports))
         guard let peers = rule.peers else {
-            for destination in destinations { ingressDefault[destination] = ingressDefault[destination].union(ports) }
+            for destination in destinations { ingressDefault[destination] = table.union(ingressDefault[destination], ports) }
             return
         }
         let sources = peerIndex.atoms(matchingAny: peers, policyNamespace: policyNamespace)
         for destination in destinations {
             for source in sources {
-                ingressSpecific[destination][source] = ingressSpecific[destination][source].map { $0.union(ports) } ?? ports
+                ingressSpecific[destination][source] = table.union(ingressSpecific[destination][source] ?? PortSetTable.emptyID, ports)
             }
         }
     }
@@ -77,17 +80,31 @@ struct PolicySetAccess: Sendable {
 
     /// The ports the source's egress admits towards the destination. Port
     /// names are dropped for an address destination, which has no container ports.
-    func egress(from source: Int, to destination: Int) -> PortSet {
+    func egress(from source: Int, to destination: Int) -> Int {
         var ports = egressDefault[source]
-        if let specific = egressSpecific[source][destination] { ports = ports.union(specific) }
-        return abstraction.isAddress(destination) ? ports.withoutNames : ports
+        if let specific = egressSpecific[source][destination] { ports = table.union(ports, specific) }
+        return abstraction.isAddress(destination) ? table.withoutNames(ports) : ports
     }
 
     /// The ports the destination's ingress admits from the source.
-    func ingress(from source: Int, to destination: Int) -> PortSet {
+    func ingress(from source: Int, to destination: Int) -> Int {
         var ports = ingressDefault[destination]
-        if let specific = ingressSpecific[destination][source] { ports = ports.union(specific) }
+        if let specific = ingressSpecific[destination][source] { ports = table.union(ports, specific) }
         return ports
+    }
+
+    /// Whether the pair has a specific entry on either side.
+    func hasSpecificEntry(from source: Int, to destination: Int) -> Bool {
+        egressSpecific[source][destination] != nil || ingressSpecific[destination][source] != nil
+    }
+
+    /// Whether both sets store the same default and specific ports for the
+    /// pair, which means they allow the same there. Cheaper than comparing.
+    func storesSameEntries(as other: PolicySetAccess, from source: Int, to destination: Int) -> Bool {
+        egressDefault[source] == other.egressDefault[source]
+            && ingressDefault[destination] == other.ingressDefault[destination]
+            && egressSpecific[source][destination] == other.egressSpecific[source][destination]
+            && ingressSpecific[destination][source] == other.ingressSpecific[destination][source]
     }
 }
 
