@@ -6,7 +6,7 @@ struct BitSet: Hashable, Sendable {
         words = []
     }
 
-    /// The set {0, 1, …, count - 1}.
+    /// Creates the set {0, 1, …, count - 1}.
     init(allBelow count: Int) {
         words = Array(repeating: ~0, count: count / 64)
         if count % 64 != 0 { words.append((UInt64(1) << UInt64(count % 64)) - 1) }
@@ -44,7 +44,7 @@ struct BitSet: Hashable, Sendable {
         return result
     }
 
-    /// The members of `self` that are not in `other`.
+    /// Returns the members of `self` that are not in `other`.
     func subtracting(_ other: BitSet) -> BitSet {
         var result = self
         for index in 0..<min(words.count, other.words.count) {

@@ -112,8 +112,8 @@ struct ClusterAbstraction: Sendable {
         }
     }
 
-    /// Every label map a namespace can have: the name label is present, and
-    /// its value is a valid namespace name.
+    /// Returns the box of every label map a namespace can have. The name
+    /// label is present, and its value is a valid namespace name.
     private func initialNamespaceBox(in space: LabelSpace) -> LabelBox {
         var box = space.fullBox
         let index = space.domainIndex(of: Namespace.nameLabel)!
@@ -197,13 +197,13 @@ struct ClusterAbstraction: Sendable {
         podSpaces.append(space)
     }
 
-    /// Labels of a representative pod of the atom.
+    /// Returns the labels of a representative pod of the atom.
     func representativeLabels(of atom: Int) -> [String: String] {
         let pod = podAtoms[atom]
         return podSpaces[pod.namespaceClass].representative(of: pod.box)
     }
 
-    /// The atom's pod labels in selector syntax.
+    /// Returns the atom's pod labels in selector syntax.
     func podLabelDescription(of atom: Int) -> String {
         let pod = podAtoms[atom]
         let space = podSpaces[pod.namespaceClass]
@@ -235,10 +235,10 @@ struct ClusterAbstraction: Sendable {
 
     // MARK: - Lookups
 
-    /// Whether one cluster can hold a source in the first atom and a
+    /// Returns whether one cluster can hold a source in the first atom and a
     /// destination in the second. Pods of two different namespace classes
-    /// live in two different namespaces, which is impossible when both
-    /// classes allow only the same name: one namespace has one set of labels.
+    /// live in two different namespaces. That is impossible when both classes
+    /// allow only the same name, because one namespace has one set of labels.
     func canPair(_ source: Int, _ destination: Int) -> Bool {
         if isAddress(source) || isAddress(destination) { return true }
         let sourceClass = podAtoms[source].namespaceClass
@@ -248,9 +248,9 @@ struct ClusterAbstraction: Sendable {
         return sourceName == nil || sourceName != namespaceClasses[destinationClass].fixedName
     }
 
-    /// Representative namespaces for a source and a destination class. For
-    /// two different classes the names differ, so that the two namespaces can
-    /// coexist. The pair must satisfy `canPair`.
+    /// Returns representative namespaces for a source and a destination
+    /// class. For two different classes the names differ, so that the two
+    /// namespaces can coexist. The pair must satisfy `canPair`.
     func representativeNamespaces(source: Int, destination: Int) -> (Namespace, Namespace) {
         let sourceClass = namespaceClasses[source]
         let destinationClass = namespaceClasses[destination]
@@ -271,13 +271,13 @@ struct ClusterAbstraction: Sendable {
                 Namespace(name: destinationName, labels: destinationClass.labels))
     }
 
-    /// The pod atoms that a policy in `namespace` with this pod selector selects.
+    /// Returns the pod atoms that a policy in `namespace` with this pod selector selects.
     func selectedAtoms(namespace: String, podSelector: LabelSelector) -> [Int] {
         let id = podSelector.isEmpty ? nil : podSelectorIDs[podSelector.normalized]!
         return (namespaceClassesByName[namespace] ?? []).flatMap { podAtoms(in: $0, satisfying: id) }
     }
 
-    /// The atoms that a peer of a policy in `policyNamespace` matches, in increasing order.
+    /// Returns the atoms that a peer of a policy in `policyNamespace` matches, in increasing order.
     func peerAtoms(_ peer: NetworkPolicyPeer, policyNamespace: String) -> [Int] {
         if let block = peer.ipBlock {
             return addressAtoms.indices.filter { index in
@@ -293,7 +293,7 @@ struct ClusterAbstraction: Sendable {
             .flatMap { podAtoms(in: $0, satisfying: podSelector) }
     }
 
-    /// The pod atoms of a namespace class that satisfy a pod selector, nil meaning any.
+    /// Returns the pod atoms of a namespace class that satisfy a pod selector, nil meaning any.
     private func podAtoms(in namespaceClass: Int, satisfying podSelector: Int?) -> [Int] {
         guard let podSelector else { return podAtomsByNamespaceClass[namespaceClass] }
         return podAtomsBySelector[namespaceClass][podSelector] ?? []
@@ -310,8 +310,8 @@ extension EffectivePolicy {
 }
 
 extension NetworkPolicyPeer {
-    /// The selector of the namespaces whose pods the peer can match. A peer
-    /// without a namespace selector matches pods of the policy's own namespace.
+    /// Returns the selector of the namespaces whose pods the peer can match.
+    /// A peer without a namespace selector matches pods of the policy's own namespace.
     func namespacePart(policyNamespace: String) -> LabelSelector {
         namespaceSelector ?? .namespaceNamed(policyNamespace)
     }

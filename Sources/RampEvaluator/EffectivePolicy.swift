@@ -31,9 +31,10 @@ public struct RuleReference: Hashable, Sendable, CustomStringConvertible {
 ///   the egress list is non-empty (the API server's defaulting).
 /// - Rules of a direction missing from `policyTypes` are ignored.
 /// - An empty peer or port list means the same as an omitted one: every
-///   peer or every port. The API field comments say "If this field is empty
-///   or missing, this rule matches all sources", and an empty list does not
-///   survive serialization anyway.
+///   peer or every port. The rule field comments in kubernetes/api
+///   `networking/v1/types.go` state "If this field is empty or missing, this
+///   rule matches all sources", and the fields' `omitempty` JSON tag drops an
+///   empty list when the object is written back.
 struct EffectivePolicy {
     let reference: PolicyReference
     let podSelector: LabelSelector

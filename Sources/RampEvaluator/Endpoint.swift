@@ -18,7 +18,7 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
         return IPAddress(family: family, value: value)
     }
 
-    /// The largest address of a family: 255.255.255.255 or ffff:…:ffff.
+    /// Returns the largest address of a family: 255.255.255.255 or ffff:…:ffff.
     static func maximum(of family: IPFamily) -> UInt128 {
         family == .ipv4 ? UInt128(UInt32.max) : UInt128.max
     }
@@ -46,7 +46,7 @@ extension CIDR {
 }
 
 extension IPBlock {
-    /// Whether the block contains the address: inside `cidr` and outside every `except` entry.
+    /// Returns whether the address is inside `cidr` and outside every `except` entry.
     func contains(_ address: IPAddress) -> Bool {
         guard cidr.containsAddress(address) else { return false }
         return !except.contains { $0.containsAddress(address) }
@@ -55,7 +55,7 @@ extension IPBlock {
 
 // MARK: - Namespaces and pods
 
-/// A namespace as NetworkPolicy sees it: a name and labels.
+/// A namespace with the fields NetworkPolicy reads: its name and labels.
 public struct Namespace: Hashable, Sendable {
     /// The label the API server sets on every namespace, with the namespace name as value.
     public static let nameLabel = "kubernetes.io/metadata.name"

@@ -7,7 +7,9 @@ public struct EndpointClass: Hashable, Sendable, CustomStringConvertible {
     public enum Kind: Hashable, Sendable {
         /// Pods whose labels match `podLabels`, in namespaces whose labels
         /// match `namespaceLabels`. Both are written in kubectl's selector
-        /// syntax, with `!k` for a missing key and `(any labels)` for no constraint.
+        /// syntax, with `!k` for a missing key and `(any labels)` for no
+        /// constraint. A key that is missing or has one of a few values reads
+        /// `!k or k in (a,b)`, which kubectl cannot express in one selector.
         case pods(namespaceLabels: String, podLabels: String)
         /// The addresses from `first` to `last` inclusive, outside the cluster.
         case addresses(first: IPAddress, last: IPAddress)
@@ -62,14 +64,15 @@ public struct ConnectivityDifference: Sendable, CustomStringConvertible {
 /// and external IP addresses. Otherwise returns a concrete connection that
 /// only one of them allows.
 ///
-/// The answer is exact, not sampled. It comes from a finite abstraction
+/// The result is exact, not sampled. It comes from a finite abstraction
 /// (`ClusterAbstraction`) that splits namespaces, pods and addresses by
 /// every selector and CIDR boundary the policies use and splits ports at
 /// every range boundary. Named ports are compared for every way the
 /// destination pod can assign the names to port numbers (`PortComparison`).
 /// The semantics are those of `NetworkPolicyEvaluator`, including ipBlock
-/// matching only addresses outside the cluster, and the returned
-/// counterexample is checked against it.
+/// matching only addresses outside the cluster. Each returned counterexample
+/// is checked against that evaluator, and a mismatch, which would be a bug
+/// in this module, stops the program.
 public func equivalence(
     of first: [NetworkPolicy],
     and second: [NetworkPolicy]

@@ -1,8 +1,8 @@
 import RampKube
 
 extension LabelSelector {
-    /// The selector of the namespace with this name, through the name label
-    /// the API server sets on every namespace.
+    /// Returns the selector of the namespace with this name, through the name
+    /// label the API server sets on every namespace.
     static func namespaceNamed(_ name: String) -> LabelSelector {
         LabelSelector(matchLabels: [Namespace.nameLabel: name])
     }

@@ -166,9 +166,9 @@ struct LabelSpace: Sendable {
 
     // MARK: - Representatives and descriptions
 
-    /// A label map inside the box. It leaves a key out when the box allows
-    /// that, takes the first named value otherwise, and makes up a value
-    /// that no selector names when only "any other value" is allowed.
+    /// Returns a label map inside the box. It leaves a key out when the box
+    /// allows that, takes the first named value otherwise, and makes up a
+    /// value that no selector names when only "any other value" is allowed.
     func representative(of box: LabelBox) -> [String: String] {
         var labels: [String: String] = [:]
         for (index, domain) in domains.enumerated() {
@@ -198,8 +198,9 @@ struct LabelSpace: Sendable {
         return values
     }
 
-    /// A valid label value and DNS-1123 label that no selector names for the
-    /// key. `skipping` asks for a later one, to obtain several distinct values.
+    /// Returns a valid label value and DNS-1123 label that no selector names
+    /// for the key. A larger `skipping` selects a later value, so that callers
+    /// can obtain several distinct ones.
     private func freshValue(for domain: KeyDomain, skipping: Int = 0) -> String {
         var remaining = skipping
         var counter = 1
@@ -212,7 +213,7 @@ struct LabelSpace: Sendable {
         }
     }
 
-    /// A selector-like text for the box, such as `app=web,tier notin (db)`,
+    /// Returns a selector-like text for the box, such as `app=web,tier notin (db)`,
     /// leaving out keys on which it is as wide as `initial`. A key allowed
     /// to be missing or one of a few values reads `!k or k in (a,b)`.
     func describe(_ box: LabelBox, relativeTo initial: LabelBox) -> String {
@@ -260,7 +261,7 @@ struct LabelConstraint: Hashable, Sendable {
 struct LabelBox: Hashable, Sendable {
     var allowed: [BitSet]
 
-    /// The part of the box that satisfies the constraint, or nil when that part is empty.
+    /// Returns the part of the box that satisfies the constraint, or nil when that part is empty.
     func intersection(_ constraint: LabelConstraint) -> LabelBox? {
         var result = self
         for term in constraint.terms {

@@ -1,7 +1,7 @@
 import RampKube
 
-/// Answers concrete queries: is one connection allowed under a set of
-/// NetworkPolicies, and which rules decide it.
+/// Evaluates concrete connections under a set of NetworkPolicies and
+/// reports which rules decide each one.
 ///
 /// A connection is allowed when the source's egress and the destination's
 /// ingress both admit it. A pod is isolated for a direction when some policy
@@ -11,10 +11,13 @@ import RampKube
 /// `ipBlock` peers match only `Endpoint.ipAddress`, never pods. The
 /// Kubernetes documentation says ipBlock should name cluster-external IPs,
 /// because pod IPs are ephemeral, and leaves pod-IP matching to the network
-/// plugin. Selectors, in turn, never match an external address.
+/// plugin. Selectors, in turn, never match an external address. An IPv4
+/// block never matches an IPv6 address, IPv4-mapped ones included.
 ///
 /// Traffic from a pod to itself is evaluated like any other connection,
-/// although network plugins differ there.
+/// although network plugins differ there. Outside the model are traffic
+/// from a pod's own node (which the API always allows), host-network pods,
+/// and the translation of Service addresses to pod addresses.
 public struct NetworkPolicyEvaluator: Sendable {
     private let policiesByNamespace: [String: [EffectivePolicy]]
 
@@ -76,14 +79,14 @@ public struct NetworkPolicyEvaluator: Sendable {
 // MARK: - Matching
 
 extension EffectiveRule {
-    /// Whether some peer of the rule matches the endpoint at the other end of the connection.
+    /// Returns whether some peer of the rule matches the endpoint at the other end of the connection.
     func admitsPeer(_ endpoint: Endpoint, policyNamespace: String) -> Bool {
         guard let peers else { return true }
         return peers.contains { $0.matches(endpoint, policyNamespace: policyNamespace) }
     }
 
-    /// Whether some port entry matches the connection. Named ports resolve
-    /// against the destination's container ports in both directions.
+    /// Returns whether some port entry matches the connection. Named ports
+    /// resolve against the destination's container ports in both directions.
     func admitsPort(of connection: Connection) -> Bool {
         guard let ports else { return true }
         return ports.contains { $0.matches(connection) }

@@ -1,13 +1,13 @@
 import RampKube
 
-/// What one policy set admits between atoms of a `ClusterAbstraction`, per
+/// The ports one policy set admits between atoms of a `ClusterAbstraction`, per
 /// side, as port set IDs of a shared `PortSetTable`.
 ///
 /// The ports that a source's egress admits towards a destination are its
-/// default ports (every port when the source is not isolated, else the ports
-/// of rules that admit every peer) plus the specific entry for that
-/// destination, from rules whose peers match it. Ingress is the mirror
-/// image. Specific entries are sparse, so a comparison can visit them one
+/// default ports plus the specific entry for that destination. The default
+/// is every port when the source is not isolated, and otherwise the ports of
+/// rules that admit every peer. Specific entries come from rules whose peers
+/// match the destination. Ingress is the mirror image. Specific entries are sparse, so a comparison can visit them one
 /// by one and treat all other pairs by their defaults alone.
 struct PolicySetAccess {
     private(set) var egressDefault: [Int]
@@ -78,28 +78,29 @@ struct PolicySetAccess {
 
     // MARK: - Queries
 
-    /// The ports the source's egress admits towards the destination. Port
-    /// names are dropped for an address destination, which has no container ports.
+    /// Returns the ports the source's egress admits towards the destination.
+    /// Port names are dropped for an address destination, which has no container ports.
     func egress(from source: Int, to destination: Int) -> Int {
         var ports = egressDefault[source]
         if let specific = egressSpecific[source][destination] { ports = table.union(ports, specific) }
         return abstraction.isAddress(destination) ? table.withoutNames(ports) : ports
     }
 
-    /// The ports the destination's ingress admits from the source.
+    /// Returns the ports the destination's ingress admits from the source.
     func ingress(from source: Int, to destination: Int) -> Int {
         var ports = ingressDefault[destination]
         if let specific = ingressSpecific[destination][source] { ports = table.union(ports, specific) }
         return ports
     }
 
-    /// Whether the pair has a specific entry on either side.
+    /// Returns whether the pair has a specific entry on either side.
     func hasSpecificEntry(from source: Int, to destination: Int) -> Bool {
         egressSpecific[source][destination] != nil || ingressSpecific[destination][source] != nil
     }
 
-    /// Whether both sets store the same default and specific ports for the
-    /// pair, which means they allow the same there. Cheaper than comparing.
+    /// Returns whether both sets store the same default and specific ports
+    /// for the pair, which means they allow the same there. This check is
+    /// cheaper than comparing the allowed ports.
     func storesSameEntries(as other: PolicySetAccess, from source: Int, to destination: Int) -> Bool {
         egressDefault[source] == other.egressDefault[source]
             && ingressDefault[destination] == other.ingressDefault[destination]
@@ -122,7 +123,7 @@ struct PeerAtomIndex {
         self.abstraction = abstraction
     }
 
-    /// The atoms that at least one of the peers matches, in increasing order.
+    /// Returns the atoms that at least one of the peers matches, in increasing order.
     mutating func atoms(matchingAny peers: [NetworkPolicyPeer], policyNamespace: String) -> [Int] {
         if peers.count == 1 { return atoms(matching: peers[0], policyNamespace: policyNamespace) }
         var result: Set<Int> = []

@@ -1,6 +1,6 @@
 import RampKube
 
-/// Which of the two compared policy sets.
+/// One of the two compared policy sets.
 public enum PolicySetSide: String, Hashable, Sendable {
     case first
     case second
@@ -32,8 +32,10 @@ public struct PortDifference: Hashable, Sendable, CustomStringConvertible {
 /// set Q). Each name contributes to up to four of the port sets (egress and
 /// ingress of each policy set), so Q acts through a 4-bit pattern, the OR of
 /// its names' patterns. The comparison tries every reachable pattern (at
-/// most 16), which covers every assignment of container ports exactly,
-/// including two names sharing one number.
+/// most 16), which covers every assignment of container ports exactly.
+/// That includes two names sharing one number and protocol: the API server
+/// accepts such a pod and only warns about a duplicate port definition
+/// (`pkg/api/pod/warnings.go` in kubernetes/kubernetes).
 enum PortComparison {
     typealias Sides = (egress: ProtocolPorts, ingress: ProtocolPorts)
 
@@ -62,15 +64,15 @@ enum PortComparison {
         return result
     }
 
-    /// The ports one set allows when the names in Q resolve to the port
-    /// number: a side whose names meet Q admits every number.
+    /// Returns the ports one set allows when the names in Q resolve to the
+    /// port number. A side whose names meet Q admits every number.
     private static func allowed(_ sides: Sides, egressResolves: Bool, ingressResolves: Bool) -> PortRanges {
         let egress = egressResolves ? PortRanges.all : sides.egress.numbers
         let ingress = ingressResolves ? PortRanges.all : sides.ingress.numbers
         return egress.intersection(ingress)
     }
 
-    /// Every pattern that some set of names produces, each with the
+    /// Returns every pattern that some set of names produces, each with the
     /// smallest such set found, ordered by that set. The empty set comes first.
     private static func reachablePatterns(first: Sides, second: Sides) -> [(Int, [String])] {
         let allNames = first.egress.names.union(first.ingress.names)

@@ -12,7 +12,7 @@ struct PortRanges: Hashable, Sendable {
         self.ranges = ranges
     }
 
-    /// The ports of `range` that lie from 1 to 65535.
+    /// Creates the set of the ports of `range` that lie from 1 to 65535.
     init(_ range: ClosedRange<Int>) {
         let lower = max(range.lowerBound, PortRanges.validPorts.lowerBound)
         let upper = min(range.upperBound, PortRanges.validPorts.upperBound)

@@ -29,7 +29,7 @@ struct PortSet: Hashable, Sendable {
     var udp: ProtocolPorts
     var sctp: ProtocolPorts
 
-    /// The ports of a rule's `ports` list, nil meaning every port.
+    /// Creates the set of a rule's `ports` list, nil meaning every port.
     init(_ ports: [NetworkPolicyPort]?) {
         guard let ports else {
             self = .all

@@ -29,7 +29,7 @@ final class PortSetTable {
         return id
     }
 
-    /// The set with port names dropped, for a destination outside the cluster.
+    /// Returns the set with port names dropped, for a destination outside the cluster.
     func withoutNames(_ id: Int) -> Int {
         if let nameless = namelessIDs[id] { return nameless }
         let nameless = self.id(of: sets[id].withoutNames)

@@ -1,6 +1,6 @@
 import RampKube
 
-/// What one side of a connection decides: the source's egress or the
+/// The decision of one side of a connection: the source's egress or the
 /// destination's ingress.
 public enum DirectionVerdict: Hashable, Sendable {
     /// The endpoint is an IP address outside the cluster, with no policies of its own.
@@ -18,7 +18,7 @@ public enum DirectionVerdict: Hashable, Sendable {
     }
 }
 
-/// The answer to a concrete query, with the reason for each side.
+/// The result of a concrete query, with the reason for each side.
 public struct Verdict: Hashable, Sendable, CustomStringConvertible {
     public let connection: Connection
     public let egress: DirectionVerdict
@@ -27,7 +27,7 @@ public struct Verdict: Hashable, Sendable, CustomStringConvertible {
     /// True when the source's egress and the destination's ingress both admit the connection.
     public var isAllowed: Bool { egress.admits && ingress.admits }
 
-    /// One line such as `denied: TCP/80 x/a -> y/b; egress of x/a: not isolated;
+    /// One line such as `denied: x/a -> y/b TCP/80; egress of x/a: not isolated;
     /// ingress of y/b: isolated by y/deny-all, no rule admits it`.
     public var description: String {
         let head = (isAllowed ? "allowed: " : "denied: ") + connection.description

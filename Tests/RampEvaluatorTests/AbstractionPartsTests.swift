@@ -48,7 +48,7 @@ final class AbstractionPartsTests: XCTestCase {
         ])
     }
 
-    func testPortComparisonNeedsBothNamesWhenEachSideNamesOne() {
+    func testPortComparisonNamesOnBothSides() {
         // First set: egress admits "http", ingress admits "web". Second: nothing.
         let differences = PortComparison.differences(
             first: (egress: ports([], ["http"]), ingress: ports([], ["web"])),
@@ -57,7 +57,7 @@ final class AbstractionPartsTests: XCTestCase {
         XCTAssertEqual(differences, [PortDifference(ports: 1...65535, namedPorts: ["http", "web"], allowedBy: .first)])
     }
 
-    func testPortComparisonSameNameOnBothSidesIsEqual() {
+    func testPortComparisonSameNamesEqual() {
         let named = ports([443...443], ["http"])
         XCTAssertEqual(PortComparison.differences(first: (egress: .all, ingress: named), second: (egress: .all, ingress: named)), [])
     }

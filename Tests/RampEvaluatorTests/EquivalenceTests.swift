@@ -104,6 +104,13 @@ final class EquivalenceTests: XCTestCase {
         assertEquivalent([exists], [every])
     }
 
+    func testImpossibleNamespaceNameMatchesNothing() {
+        // A valid label value, but not a valid namespace name.
+        let badName = policy("x", "a", types: [.ingress], ingress: [rule([namespacePeer([Namespace.nameLabel: "Not_A_Namespace"])])])
+        let closed = policy("x", "a", types: [.ingress])
+        assertEquivalent([badName], [closed])
+    }
+
     func testInWithTwoValuesEqualsTwoPeers() {
         let twoValues = policy("x", "a", types: [.ingress],
                                ingress: [rule([podPeer([:], [requirement("app", .in, ["api", "cron"])])])])
@@ -152,7 +159,7 @@ final class EquivalenceTests: XCTestCase {
         XCTAssertFalse(counterexample.secondVerdict.isAllowed)
     }
 
-    func testAndVersusOrPeersGivesSourceMatchingOneSelector() throws {
+    func testAndVersusOrPeers() throws {
         let and = policy("x", "a", podSelector: selector(["pod": "a"]), types: [.ingress],
                          ingress: [rule([podsInNamespaces(selector(["role": "client"]), selector(["team": "blue"]))])])
         let or = policy("x", "a", podSelector: selector(["pod": "a"]), types: [.ingress],
@@ -173,7 +180,7 @@ final class EquivalenceTests: XCTestCase {
         ]))
     }
 
-    func testNotInVersusInGivesNamespaceWithoutTheKey() throws {
+    func testNotInVersusInAbsentKey() throws {
         let notProd = policy("x", "a", types: [.ingress], ingress: [rule([namespacePeer([:], [requirement("env", .notIn, ["prod"])])])])
         let dev = policy("x", "a", types: [.ingress], ingress: [rule([namespacePeer([:], [requirement("env", .in, ["dev"])])])])
         let counterexample = try XCTUnwrap(equivalence(of: [notProd], and: [dev]))
@@ -186,7 +193,7 @@ final class EquivalenceTests: XCTestCase {
         XCTAssertEqual(counterexample.connection.port, 1)
     }
 
-    func testNamedPortVersusNumberGivesDestinationWithoutThatName() throws {
+    func testNamedPortVersusNumber() throws {
         let named = policy("x", "a", types: [.ingress], ingress: [rule(nil, ports: [namedPort("http")])])
         let numbered = policy("x", "a", types: [.ingress], ingress: [rule(nil, ports: [port(8080)])])
         let counterexample = try XCTUnwrap(equivalence(of: [named], and: [numbered]))
@@ -208,7 +215,7 @@ final class EquivalenceTests: XCTestCase {
         XCTAssertEqual(destination.containerPorts, [ContainerPort(name: "http", protocol: .tcp, containerPort: 1)])
     }
 
-    func testNamedPortsDifferOnlyWhenTwoNamesShareANumber() throws {
+    func testNamedPortsSharingANumber() throws {
         // The first set allows x/a to reach y pods only on a port that is both
         // its egress port "http" and their ingress port "web": a destination
         // must give both names the same number.
@@ -259,7 +266,7 @@ final class EquivalenceTests: XCTestCase {
         XCTAssertEqual(counterexample.secondVerdict.egress, .denied(isolatedBy: [PolicyReference(namespace: "x", name: "a")]))
     }
 
-    func testDifferenceNeedingTwoNamespacesOfOneNameIsNoDifference() {
+    func testOneNameTwoLabelSetsImpossible() {
         // The extra ingress rule admits sources from namespace x labelled
         // env=dev. Those sources may only send to namespaces without env=dev,
         // and the destination is in x, so x would need both label sets.

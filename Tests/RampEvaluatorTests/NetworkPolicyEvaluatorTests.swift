@@ -132,7 +132,7 @@ final class NetworkPolicyEvaluatorTests: XCTestCase {
         XCTAssertFalse(allowed([byName], "y/a", "x/b"))
     }
 
-    func testNotInAndDoesNotExistMatchAbsentKeys() {
+    func testSelectorsOnAbsentKeys() {
         let notIn = policy("x", "not-prod", types: [.ingress],
                            ingress: [rule([namespacePeer([:], [requirement("env", .notIn, ["prod"])])])])
         let doesNotExist = policy("x", "no-env", types: [.ingress],

@@ -27,17 +27,17 @@ func rule(_ peers: [NetworkPolicyPeer]? = nil, ports: [NetworkPolicyPort]? = nil
     NetworkPolicyRule(peers: peers, ports: ports)
 }
 
-/// A peer with a pod selector only: pods in the policy's namespace.
+/// Returns a peer with a pod selector only, which matches pods in the policy's namespace.
 func podPeer(_ labels: [String: String], _ expressions: [LabelSelectorRequirement] = []) -> NetworkPolicyPeer {
     NetworkPolicyPeer(podSelector: selector(labels, expressions))
 }
 
-/// A peer with a namespace selector only: every pod in matching namespaces.
+/// Returns a peer with a namespace selector only, which matches every pod in matching namespaces.
 func namespacePeer(_ labels: [String: String], _ expressions: [LabelSelectorRequirement] = []) -> NetworkPolicyPeer {
     NetworkPolicyPeer(namespaceSelector: selector(labels, expressions))
 }
 
-/// A peer with both selectors: matching pods in matching namespaces.
+/// Returns a peer with both selectors, which matches matching pods in matching namespaces.
 func podsInNamespaces(_ pods: LabelSelector, _ namespaces: LabelSelector) -> NetworkPolicyPeer {
     NetworkPolicyPeer(podSelector: pods, namespaceSelector: namespaces)
 }
@@ -75,8 +75,8 @@ func evaluator(_ policies: [NetworkPolicy], file: StaticString = #filePath, line
     }
 }
 
-/// The cluster of the Kubernetes e2e netpol suite: namespaces x, y and z
-/// labelled `ns=<name>`, each with pods a, b and c labelled `pod=<name>`.
+/// Returns the cluster of the Kubernetes e2e netpol suite: namespaces x, y
+/// and z labelled `ns=<name>`, each with pods a, b and c labelled `pod=<name>`.
 /// Every pod serves ports 80 and 81 over TCP, UDP and SCTP, with container
 /// ports named like `serve-80-tcp`.
 func netpolCluster() -> Cluster {
@@ -96,7 +96,7 @@ func netpolCluster() -> Cluster {
 }
 
 extension Cluster {
-    /// The pod at `namespace/name`, which the test expects to exist.
+    /// Returns the pod at `namespace/name`, which the test expects to exist.
     func pod(_ qualifiedName: String) -> Endpoint {
         guard let endpoint = endpoint(qualifiedName) else { fatalError("no pod \(qualifiedName) in test cluster") }
         return endpoint

@@ -5,7 +5,7 @@ import XCTest
 /// Compares the equivalence check with the concrete evaluator on random
 /// policy sets over a small vocabulary of labels, ports and CIDRs, so that
 /// random sets overlap often. A returned counterexample is rechecked
-/// concretely inside `equivalence`. Here, a nil answer must survive many
+/// concretely inside `equivalence`. Here, a nil result must survive many
 /// concrete connections in random clusters, and rewrites that keep the
 /// meaning must give nil.
 final class RandomizedCrossCheckTests: XCTestCase {
@@ -41,7 +41,7 @@ final class RandomizedCrossCheckTests: XCTestCase {
         }
     }
 
-    /// One cluster can hold both endpoints only if a namespace name stands for one set of labels.
+    /// Asserts that one cluster can hold both endpoints: a namespace name has one set of labels.
     private func assertConsistentNamespaces(_ connection: Connection, context: String) {
         guard case .pod(let source) = connection.source, case .pod(let destination) = connection.destination,
               source.namespace.name == destination.namespace.name else { return }
@@ -186,7 +186,7 @@ final class RandomizedCrossCheckTests: XCTestCase {
 
     // MARK: - Changes
 
-    /// One small change that may or may not change the meaning.
+    /// Returns the policies with one small change that may or may not change their meaning.
     private func mutate(_ policies: [NetworkPolicy], _ random: inout SplitMix64) -> [NetworkPolicy] {
         var result = policies
         let index = random.next(below: result.count)
@@ -201,8 +201,9 @@ final class RandomizedCrossCheckTests: XCTestCase {
         return result
     }
 
-    /// A change that keeps the meaning: split rules into one rule per peer
-    /// and port, duplicate a policy, or move a policy's directions into two policies.
+    /// Returns the policies rewritten without changing their meaning. Each
+    /// policy gets its rules split into one rule per peer and port, or is
+    /// duplicated, or has its two directions moved into two policies.
     private func rewrite(_ policies: [NetworkPolicy], _ random: inout SplitMix64) -> [NetworkPolicy] {
         var result: [NetworkPolicy] = []
         for policy in policies {
