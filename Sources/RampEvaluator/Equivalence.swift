@@ -87,7 +87,8 @@ public func equivalence(
 /// There is one entry per pair of atoms (see `ClusterAbstraction`), so a
 /// change that affects whole namespaces yields one entry per class pair
 /// involved. Entries are ordered by source class, destination class and
-/// protocol. With `limit`, only the first `limit` entries are returned.
+/// protocol. With `limit`, only the first `limit` entries are returned, and
+/// a limit below 1 counts as 1.
 public func connectivityDifferences(
     between first: [NetworkPolicy],
     and second: [NetworkPolicy],
