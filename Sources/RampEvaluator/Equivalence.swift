@@ -1,0 +1,194 @@
+import RampKube
+
+// MARK: - Results
+
+/// A set of endpoints that every policy of the compared sets treats alike.
+public struct EndpointClass: Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: Hashable, Sendable {
+        /// Pods whose labels match `podLabels`, in namespaces whose labels
+        /// match `namespaceLabels`. Both are written in kubectl's selector
+        /// syntax, with `!k` for a missing key and `(any labels)` for no
+        /// constraint. A key that is missing or has one of a few values reads
+        /// `!k or k in (a,b)`, which kubectl cannot express in one selector.
+        case pods(namespaceLabels: String, podLabels: String)
+        /// The addresses from `first` to `last` inclusive, outside the cluster.
+        case addresses(first: IPAddress, last: IPAddress)
+    }
+
+    public let kind: Kind
+
+    public var description: String {
+        switch kind {
+        case .pods(let namespaceLabels, let podLabels):
+            return "pods {\(podLabels)} in namespaces {\(namespaceLabels)}"
+        case .addresses(let first, let last):
+            return first == last ? "address \(first)" : "addresses \(first)-\(last)"
+        }
+    }
+}
+
+/// One connection that exactly one of two policy sets allows, with each
+/// set's verdict on it.
+public struct Counterexample: Sendable, CustomStringConvertible {
+    public let connection: Connection
+    public let allowedBy: PolicySetSide
+    public let firstVerdict: Verdict
+    public let secondVerdict: Verdict
+
+    public var description: String {
+        "\(connection) is allowed only by the \(allowedBy.rawValue) policy set"
+    }
+}
+
+/// The ports on which two policy sets disagree for one source class, one
+/// destination class and one protocol.
+public struct ConnectivityDifference: Sendable, CustomStringConvertible {
+    public let source: EndpointClass
+    public let destination: EndpointClass
+    public let `protocol`: NetworkProtocol
+    /// Disjoint within each `namedPorts` group, and never empty.
+    public let ports: [PortDifference]
+    /// A concrete connection for the first entry of `ports`.
+    public let example: Counterexample
+
+    public var description: String {
+        let portText = ports.map(\.description).joined(separator: "; ")
+        return "\(source) -> \(destination) \(self.protocol.rawValue): \(portText)"
+    }
+}
+
+// MARK: - Entry points
+
+/// Returns nil when the two policy sets allow exactly the same connections
+/// in every possible cluster: any namespaces, pods, labels, container ports
+/// and external IP addresses. Otherwise returns a concrete connection that
+/// only one of them allows.
+///
+/// The result is exact, not sampled. It comes from a finite abstraction
+/// (`ClusterAbstraction`) that splits namespaces, pods and addresses by
+/// every selector and CIDR boundary the policies use and splits ports at
+/// every range boundary. Named ports are compared for every way the
+/// destination pod can assign the names to port numbers (`PortComparison`).
+/// The semantics are those of `NetworkPolicyEvaluator`, including ipBlock
+/// matching only addresses outside the cluster. Each returned counterexample
+/// is checked against that evaluator, and a mismatch, which would be a bug
+/// in this module, stops the program.
+public func equivalence(
+    of first: [NetworkPolicy],
+    and second: [NetworkPolicy]
+) throws(PolicyValidationError) -> Counterexample? {
+    try connectivityDifferences(between: first, and: second, limit: 1).first?.example
+}
+
+/// Lists every difference between two policy sets as class pairs: source
+/// class, destination class, protocol and the ports allowed by only one set,
+/// each with a concrete example.
+///
+/// There is one entry per pair of atoms (see `ClusterAbstraction`), so a
+/// change that affects whole namespaces yields one entry per class pair
+/// involved. Entries are ordered by source class, destination class and
+/// protocol. With `limit`, only the first `limit` entries are returned, and
+/// a limit below 1 counts as 1.
+public func connectivityDifferences(
+    between first: [NetworkPolicy],
+    and second: [NetworkPolicy],
+    limit: Int? = nil
+) throws(PolicyValidationError) -> [ConnectivityDifference] {
+    let firstEvaluator = try NetworkPolicyEvaluator(policies: first)
+    let secondEvaluator = try NetworkPolicyEvaluator(policies: second)
+    let firstPolicies = first.map(EffectivePolicy.init)
+    let secondPolicies = second.map(EffectivePolicy.init)
+
+    let abstraction = ClusterAbstraction(policies: firstPolicies + secondPolicies)
+    let table = PortSetTable()
+    var peerIndex = PeerAtomIndex(abstraction)
+    let comparison = ConnectivityComparison(
+        abstraction: abstraction,
+        table: table,
+        first: PolicySetAccess(policies: firstPolicies, abstraction: abstraction, table: table, peerIndex: &peerIndex),
+        second: PolicySetAccess(policies: secondPolicies, abstraction: abstraction, table: table, peerIndex: &peerIndex)
+    )
+    let examples = CounterexampleBuilder(abstraction: abstraction, first: firstEvaluator, second: secondEvaluator)
+    return comparison.differences(limit: limit).map(examples.difference)
+}
+
+// MARK: - Concrete examples
+
+/// Turns atom pairs into endpoint classes and checked concrete connections.
+private struct CounterexampleBuilder {
+    let abstraction: ClusterAbstraction
+    let first: NetworkPolicyEvaluator
+    let second: NetworkPolicyEvaluator
+
+    func difference(_ pair: AtomPairDifference) -> ConnectivityDifference {
+        ConnectivityDifference(
+            source: endpointClass(of: pair.source),
+            destination: endpointClass(of: pair.destination),
+            protocol: pair.protocol,
+            ports: pair.ports,
+            example: example(for: pair)
+        )
+    }
+
+    private func example(for pair: AtomPairDifference) -> Counterexample {
+        let portDifference = pair.ports[0]
+        let port = portDifference.ports.lowerBound
+        let containerPorts = portDifference.namedPorts.map {
+            ContainerPort(name: $0, protocol: pair.protocol, containerPort: port)
+        }
+        let (source, destination) = endpoints(source: pair.source, destination: pair.destination, containerPorts: containerPorts)
+        let connection = Connection(from: source, to: destination, protocol: pair.protocol, port: port)
+        let firstVerdict = first.evaluate(connection)
+        let secondVerdict = second.evaluate(connection)
+        // The abstraction and the concrete evaluator must agree on the example.
+        precondition(firstVerdict.isAllowed == (portDifference.allowedBy == .first)
+            && secondVerdict.isAllowed == (portDifference.allowedBy == .second),
+            "counterexample \(connection) disagrees with the concrete evaluator")
+        return Counterexample(
+            connection: connection,
+            allowedBy: portDifference.allowedBy,
+            firstVerdict: firstVerdict,
+            secondVerdict: secondVerdict
+        )
+    }
+
+    private func endpointClass(of atom: Int) -> EndpointClass {
+        if abstraction.isAddress(atom) {
+            let address = abstraction.addressAtom(atom)
+            return EndpointClass(kind: .addresses(
+                first: IPAddress(family: address.family, value: address.first),
+                last: IPAddress(family: address.family, value: address.last)
+            ))
+        }
+        let namespace = abstraction.namespaceClasses[abstraction.podAtoms[atom].namespaceClass]
+        return EndpointClass(kind: .pods(namespaceLabels: namespace.description, podLabels: abstraction.podLabelDescription(of: atom)))
+    }
+
+    /// Concrete endpoints of two atoms: an atom's first address, or a pod
+    /// named `source` or `destination` with the atom's representative labels
+    /// in a representative namespace. The destination gets `containerPorts`.
+    private func endpoints(source: Int, destination: Int, containerPorts: [ContainerPort]) -> (Endpoint, Endpoint) {
+        var namespaces: (Namespace?, Namespace?) = (nil, nil)
+        if !abstraction.isAddress(source) && !abstraction.isAddress(destination) {
+            namespaces = abstraction.representativeNamespaces(
+                source: abstraction.podAtoms[source].namespaceClass,
+                destination: abstraction.podAtoms[destination].namespaceClass
+            )
+        }
+        return (
+            endpoint(of: source, namespace: namespaces.0, podName: "source", containerPorts: []),
+            endpoint(of: destination, namespace: namespaces.1, podName: "destination", containerPorts: containerPorts)
+        )
+    }
+
+    private func endpoint(of atom: Int, namespace: Namespace?, podName: String, containerPorts: [ContainerPort]) -> Endpoint {
+        if abstraction.isAddress(atom) {
+            let address = abstraction.addressAtom(atom)
+            return .ipAddress(IPAddress(family: address.family, value: address.first))
+        }
+        let namespaceClass = abstraction.namespaceClasses[abstraction.podAtoms[atom].namespaceClass]
+        let chosen = namespace ?? Namespace(name: namespaceClass.candidateNames[0], labels: namespaceClass.labels)
+        let labels = abstraction.representativeLabels(of: atom)
+        return .pod(Pod(name: podName, namespace: chosen, labels: labels, containerPorts: containerPorts))
+    }
+}

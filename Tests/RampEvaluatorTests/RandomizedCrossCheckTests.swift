@@ -1,0 +1,284 @@
+import RampKube
+import XCTest
+@testable import RampEvaluator
+
+/// Compares the equivalence check with the concrete evaluator on random
+/// policy sets over a small vocabulary of labels, ports and CIDRs, so that
+/// random sets overlap often. A returned counterexample is rechecked
+/// concretely inside `equivalence`. Here, a nil result must survive many
+/// concrete connections in random clusters, and rewrites that keep the
+/// meaning must give nil.
+final class RandomizedCrossCheckTests: XCTestCase {
+    func testMutatedSetsAgreeWithConcreteEvaluation() throws {
+        var random = SplitMix64(seed: 0x5eed_0001)
+        var equivalentCount = 0
+        var differentCount = 0
+        for iteration in 0..<250 {
+            let first = randomPolicies(&random)
+            let second = mutate(first, &random)
+            let counterexample = try equivalence(of: first, and: second)
+            if let counterexample {
+                differentCount += 1
+                XCTAssertNotEqual(counterexample.firstVerdict.isAllowed, counterexample.secondVerdict.isAllowed, "iteration \(iteration)")
+                assertConsistentNamespaces(counterexample.connection, context: "iteration \(iteration)")
+            } else {
+                equivalentCount += 1
+                try assertAgreeOnSamples(first, second, &random, context: "iteration \(iteration)")
+            }
+        }
+        // Both outcomes must occur, or the test checks less than it claims.
+        XCTAssertGreaterThan(equivalentCount, 20)
+        XCTAssertGreaterThan(differentCount, 20)
+    }
+
+    func testMeaningPreservingRewritesAreEquivalent() throws {
+        var random = SplitMix64(seed: 0x5eed_0002)
+        for iteration in 0..<150 {
+            let first = randomPolicies(&random)
+            let second = rewrite(first, &random)
+            let counterexample = try equivalence(of: first, and: second)
+            XCTAssertNil(counterexample, "iteration \(iteration): \(counterexample.map(\.description) ?? "")")
+        }
+    }
+
+    /// Asserts that one cluster can hold both endpoints: a namespace name has one set of labels.
+    private func assertConsistentNamespaces(_ connection: Connection, context: String) {
+        guard case .pod(let source) = connection.source, case .pod(let destination) = connection.destination,
+              source.namespace.name == destination.namespace.name else { return }
+        XCTAssertEqual(source.namespace, destination.namespace, "\(context): \(connection)")
+    }
+
+    // MARK: - Sampling concrete connections
+
+    private func assertAgreeOnSamples(
+        _ first: [NetworkPolicy],
+        _ second: [NetworkPolicy],
+        _ random: inout SplitMix64,
+        context: String
+    ) throws {
+        let firstEvaluator = try NetworkPolicyEvaluator(policies: first)
+        let secondEvaluator = try NetworkPolicyEvaluator(policies: second)
+        let endpoints = randomEndpoints(&random)
+        for _ in 0..<300 {
+            let source = endpoints.randomElement(using: &random)!
+            let destination = endpoints.randomElement(using: &random)!
+            let networkProtocol = NetworkProtocol.allCases.randomElement(using: &random)!
+            let portNumber = Vocabulary.probePorts.randomElement(using: &random)!
+            let connection = Connection(from: source, to: destination, protocol: networkProtocol, port: portNumber)
+            let firstVerdict = firstEvaluator.evaluate(connection)
+            let secondVerdict = secondEvaluator.evaluate(connection)
+            XCTAssertEqual(firstVerdict.isAllowed, secondVerdict.isAllowed,
+                           "\(context): equivalence returned nil, but \(firstVerdict) versus \(secondVerdict)")
+        }
+    }
+
+    private func randomEndpoints(_ random: inout SplitMix64) -> [Endpoint] {
+        var endpoints: [Endpoint] = Vocabulary.addresses.map(address)
+        for name in Vocabulary.namespaceNames {
+            let namespace = Namespace(name: name, labels: randomLabels(Vocabulary.namespaceLabels, &random))
+            for index in 0..<3 {
+                let ports = (0..<random.next(below: 3)).map { _ in
+                    ContainerPort(
+                        name: Vocabulary.portNames.randomElement(using: &random)!,
+                        protocol: NetworkProtocol.allCases.randomElement(using: &random)!,
+                        containerPort: Vocabulary.probePorts.randomElement(using: &random)!
+                    )
+                }
+                let uniqueByName = Dictionary(ports.map { ($0.name!, $0) }, uniquingKeysWith: { first, _ in first })
+                endpoints.append(.pod(Pod(name: "p\(index)", namespace: namespace,
+                                          labels: randomLabels(Vocabulary.podLabels, &random),
+                                          containerPorts: Array(uniqueByName.values))))
+            }
+        }
+        return endpoints
+    }
+
+    private func randomLabels(_ vocabulary: [String: [String]], _ random: inout SplitMix64) -> [String: String] {
+        var labels: [String: String] = [:]
+        for (key, values) in vocabulary where random.next(below: 3) != 0 {
+            // "zzz" is a value no selector names.
+            labels[key] = (values + ["zzz"]).randomElement(using: &random)!
+        }
+        return labels
+    }
+
+    // MARK: - Random policies
+
+    private func randomPolicies(_ random: inout SplitMix64) -> [NetworkPolicy] {
+        (0..<(1 + random.next(below: 3))).map { index in
+            let types: [[NetworkPolicy.PolicyType]] = [[.ingress], [.egress], [.ingress, .egress], []]
+            return NetworkPolicy(
+                name: "p\(index)",
+                namespace: ["x", "y"].randomElement(using: &random)!,
+                podSelector: random.next(below: 3) == 0 ? .everything : randomSelector(Vocabulary.podLabels, &random),
+                policyTypes: types.randomElement(using: &random)!,
+                ingress: randomRules(&random),
+                egress: randomRules(&random)
+            )
+        }
+    }
+
+    private func randomRules(_ random: inout SplitMix64) -> [NetworkPolicyRule]? {
+        if random.next(below: 5) == 0 { return nil }
+        return (0..<random.next(below: 3)).map { _ in
+            NetworkPolicyRule(peers: randomPeers(&random), ports: randomPorts(&random))
+        }
+    }
+
+    private func randomPeers(_ random: inout SplitMix64) -> [NetworkPolicyPeer]? {
+        switch random.next(below: 6) {
+        case 0: return nil
+        case 1: return []
+        default: return (0..<(1 + random.next(below: 2))).map { _ in randomPeer(&random) }
+        }
+    }
+
+    private func randomPeer(_ random: inout SplitMix64) -> NetworkPolicyPeer {
+        switch random.next(below: 4) {
+        case 0:
+            return NetworkPolicyPeer(podSelector: randomSelector(Vocabulary.podLabels, &random))
+        case 1:
+            return NetworkPolicyPeer(namespaceSelector: randomSelector(Vocabulary.namespaceLabels, &random))
+        case 2:
+            return NetworkPolicyPeer(podSelector: randomSelector(Vocabulary.podLabels, &random),
+                                     namespaceSelector: randomSelector(Vocabulary.namespaceLabels, &random))
+        default:
+            let block = Vocabulary.blocks.randomElement(using: &random)!
+            let except = Vocabulary.blocks.filter { block.contains($0) && $0.prefixLength > block.prefixLength }
+            return NetworkPolicyPeer(ipBlock: IPBlock(cidr: block, except: except.filter { _ in random.next(below: 2) == 0 }))
+        }
+    }
+
+    private func randomSelector(_ vocabulary: [String: [String]], _ random: inout SplitMix64) -> LabelSelector {
+        let key = vocabulary.keys.sorted().randomElement(using: &random)!
+        let values = vocabulary[key]!
+        let value = values.randomElement(using: &random)!
+        switch random.next(below: 6) {
+        case 0: return LabelSelector(matchLabels: [key: value])
+        case 1: return LabelSelector(matchExpressions: [LabelSelectorRequirement(key: key, operator: .in, values: [value])])
+        case 2: return LabelSelector(matchExpressions: [LabelSelectorRequirement(key: key, operator: .notIn, values: [value])])
+        case 3: return LabelSelector(matchExpressions: [LabelSelectorRequirement(key: key, operator: .exists)])
+        case 4: return LabelSelector(matchExpressions: [LabelSelectorRequirement(key: key, operator: .doesNotExist)])
+        default: return .everything
+        }
+    }
+
+    private func randomPorts(_ random: inout SplitMix64) -> [NetworkPolicyPort]? {
+        switch random.next(below: 5) {
+        case 0: return nil
+        case 1: return []
+        default: return (0..<(1 + random.next(below: 2))).map { _ in randomPort(&random) }
+        }
+    }
+
+    private func randomPort(_ random: inout SplitMix64) -> NetworkPolicyPort {
+        let networkProtocol: NetworkProtocol? = random.next(below: 4) == 0 ? nil : NetworkProtocol.allCases.randomElement(using: &random)!
+        switch random.next(below: 4) {
+        case 0: return NetworkPolicyPort(protocol: networkProtocol, port: nil)
+        case 1: return NetworkPolicyPort(protocol: networkProtocol, port: .name(Vocabulary.portNames.randomElement(using: &random)!))
+        case 2:
+            let first = Vocabulary.probePorts.randomElement(using: &random)!
+            let last = min(65535, first + [1, 10, 1000].randomElement(using: &random)!)
+            return NetworkPolicyPort(protocol: networkProtocol, port: .number(first), endPort: last)
+        default: return NetworkPolicyPort(protocol: networkProtocol, port: .number(Vocabulary.probePorts.randomElement(using: &random)!))
+        }
+    }
+
+    // MARK: - Changes
+
+    /// Returns the policies with one small change that may or may not change their meaning.
+    private func mutate(_ policies: [NetworkPolicy], _ random: inout SplitMix64) -> [NetworkPolicy] {
+        var result = policies
+        let index = random.next(below: result.count)
+        switch random.next(below: 6) {
+        case 0: result[index].podSelector = randomSelector(Vocabulary.podLabels, &random)
+        case 1: result[index].policyTypes = [[.ingress], [.egress], [.ingress, .egress]].randomElement(using: &random)!
+        case 2: result[index].ingress = randomRules(&random)
+        case 3: result[index].egress = randomRules(&random)
+        case 4: result.remove(at: index)
+        default: result.append(randomPolicies(&random)[0])
+        }
+        return result
+    }
+
+    /// Returns the policies rewritten without changing their meaning. Each
+    /// policy gets its rules split into one rule per peer and port, or is
+    /// duplicated, or has its two directions moved into two policies.
+    private func rewrite(_ policies: [NetworkPolicy], _ random: inout SplitMix64) -> [NetworkPolicy] {
+        var result: [NetworkPolicy] = []
+        for policy in policies {
+            switch random.next(below: 3) {
+            case 0:
+                var split = policy
+                split.ingress = policy.ingress.map(splitRules)
+                split.egress = policy.egress.map(splitRules)
+                result.append(split)
+            case 1:
+                result += [policy, policy]
+            default:
+                result += splitByDirection(policy)
+            }
+        }
+        return result.shuffled(using: &random)
+    }
+
+    private func splitRules(_ rules: [NetworkPolicyRule]) -> [NetworkPolicyRule] {
+        rules.flatMap { rule -> [NetworkPolicyRule] in
+            let peers: [[NetworkPolicyPeer]?] = (rule.peers?.isEmpty ?? true) ? [nil] : rule.peers!.map { [$0] }
+            let ports: [[NetworkPolicyPort]?] = (rule.ports?.isEmpty ?? true) ? [nil] : rule.ports!.map { [$0] }
+            return peers.flatMap { peer in ports.map { NetworkPolicyRule(peers: peer, ports: $0) } }
+        }
+    }
+
+    private func splitByDirection(_ policy: NetworkPolicy) -> [NetworkPolicy] {
+        var types = Set(policy.policyTypes)
+        if types.isEmpty {
+            types = [.ingress]
+            if !(policy.egress ?? []).isEmpty { types.insert(.egress) }
+        }
+        var parts: [NetworkPolicy] = []
+        if types.contains(.ingress) {
+            parts.append(NetworkPolicy(name: policy.name + "-in", namespace: policy.namespace, podSelector: policy.podSelector,
+                                       policyTypes: [.ingress], ingress: policy.ingress))
+        }
+        if types.contains(.egress) {
+            parts.append(NetworkPolicy(name: policy.name + "-out", namespace: policy.namespace, podSelector: policy.podSelector,
+                                       policyTypes: [.egress], egress: policy.egress))
+        }
+        return parts
+    }
+}
+
+/// The small vocabulary random policies and clusters draw from.
+private enum Vocabulary {
+    static let namespaceNames = ["x", "y", "z", "w"]
+    static let namespaceLabels = ["team": ["a", "b"], Namespace.nameLabel: ["x", "y", "z"]]
+    static let podLabels = ["app": ["web", "api"], "tier": ["1"]]
+    static let portNames = ["http", "dns"]
+    static let probePorts = [1, 53, 79, 80, 81, 90, 443, 1080, 8080, 65535]
+    static let addresses = ["0.0.0.0", "10.0.0.0", "10.0.0.255", "10.0.1.0", "10.1.0.0", "10.1.255.255",
+                            "10.255.255.255", "11.0.0.0", "192.168.1.1", "2001:db8::", "2001:db8:1::", "::1"]
+    static let blocks = ["10.0.0.0/8", "10.1.0.0/16", "10.0.0.0/24", "192.168.0.0/16", "0.0.0.0/0",
+                         "2001:db8::/32", "2001:db8::/48", "::/0"].map(parseCIDR)
+}
+
+/// A small seeded generator, so that failures reproduce.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func next(below bound: Int) -> Int {
+        Int(next() % UInt64(bound))
+    }
+}
