@@ -6,7 +6,7 @@ import RampSource
 /// Lowering reads only this, never the syntax tree.
 public struct Program: Sendable {
     /// Namespaces sorted by name.
-    public var namespaces: [Namespace]
+    public let namespaces: [Namespace]
     public var dependencies: [Dependency]
     public var expectations: [Expectation]
     public var invariants: [Invariant]
@@ -20,6 +20,7 @@ public struct Program: Sendable {
         environment: Environment = .unnamed, environmentNames: [String] = []
     ) {
         self.namespaces = namespaces.sorted { $0.name < $1.name }
+        self.namespaceIndex = Dictionary(uniqueKeysWithValues: self.namespaces.enumerated().map { ($0.element.name, $0.offset) })
         self.dependencies = dependencies
         self.expectations = expectations
         self.invariants = invariants
@@ -27,8 +28,10 @@ public struct Program: Sendable {
         self.environmentNames = environmentNames
     }
 
+    private let namespaceIndex: [String: Int]
+
     public func namespace(named name: String) -> Namespace? {
-        namespaces.first { $0.name == name }
+        namespaceIndex[name].map { namespaces[$0] }
     }
 }
 

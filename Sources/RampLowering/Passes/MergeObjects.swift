@@ -15,10 +15,9 @@ public struct MergeObjects: PlanPass {
     public init() {}
 
     public func run(_ plan: inout PolicyPlan) {
-        var changed = true
-        while changed {
-            changed = mergeOneGroup(&plan)
-        }
+        // Each round merges disjoint groups; a merged object can join another
+        // group in the next round, which rarely happens, so rounds are few.
+        while mergeRound(&plan) {}
     }
 
     private struct Key: Hashable {
@@ -27,37 +26,61 @@ public struct MergeObjects: PlanPass {
         let split: SelectorUnion.Split
     }
 
-    /// Merges the largest group that can be merged; returns whether it did.
-    private func mergeOneGroup(_ plan: inout PolicyPlan) -> Bool {
+    /// Merges every group it can, each object joining at most one group, the
+    /// largest groups first. Returns whether anything merged.
+    private func mergeRound(_ plan: inout PolicyPlan) -> Bool {
         var groups: [Key: [(index: Int, values: [String])]] = [:]
         var order: [Key] = []
         for (index, object) in plan.objects.enumerated() {
+            let splits = SelectorUnion.splits(object.podSelector)
+            guard !splits.isEmpty else { continue }
             let rules = ruleSignature(object)
-            for (split, values) in SelectorUnion.splits(object.podSelector) {
+            for (split, values) in splits {
                 let key = Key(namespace: object.namespace, rules: rules, split: split)
                 if groups[key] == nil { order.append(key) }
                 groups[key, default: []].append((index, values))
             }
         }
-        guard let key = order.filter({ groups[$0]!.count >= 2 }).max(by: { groups[$0]!.count < groups[$1]!.count }) else {
-            return false
+        let candidates = order.enumerated()
+            .filter { groups[$0.element]!.count >= 2 }
+            .sorted { (groups[$0.element]!.count, -$0.offset) > (groups[$1.element]!.count, -$1.offset) }
+            .map(\.element)
+        var used: Set<Int> = []
+        var replacements: [Int: PlanObject] = [:]
+        var removed: Set<Int> = []
+        var namesByNamespace: [String: Set<String>] = [:]
+        for object in plan.objects { namesByNamespace[object.namespace, default: []].insert(object.name) }
+        for key in candidates {
+            let members = groups[key]!.filter { !used.contains($0.index) }
+            guard members.count >= 2 else { continue }
+            let indices = members.map(\.index).sorted()
+            used.formUnion(indices)
+            var names = namesByNamespace[key.namespace]!
+            for index in indices { names.remove(plan.objects[index].name) }
+            let merged = merge(indices.map { plan.objects[$0] }, key: key, values: members.flatMap(\.values), taken: names)
+            names.insert(merged.name)
+            namesByNamespace[key.namespace] = names
+            replacements[indices[0]] = merged
+            removed.formUnion(indices.dropFirst())
         }
-        let members = groups[key]!.map(\.index).sorted()
-        var merged = plan.objects[members[0]]
-        merged.podSelector = SelectorUnion.join(key.split, values: groups[key]!.flatMap(\.values))
-        for member in members.dropFirst() {
-            let other = plan.objects[member]
+        guard !replacements.isEmpty else { return false }
+        plan.objects = plan.objects.enumerated().compactMap { index, object in
+            removed.contains(index) ? nil : (replacements[index] ?? object)
+        }
+        return true
+    }
+
+    private func merge(_ objects: [PlanObject], key: Key, values: [String], taken: Set<String>) -> PlanObject {
+        var merged = objects[0]
+        merged.podSelector = SelectorUnion.join(key.split, values: values)
+        for other in objects.dropFirst() {
             for origin in other.origins where !merged.origins.contains(origin) { merged.origins.append(origin) }
             mergeOrigins(of: other.ingress, into: &merged.ingress)
             mergeOrigins(of: other.egress, into: &merged.egress)
         }
-        let names = members.map { plan.objects[$0].name }
-        let taken = Set(plan.objects.enumerated().filter { !members.contains($0.offset) && $0.element.namespace == key.namespace }.map(\.element.name))
-        merged.name = mergedName(names, taken: taken)
+        merged.name = mergedName(objects.map(\.name), taken: taken)
         merged.subject = merged.name
-        plan.objects[members[0]] = merged
-        for member in members.dropFirst().reversed() { plan.objects.remove(at: member) }
-        return true
+        return merged
     }
 
     /// Returns the rules and policy types as text, independent of rule order and origins.
