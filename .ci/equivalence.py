@@ -24,6 +24,7 @@ EXAMPLE_PODS = [
     ("storefront", {"app": "web", "tier": "frontend"}, [("http", 8080), ("metrics", 9090)]),
     ("storefront", {"app": "api", "tier": "backend"}, [("http", 8080), ("metrics", 9090)]),
     ("storefront", {"app": "api", "tier": "batch"}, [("http", 8080), ("metrics", 9090)]),
+    ("storefront", {"app": "worker"}, [("metrics", 9090)]),
     ("storefront", {"app": "other"}, [("http", 8080)]),
     ("data", {"app": "postgres"}, [("postgres", 5432), ("metrics", 9187)]),
     ("data", {"app": "postgres", "canary": "true"}, [("postgres", 5432), ("metrics", 9187)]),
