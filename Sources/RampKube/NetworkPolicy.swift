@@ -40,6 +40,10 @@ public struct NetworkPolicy: Hashable, Sendable {
 
 /// A `NetworkPolicyIngressRule` or `NetworkPolicyEgressRule`: the peers are
 /// `from` or `to` depending on the direction.
+///
+/// NOTE: Kubernetes' API reference states that a rule whose `from`, `to` or
+/// `ports` is empty matches all traffic on that side, as when it is missing,
+/// but this model reads an empty list as admitting nothing.
 public struct NetworkPolicyRule: Hashable, Sendable {
     /// Nil (omitted) admits every peer; an empty list admits none.
     public var peers: [NetworkPolicyPeer]?
