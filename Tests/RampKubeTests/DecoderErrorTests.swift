@@ -181,7 +181,7 @@ final class DecoderErrorTests: XCTestCase {
     func testNullPeersWarning() {
         let (result, diagnostics) = decodeManifest(policyManifest(spec: "  podSelector: {}\n  ingress:\n  - from:\n    ports: []\n"))
         XCTAssertEqual(diagnostics, [
-            "9:10: 'spec.ingress[0].from' is null and Kubernetes reads null as omitted, so it admits every peer; write '[]' for an empty list or remove the key [RAMP0562]",
+            "9:10: 'spec.ingress[0].from' is null and Kubernetes reads null as omitted, so it admits every peer; list its entries, or remove the key if that is intended [RAMP0562]",
         ])
         XCTAssertEqual(result.policies.first?.policy.ingress, [NetworkPolicyRule(peers: nil, ports: [])])
     }

@@ -182,7 +182,7 @@ extension DiagnosticMessage {
     )
 
     public static func manifestNullList(_ field: String, meaning: String) -> Self {
-        Self(.manifestNullList, "'\(field)' is null and Kubernetes reads null as omitted, so it \(meaning); write '[]' for an empty list or remove the key")
+        Self(.manifestNullList, "'\(field)' is null and Kubernetes reads null as omitted, so it \(meaning); list its entries, or remove the key if that is intended")
     }
 
     public static func manifestInvalidObjectName(_ name: String, reason: String) -> Self {

@@ -7,7 +7,7 @@
 
 extension DiagnosticID {
     /// Every identity in the catalogue, ordered by code.
-    public static let all: [DiagnosticID] = (contractIDs + optionIDs).sorted { $0.number < $1.number }
+    public static let all: [DiagnosticID] = (contractIDs + optionIDs + manifestIDs).sorted { $0.number < $1.number }
 
     /// Returns the identity with a kebab-case `name`, as `-W no-<name>` spells it.
     public static func named(_ name: String) -> DiagnosticID? {
@@ -43,5 +43,19 @@ extension DiagnosticID {
         .unknownProfile, .unknownParameter, .unknownEnvironment, .duplicateDeclaration, .parameterNotSet,
         .noAPIServer, .invalidProfileSetting, .duplicateEnforcement,
         .ipBlockOverlapsPodNetwork, .sctpNotEnforced, .portRangeNotEnforced,
+    ]
+
+    /// The identities declared in Manifests.swift.
+    static let manifestIDs: [DiagnosticID] = [
+        // YAML syntax.
+        .yamlUnexpected, .yamlUnterminatedScalar, .yamlUnterminatedFlow, .yamlTabIndentation, .yamlDuplicateKey,
+        .yamlInvalidEscape, .yamlNestingTooDeep, .yamlUnknownAlias, .yamlAliasExpansion, .yamlUnsupported,
+        .yamlInvalidBlockHeader, .yamlIndentation, .yamlTagMismatch, .yamlUnknownTag, .yamlCollectionOnKeyLine,
+        .yamlReservedIndicator,
+        // Kubernetes objects.
+        .manifestNotObject, .manifestWrongType, .manifestUnknownField, .manifestMissingField,
+        .manifestUnsupportedAPIVersion, .manifestInvalidProtocol, .manifestInvalidPolicyType, .manifestInvalidOperator,
+        .manifestValuesNotAllowed, .manifestValuesRequired, .manifestInvalidEndPort, .manifestInvalidPeer,
+        .manifestNullList, .manifestInvalidObjectName, .manifestExceptEqualsCIDR, .manifestYAML11Boolean,
     ]
 }

@@ -2,8 +2,8 @@
 /// for the driver to print and for the help text of SARIF rules.
 ///
 /// Each explanation is Markdown: a first paragraph that states the rule,
-/// why it exists, an erroneous example and a corrected one in `ramp` code
-/// blocks. The texts live in one file per group of codes.
+/// why it exists, an erroneous example and a corrected one in `ramp`, `yaml`
+/// or `sh` code blocks. The texts live in one file per group of codes.
 ///
 /// TODO: Check the examples against the parser and the driver once they
 /// exist. The contracts follow the language's summary syntax, not a grammar,
@@ -26,7 +26,7 @@ public enum Explanations {
 
     private static let byNumber: [Int: String] = {
         var all: [Int: String] = [:]
-        for group in [inputOutput, syntax, names, ports, values, options, environments] {
+        for group in [inputOutput, syntax, names, ports, values, options, environments, manifests] {
             all.merge(group) { first, _ in first }
         }
         return all
