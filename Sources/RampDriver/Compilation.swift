@@ -37,6 +37,7 @@ public struct Compilation {
         let program = Resolver.resolve(parsed, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return }
         self.program = program
+        SemanticChecks.run(program, files: parsed, diagnostics: diagnostics)
 
         checkKubernetesVersion(program)
         guard !diagnostics.hasErrors else { return }

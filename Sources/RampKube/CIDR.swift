@@ -36,7 +36,10 @@ public struct CIDR: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var first: UInt128 { address }
     public var last: UInt128 {
         let hostBits = family.bitWidth - prefixLength
-        return hostBits == 0 ? address : address | ((UInt128(1) << hostBits) - 1)
+        if hostBits == 0 { return address }
+        // `1 << 128` is 0, so ::/0 would wrap below zero.
+        if hostBits == 128 { return .max }
+        return address | ((UInt128(1) << hostBits) - 1)
     }
 
     public func contains(_ other: CIDR) -> Bool {

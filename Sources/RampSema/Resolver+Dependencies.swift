@@ -30,7 +30,9 @@ extension Resolver {
                     diagnostics.emit(.noPodsInDependency, at: syntax.range, highlights: [Highlight(target.endpoint.range)])
                     continue
                 }
-                dependencies.append(Dependency(client: client, server: server, ports: ports, origin: target.range))
+                dependencies.append(Dependency(
+                    client: client, server: server, ports: ports, origin: target.range, clientOrigin: syntax.range
+                ))
             }
         }
         return dependencies
