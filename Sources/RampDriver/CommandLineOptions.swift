@@ -23,6 +23,8 @@ struct BuildOptions {
     var optimizationLevel: OptimizationLevel = .standard
     var kubernetesVersion: KubernetesVersion = .defaultTarget
     var printStatistics = false
+    /// Writes `<name>.yaml.map.json` beside each YAML file.
+    var writeSourceMaps = false
 }
 
 struct ExplainOptions {
@@ -84,6 +86,8 @@ enum CommandLineOptions {
                 options.kubernetesVersion = version
             case "--stats":
                 options.printStatistics = true
+            case "--source-map":
+                options.writeSourceMaps = true
             default:
                 guard !argument.hasPrefix("-") || argument == "-" else {
                     throw UsageError(message: "unknown option '\(argument)' for 'ramp build'; run 'ramp build --help'")

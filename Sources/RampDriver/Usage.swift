@@ -34,6 +34,9 @@ enum Usage {
                               consecutive ports are joined into endPort ranges
       --stats                 Print object, rule, peer, port and byte counts of the reference, a
                               per-workload baseline and the optimized output
+      --source-map            Write <name>.yaml.map.json beside each YAML file: the contract spans
+                              behind every object, rule, peer and port, for 'ramp explain FILE:LINE'.
+                              Without it, maps of earlier builds are deleted.
       --diagnostics-format <format>
                               text (default, to standard error), json (JSON Lines), sarif (SARIF 2.1.0)
                               or github (GitHub Actions workflow commands); the last three go to
