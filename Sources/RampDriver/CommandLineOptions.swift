@@ -27,10 +27,6 @@ struct BuildOptions {
     var writeSourceMaps = false
 }
 
-struct ExplainOptions {
-    var code: String
-}
-
 struct UsageError: Error {
     let message: String
 }
@@ -47,14 +43,6 @@ enum CommandLineOptions {
         case "explain": return try parseExplain(Array(arguments.dropFirst()))
         default: throw UsageError(message: "unknown command '\(first)'; run 'ramp --help' for the list of commands")
         }
-    }
-
-    private static func parseExplain(_ arguments: [String]) throws(UsageError) -> Command {
-        if arguments.contains("-h") || arguments.contains("--help") { return .help(Usage.explain) }
-        guard arguments.count == 1 else {
-            throw UsageError(message: "'ramp explain' takes one diagnostic code, such as 'ramp explain RAMP0201'")
-        }
-        return .explain(ExplainOptions(code: arguments[0]))
     }
 
     private static func parseBuild(_ arguments: [String]) throws(UsageError) -> Command {
