@@ -81,7 +81,9 @@ public struct Provenance {
     /// side are selected by the policy and whose other side meets the rule's peers.
     public func ruleSources(_ rule: NetworkPolicyRule, direction: NetworkPolicy.PolicyType, in policy: NetworkPolicy) -> [Source] {
         let dependencies = ruleDependencies(rule, direction: direction, in: policy)
-        return unique(rule.comments.flatMap { sources(ofOrigin: $0, dependencies: { dependencies.contains($0) }) })
+        let found = unique(rule.comments.flatMap { sources(ofOrigin: $0, dependencies: { dependencies.contains($0) }) })
+        // Without a dependency that fits, the origins are still the best answer.
+        return found.isEmpty ? unique(rule.comments.flatMap { sources(ofOrigin: $0, dependencies: { _ in true }) }) : found
     }
 
     /// Returns the sources of one peer of a rule: those of the rule's
@@ -133,8 +135,7 @@ public struct Provenance {
         for declaration in found {
             switch declaration {
             case .dependencies(let list):
-                let included = list.filter(include)
-                for dependency in included.isEmpty ? list : included {
+                for dependency in list where include(dependency) {
                     result += dependencySources(dependency)
                 }
             case .service(let service):
