@@ -82,7 +82,7 @@ public struct Provenance {
     public func ruleSources(_ rule: NetworkPolicyRule, direction: NetworkPolicy.PolicyType, in policy: NetworkPolicy) -> [Source] {
         let dependencies = ruleDependencies(rule, direction: direction, in: policy)
         let found = unique(rule.comments.flatMap { sources(ofOrigin: $0, dependencies: { dependencies.contains($0) }) })
-        // Without a dependency that fits, the origins are still the best answer.
+        // When no dependency fits, the rule still came from its origins, so they are returned whole.
         return found.isEmpty ? unique(rule.comments.flatMap { sources(ofOrigin: $0, dependencies: { _ in true }) }) : found
     }
 
