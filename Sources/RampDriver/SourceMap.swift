@@ -80,9 +80,9 @@ extension SourceMap {
         )
     }
 
-    /// Maps the spans of an object (`[]`), a rule (`spec.ingress[i]`), a
-    /// peer (`spec.ingress[i].from[j]`) and a port (`spec.ingress[i].ports[j]`);
-    /// other nodes get no mapping of their own.
+    /// Returns the mapping of an object (path `[]`), a rule
+    /// (`spec.ingress[i]`), a peer (`spec.ingress[i].from[j]`) or a port
+    /// (`spec.ingress[i].ports[j]`), and nil for every other node.
     private static func mapping(_ span: YAMLLineSpan, policy: NetworkPolicy, provenance: Provenance) -> Mapping? {
         let path = span.path
         let object = policy.namespace + "/" + policy.name
