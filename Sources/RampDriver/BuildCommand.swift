@@ -26,6 +26,9 @@ struct BuildCommand {
         let directory = options.outputDirectory!
         do {
             try OutputWriter(directory: directory).write(files)
+            let maps = options.writeSourceMaps
+                ? ManifestLayout.sourceMaps(compilation.policies, program: program, version: Driver.version) : [:]
+            try SourceMapWriter(directory: directory).write(maps)
         } catch {
             _ = driver.emit([Diagnostic(.outputUnwritable(error.path, reason: error.reason), at: nil)], reporting: options.reporting)
             return .usageOrIOError

@@ -26,10 +26,8 @@ struct BuildOptions {
     var kubernetesVersion: KubernetesVersion?
     var environment: String?
     var printStatistics = false
-}
-
-struct ExplainOptions {
-    var code: String
+    /// Writes `<name>.yaml.map.json` beside each YAML file.
+    var writeSourceMaps = false
 }
 
 struct UsageError: Error {
@@ -48,14 +46,6 @@ enum CommandLineOptions {
         case "explain": return try parseExplain(Array(arguments.dropFirst()))
         default: throw UsageError(message: "unknown command '\(first)'; run 'ramp --help' for the list of commands")
         }
-    }
-
-    private static func parseExplain(_ arguments: [String]) throws(UsageError) -> Command {
-        if arguments.contains("-h") || arguments.contains("--help") { return .help(Usage.explain) }
-        guard arguments.count == 1 else {
-            throw UsageError(message: "'ramp explain' takes one diagnostic code, such as 'ramp explain RAMP0201'")
-        }
-        return .explain(ExplainOptions(code: arguments[0]))
     }
 
     private static func parseBuild(_ arguments: [String]) throws(UsageError) -> Command {
@@ -91,6 +81,8 @@ enum CommandLineOptions {
                 options.environment = try reader.value(for: argument)
             case "--stats":
                 options.printStatistics = true
+            case "--source-map":
+                options.writeSourceMaps = true
             default:
                 guard !argument.hasPrefix("-") || argument == "-" else {
                     throw UsageError(message: "unknown option '\(argument)' for 'ramp build'; run 'ramp build --help'")

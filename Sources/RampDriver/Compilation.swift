@@ -40,6 +40,7 @@ public struct Compilation {
         let program = Resolver.resolve(parsed, environment: environment, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return }
         self.program = program
+        SemanticChecks.run(program, files: parsed, diagnostics: diagnostics)
 
         checkKubernetesVersion(program)
         guard !diagnostics.hasErrors else { return }

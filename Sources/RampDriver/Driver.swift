@@ -47,17 +47,8 @@ public struct Driver {
         case .build(let options):
             return BuildCommand(options: options, driver: self).run()
         case .explain(let options):
-            return explain(options)
+            return ExplainCommand(options: options, driver: self).run()
         }
-    }
-
-    private func explain(_ options: ExplainOptions) -> ExitStatus {
-        guard let text = Explanations.text(for: options.code), let id = DiagnosticID.withCode(options.code) else {
-            standardError("ramp: error: unknown diagnostic code '\(options.code)'; codes look like RAMP0201\n")
-            return .usageOrIOError
-        }
-        standardOutput("\(id.code) (\(id.name), \(id.severity.rawValue))\n\n\(text)\n")
-        return .success
     }
 
     /// Writes a report: text goes to standard error beside the normal

@@ -13,19 +13,31 @@ public enum ManifestLayout {
 
     /// Returns file names mapped to their contents.
     public static func render(_ policies: [NetworkPolicy], program: Program, version: String) -> [String: String] {
-        var byNamespace: [String: [NetworkPolicy]] = [:]
-        for policy in policies { byNamespace[policy.namespace, default: []].append(policy) }
-
         var files: [String: String] = [:]
         let emitter = YAMLEmitter()
-        for (namespace, objects) in byNamespace {
-            let sources = program.namespace(named: namespace)?.files ?? []
-            let header = [
-                "\(headerText) \(version) from \(sources.joined(separator: ", ")). Do not edit:",
-                "change the contracts and run 'ramp build' again.",
-            ]
-            files[namespace + ".yaml"] = emitter.emit(header: header, documents: objects.map(\.yamlDocument))
+        for (namespace, objects) in byNamespace(policies) {
+            let header = header(namespace: namespace, program: program, version: version)
+            files[fileName(namespace)] = emitter.emit(header: header, documents: objects.map(\.yamlDocument))
         }
         return files
+    }
+
+    /// Returns the policies of each namespace, in their order.
+    static func byNamespace(_ policies: [NetworkPolicy]) -> [String: [NetworkPolicy]] {
+        var groups: [String: [NetworkPolicy]] = [:]
+        for policy in policies { groups[policy.namespace, default: []].append(policy) }
+        return groups
+    }
+
+    static func fileName(_ namespace: String) -> String {
+        namespace + ".yaml"
+    }
+
+    static func header(namespace: String, program: Program, version: String) -> [String] {
+        let sources = program.namespace(named: namespace)?.files ?? []
+        return [
+            "\(headerText) \(version) from \(sources.joined(separator: ", ")). Do not edit:",
+            "change the contracts and run 'ramp build' again.",
+        ]
     }
 }

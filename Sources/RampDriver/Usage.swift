@@ -7,7 +7,7 @@ enum Usage {
 
     COMMANDS:
       build          Compile contracts to NetworkPolicy YAML
-      explain        Explain a diagnostic code, such as RAMP0201
+      explain        Explain a diagnostic code, a line of generated YAML, or a connection
 
     OPTIONS:
       -h, --help     Show help; 'ramp <command> --help' shows a command's help
@@ -37,6 +37,9 @@ enum Usage {
                               profile's, else 1.32); from 1.25 on, consecutive ports become endPort ranges
       --stats                 Print object, rule, peer, port and byte counts of the reference, a
                               per-workload baseline and the optimized output
+      --source-map            Write <name>.yaml.map.json beside each YAML file: the contract spans
+                              behind every object, rule, peer and port, for 'ramp explain FILE:LINE'.
+                              Without it, maps of earlier builds are deleted.
       --diagnostics-format <format>
                               text (default, to standard error), json (JSON Lines), sarif (SARIF 2.1.0)
                               or github (GitHub Actions workflow commands); the last three go to
@@ -53,12 +56,38 @@ enum Usage {
     """
 
     static let explain = """
-    OVERVIEW: Print the long explanation of a diagnostic code, with an example.
+    OVERVIEW: Explain a diagnostic code, a line of generated YAML, or whether a connection is allowed.
 
     USAGE: ramp explain <code>
+           ramp explain <file>.yaml:<line>
+           ramp explain <path>... --from <client> --to <server>[:<port>]
+           ramp explain <path>... '<client> -> <server>[:<port>]'
 
     ARGUMENTS:
-      <code>                  A code such as RAMP0201, as printed after each diagnostic
+      <code>                  A code such as RAMP0201, as printed after each diagnostic: prints its
+                              long explanation with an example
+      <file>.yaml:<line>      A line of a file that 'ramp build --source-map' wrote: prints the
+                              object, rule, peer and port on that line and the contract statements
+                              that produced each, read from <file>.yaml.map.json
+      <path>                  A contract file, or a directory searched recursively for '.ramp' files
+      <client>, <server>      A service as 'namespace/service', or an IP address outside the cluster
+                              (an IPv6 address in brackets when a port follows: '[2001:db8::1]:443')
+      <port>                  A number, or a port name of the server, with an optional /tcp (the
+                              default), /udp or /sctp. Without it, each port the server declares is
+                              checked.
+
+    OPTIONS:
+      --from <client>         The end that opens the connection
+      --to <server>           The end that accepts it
+      -h, --help              Show this help
+
+    A connection is allowed when the client's egress and the server's ingress both admit it. For
+    each side, ramp prints what isolates it (the namespace posture, or a dependency naming the
+    service) and the dependencies that allow the connection, with their locations. Quote the
+    arrow form, because a shell reads '>' as a redirection.
+
+    EXIT STATUS: 0 when every checked connection is allowed, 1 when one is blocked or the contracts
+    have errors, 2 on usage or I/O errors.
 
     """
 }

@@ -67,11 +67,16 @@ public struct Dependency: Hashable, Sendable {
     public let ports: PortSet
     /// The target in the contract that asked for this connection.
     public let origin: SourceRange
+    /// The client as written in the contract. It distinguishes the
+    /// dependencies that one target makes with several clients, and is nil
+    /// for a dependency that no contract text produced.
+    public let clientOrigin: SourceRange?
 
-    public init(client: Endpoint, server: Endpoint, ports: PortSet, origin: SourceRange) {
+    public init(client: Endpoint, server: Endpoint, ports: PortSet, origin: SourceRange, clientOrigin: SourceRange? = nil) {
         self.client = client
         self.server = server
         self.ports = ports
         self.origin = origin
+        self.clientOrigin = clientOrigin
     }
 }

@@ -37,8 +37,8 @@ public struct CIDR: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var last: UInt128 {
         let hostBits = family.bitWidth - prefixLength
         if hostBits == 0 { return address }
-        // A shift by 128 would overflow, and ::/0 spans every address.
-        if hostBits >= 128 { return ~UInt128(0) }
+        // `1 << 128` is 0, so ::/0 would wrap below zero.
+        if hostBits == 128 { return .max }
         return address | ((UInt128(1) << hostBits) - 1)
     }
 

@@ -18,6 +18,9 @@ struct NamespaceBuilder {
     var dnsEnabled = true
     var dnsOrigin: SourceRange?
     var services: [String: Service] = [:]
+    /// Services whose declaration was rejected with an error; references to
+    /// them raise no second error.
+    var rejectedServices: Set<String> = []
     var dependencies: [DependencyDecl] = []
     /// `expect`, `never` and `only` statements, resolved after the declarations.
     var assertions: [NamespaceMember] = []

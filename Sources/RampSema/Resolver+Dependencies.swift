@@ -14,6 +14,12 @@ extension Resolver {
                 dependencies += resolve(declaration, in: namespaceName)
             }
         }
+        // Resolved only for their diagnostics: a namespace with an invalid name produces no policy.
+        for namespaceName in rejectedNamespaces.keys.sorted() {
+            for declaration in rejectedNamespaces[namespaceName]!.dependencies {
+                _ = resolve(declaration, in: namespaceName)
+            }
+        }
         return dependencies
     }
 
@@ -30,7 +36,9 @@ extension Resolver {
                     diagnostics.emit(.noPodsInDependency, at: syntax.range, highlights: [Highlight(target.endpoint.range)])
                     continue
                 }
-                dependencies.append(Dependency(client: client, server: server, ports: ports, origin: target.range))
+                dependencies.append(Dependency(
+                    client: client, server: server, ports: ports, origin: target.range, clientOrigin: syntax.range
+                ))
             }
         }
         return dependencies
@@ -63,6 +71,7 @@ extension Resolver {
             return .external(name: "apiserver", blocks: apiserver.blocks)
         case .network(let name):
             guard let network = networks[name.text] else {
+                if rejectedNetworks.contains(name.text) { return nil }
                 reportUnknown(.unknownNetwork(name.text), name, candidates: Array(networks.keys))
                 return nil
             }
@@ -76,11 +85,16 @@ extension Resolver {
     private func resolveService(_ name: Word, namespace namespaceName: Word?, current: String) -> Endpoint? {
         let namespace = namespaceName?.text ?? current
         guard let builder = namespaces[namespace] else {
-            reportUnknown(.unknownNamespace(namespace), namespaceName!, candidates: Array(namespaces.keys))
+            if rejectedNamespaces[namespace] == nil {
+                reportUnknown(.unknownNamespace(namespace), namespaceName!, candidates: Array(namespaces.keys))
+            }
             return nil
         }
         if let service = builder.services[name.text] {
             return .service(service.id)
+        }
+        if builder.rejectedServices.contains(name.text) {
+            return nil
         }
         var notes: [Note] = []
         var fixIts: [FixIt] = []

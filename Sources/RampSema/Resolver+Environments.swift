@@ -31,16 +31,30 @@ extension Resolver {
 
     // MARK: - The environment being built
 
+    /// Checks every profile and environment, so a mistake in one that is not
+    /// being built is still reported, and then selects the one named.
     mutating func selectEnvironment(_ name: String?) {
+        var profiles: [String: ClusterProfile] = [:]
+        for (profileName, declaration) in declarations.profiles.sorted(by: { $0.key < $1.key }) {
+            profiles[profileName] = clusterProfile(declaration)
+        }
+        var environments: [String: Environment] = [:]
+        for (environmentName, declaration) in declarations.environments.sorted(by: { $0.key < $1.key }) {
+            environments[environmentName] = buildEnvironment(declaration, profiles: profiles)
+        }
         guard let name else { return }
-        guard let declaration = declarations.environments[name] else {
+        guard let selected = environments[name] else {
             diagnostics.emit(.unknownEnvironment(name, declared: declarations.environments.keys.sorted()), at: nil)
             return
         }
+        environment = selected
+    }
+
+    private func buildEnvironment(_ declaration: EnvironmentDecl, profiles: [String: ClusterProfile]) -> Environment {
         var profile = ClusterProfile.standard
         if let profileName = declaration.profile {
-            if let profileDeclaration = declarations.profiles[profileName.text] {
-                profile = clusterProfile(profileDeclaration)
+            if let declared = profiles[profileName.text] {
+                profile = declared
             } else {
                 reportUnknownName(.unknownProfile(profileName.text), profileName, candidates: Array(declarations.profiles.keys))
             }
@@ -49,8 +63,9 @@ extension Resolver {
             reportUnknownName(.unknownParameter(assignment.name.text), assignment.name, candidates: Array(declarations.parameters.keys))
         }
         let (enforcement, defaultEnforcement) = enforcement(declaration)
-        environment = Environment(
-            name: name, profile: profile, enforcement: enforcement, defaultEnforcement: defaultEnforcement, origin: declaration.name.range
+        return Environment(
+            name: declaration.name.text, profile: profile, enforcement: enforcement, defaultEnforcement: defaultEnforcement,
+            origin: declaration.name.range
         )
     }
 

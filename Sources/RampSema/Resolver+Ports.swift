@@ -63,8 +63,15 @@ extension Resolver {
             $0.first <= range.first && range.last <= $0.last && (explicit == nil || explicit == $0.protocol)
         }
         guard !covering.isEmpty else {
+            var notes = [declaredPortsNote(service)]
+            var fixIts: [FixIt] = []
+            if range.first == range.last,
+               let hint = ServicePortHint.suggestion(for: reference, number: range.first, protocol: explicit ?? .tcp, service: service) {
+                notes.insert(hint.note, at: 0)
+                fixIts.append(hint.fixIt)
+            }
             diagnostics.emit(.undeclaredPortNumber(reference.range.text, service: service.id.name), at: reference.range,
-                             notes: [declaredPortsNote(service)])
+                             notes: notes, fixIts: fixIts)
             return nil
         }
         let protocols = Set(covering.map(\.protocol)).sorted()

@@ -17,6 +17,13 @@ public struct Resolver {
     var namespaces: [String: NamespaceBuilder] = [:]
     var declarations = EnvironmentDeclarations()
     var environment = Environment.unnamed
+    /// Names whose declarations were rejected with an error. References to
+    /// them resolve to nothing without a second error, so one mistake is
+    /// reported once.
+    var rejectedNetworks: Set<String> = []
+    /// Namespaces with an invalid name, still collected so that the
+    /// mistakes inside them are reported too.
+    var rejectedNamespaces: [String: NamespaceBuilder] = [:]
 
     struct NetworkEntry {
         let declaration: NetworkDecl
@@ -59,13 +66,19 @@ public struct Resolver {
         }
         let syntax: [CIDRBlockSyntax]
         if let parameter = network.parameter {
-            guard let value = parameterValue(parameter) else { return }
+            guard let value = parameterValue(parameter) else {
+                rejectedNetworks.insert(network.name.text)
+                return
+            }
             syntax = value
         } else {
             syntax = network.blocks
         }
         let blocks = syntax.compactMap { ipBlock(cidr: $0.cidr, excepts: $0.excepts) }
-        guard blocks.count == syntax.count else { return }
+        guard blocks.count == syntax.count else {
+            rejectedNetworks.insert(network.name.text)
+            return
+        }
         networks[network.name.text] = NetworkEntry(declaration: network, blocks: blocks)
     }
 
@@ -104,11 +117,14 @@ public struct Resolver {
 
     private mutating func declare(_ declaration: NamespaceDecl, in file: ContractFile) {
         let name = declaration.name
+        var rejected = false
         if let reason = KubernetesNames.dns1123LabelError(name.text) {
-            diagnostics.emit(.invalidNamespaceName(name.text, reason: reason), at: name.range)
-            return
+            if rejectedNamespaces[name.text] == nil {
+                diagnostics.emit(.invalidNamespaceName(name.text, reason: reason), at: name.range)
+            }
+            rejected = true
         }
-        var builder = namespaces[name.text] ?? NamespaceBuilder(name: name.text)
+        var builder = (rejected ? rejectedNamespaces[name.text] : namespaces[name.text]) ?? NamespaceBuilder(name: name.text)
         builder.files.insert(file.source.path)
         builder.declareLabels(declaration, conversion: SelectorConversion(diagnostics: diagnostics), diagnostics: diagnostics)
         for member in declaration.members {
@@ -120,7 +136,11 @@ public struct Resolver {
             case .expectation, .invariant: builder.assertions.append(member)
             }
         }
-        namespaces[name.text] = builder
+        if rejected {
+            rejectedNamespaces[name.text] = builder
+        } else {
+            namespaces[name.text] = builder
+        }
     }
 
     private func declare(_ declaration: ServiceDecl, in builder: inout NamespaceBuilder) {
@@ -132,24 +152,37 @@ public struct Resolver {
             )
             return
         }
+        guard let service = checkedService(declaration, namespace: builder.name) else {
+            builder.rejectedServices.insert(name.text)
+            return
+        }
+        builder.rejectedServices.remove(name.text)
+        builder.services[name.text] = service
+    }
+
+    /// Returns the service, or nil after reporting what makes it invalid.
+    private func checkedService(_ declaration: ServiceDecl, namespace: String) -> Service? {
+        let name = declaration.name
         if let reason = KubernetesNames.dns1123LabelError(name.text) {
             diagnostics.emit(.invalidServiceName(name.text, reason: reason), at: name.range)
-            return
+            return nil
         }
         if name.text == NamespaceBuilder.namespacePolicyName {
             diagnostics.emit(.reservedObjectName(name.text), at: name.range)
-            return
+            return nil
         }
-        guard let ports = containerPorts(declaration) else { return }
-        guard let selector = SelectorConversion(diagnostics: diagnostics).labelSelector(declaration.selector.requirements) else {
-            return
+        // Ports and selector are both checked, so that a mistake in each is reported.
+        let ports = containerPorts(declaration)
+        guard let selector = SelectorConversion(diagnostics: diagnostics).labelSelector(declaration.selector.requirements),
+              let ports else {
+            return nil
         }
         if selector.isEmpty {
             diagnostics.emit(.emptySelector(service: name.text), at: declaration.selector.range)
-            return
+            return nil
         }
-        let id = ServiceID(namespace: builder.name, name: name.text)
-        builder.services[name.text] = Service(id: id, selector: selector, ports: ports, origin: name.range)
+        let id = ServiceID(namespace: namespace, name: name.text)
+        return Service(id: id, selector: selector, ports: ports, origin: name.range)
     }
 
     private func containerPorts(_ declaration: ServiceDecl) -> [ContainerPort]? {

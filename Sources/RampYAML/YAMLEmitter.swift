@@ -8,85 +8,112 @@ public struct YAMLEmitter {
 
     /// Emits a stream: the header comments, then each document after `---`.
     public func emit(header: [String], documents: [YAMLDocument]) -> String {
-        var output = ""
-        for line in header { output += comment(line, indent: 0) }
-        for document in documents {
-            output += "---\n"
-            for line in document.comments { output += comment(line, indent: 0) }
-            emitValue(document.root, indent: 0, into: &output)
-        }
-        return output
+        emitWithLineSpans(header: header, documents: documents).text
     }
 
-    private func comment(_ text: String, indent: Int) -> String {
-        let clean = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" }.joined(separator: " ")
-        return String(repeating: " ", count: indent) + (clean.isEmpty ? "#" : "# " + clean) + "\n"
+    /// Emits the same text as `emit(header:documents:)` and the lines of
+    /// every node in it: each document, mapping entry and sequence item, in
+    /// the order they are written. A document's span leaves out its `---`.
+    public func emitWithLineSpans(header: [String], documents: [YAMLDocument]) -> (text: String, spans: [YAMLLineSpan]) {
+        var writer = Writer()
+        for line in header { writer.comment(line, indent: 0) }
+        for (index, document) in documents.enumerated() {
+            writer.line("---")
+            writer.document = index
+            let first = writer.nextLine
+            for line in document.comments { writer.comment(line, indent: 0) }
+            writer.emitValue(document.root, indent: 0, path: [])
+            writer.record([], from: first)
+        }
+        return (writer.text, writer.spans)
+    }
+}
+
+/// The output being built, with the number of lines written so far.
+private struct Writer {
+    var text = ""
+    var lineCount = 0
+    var spans: [YAMLLineSpan] = []
+    var document = 0
+
+    var nextLine: Int { lineCount + 1 }
+
+    mutating func line(_ content: String) {
+        text += content + "\n"
+        lineCount += 1
+    }
+
+    mutating func comment(_ content: String, indent: Int) {
+        let clean = content.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" }.joined(separator: " ")
+        line(String(repeating: " ", count: indent) + (clean.isEmpty ? "#" : "# " + clean))
+    }
+
+    /// Records that the node at `path` took the lines from `first` to the last one written.
+    mutating func record(_ path: [YAMLPathComponent], from first: Int) {
+        spans.append(YAMLLineSpan(document: document, path: path, firstLine: first, lastLine: lineCount))
     }
 
     /// Emits a value that stands at the start of a line (a document root).
-    private func emitValue(_ node: YAMLNode, indent: Int, into output: inout String) {
+    mutating func emitValue(_ node: YAMLNode, indent: Int, path: [YAMLPathComponent]) {
         switch node {
         case .mapping(let entries) where !entries.isEmpty:
-            emitEntries(entries, indent: indent, into: &output)
+            emitEntries(entries, indent: indent, path: path, dashed: false)
         case .sequence(let items) where !items.isEmpty:
-            emitItems(items, indent: indent, into: &output)
+            emitItems(items, indent: indent, path: path)
         default:
-            output += String(repeating: " ", count: indent) + inline(node) + "\n"
+            line(String(repeating: " ", count: indent) + inline(node))
         }
     }
 
-    private func emitEntries(_ entries: [YAMLEntry], indent: Int, into output: inout String) {
+    /// Emits mapping entries at `indent`. When `dashed`, the mapping is a
+    /// sequence item: the dash takes the place of the two columns before the
+    /// first entry's key, and the first entry's comments stay above the dash.
+    mutating func emitEntries(_ entries: [YAMLEntry], indent: Int, path: [YAMLPathComponent], dashed: Bool) {
         let pad = String(repeating: " ", count: indent)
-        for entry in entries {
-            for line in entry.comments { output += comment(line, indent: indent) }
-            output += pad + ScalarQuoting.render(entry.key) + ":"
-            emitNested(entry.value, indent: indent, into: &output)
+        for (index, entry) in entries.enumerated() {
+            let first = nextLine
+            for line in entry.comments { comment(line, indent: indent) }
+            let lead = dashed && index == 0 ? String(repeating: " ", count: indent - 2) + "- " : pad
+            emitNested(entry.value, line: lead + ScalarQuoting.render(entry.key) + ":", indent: indent, path: path + [.key(entry.key)])
+            record(path + [.key(entry.key)], from: first)
         }
     }
 
     /// Emits the value after `key:`; block collections go on the next lines.
     /// A sequence under a key stays at the key's indentation, as kubectl writes it.
-    private func emitNested(_ value: YAMLNode, indent: Int, into output: inout String) {
+    mutating func emitNested(_ value: YAMLNode, line keyLine: String, indent: Int, path: [YAMLPathComponent]) {
         switch value {
         case .mapping(let entries) where !entries.isEmpty:
-            output += "\n"
-            emitEntries(entries, indent: indent + 2, into: &output)
+            line(keyLine)
+            emitEntries(entries, indent: indent + 2, path: path, dashed: false)
         case .sequence(let items) where !items.isEmpty:
-            output += "\n"
-            emitItems(items, indent: indent, into: &output)
+            line(keyLine)
+            emitItems(items, indent: indent, path: path)
         default:
-            output += " " + inline(value) + "\n"
+            line(keyLine + " " + inline(value))
         }
     }
 
-    private func emitItems(_ items: [YAMLItem], indent: Int, into output: inout String) {
+    mutating func emitItems(_ items: [YAMLItem], indent: Int, path: [YAMLPathComponent]) {
         let pad = String(repeating: " ", count: indent)
-        for item in items {
-            for line in item.comments { output += comment(line, indent: indent) }
+        for (index, item) in items.enumerated() {
+            let first = nextLine
+            let itemPath = path + [.index(index)]
+            for line in item.comments { comment(line, indent: indent) }
             switch item.value {
             case .mapping(let entries) where !entries.isEmpty:
-                output += dashed(entries, indent: indent)
+                emitEntries(entries, indent: indent + 2, path: itemPath, dashed: true)
             case .sequence(let nested) where !nested.isEmpty:
-                output += pad + "-\n"
-                emitItems(nested, indent: indent + 2, into: &output)
+                line(pad + "-")
+                emitItems(nested, indent: indent + 2, path: itemPath)
             default:
-                output += pad + "- " + inline(item.value) + "\n"
+                line(pad + "- " + inline(item.value))
             }
+            record(itemPath, from: first)
         }
     }
 
-    /// Emits a mapping as a sequence item: the entries go two columns in and
-    /// the dash takes the place of the indentation of the first entry line.
-    private func dashed(_ entries: [YAMLEntry], indent: Int) -> String {
-        var body = ""
-        emitEntries(entries, indent: indent + 2, into: &body)
-        var lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let firstEntry = lines.firstIndex { !$0.drop { $0 == " " }.hasPrefix("#") }!
-        lines[firstEntry] = String(repeating: " ", count: indent) + "- " + lines[firstEntry].dropFirst(indent + 2)
-        return lines.joined(separator: "\n")
-    }
-
-    private func inline(_ node: YAMLNode) -> String {
+    func inline(_ node: YAMLNode) -> String {
         switch node {
         case .string(let text): return ScalarQuoting.render(text)
         case .integer(let number): return String(number)

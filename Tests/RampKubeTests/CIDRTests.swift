@@ -43,3 +43,11 @@ final class CIDRTests: XCTestCase {
         XCTAssertTrue(CIDR.allIPv6.contains(try CIDR.parse("fd00::/8")))
     }
 }
+
+final class CIDRBoundsTests: XCTestCase {
+    func testLastAddressOfWholeFamilies() {
+        XCTAssertEqual(CIDR.allIPv6.last, UInt128.max)
+        XCTAssertEqual(CIDR.allIPv4.last, UInt128(UInt32.max))
+        XCTAssertEqual(try CIDR.parse("fd00::/8").last, try CIDR.parse("fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128").address)
+    }
+}

@@ -175,6 +175,9 @@ extension Explanations {
             Erroneous example:
 
             ```ramp
+            namespace shop {
+              deny all
+            }
             environment staging {
               enforce shop ingress
               enforce shop egress
@@ -184,6 +187,9 @@ extension Explanations {
             Corrected example:
 
             ```ramp
+            namespace shop {
+              deny all
+            }
             environment staging {
               enforce shop ingress, egress
             }
@@ -197,6 +203,37 @@ extension Explanations {
             `ipBlock` matches traffic of pods, whose addresses change on every
             restart. Select pods with a service or a namespace instead, and keep
             `ipBlock` for addresses outside the cluster.
+
+            Erroneous example, built with `ramp build --env prod`:
+
+            ```ramp
+            profile cloud {
+              pod-network 10.244.0.0/16
+            }
+            environment prod {
+              profile cloud
+            }
+            namespace shop {
+              service web [app=web]
+              web -> 10.244.3.0/24:5432
+            }
+            ```
+
+            Corrected example, built the same way:
+
+            ```ramp
+            profile cloud {
+              pod-network 10.244.0.0/16
+            }
+            environment prod {
+              profile cloud
+            }
+            namespace shop {
+              service web [app=web]
+              service db [app=db] ports 5432
+              web -> db:5432
+            }
+            ```
             """,
 
         691: """
@@ -205,6 +242,36 @@ extension Explanations {
 
             Such a plugin ignores SCTP in policies, so the rule restricts nothing
             there. Enforce SCTP in the plugin, or do not rely on the rule.
+
+            Erroneous example, built with `ramp build --env prod`:
+
+            ```ramp
+            profile legacy {
+              sctp unenforced
+            }
+            environment prod {
+              profile legacy
+            }
+            namespace telco {
+              service amf [app=amf] ports 38412/sctp
+              internet -> amf
+            }
+            ```
+
+            Corrected example, built the same way once the plugin enforces SCTP:
+
+            ```ramp
+            profile legacy {
+              sctp enforced
+            }
+            environment prod {
+              profile legacy
+            }
+            namespace telco {
+              service amf [app=amf] ports 38412/sctp
+              internet -> amf
+            }
+            ```
             """,
 
         692: """
@@ -213,6 +280,36 @@ extension Explanations {
 
             A plugin that ignores `endPort` admits only the first port of the
             range. Enable `endPort` support in the plugin, or list the ports.
+
+            Erroneous example, built with `ramp build --env prod`:
+
+            ```ramp
+            profile old-cni {
+              port-ranges unenforced
+            }
+            environment prod {
+              profile old-cni
+            }
+            namespace media {
+              service rtp [app=rtp] ports 30000-30002/udp
+              internet -> rtp
+            }
+            ```
+
+            Corrected example, built the same way:
+
+            ```ramp
+            profile old-cni {
+              port-ranges unenforced
+            }
+            environment prod {
+              profile old-cni
+            }
+            namespace media {
+              service rtp [app=rtp] ports 30000/udp, 30001/udp, 30002/udp
+              internet -> rtp
+            }
+            ```
             """,
     ]
 }

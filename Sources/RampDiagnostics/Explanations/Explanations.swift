@@ -5,10 +5,10 @@
 /// why it exists, an erroneous example and a corrected one in `ramp`, `yaml`
 /// or `sh` code blocks. The texts live in one file per group of codes.
 ///
-/// TODO: Check the examples against the parser and the driver once they
-/// exist. The contracts follow the language's summary syntax, not a grammar,
-/// so the DNS, priority, layer 7, Service, node and domain forms are guesses,
-/// and so are the `ramp compile` command lines.
+/// RampCompilerTests compiles every `ramp` example: the erroneous one must
+/// produce its code and the corrected one must compile without errors. The
+/// codes whose examples are command lines or files are listed there with
+/// the reason.
 public enum Explanations {
     /// Returns the explanation of a code such as `RAMP0201`, in any letter
     /// case, or nil for a code that has none.
@@ -26,7 +26,7 @@ public enum Explanations {
 
     private static let byNumber: [Int: String] = {
         var all: [Int: String] = [:]
-        for group in [inputOutput, syntax, names, ports, values, options, environments, manifests] {
+        for group in [inputOutput, syntax, names, ports, values, options, environments, manifests, warnings] {
             all.merge(group) { first, _ in first }
         }
         return all

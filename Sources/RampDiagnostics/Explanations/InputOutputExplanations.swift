@@ -10,53 +10,53 @@ extension Explanations {
             Erroneous example:
 
             ```sh
-            ramp compile contracts/shop.rmap
+            ramp build contracts/shop.rmap -o generated
             ```
 
             Corrected example, with the path spelled as it is on disk:
 
             ```sh
-            ramp compile contracts/shop.ramp
+            ramp build contracts/shop.ramp -o generated
             ```
             """,
 
         2: """
             An input directory holds no contract files.
 
-            When ramp is given a directory, it compiles the files in it whose names
-            end in `.ramp`. A directory without any is most likely the wrong one, and
+            When ramp is given a directory, it compiles the files below it whose
+            names end in `.ramp`. A directory without any is most likely the wrong one, and
             compiling nothing would silently produce no policies.
 
             Erroneous example, where the contracts sit in a subdirectory:
 
             ```sh
-            ramp compile deploy/
+            ramp build deploy/ -o generated
             ```
 
             Corrected example:
 
             ```sh
-            ramp compile deploy/contracts/
+            ramp build deploy/contracts/ -o generated
             ```
             """,
 
         3: """
             The output directory cannot be written.
 
-            ramp writes one NetworkPolicy file per policy into the output directory.
+            ramp writes one YAML file per namespace into the output directory.
             The message carries the operating system's reason. Create the directory,
             or choose one that the user running ramp may write to.
 
             Erroneous example, where `/etc` belongs to root:
 
             ```sh
-            ramp compile contracts/ --output /etc/policies
+            ramp build contracts/ --output /etc/policies
             ```
 
             Corrected example:
 
             ```sh
-            ramp compile contracts/ --output generated/
+            ramp build contracts/ --output generated/
             ```
             """,
 

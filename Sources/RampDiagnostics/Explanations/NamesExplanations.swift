@@ -28,17 +28,20 @@ extension Explanations {
             """,
 
         202: """
-            A reference names a namespace that no contract declares.
+            A service reference names a namespace that no contract declares.
 
-            A peer such as `namespace billing` is compiled to a namespace selector
-            built from the namespace's declaration, so the namespace must be declared
-            in some contract, even with an empty body.
+            A service in another namespace, such as `billing/api`, is compiled to the
+            label selector of its declaration, so its namespace must be declared in
+            some contract, with the service. Check the spelling, or declare the
+            namespace. A `namespace NAME` endpoint, in contrast, may name a namespace
+            that no contract declares, such as `kube-system`.
 
             Erroneous example:
 
             ```ramp
             namespace shop {
-                web -> namespace billing:8443
+                service web [app=web]
+                web -> billing/api:8443
             }
             ```
 
@@ -46,10 +49,12 @@ extension Explanations {
 
             ```ramp
             namespace billing {
+                service api [app=api] ports 8443
             }
 
             namespace shop {
-                web -> namespace billing:8443
+                service web [app=web]
+                web -> billing/api:8443
             }
             ```
             """,
@@ -64,6 +69,7 @@ extension Explanations {
 
             ```ramp
             namespace shop {
+                service api [app=api]
                 api -> network corp:5432
             }
             ```
@@ -71,9 +77,10 @@ extension Explanations {
             Corrected example:
 
             ```ramp
-            network corp 10.20.0.0/16
+            network corp = 10.20.0.0/16
 
             namespace shop {
+                service api [app=api]
                 api -> network corp:5432
             }
             ```
@@ -114,14 +121,14 @@ extension Explanations {
             Erroneous example:
 
             ```ramp
-            network corp 10.20.0.0/16
-            network corp 10.30.0.0/16
+            network corp = 10.20.0.0/16
+            network corp = 10.30.0.0/16
             ```
 
             Corrected example:
 
             ```ramp
-            network corp 10.20.0.0/16, 10.30.0.0/16
+            network corp = 10.20.0.0/16, 10.30.0.0/16
             ```
             """,
 
@@ -153,17 +160,17 @@ extension Explanations {
         207: """
             A namespace states its DNS setting twice.
 
-            The DNS setting decides whether pods of a namespace with egress denied
-            may still reach the cluster's DNS service. It applies to the whole
-            namespace, so it is stated once.
+            The DNS setting, `dns on` (the default) or `dns off`, decides whether the
+            egress-isolated pods of a namespace may reach the cluster's DNS service.
+            It applies to the whole namespace, so it is stated once.
 
             Erroneous example:
 
             ```ramp
             namespace shop {
                 deny egress
-                dns allow
-                dns allow
+                dns off
+                dns on
             }
             ```
 
@@ -172,7 +179,7 @@ extension Explanations {
             ```ramp
             namespace shop {
                 deny egress
-                dns allow
+                dns off
             }
             ```
             """,
@@ -234,15 +241,15 @@ extension Explanations {
             A service has the name that ramp reserves for the namespace-wide policy.
 
             Each service's NetworkPolicy is named after the service. The policy
-            that carries a namespace's posture has a fixed name, and a service with
-            that name would overwrite it. The message names the reserved name.
+            that carries a namespace's posture and namespace-wide rules is named
+            `namespace-default`, and a service with that name would overwrite it.
             Rename the service.
 
-            Erroneous example, assuming the reserved name is `default-deny`:
+            Erroneous example:
 
             ```ramp
             namespace shop {
-                service default-deny [app=gate]
+                service namespace-default [app=gate]
             }
             ```
 

@@ -10,13 +10,13 @@ extension Explanations {
             Erroneous example:
 
             ```sh
-            ramp compile contracts/ -W all
+            ramp build contracts/ -o generated -W all
             ```
 
             Corrected example:
 
             ```sh
-            ramp compile contracts/ -Werror
+            ramp build contracts/ -o generated -Werror
             ```
             """,
 
@@ -30,13 +30,13 @@ extension Explanations {
             Erroneous example:
 
             ```sh
-            ramp compile contracts/ -W no-unused-services
+            ramp build contracts/ -o generated -W no-unused-services
             ```
 
             Corrected example, with the name spelled as the catalogue has it:
 
             ```sh
-            ramp compile contracts/ -W no-unused-service
+            ramp build contracts/ -o generated -W no-unused-service
             ```
             """,
 
@@ -50,7 +50,7 @@ extension Explanations {
             Erroneous example:
 
             ```sh
-            ramp compile contracts/ -W no-unknown-service
+            ramp build contracts/ -o generated -W no-unknown-service
             ```
 
             Corrected example: declare the missing service, then compile without
@@ -67,13 +67,13 @@ extension Explanations {
             Erroneous example:
 
             ```sh
-            ramp compile contracts/ --error-limit none
+            ramp build contracts/ -o generated --error-limit none
             ```
 
             Corrected example:
 
             ```sh
-            ramp compile contracts/ --error-limit 0
+            ramp build contracts/ -o generated --error-limit 0
             ```
             """,
 

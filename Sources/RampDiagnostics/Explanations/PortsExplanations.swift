@@ -11,6 +11,7 @@ extension Explanations {
 
             ```ramp
             namespace shop {
+                service web [app=web]
                 service api [app=api] ports http:8080
                 web -> api:htp
             }
@@ -20,6 +21,7 @@ extension Explanations {
 
             ```ramp
             namespace shop {
+                service web [app=web]
                 service api [app=api] ports http:8080
                 web -> api:http
             }
@@ -29,16 +31,21 @@ extension Explanations {
         302: """
             A dependency uses a port number that the target service does not declare.
 
-            Allowing a port that no container listens on is almost always a typo,
-            and it would open a port that the service's owner never published.
-            Use a declared port, or declare the port on the service.
+            A rule on a port that no container listens on allows nothing the pods
+            serve. The usual cause is a Kubernetes Service port, such as 80, written
+            where the container port behind it, such as 8080, belongs: a
+            NetworkPolicy applies after the Service has translated the port. When
+            the number is 80 or 443 and the service declares one port of that
+            protocol, the diagnostic suggests it. Use a declared port, or declare the
+            port on the service.
 
             Erroneous example:
 
             ```ramp
             namespace shop {
+                service web [app=web]
                 service api [app=api] ports http:8080
-                web -> api:8008
+                web -> api:80
             }
             ```
 
@@ -46,6 +53,7 @@ extension Explanations {
 
             ```ramp
             namespace shop {
+                service web [app=web]
                 service api [app=api] ports http:8080
                 web -> api:8080
             }
@@ -86,6 +94,7 @@ extension Explanations {
 
             ```ramp
             namespace shop {
+                service api [app=api]
                 api -> internet:9000-8000
             }
             ```
@@ -94,6 +103,7 @@ extension Explanations {
 
             ```ramp
             namespace shop {
+                service api [app=api]
                 api -> internet:8000-9000
             }
             ```
@@ -158,6 +168,7 @@ extension Explanations {
 
             ```ramp
             namespace shop {
+                service api [app=api]
                 api -> internet:https
             }
             ```
@@ -166,6 +177,7 @@ extension Explanations {
 
             ```ramp
             namespace shop {
+                service api [app=api]
                 api -> internet:443
             }
             ```

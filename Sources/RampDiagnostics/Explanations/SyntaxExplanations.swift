@@ -11,6 +11,7 @@ extension Explanations {
 
             ```ramp
             namespace shop {
+                service web [app=web]
                 service api [app=api] ports http:8080
                 web api:http
             }
@@ -20,6 +21,7 @@ extension Explanations {
 
             ```ramp
             namespace shop {
+                service web [app=web]
                 service api [app=api] ports http:8080
                 web -> api:http
             }
@@ -36,14 +38,14 @@ extension Explanations {
             Erroneous example:
 
             ```ramp
-            namespace shop [owner="web team] {
+            namespace shop [owner="web-team] {
             }
             ```
 
             Corrected example:
 
             ```ramp
-            namespace shop [owner="web team"] {
+            namespace shop [owner="web-team"] {
             }
             ```
             """,
@@ -51,15 +53,17 @@ extension Explanations {
         103: """
             The contract contains a character that the language does not use.
 
-            Names consist of letters, digits, `-` and `_`, and the language uses a few
-            punctuation characters such as `{`, `}`, `[`, `]`, `:`, `,` and `->`. Other
-            characters, often a typographic arrow or quote pasted from a document, are
-            rejected.
+            Names consist of letters, digits, `_`, `.` and `-`, strings are quoted with
+            `"`, and the language uses a few punctuation characters such as `{`, `}`,
+            `[`, `]`, `:`, `,` and `->`. Other characters, often a typographic arrow or
+            quote pasted from a document, are rejected.
 
             Erroneous example:
 
             ```ramp
             namespace shop {
+                service web [app=web]
+                service api [app=api] ports http:8080
                 web → api:http
             }
             ```
@@ -68,6 +72,8 @@ extension Explanations {
 
             ```ramp
             namespace shop {
+                service web [app=web]
+                service api [app=api] ports http:8080
                 web -> api:http
             }
             ```
@@ -76,15 +82,17 @@ extension Explanations {
         104: """
             The input nests brackets or parentheses deeper than the parser allows.
 
-            The parser descends one level per bracket. A fixed limit keeps a
-            malformed or generated input from exhausting the stack. No contract
-            needs deep nesting, so flatten the expression.
+            The code is reserved for a parser that descends one level per bracket,
+            where a fixed limit keeps a malformed or generated input from exhausting
+            the stack. The grammar of version 1 nests at most a value list inside a
+            label selector, and the parser reads it without recursion, so it never
+            reports this code. A bracket where the grammar allows none is reported
+            as an unexpected token (RAMP0101) instead.
 
-            Erroneous example: a contract with hundreds of nested `[` characters,
-            usually from a broken generator.
+            Erroneous example: none in version 1 of the language.
 
             Corrected example: a label list written once, as in
-            `service api [app=api, tier=backend]`.
+            `service api [app=api, tier in (backend, batch)]`.
             """,
 
         110: """
@@ -109,7 +117,11 @@ extension Explanations {
             ```ramp
             namespace shop {
                 deny ingress, egress
+                service web [app=web]
+                service api [app=api] ports http:8080
+                service db [app=db] ports sql:5432
                 web -> api:http
+                api -> db:sql
             }
             ```
             """,
@@ -124,6 +136,8 @@ extension Explanations {
 
             ```ramp
             namespace shop {
+                service web [app=web]
+                service api [app=api] ports http:8080
                 web -> api:http priority 10
             }
             ```
@@ -132,6 +146,8 @@ extension Explanations {
 
             ```ramp
             namespace shop {
+                service web [app=web]
+                service api [app=api] ports http:8080
                 web -> api:http
             }
             ```
@@ -148,6 +164,7 @@ extension Explanations {
 
             ```ramp
             namespace shop {
+                service api [app=api]
                 api -> payments.example.com:443
             }
             ```
@@ -155,9 +172,10 @@ extension Explanations {
             Corrected example:
 
             ```ramp
-            network payments 203.0.113.0/24
+            network payments = 203.0.113.0/24
 
             namespace shop {
+                service api [app=api]
                 api -> network payments:443
             }
             ```
@@ -174,6 +192,8 @@ extension Explanations {
 
             ```ramp
             namespace shop {
+                service web [app=web]
+                service api [app=api] ports http:8080
                 web -> api:http path "/admin"
             }
             ```
@@ -182,6 +202,8 @@ extension Explanations {
 
             ```ramp
             namespace shop {
+                service web [app=web]
+                service api [app=api] ports http:8080
                 web -> api:http
             }
             ```
@@ -198,7 +220,8 @@ extension Explanations {
 
             ```ramp
             namespace shop {
-                api -> svc postgres:5432
+                service api [app=api]
+                api -> postgres.shop.svc.cluster.local:5432
             }
             ```
 
@@ -206,6 +229,7 @@ extension Explanations {
 
             ```ramp
             namespace shop {
+                service api [app=api]
                 service postgres [app=postgres] ports sql:5432
                 api -> postgres:sql
             }
@@ -222,16 +246,18 @@ extension Explanations {
 
             ```ramp
             namespace shop {
-                api -> node [role=worker]:10250
+                service api [app=api]
+                api -> nodes [role=worker]:10250
             }
             ```
 
             Corrected example:
 
             ```ramp
-            network nodes 10.0.0.0/24
+            network nodes = 10.0.0.0/24
 
             namespace shop {
+                service api [app=api]
                 api -> network nodes:10250
             }
             ```

@@ -10,13 +10,13 @@ extension Explanations {
             Erroneous example:
 
             ```ramp
-            network corp 10.20.0.1/16
+            network corp = 10.20.0.1/16
             ```
 
             Corrected example:
 
             ```ramp
-            network corp 10.20.0.0/16
+            network corp = 10.20.0.0/16
             ```
             """,
 
@@ -30,13 +30,13 @@ extension Explanations {
             Erroneous example:
 
             ```ramp
-            network corp 10.20.0.0/16 except 10.30.0.0/24
+            network corp = 10.20.0.0/16 except 10.30.0.0/24
             ```
 
             Corrected example:
 
             ```ramp
-            network corp 10.20.0.0/16 except 10.20.9.0/24
+            network corp = 10.20.0.0/16 except 10.20.9.0/24
             ```
             """,
 
@@ -49,13 +49,13 @@ extension Explanations {
             Erroneous example:
 
             ```ramp
-            network corp 10.20.0.0/16 except fd00::/8
+            network corp = 10.20.0.0/16 except fd00::/8
             ```
 
             Corrected example:
 
             ```ramp
-            network corp 10.20.0.0/16 except 10.20.9.0/24
+            network corp = 10.20.0.0/16 except 10.20.9.0/24
             ```
             """,
 
@@ -95,7 +95,7 @@ extension Explanations {
 
             ```ramp
             namespace shop {
-                service api [app=api/v2]
+                service api [app="api/v2"]
             }
             ```
 
@@ -189,6 +189,8 @@ extension Explanations {
             Erroneous example:
 
             ```ramp
+            network corp = 10.20.0.0/16
+
             namespace shop {
                 network corp -> internet:443
             }
@@ -197,8 +199,10 @@ extension Explanations {
             Corrected example:
 
             ```ramp
+            network corp = 10.20.0.0/16
+
             namespace shop {
-                service proxy [app=proxy]
+                service proxy [app=proxy] ports 443
                 network corp -> proxy:443
                 proxy -> internet:443
             }

@@ -2,7 +2,7 @@
 /// the JSON and SARIF renderers produce byte-stable output for snapshots
 /// and diffs. Foundation's JSONSerialization orders keys only alphabetically
 /// and escapes `/`, which is why ramp writes JSON itself.
-enum JSONValue {
+public enum JSONValue: Sendable {
     case null
     case bool(Bool)
     case int(Int)
@@ -11,7 +11,7 @@ enum JSONValue {
     case object([(String, JSONValue)])
 
     /// Returns the value on one line, with no space after `:` and `,`.
-    func serialized() -> String {
+    public func serialized() -> String {
         var output = ""
         write(to: &output, indent: nil, depth: 0)
         return output
@@ -19,7 +19,7 @@ enum JSONValue {
 
     /// Returns the value with one key or element per line, indented by two
     /// spaces per level.
-    func prettyPrinted() -> String {
+    public func prettyPrinted() -> String {
         var output = ""
         write(to: &output, indent: "  ", depth: 0)
         return output

@@ -68,16 +68,35 @@ extension Parser {
 
     mutating func parseNamespace() throws(StatementFailure) -> NamespaceDecl {
         let start = advance()
-        let name = try parseName("namespace name")
+        var parsedName: Word?
         var labels: [LabelSyntax] = []
-        if at(.leftBracket) {
-            labels = try parseSelector().requirements
+        do throws(StatementFailure) {
+            parsedName = try parseName("namespace name")
+            if at(.leftBracket) {
+                labels = try parseSelector().requirements
+            }
+        } catch {
+            throw recoverNamespaceBody(named: parsedName, after: error)
         }
+        let name = parsedName!
         skipNewlines()
         guard at(.leftBrace) else { throw fail(expected: "'{' to open namespace '\(name.text)'") }
         let open = advance()
         let members = parseMembers(namespace: name, open: open)
         return NamespaceDecl(name: name, labels: labels, members: members, range: range(from: start))
+    }
+
+    /// Parses the body of a namespace whose header failed, when its `{` is on
+    /// the same line, so that the body's statements are neither lost nor
+    /// read as top-level statements. Returns the failure to rethrow.
+    private mutating func recoverNamespaceBody(named name: Word?, after failure: StatementFailure) -> StatementFailure {
+        var lookahead = index
+        while ![.newline, .endOfFile, .leftBrace].contains(tokens[lookahead].kind) { lookahead += 1 }
+        guard tokens[lookahead].kind == .leftBrace else { return failure }
+        index = lookahead
+        let open = advance()
+        _ = parseMembers(namespace: name ?? Word("<unnamed>", range(open)), open: open)
+        return failure
     }
 
     private mutating func parseMembers(namespace: Word, open: Token) -> [NamespaceMember] {

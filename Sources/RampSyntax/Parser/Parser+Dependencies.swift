@@ -13,7 +13,7 @@ extension Parser {
             throw fail(expected: "'->' or ',' in dependency")
         }
         advance()
-        skipNewlines()
+        if !lineBreakEndsList() { skipNewlines() }
         let targets = try parseCommaList { (parser: inout Parser) throws(StatementFailure) in try parser.parseTarget() }
         return DependencyDecl(clients: clients, targets: targets, range: range(from: start))
     }

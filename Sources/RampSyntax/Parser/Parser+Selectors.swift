@@ -35,14 +35,16 @@ extension Parser {
         return value
     }
 
-    /// Parses `item {, item}`; a newline may follow each comma.
+    /// Parses `item {, item}`; a newline may follow each comma. A comma at
+    /// the end of a line followed by a new statement is reported at the
+    /// comma's line, which keeps the next statement for the next iteration.
     mutating func parseCommaList<Item>(
         _ parseItem: (inout Parser) throws(StatementFailure) -> Item
     ) throws(StatementFailure) -> [Item] {
         var items = [try parseItem(&self)]
         while at(.comma) {
             advance()
-            skipNewlines()
+            if !lineBreakEndsList() { skipNewlines() }
             items.append(try parseItem(&self))
         }
         return items

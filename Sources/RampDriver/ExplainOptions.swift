@@ -1,0 +1,99 @@
+import Foundation
+
+/// The subject of `ramp explain`.
+struct ExplainOptions {
+    enum Subject: Equatable {
+        /// A diagnostic code such as `RAMP0201`.
+        case code(String)
+        /// A line of a generated YAML file, explained through its source map.
+        case yamlLine(path: String, line: Int)
+        /// A connection between two ends, checked against the contracts.
+        case connection(inputs: [String], from: String, to: String)
+    }
+
+    var subject: Subject
+}
+
+extension CommandLineOptions {
+    /// Parses the three forms of `ramp explain`:
+    ///
+    ///     ramp explain RAMP0201
+    ///     ramp explain generated/shop.yaml:17
+    ///     ramp explain contracts --from shop/web --to shop/api:8080
+    ///     ramp explain contracts 'shop/web -> shop/api:8080'
+    ///
+    /// The arrow form needs quotes in a shell, where `>` redirects output.
+    static func parseExplain(_ arguments: [String]) throws(UsageError) -> Command {
+        if arguments.contains("-h") || arguments.contains("--help") { return .help(Usage.explain) }
+
+        var reader = ArgumentReader(arguments: arguments)
+        var from: String?
+        var to: String?
+        var rest: [String] = []
+        while let argument = reader.next() {
+            switch argument {
+            case "--from": from = try reader.value(for: argument)
+            case "--to": to = try reader.value(for: argument)
+            default:
+                guard !argument.hasPrefix("-") || argument == "->" || argument == "-" else {
+                    throw UsageError(message: "unknown option '\(argument)' for 'ramp explain'; run 'ramp explain --help'")
+                }
+                rest.append(argument)
+            }
+        }
+
+        if let from, let to {
+            return try connection(inputs: rest, from: from, to: to)
+        }
+        guard from == nil, to == nil else {
+            throw UsageError(message: "'ramp explain' needs both '--from' and '--to' to explain a connection")
+        }
+        if let arrow = rest.firstIndex(where: { $0.contains("->") }) {
+            return try arrowConnection(rest, arrow: arrow)
+        }
+        guard rest.count == 1 else {
+            throw UsageError(message: "'ramp explain' takes a code, a YAML line or a connection; run 'ramp explain --help'")
+        }
+        return .explain(ExplainOptions(subject: try single(rest[0])))
+    }
+
+    private static func connection(inputs: [String], from: String, to: String) throws(UsageError) -> Command {
+        guard !inputs.isEmpty else {
+            throw UsageError(message: "'ramp explain' requires the contract files or directories that define the connection")
+        }
+        return .explain(ExplainOptions(subject: .connection(inputs: inputs, from: from, to: to)))
+    }
+
+    /// Accepts `A -> B` as one argument, or as three with `->` alone.
+    private static func arrowConnection(_ arguments: [String], arrow: Int) throws(UsageError) -> Command {
+        var inputs = arguments
+        if arguments[arrow] == "->" {
+            guard arrow > 0, arrow + 1 < arguments.count else {
+                throw UsageError(message: "'->' needs a client before it and a server after it, such as 'shop/web -> shop/api:8080'")
+            }
+            inputs.removeSubrange((arrow - 1)...(arrow + 1))
+            return try connection(inputs: inputs, from: arguments[arrow - 1], to: arguments[arrow + 1])
+        }
+        let parts = arguments[arrow].components(separatedBy: "->").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            throw UsageError(message: "invalid connection '\(arguments[arrow])'; write it as 'shop/web -> shop/api:8080'")
+        }
+        inputs.remove(at: arrow)
+        return try connection(inputs: inputs, from: parts[0], to: parts[1])
+    }
+
+    /// Returns a code, such as `RAMP0201`, or a YAML line, `PATH:LINE`.
+    private static func single(_ argument: String) throws(UsageError) -> ExplainOptions.Subject {
+        let upper = argument.uppercased()
+        if upper.hasPrefix("RAMP"), upper.dropFirst(4).allSatisfy(\.isNumber), upper.count > 4 {
+            return .code(argument)
+        }
+        if let colon = argument.lastIndex(of: ":"), let line = Int(argument[argument.index(after: colon)...]), line > 0,
+           colon > argument.startIndex {
+            return .yamlLine(path: String(argument[..<colon]), line: line)
+        }
+        throw UsageError(
+            message: "invalid argument '\(argument)' for 'ramp explain'; give a code such as RAMP0201 or a YAML line such as generated/shop.yaml:17"
+        )
+    }
+}

@@ -1,0 +1,31 @@
+import RampDiagnostics
+import RampIR
+
+/// Warns about a dependency whose every connection a broader dependency
+/// already allows: same or wider client, server and ports, such as
+/// `web -> api:http` beside `web -> namespace shop`. One of the two is
+/// most likely wrong: the narrow one is redundant, or the broad one allows
+/// more than was meant.
+///
+/// Dependencies that cover each other are repetitions, which
+/// `DuplicateDependencyCheck` reports.
+struct CoveredDependencyCheck: SemanticCheck {
+    let name = "covered-dependency"
+
+    func run(_ context: CheckContext) {
+        let dependencies = context.dependenciesInSourceOrder
+        for dependency in dependencies {
+            let broader = dependencies.first { other in
+                DuplicateDependencyCheck.covers(other, dependency, context.program)
+                    && !DuplicateDependencyCheck.covers(dependency, other, context.program)
+            }
+            guard let broader else { continue }
+            let location = context.location(of: dependency)
+            context.diagnostics.emit(
+                .coveredDependency(context.text(of: dependency), broader: context.text(of: broader)),
+                at: location.range, highlights: location.highlights,
+                notes: [Note("the broader dependency is declared here", at: context.location(of: broader).range)]
+            )
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import RampDiagnostics
+import RampIR
+
+/// Warns about a dependency that an earlier one repeats: the same client,
+/// the same server and the same ports, however they are spelled
+/// (`api:http` and `api:8080` are one dependency when `http` is 8080). The
+/// output does not change, but a repeated line is often a copy that was
+/// meant to name another service or port.
+struct DuplicateDependencyCheck: SemanticCheck {
+    let name = "duplicate-dependency"
+
+    func run(_ context: CheckContext) {
+        let dependencies = context.dependenciesInSourceOrder
+        var reportedStatements: [String: Int] = [:]
+        var found: [(repeated: Dependency, first: Dependency)] = []
+        for (index, dependency) in dependencies.enumerated() {
+            guard let first = dependencies[..<index].first(where: { DuplicateDependencyCheck.same($0, dependency, context.program) }) else {
+                continue
+            }
+            found.append((dependency, first))
+            reportedStatements[statementKey(dependency, context), default: 0] += 1
+        }
+        for (repeated, first) in found {
+            // Two removals in one statement could leave it without clients or
+            // targets, so only a statement's single repetition gets a fix-it.
+            let fixIt = reportedStatements[statementKey(repeated, context)] == 1 ? context.removal(of: repeated) : nil
+            let location = context.location(of: repeated)
+            context.diagnostics.emit(
+                .duplicateDependency(context.text(of: repeated)), at: location.range, highlights: location.highlights,
+                notes: [Note("first declared here", at: context.location(of: first).range)],
+                fixIts: fixIt.map { [$0] } ?? []
+            )
+        }
+    }
+
+    /// Two dependencies are the same when each covers the other.
+    static func same(_ left: Dependency, _ right: Dependency, _ program: Program) -> Bool {
+        covers(left, right, program) && covers(right, left, program)
+    }
+
+    static func covers(_ outer: Dependency, _ inner: Dependency, _ program: Program) -> Bool {
+        program.endpoint(outer.client, covers: inner.client)
+            && program.endpoint(outer.server, covers: inner.server)
+            && outer.ports.covers(inner.ports)
+    }
+
+    private func statementKey(_ dependency: Dependency, _ context: CheckContext) -> String {
+        let statement = context.syntax.targets[dependency.origin]?.statement.range ?? dependency.origin
+        return statement.locationDescription
+    }
+}

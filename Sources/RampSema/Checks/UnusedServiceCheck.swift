@@ -1,0 +1,38 @@
+import RampDiagnostics
+import RampIR
+import RampKube
+
+/// Warns about a service that no dependency names, as client or as server.
+///
+/// No rule selects its pods and none admits them by name, so the
+/// declaration has no effect, or, in a namespace whose posture denies a
+/// direction, its pods can open or accept no connection in it. Either way
+/// a dependency was most likely forgotten.
+struct UnusedServiceCheck: SemanticCheck {
+    let name = "unused-service"
+
+    func run(_ context: CheckContext) {
+        var named: Set<ServiceID> = []
+        for dependency in context.program.dependencies {
+            if case .service(let id) = dependency.client { named.insert(id) }
+            if case .service(let id) = dependency.server { named.insert(id) }
+        }
+        for namespace in context.program.namespaces {
+            for service in namespace.services where !named.contains(service.id) {
+                context.diagnostics.emit(
+                    .unusedService(service.id.name, namespace: namespace.name), at: service.origin,
+                    notes: postureNote(service, namespace, context.program).map { [$0] } ?? []
+                )
+            }
+        }
+    }
+
+    /// Points at a posture that denies ingress when no dependency, not even
+    /// a namespace-wide one, lets a connection reach the service's pods.
+    private func postureNote(_ service: Service, _ namespace: Namespace, _ program: Program) -> Note? {
+        guard namespace.posture.contains(.ingress), let origin = namespace.postureOrigin else { return nil }
+        let reached = program.dependencies.contains { program.endpoint($0.server, containsPodsOf: service.id) }
+        guard !reached else { return nil }
+        return Note("namespace '\(namespace.name)' denies ingress here, so no connection can reach the pods of '\(service.id.name)'", at: origin)
+    }
+}
