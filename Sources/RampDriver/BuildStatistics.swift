@@ -18,12 +18,7 @@ public struct PlanSize: Equatable, Sendable {
         self.rules = rules.count
         peers = rules.reduce(0) { $0 + ($1.peers?.count ?? 0) }
         ports = rules.reduce(0) { $0 + ($1.ports?.count ?? 0) }
-        var uncommented = plan.networkPolicies
-        for index in uncommented.indices {
-            uncommented[index].comments = []
-            uncommented[index].ingress = uncommented[index].ingress?.map { NetworkPolicyRule(peers: $0.peers, ports: $0.ports) }
-            uncommented[index].egress = uncommented[index].egress?.map { NetworkPolicyRule(peers: $0.peers, ports: $0.ports) }
-        }
+        let uncommented = plan.networkPolicies.map(\.withoutComments)
         bytes = YAMLEmitter().emit(header: [], documents: uncommented.map(\.yamlDocument)).utf8.count
     }
 }

@@ -38,6 +38,18 @@ public struct NetworkPolicy: Hashable, Sendable {
     }
 }
 
+extension NetworkPolicy {
+    /// The same object without comments on it or its rules, for comparing
+    /// and measuring what the API server stores.
+    public var withoutComments: NetworkPolicy {
+        var copy = self
+        copy.comments = []
+        copy.ingress = ingress?.map { NetworkPolicyRule(peers: $0.peers, ports: $0.ports) }
+        copy.egress = egress?.map { NetworkPolicyRule(peers: $0.peers, ports: $0.ports) }
+        return copy
+    }
+}
+
 /// A `NetworkPolicyIngressRule` or `NetworkPolicyEgressRule`: the peers are
 /// `from` or `to` depending on the direction.
 ///
