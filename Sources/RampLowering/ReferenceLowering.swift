@@ -56,8 +56,9 @@ public struct ReferenceLowering {
             ports: PeerEncoding.ports(for: ports),
             origins: [origin]
         )
+        let ruleText = PlanPrinter.peers(rule.peers) + " ports " + PlanPrinter.ports(rule.ports)
         var object = PlanObject(
-            namespace: subject.namespace, name: nextName(subject, suffix: direction.rawValue.lowercased()),
+            namespace: subject.namespace, name: nextName(subject, suffix: direction.rawValue.lowercased(), content: ruleText),
             subject: subject.name, podSelector: subject.podSelector, policyTypes: [direction], origins: [subject.origin]
         )
         object.setRules([rule], direction)
@@ -70,17 +71,33 @@ public struct ReferenceLowering {
                 let origin = (namespace.dnsOrigin ?? namespace.postureOrigin)?.locationDescription ?? subject.location
                 let rules = ClusterDNS.rules(program.environment.profile, origins: [origin + " cluster DNS for egress-isolated pods"])
                 objects.append(PlanObject(
-                    namespace: subject.namespace, name: nextName(subject, suffix: "dns"), subject: subject.name,
+                    namespace: subject.namespace, name: nextName(subject, suffix: "dns", content: ""), subject: subject.name,
                     podSelector: subject.podSelector, policyTypes: [.egress], egress: rules, origins: [subject.origin]
                 ))
             }
         }
     }
 
-    /// Names objects `<subject>-<suffix>-<n>`, counting per namespace and subject.
-    private mutating func nextName(_ subject: Subjects.Subject, suffix: String) -> String {
-        let key = subject.namespace + "/" + subject.name + "-" + suffix
+    /// Names objects `<subject>-<suffix>-<hash of the rule>`, so that a
+    /// contract change renames no other object; a repeated rule gets `-2`,
+    /// `-3` and so on.
+    private mutating func nextName(_ subject: Subjects.Subject, suffix: String, content: String) -> String {
+        let base = content.isEmpty ? "\(subject.name)-\(suffix)" : "\(subject.name)-\(suffix)-\(ReferenceLowering.shortHash(content))"
+        let key = subject.namespace + "/" + base
         counters[key, default: 0] += 1
-        return "\(subject.name)-\(suffix)-\(counters[key]!)"
+        let count = counters[key]!
+        return count == 1 ? base : "\(base)-\(count)"
+    }
+
+    /// Returns eight hex digits of the 64-bit FNV-1a hash of `text`: stable
+    /// across runs and platforms, unlike Swift's seeded `Hasher`.
+    static func shortHash(_ text: String) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash >> 32, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
     }
 }
