@@ -16,6 +16,11 @@ import RampKube
 /// - Address atoms split IPv4 and IPv6 space at every `cidr` and `except` boundary.
 ///
 /// Atoms are numbered with pod atoms first, then address atoms.
+///
+/// Extra peers split the atoms further although no policy uses them, so
+/// that every atom lies either inside or outside each of them. A pod peer
+/// among them must carry a namespace selector, because it belongs to no
+/// policy whose namespace it could default to.
 struct ClusterAbstraction: Sendable {
     struct NamespaceClass: Sendable {
         let box: LabelBox
@@ -56,10 +61,12 @@ struct ClusterAbstraction: Sendable {
     private var podSelectorIDs: [LabelSelector: Int] = [:]
     private var namespaceClassesByName: [String: [Int]] = [:]
 
-    init(policies: [EffectivePolicy]) {
-        buildNamespaceClasses(policies)
-        buildPodAtoms(policies)
-        buildAddressAtoms(policies)
+    init(policies: [EffectivePolicy], extraPeers: [NetworkPolicyPeer] = []) {
+        precondition(extraPeers.allSatisfy { $0.ipBlock != nil || $0.namespaceSelector != nil },
+                     "an extra pod peer needs a namespace selector")
+        buildNamespaceClasses(policies, extraPeers: extraPeers)
+        buildPodAtoms(policies, extraPeers: extraPeers)
+        buildAddressAtoms(policies, extraPeers: extraPeers)
     }
 
     var atomCount: Int { podAtoms.count + addressAtoms.count }
@@ -70,13 +77,16 @@ struct ClusterAbstraction: Sendable {
 
     // MARK: - Namespace classes
 
-    private mutating func buildNamespaceClasses(_ policies: [EffectivePolicy]) {
+    private mutating func buildNamespaceClasses(_ policies: [EffectivePolicy], extraPeers: [NetworkPolicyPeer]) {
         var selectors: Set<LabelSelector> = []
         for policy in policies {
             selectors.insert(.namespaceNamed(policy.namespace))
             for peer in policy.selectorPeers {
                 selectors.insert(peer.namespacePart(policyNamespace: policy.namespace).normalized)
             }
+        }
+        for peer in extraPeers {
+            if let namespaceSelector = peer.namespaceSelector { selectors.insert(namespaceSelector.normalized) }
         }
         let space = LabelSpace(selectors: Array(selectors), extraKeys: [Namespace.nameLabel])
         let initial = initialNamespaceBox(in: space)
@@ -125,18 +135,18 @@ struct ClusterAbstraction: Sendable {
 
     // MARK: - Pod atoms
 
-    private mutating func buildPodAtoms(_ policies: [EffectivePolicy]) {
-        let selectors = registerPodSelectors(policies)
+    private mutating func buildPodAtoms(_ policies: [EffectivePolicy], extraPeers: [NetworkPolicyPeer]) {
+        let selectors = registerPodSelectors(policies, extraPeers: extraPeers)
         let policiesByNamespace = Dictionary(grouping: policies, by: \.namespace)
 
         // Each distinct (namespace predicate, pod selector) pair that a peer uses.
         var peerPairs: Set<[Int]> = []
-        for policy in policies {
-            for peer in policy.selectorPeers {
-                guard let podSelector = peer.podSelector, !podSelector.isEmpty else { continue }
-                let namespacePart = peer.namespacePart(policyNamespace: policy.namespace).normalized
-                peerPairs.insert([namespacePredicateIndex[namespacePart]!, podSelectorIDs[podSelector.normalized]!])
-            }
+        let scopedPeers = policies.flatMap { policy in policy.selectorPeers.map { ($0, policy.namespace) } }
+            + extraPeers.filter { $0.ipBlock == nil }.map { ($0, "") }
+        for (peer, policyNamespace) in scopedPeers {
+            guard let podSelector = peer.podSelector, !podSelector.isEmpty else { continue }
+            let namespacePart = peer.namespacePart(policyNamespace: policyNamespace).normalized
+            peerPairs.insert([namespacePredicateIndex[namespacePart]!, podSelectorIDs[podSelector.normalized]!])
         }
 
         for (classIndex, namespaceClass) in namespaceClasses.enumerated() {
@@ -154,13 +164,16 @@ struct ClusterAbstraction: Sendable {
     }
 
     /// Numbers the distinct pod selectors in canonical order and returns them by ID.
-    private mutating func registerPodSelectors(_ policies: [EffectivePolicy]) -> [LabelSelector] {
+    private mutating func registerPodSelectors(_ policies: [EffectivePolicy], extraPeers: [NetworkPolicyPeer]) -> [LabelSelector] {
         var selectors: Set<LabelSelector> = []
         for policy in policies {
             selectors.insert(policy.podSelector.normalized)
             for peer in policy.selectorPeers {
                 if let selector = peer.podSelector { selectors.insert(selector.normalized) }
             }
+        }
+        for peer in extraPeers where peer.ipBlock == nil {
+            if let selector = peer.podSelector { selectors.insert(selector.normalized) }
         }
         let ordered = selectors.sorted { $0.canonicalText < $1.canonicalText }
         for (id, selector) in ordered.enumerated() { podSelectorIDs[selector] = id }
@@ -212,10 +225,10 @@ struct ClusterAbstraction: Sendable {
 
     // MARK: - Address atoms
 
-    private mutating func buildAddressAtoms(_ policies: [EffectivePolicy]) {
+    private mutating func buildAddressAtoms(_ policies: [EffectivePolicy], extraPeers: [NetworkPolicyPeer]) {
         let blocks = policies.flatMap { policy in
             (policy.ingress + policy.egress).flatMap { $0.peers ?? [] }.compactMap(\.ipBlock)
-        }
+        } + extraPeers.compactMap(\.ipBlock)
         for family in [IPFamily.ipv4, .ipv6] {
             let maximum = IPAddress.maximum(of: family)
             var cuts: Set<UInt128> = [0]
