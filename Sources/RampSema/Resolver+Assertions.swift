@@ -38,7 +38,10 @@ extension Resolver {
         guard clients.count == declaration.clients.count else { return [] }
         var invariants: [Invariant] = []
         for target in declaration.targets {
-            guard let server = resolve(target.endpoint, in: namespace), let ports = resolvePorts(target, server: server) else { continue }
+            guard let server = resolve(target.endpoint, in: namespace) else { continue }
+            // Without ports an invariant covers every port, not only the
+            // server's declared ones: a rule may open any port of its pods.
+            guard let ports = target.ports.isEmpty ? .all : resolvePorts(target, server: server) else { continue }
             let kind: Invariant.Kind = declaration.kind == .never ? .never : .only
             invariants.append(Invariant(kind: kind, clients: clients, server: server, ports: ports, origin: declaration.range))
         }
