@@ -9,9 +9,9 @@ import RampSource
 ///
 /// Endpoints are sets of pods and addresses, not concrete pods, and every
 /// check covers every cluster that the contracts can describe (see
-/// `Reachability`). A service's pods are taken to have the container ports
-/// it declares, so a named port on another rule resolves only where the
-/// service declares that name.
+/// `Reachability`): declared namespaces carry their declared labels, and a
+/// service's pods have the container ports it declares, so a named port on
+/// another rule resolves only where the service declares that name.
 public struct AssertionAnalysis {
     /// The most connection classes listed for one invariant. Further
     /// classes are counted as omitted but not examined.
@@ -39,7 +39,17 @@ public struct AssertionAnalysis {
         var sets = [EndpointSet.matching(vocabulary.refiningPeers)]
         for invariant in program.invariants { sets += AssertionAnalysis.endpointSets(of: AssertionAnalysis.query(for: invariant, encoding)) }
         for expectation in program.expectations { sets += AssertionAnalysis.endpointSets(of: AssertionAnalysis.query(for: expectation, encoding)) }
-        reachability = try Reachability(policies: policies, endpointSets: sets)
+        reachability = try Reachability(policies: policies, endpointSets: sets, namespaceLabels: AssertionAnalysis.declaredLabels([program]))
+    }
+
+    /// Returns the labels of every declared namespace, from the first program that declares it.
+    /// The checks take the clusters to carry them, as ramp does when it places rules.
+    static func declaredLabels(_ programs: [Program]) -> [String: [String: String]] {
+        var labels: [String: [String: String]] = [:]
+        for program in programs {
+            for namespace in program.namespaces where labels[namespace.name] == nil { labels[namespace.name] = namespace.labels }
+        }
+        return labels
     }
 
     private static func endpointSets(of query: ReachabilityQuery) -> [EndpointSet] {

@@ -21,6 +21,11 @@ import RampKube
 /// that every atom lies either inside or outside each of them. A pod peer
 /// among them must carry a namespace selector, because it belongs to no
 /// policy whose namespace it could default to.
+///
+/// Known namespace labels restrict the clusters considered to those where
+/// each named namespace carries exactly the labels given for the selectors
+/// in play: the classes of such a namespace with other labels pair with
+/// nothing (see `canPair`).
 struct ClusterAbstraction: Sendable {
     struct NamespaceClass: Sendable {
         let box: LabelBox
@@ -60,11 +65,16 @@ struct ClusterAbstraction: Sendable {
     private var namespacePredicateIndex: [LabelSelector: Int] = [:]
     private var podSelectorIDs: [LabelSelector: Int] = [:]
     private var namespaceClassesByName: [String: [Int]] = [:]
+    /// Namespace classes whose labels contradict the known labels of their namespace.
+    private var contradictingNamespaceClasses: Set<Int> = []
 
-    init(policies: [EffectivePolicy], extraPeers: [NetworkPolicyPeer] = []) {
+    init(policies: [EffectivePolicy], extraPeers: [NetworkPolicyPeer] = [], namespaceLabels: [String: [String: String]] = [:]) {
         precondition(extraPeers.allSatisfy { $0.ipBlock != nil || $0.namespaceSelector != nil },
                      "an extra pod peer needs a namespace selector")
-        buildNamespaceClasses(policies, extraPeers: extraPeers)
+        // A name selector per known namespace gives each its own classes.
+        let namePeers = namespaceLabels.keys.sorted().map { NetworkPolicyPeer(namespaceSelector: .namespaceNamed($0)) }
+        buildNamespaceClasses(policies, extraPeers: extraPeers + namePeers)
+        excludeContradictingClasses(namespaceLabels)
         buildPodAtoms(policies, extraPeers: extraPeers)
         buildAddressAtoms(policies, extraPeers: extraPeers)
     }
@@ -119,6 +129,17 @@ struct ClusterAbstraction: Sendable {
                 labels: labels,
                 description: space.describe(labelClass.box, relativeTo: initial)
             ))
+        }
+    }
+
+    /// Marks the classes of a known namespace whose predicates differ from
+    /// those its known labels satisfy.
+    private mutating func excludeContradictingClasses(_ namespaceLabels: [String: [String: String]]) {
+        for (index, namespaceClass) in namespaceClasses.enumerated() {
+            guard let name = namespaceClass.fixedName, var labels = namespaceLabels[name] else { continue }
+            labels[Namespace.nameLabel] = name
+            let satisfied = Set(namespacePredicateIndex.filter { $0.key.matches(labels) }.map(\.value))
+            if satisfied != Set(namespaceClass.satisfied.members) { contradictingNamespaceClasses.insert(index) }
         }
     }
 
@@ -249,16 +270,23 @@ struct ClusterAbstraction: Sendable {
     // MARK: - Lookups
 
     /// Returns whether one cluster can hold a source in the first atom and a
-    /// destination in the second. Pods of two different namespace classes
+    /// destination in the second. Neither may contradict the known namespace
+    /// labels. Pods of two different namespace classes
     /// live in two different namespaces. That is impossible when both classes
     /// allow only the same name, because one namespace has one set of labels.
     func canPair(_ source: Int, _ destination: Int) -> Bool {
+        if contradictsKnownLabels(source) || contradictsKnownLabels(destination) { return false }
         if isAddress(source) || isAddress(destination) { return true }
         let sourceClass = podAtoms[source].namespaceClass
         let destinationClass = podAtoms[destination].namespaceClass
         if sourceClass == destinationClass { return true }
         let sourceName = namespaceClasses[sourceClass].fixedName
         return sourceName == nil || sourceName != namespaceClasses[destinationClass].fixedName
+    }
+
+    /// Returns whether the atom is a pod of a known namespace with labels other than its known ones.
+    func contradictsKnownLabels(_ atom: Int) -> Bool {
+        !isAddress(atom) && contradictingNamespaceClasses.contains(podAtoms[atom].namespaceClass)
     }
 
     /// Returns representative namespaces for a source and a destination

@@ -93,18 +93,21 @@ public func equivalence(
 /// `refinedBy` splits the classes further by peers that neither set uses,
 /// such as the services of a contract, so that each class lies inside or
 /// outside each of those peers. A pod peer there needs a namespace selector.
+/// `namespaceLabels` gives the labels that the named namespaces carry, and
+/// leaves out the clusters where they carry others.
 public func connectivityDifferences(
     between first: [NetworkPolicy],
     and second: [NetworkPolicy],
     limit: Int? = nil,
-    refinedBy extraPeers: [NetworkPolicyPeer] = []
+    refinedBy extraPeers: [NetworkPolicyPeer] = [],
+    namespaceLabels: [String: [String: String]] = [:]
 ) throws(PolicyValidationError) -> [ConnectivityDifference] {
     let firstEvaluator = try NetworkPolicyEvaluator(policies: first)
     let secondEvaluator = try NetworkPolicyEvaluator(policies: second)
     let firstPolicies = first.map(EffectivePolicy.init)
     let secondPolicies = second.map(EffectivePolicy.init)
 
-    let abstraction = ClusterAbstraction(policies: firstPolicies + secondPolicies, extraPeers: extraPeers)
+    let abstraction = ClusterAbstraction(policies: firstPolicies + secondPolicies, extraPeers: extraPeers, namespaceLabels: namespaceLabels)
     let table = PortSetTable()
     var peerIndex = PeerAtomIndex(abstraction)
     let comparison = ConnectivityComparison(

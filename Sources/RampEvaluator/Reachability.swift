@@ -90,12 +90,16 @@ public struct Reachability {
     private let registeredPeers: Set<NetworkPolicyPeer>
 
     /// Validates the policies and prepares queries over `endpointSets`.
-    /// Every query must use only sets listed here.
-    public init(policies: [NetworkPolicy], endpointSets: [EndpointSet]) throws(PolicyValidationError) {
+    /// Every query must use only sets listed here. `namespaceLabels` gives
+    /// the labels that the named namespaces carry, and leaves out the
+    /// clusters where they carry others.
+    public init(
+        policies: [NetworkPolicy], endpointSets: [EndpointSet], namespaceLabels: [String: [String: String]] = [:]
+    ) throws(PolicyValidationError) {
         evaluator = try NetworkPolicyEvaluator(policies: policies)
         let effective = policies.map(EffectivePolicy.init)
         let peers = Array(Set(endpointSets.flatMap(\.peers)))
-        abstraction = ClusterAbstraction(policies: effective, extraPeers: peers)
+        abstraction = ClusterAbstraction(policies: effective, extraPeers: peers, namespaceLabels: namespaceLabels)
         registeredPeers = Set(peers)
         var peerIndex = PeerAtomIndex(abstraction)
         access = PolicySetAccess(policies: effective, abstraction: abstraction, table: table, peerIndex: &peerIndex)

@@ -119,6 +119,40 @@ final class ReachabilityTests: XCTestCase {
         XCTAssertEqual(analysis.deniedConnections(onMetrics).first?.ports.first, 1...9186)
     }
 
+    // MARK: - Known namespace labels
+
+    func testKnownLabelsDropContradictingClusters() throws {
+        let policies = [policy("y", "db", podSelector: selector(["app": "db"]), types: [.ingress],
+                               ingress: [rule([namespacePeer(["team": "a"])])])]
+        let inX = NetworkPolicyPeer(namespaceSelector: selector([Namespace.nameLabel: "x"]))
+        let databaseInY = podsInNamespaces(selector(["app": "db"]), selector([Namespace.nameLabel: "y"]))
+        let query = ReachabilityQuery(sources: .matching([inX]), destinations: .matching([databaseInY]), ports: [port(80)])
+
+        let anyLabels = try Reachability(policies: policies, endpointSets: [query.sources, query.destinations])
+        let labelled = try Reachability(policies: policies, endpointSets: [query.sources, query.destinations],
+                                        namespaceLabels: ["x": ["team": "a"]])
+
+        let denied = anyLabels.deniedConnections(query)
+        XCTAssertFalse(denied.isEmpty)
+        for connections in denied {
+            XCTAssertEqual(connections.source.description, "pods {(any labels)} in namespaces {kubernetes.io/metadata.name=x,team notin (a)}")
+        }
+        XCTAssertEqual(labelled.deniedConnections(query).count, 0)
+        XCTAssertFalse(labelled.allowedConnections(query).isEmpty)
+    }
+
+    func testKnownLabelsNarrowDifferences() throws {
+        let fromTeam = [policy("y", "db", types: [.ingress], ingress: [rule([namespacePeer(["team": "a"])])])]
+        let fromX = [policy("y", "db", types: [.ingress], ingress: [rule([namespacePeer([Namespace.nameLabel: "x"])])])]
+
+        let everyLabelling = try connectivityDifferences(between: fromTeam, and: fromX)
+        let known = try connectivityDifferences(between: fromTeam, and: fromX, namespaceLabels: ["x": ["team": "a"]])
+
+        XCTAssertTrue(everyLabelling.contains { $0.source.description.contains("kubernetes.io/metadata.name=x") })
+        XCTAssertFalse(known.contains { $0.source.description.contains("kubernetes.io/metadata.name=x") })
+        XCTAssertFalse(known.isEmpty, "other namespaces labelled team=a still differ")
+    }
+
     // MARK: - Denied connections
 
     func testDeniedConnectionsFindUncoveredPods() throws {
