@@ -7,6 +7,9 @@ enum Usage {
 
     COMMANDS:
       build          Compile contracts to NetworkPolicy YAML
+      test           Evaluate the contracts' expectations against the policies
+      check          Verify contracts, invariants, expectations and generated YAML for CI
+      diff           Compare two versions of the contracts by the connections they allow
       explain        Explain a diagnostic code, such as RAMP0201
 
     OPTIONS:
