@@ -97,7 +97,9 @@ public struct ContractDiff {
             let destination = vocabulary.describe(difference.destination, example: example.destination)
             for part in refinement.refine(difference) {
                 let key = ConnectionKey(
-                    added: part.allowedBy == .second, source: source, destination: destination,
+                    added: part.allowedBy == .second,
+                    sourceRank: vocabulary.rank(of: example.source), source: source,
+                    destinationRank: vocabulary.rank(of: example.destination), destination: destination,
                     networkProtocol: difference.protocol, namedPorts: part.namedPorts
                 )
                 ranges[key, default: []].append(part.ports)
@@ -111,15 +113,20 @@ public struct ContractDiff {
         }
     }
 
+    /// Orders services first and addresses last (see `ContractVocabulary.rank`), then by name.
     private struct ConnectionKey: Hashable, Comparable {
         let added: Bool
+        let sourceRank: Int
         let source: String
+        let destinationRank: Int
         let destination: String
         let networkProtocol: NetworkProtocol
         let namedPorts: [String]
 
         static func < (lhs: ConnectionKey, rhs: ConnectionKey) -> Bool {
+            if lhs.sourceRank != rhs.sourceRank { return lhs.sourceRank < rhs.sourceRank }
             if lhs.source != rhs.source { return lhs.source < rhs.source }
+            if lhs.destinationRank != rhs.destinationRank { return lhs.destinationRank < rhs.destinationRank }
             if lhs.destination != rhs.destination { return lhs.destination < rhs.destination }
             if lhs.networkProtocol != rhs.networkProtocol { return lhs.networkProtocol < rhs.networkProtocol }
             return lhs.namedPorts.lexicographicallyPrecedes(rhs.namedPorts)

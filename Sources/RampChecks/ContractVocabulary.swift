@@ -35,6 +35,8 @@ public struct ContractVocabulary: Sendable {
                 externals[name] = NamedBlocks(name: ContractVocabulary.externalName(name), blocks: blocks)
             }
         }
+        // Every address outside the cluster is in the internet, named or not.
+        if externals["internet"] == nil { externals["internet"] = NamedBlocks(name: "internet", blocks: RampIR.Endpoint.internet.blocks) }
         self.services = services.values.sorted { $0.id < $1.id }
         declaredNamespaces = namespaces
         self.externals = externals.keys.sorted().map { externals[$0]! }
@@ -89,6 +91,14 @@ public struct ContractVocabulary: Sendable {
         }.joined(separator: " and ")
     }
 
+    /// Returns ports of several protocols joined by "and", or `every port`
+    /// when they cover every port of every protocol.
+    public func describePorts(_ portsByProtocol: [(NetworkProtocol, [ClosedRange<Int>])], namedPorts: [String] = []) -> String {
+        let protocols = Set(portsByProtocol.filter { $0.1 == [1...65535] }.map(\.0))
+        if namedPorts.isEmpty && protocols.count == NetworkProtocol.allCases.count { return "every port" }
+        return portsByProtocol.map { describePorts($0.0, $0.1, namedPorts: namedPorts) }.joined(separator: " and ")
+    }
+
     /// Returns ports of one protocol such as `TCP 80-81`, or `TCP ports named 'metrics'`.
     public func describePorts(_ networkProtocol: NetworkProtocol, _ ranges: [ClosedRange<Int>], namedPorts: [String] = []) -> String {
         let names = namedPorts.map { "'\($0)'" }.joined(separator: ", ")
@@ -123,19 +133,29 @@ public struct ContractVocabulary: Sendable {
     public func describe(_ endpointClass: EndpointClass, example: RampEvaluator.Endpoint) -> String {
         switch (endpointClass.kind, example) {
         case let (.addresses(first, last), _):
-            let range = first == last ? "\(first)" : "\(first)-\(last)"
+            let range = ContractVocabulary.describeRange(first, last)
             guard let name = externalName(containing: first, through: last) else { return "addresses \(range)" }
-            return "\(name) (\(range))"
+            let wholeBlock = externals.contains { external in
+                external.name == name && external.blocks.contains {
+                    $0.except.isEmpty && $0.cidr.family == first.family && $0.cidr.first == first.value && $0.cidr.last == last.value
+                }
+            }
+            return wholeBlock ? name : "\(name) (\(range))"
         case let (.pods(namespaceLabels, podLabels), .pod(pod)):
             let matching = services(containing: pod)
             if !matching.isEmpty { return matching.map(\.description).joined(separator: " and ") }
-            let fixedName = namespaceLabels.split(separator: ",").contains { $0 == "\(RampEvaluator.Namespace.nameLabel)=\(pod.namespace.name)" }
             if declaredNamespaces.contains(pod.namespace.name) {
                 return "pods of namespace '\(pod.namespace.name)' outside its services"
             }
+            // The name label is never missing, so its part of the description is one of
+            // `k=name`, `k in (...)` or `k notin (...)`.
+            let parts = ContractVocabulary.topLevelParts(namespaceLabels)
+            let namePart = "\(RampEvaluator.Namespace.nameLabel)=\(pod.namespace.name)"
+            let otherParts = parts.filter { !$0.hasPrefix(RampEvaluator.Namespace.nameLabel) }
+            let labelled = otherParts.isEmpty ? "" : " labelled {\(otherParts.joined(separator: ","))}"
             let pods = podLabels == "(any labels)" ? "pods" : "pods {\(podLabels)}"
-            if fixedName { return "\(pods) of namespace '\(pod.namespace.name)'" }
-            return "\(pods) in undeclared namespaces {\(namespaceLabels)}"
+            if parts.contains(namePart) { return "\(pods) of namespace '\(pod.namespace.name)'\(labelled)" }
+            return "\(pods) in undeclared namespaces\(labelled)"
         case (.pods, .ipAddress):
             return endpointClass.description
         }
@@ -174,6 +194,37 @@ public struct ContractVocabulary: Sendable {
         guard block.cidr.contains(address: first.value, family: first.family),
               block.cidr.contains(address: last.value, family: last.family) else { return false }
         return !block.except.contains { $0.family == first.family && $0.first <= last.value && first.value <= $0.last }
+    }
+
+    /// Returns an address range as a CIDR when it is one, else as `first-last`.
+    static func describeRange(_ first: IPAddress, _ last: IPAddress) -> String {
+        if first == last { return "\(first)" }
+        let count = last.value - first.value
+        // A block spans 2^k addresses starting at a multiple of 2^k, so count + 1 is a power of two.
+        if count == UInt128.max || (count & (count + 1) == 0 && first.value & count == 0) {
+            let hostBits = count == UInt128.max ? 128 : (count + 1).trailingZeroBitCount
+            return "\(first)/\(first.family.bitWidth - hostBits)"
+        }
+        return "\(first)-\(last)"
+    }
+
+    /// Splits a class description at the commas outside parentheses.
+    static func topLevelParts(_ description: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        for character in description {
+            if character == "(" { depth += 1 }
+            if character == ")" { depth -= 1 }
+            if character == "," && depth == 0 {
+                parts.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { parts.append(current) }
+        return parts
     }
 
     static func externalName(_ name: String) -> String {

@@ -79,15 +79,30 @@ extension AssertionAnalysis {
         var sides = examples.map { ($0.ingress, $0.connection.destination, "ingress") }
         if includingSources { sides += examples.map { ($0.egress, $0.connection.source, "egress") } }
 
-        var texts: [String] = []
+        struct Key: Hashable {
+            let namespace: String
+            let direction: String
+        }
+        var order: [Key] = []
+        var endpoints: [Key: [String]] = [:]
         for (side, endpoint, direction) in sides {
             guard side == .notIsolated, case .pod(let pod) = endpoint,
                   program.namespace(named: pod.namespace.name) != nil else { continue }
-            let text = "\(vocabulary.describe(endpoint)) is not isolated for \(direction), so it admits every connection; "
-                + "add 'deny \(direction)' to namespace '\(pod.namespace.name)' to isolate it"
-            if !texts.contains(text) { texts.append(text) }
+            let key = Key(namespace: pod.namespace.name, direction: direction)
+            let name = vocabulary.describe(endpoint)
+            if endpoints[key] == nil { order.append(key) }
+            if !(endpoints[key] ?? []).contains(name) { endpoints[key, default: []].append(name) }
         }
-        return texts.map { Note($0) }
+        return order.map { key in
+            let names = endpoints[key]!
+            let fix = "add 'deny \(key.direction)' to namespace '\(key.namespace)' to isolate"
+            guard names.count > 1 else {
+                return Note("\(names[0]) is not isolated for \(key.direction), so it admits every connection; \(fix) it")
+            }
+            let listed = names.prefix(2).joined(separator: ", ") + (names.count > 2 ? " and \(names.count - 2) more" : "")
+            return Note("pods of namespace '\(key.namespace)' (\(listed)) are not isolated for \(key.direction), "
+                + "so they admit every connection; \(fix) them")
+        }
     }
 
     // MARK: - Summaries
@@ -116,27 +131,26 @@ extension AssertionAnalysis {
         struct Key: Hashable {
             let source: String
             let destination: String
-            let networkProtocol: NetworkProtocol
             let namedPorts: [String]
         }
         var order: [Key] = []
-        var ranges: [Key: [ClosedRange<Int>]] = [:]
+        var ranges: [Key: [NetworkProtocol: [ClosedRange<Int>]]] = [:]
         for connections in classes {
             guard let example = connections.examples.first?.connection else { continue }
             let key = Key(
                 source: vocabulary.describe(connections.source, example: example.source),
                 destination: vocabulary.describe(connections.destination, example: example.destination),
-                networkProtocol: connections.protocol,
                 namedPorts: connections.namedPorts
             )
             if ranges[key] == nil { order.append(key) }
-            ranges[key, default: []] += connections.ports
+            ranges[key, default: [:]][connections.protocol, default: []] += connections.ports
         }
         return order.map { key in
-            ConnectionSummary(
+            let byProtocol = ranges[key]!.keys.sorted().map { ($0, AssertionAnalysis.merge(ranges[key]![$0]!)) }
+            return ConnectionSummary(
                 source: key.source,
                 destination: key.destination,
-                portText: vocabulary.describePorts(key.networkProtocol, AssertionAnalysis.merge(ranges[key]!), namedPorts: key.namedPorts)
+                portText: vocabulary.describePorts(byProtocol, namedPorts: key.namedPorts)
             )
         }
     }
