@@ -34,7 +34,8 @@ struct CheckCommand {
             return .usageOrIOError
         }
         compilation.compile(sources)
-        guard let program = compilation.program, let plan = compilation.plan else {
+        // Further steps compare against a build, which these errors would stop.
+        guard !compilation.diagnostics.hasErrors, let program = compilation.program, let plan = compilation.plan else {
             _ = driver.emit(compilation.diagnostics.sorted(), reporting: options.reporting)
             return .contractErrors
         }
@@ -48,7 +49,7 @@ struct CheckCommand {
         guard !report.hasErrors else { return .contractErrors }
 
         let invariants = program.invariants.count
-        let lines = ["\(invariants) invariant\(invariants == 1 ? "" : "s") hold"] + summaries
+        let lines = ["\(invariants) invariant\(invariants == 1 ? " holds" : "s hold")"] + summaries
         driver.inform("ramp check passed: " + lines.joined(separator: ", ") + "\n", reporting: options.reporting)
         return .success
     }
@@ -80,7 +81,7 @@ struct ExpectationStep: CheckStep {
             diagnostics.emit(.policiesNotEvaluable(error.policy, field: error.field, reason: error.reason), at: nil)
         }
         let count = context.program.expectations.count
-        return "\(count) expectation\(count == 1 ? "" : "s") pass"
+        return "\(count) expectation\(count == 1 ? " passes" : "s pass")"
     }
 }
 
