@@ -9,12 +9,12 @@ import RampSource
 ///
 /// Endpoints are sets of pods and addresses, not concrete pods, and every
 /// check covers every cluster that the contracts can describe (see
-/// `Reachability`): declared namespaces carry their declared labels, and a
-/// service's pods have the container ports it declares, so a named port on
-/// another rule resolves only where the service declares that name.
+/// `Reachability`). In those clusters declared namespaces carry their
+/// declared labels, and a service's pods have the container ports it
+/// declares, so a named port resolves only where the service declares that name.
 public struct AssertionAnalysis {
-    /// The most connection classes listed for one invariant. Further
-    /// classes are counted as omitted but not examined.
+    /// The maximum number of connection classes examined for one invariant.
+    /// A note says when the check stopped there.
     public static let classLimit = 200
 
     let program: Program

@@ -7,7 +7,7 @@ import RampLowering
 public struct ContractVersion {
     public let program: Program
     public let plan: PolicyPlan
-    /// How reports name the version, such as `main:contracts` or a path.
+    /// The version's name in reports, such as `main:contracts` or a path.
     public let label: String
 
     public init(program: Program, plan: PolicyPlan, label: String) {

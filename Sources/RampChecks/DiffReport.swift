@@ -21,7 +21,12 @@ public enum DiffReport {
         section("Invariants added", diff.addedInvariants.map { "+ \($0.text)  (\($0.location))" })
         section("Invariants removed", diff.removedInvariants.map { "- \($0.text)  (\($0.location))" })
         section("Policy objects", diff.objects.map { object in
-            let marker = object.change == .added ? "+" : object.change == .removed ? "-" : "~"
+            let marker: String
+            switch object.change {
+            case .added: marker = "+"
+            case .removed: marker = "-"
+            case .changed: marker = "~"
+            }
             let origins = object.origins.isEmpty ? "" : "  (" + object.origins.joined(separator: "; ") + ")"
             return "\(marker) \(object.object) \(object.change.rawValue)\(origins)"
         })

@@ -5,13 +5,14 @@ import RampKube
 import RampSource
 
 extension AssertionAnalysis {
-    /// The most connections that one violation names in its notes besides the first.
+    /// The maximum number of connections that one violation lists in its notes besides the first.
     static let listedConnectionLimit = 8
 
     /// Checks every invariant and reports each violated statement once, at
-    /// the statement: the first connection that breaks it in the message, an
-    /// example connection with both verdicts, a note at every rule that
-    /// admits a breaking connection, and the other breaking connections.
+    /// the statement. The message names the first connection that breaks it.
+    /// The notes give an example connection with both verdicts, point at
+    /// every rule that admits a breaking connection, and list the other
+    /// breaking connections.
     public func checkInvariants(into diagnostics: DiagnosticEngine) {
         var order: [SourceRange] = []
         var violations: [SourceRange: [(Invariant, [ConnectionClass])]] = [:]

@@ -151,6 +151,16 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertFalse(result.error.contains("RAMP0821"), "a directory is not compared with contracts that do not compile")
     }
 
+    func testExampleContractsPass() {
+        // Run from the repository root, where the generated headers name `contracts/`.
+        let previous = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(repositoryRoot.path)
+        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        let result = runRamp(["check", "contracts", "-o", "generated"])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertEqual(result.output, "ramp check passed: 7 invariants hold, 17 expectations pass, generated is up to date (5 files)\n")
+    }
+
     func testUsageErrors() {
         XCTAssertEqual(runRamp(["check", "contracts"]).error,
                        "ramp: error: 'ramp check' requires '-o <directory>', the directory that 'ramp build' writes\n")

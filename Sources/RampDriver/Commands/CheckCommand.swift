@@ -12,7 +12,7 @@ struct CheckCommand {
     let options: CheckOptions
     let driver: Driver
 
-    /// What every step of the check can read.
+    /// The options and the compilation that every step reads.
     struct Context {
         let options: CheckOptions
         let compilation: Compilation

@@ -13,7 +13,7 @@ enum GitContracts {
     /// Reads the `.ramp` files that `paths` name at `revision`, as
     /// `ContractInputs` would read them in the working tree: a file, or the
     /// files below a directory, sorted. Each file is named
-    /// `<revision>:<path>` so that messages say which version they are about.
+    /// `<revision>:<path>` so that messages name the version.
     static func read(_ paths: [String], revision: String, diagnostics: DiagnosticEngine) -> [SourceFile] {
         do throws(Failure) {
             var files: [SourceFile] = []

@@ -37,7 +37,7 @@ struct TestCommand {
                     _ = driver.emit(compilation.diagnostics.sorted(), reporting: options.reporting)
                     return .usageOrIOError
                 }
-                // Policies with errors are left out, so the remaining ones would give wrong answers.
+                // Policies with errors are left out, so the remaining ones would give wrong results.
                 guard !compilation.diagnostics.hasErrors else {
                     _ = driver.emit(compilation.diagnostics.sorted(), reporting: options.reporting)
                     return .contractErrors
