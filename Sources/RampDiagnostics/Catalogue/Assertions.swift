@@ -13,6 +13,7 @@ extension DiagnosticID {
     public static let expectedAllowed = DiagnosticID(802, "expected-allowed", .error, "the policies block a connection that 'expect allowed' requires")
     public static let expectedBlocked = DiagnosticID(803, "expected-blocked", .error, "the policies allow a connection that 'expect blocked' forbids")
     public static let policiesNotEvaluable = DiagnosticID(804, "policies-not-evaluable", .error, "a NetworkPolicy that the API server would reject, so it cannot be evaluated")
+    public static let noPodsInAssertion = DiagnosticID(805, "no-pods-in-assertion", .error, "an expectation or invariant between two addresses outside the cluster")
 
     // Policies read with --policies.
     public static let noPoliciesFound = DiagnosticID(810, "no-policies-found", .error, "--policies names files without any NetworkPolicy object")
@@ -29,7 +30,7 @@ extension DiagnosticID {
 
     /// The identities declared in this file, for `DiagnosticID.all`.
     static let assertionIDs: [DiagnosticID] = [
-        .neverViolated, .onlyViolated, .expectedAllowed, .expectedBlocked, .policiesNotEvaluable,
+        .neverViolated, .onlyViolated, .expectedAllowed, .expectedBlocked, .policiesNotEvaluable, .noPodsInAssertion,
         .noPoliciesFound, .objectSkipped, .duplicatePolicy,
         .generatedFileStale, .generatedFileMissing, .generatedFileExtra,
         .revisionUnreadable,
@@ -58,6 +59,11 @@ extension DiagnosticMessage {
 
     public static func policiesNotEvaluable(_ policy: String, field: String, reason: String) -> Self {
         Self(.policiesNotEvaluable, "cannot evaluate NetworkPolicy '\(policy)': \(field): \(reason)")
+    }
+
+    /// `statement` is `expect` or `never`.
+    public static func noPodsInAssertion(_ statement: String) -> Self {
+        Self(.noPodsInAssertion, "'\(statement)' connects two addresses outside the cluster, which no NetworkPolicy governs; one side must be pods")
     }
 
     public static func noPoliciesFound(_ paths: [String]) -> Self {

@@ -154,6 +154,34 @@ extension Explanations {
             ```
             """,
 
+        805: """
+            An `expect` or `never` statement connects two addresses outside the
+            cluster.
+
+            NetworkPolicy governs connections from and to pods only, so the
+            statement could never fail and would check nothing. Name pods on one
+            side. `only` may name an external server, because the clients it
+            leaves out include pods.
+
+            Erroneous example:
+
+            ```ramp
+            network partner = 203.0.113.0/24
+            namespace shop {
+              never internet -> network partner
+            }
+            ```
+
+            Corrected example:
+
+            ```ramp
+            network partner = 203.0.113.0/24
+            namespace shop {
+              never namespace shop -> network partner
+            }
+            ```
+            """,
+
         810: """
             `ramp test --policies` read files that contain no NetworkPolicy
             object.
