@@ -16,7 +16,7 @@ enum Usage {
       -h, --help     Show help; 'ramp <command> --help' shows a command's help
       --version      Show the version
 
-    EXIT STATUS: 0 on success, 1 when the contracts have errors, 2 on usage or I/O errors.
+    EXIT STATUS: 0 on success, 1 when the contracts have errors or a check fails, 2 on usage or I/O errors.
 
     """
 

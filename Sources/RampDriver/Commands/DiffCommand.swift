@@ -10,15 +10,8 @@ struct DiffCommand {
     let driver: Driver
 
     func run() -> Driver.ExitStatus {
-        var old = Compilation()
-        var new = Compilation()
-        for index in [0, 1] {
-            var compilation = index == 0 ? old : new
-            options.compile.configure(&compilation)
-            // A diff reports changes, so a violated invariant in either version is no error here.
-            compilation.checksInvariants = false
-            if index == 0 { old = compilation } else { new = compilation }
-        }
+        var old = makeCompilation()
+        var new = makeCompilation()
 
         let oldLabel: String
         let oldSources: [SourceFile]
@@ -65,5 +58,13 @@ struct DiffCommand {
             return .contractErrors
         }
         return .success
+    }
+
+    private func makeCompilation() -> Compilation {
+        var compilation = Compilation()
+        options.compile.configure(&compilation)
+        // A diff reports changes, so a violated invariant in either version is no error here.
+        compilation.checksInvariants = false
+        return compilation
     }
 }
