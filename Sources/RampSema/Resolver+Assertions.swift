@@ -49,7 +49,7 @@ extension Resolver {
                 continue
             }
             // Without ports an invariant covers every port, not only the
-            // server's declared ones: a rule may open any port of its pods.
+            // server's declared ones, because a rule may open any port of its pods.
             guard let ports = target.ports.isEmpty ? .all : resolvePorts(target, server: server) else { continue }
             let kind: Invariant.Kind = declaration.kind == .never ? .never : .only
             invariants.append(Invariant(kind: kind, clients: clients, server: server, ports: ports, origin: declaration.range))
