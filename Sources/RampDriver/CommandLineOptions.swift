@@ -8,6 +8,9 @@ enum Command {
     case version
     case build(BuildOptions)
     case explain(ExplainOptions)
+    case test(TestOptions)
+    case check(CheckOptions)
+    case diff(DiffOptions)
 }
 
 /// Options that every command reading contracts shares.
@@ -44,6 +47,9 @@ enum CommandLineOptions {
         case "--version": return .version
         case "build": return try parseBuild(Array(arguments.dropFirst()))
         case "explain": return try parseExplain(Array(arguments.dropFirst()))
+        case "test": return try parseTest(Array(arguments.dropFirst()))
+        case "check": return try parseCheck(Array(arguments.dropFirst()))
+        case "diff": return try parseDiff(Array(arguments.dropFirst()))
         default: throw UsageError(message: "unknown command '\(first)'; run 'ramp --help' for the list of commands")
         }
     }

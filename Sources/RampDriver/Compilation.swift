@@ -1,4 +1,5 @@
 import Foundation
+import RampChecks
 import RampDiagnostics
 import RampIR
 import RampKube
@@ -21,6 +22,10 @@ public struct Compilation {
     public var requestedKubernetesVersion: KubernetesVersion?
     /// The environment to build for; nil builds without one.
     public var environment: String?
+    /// Whether to prove the invariants on the generated policies, which
+    /// reports each violation as an error. `ramp diff` and `ramp test
+    /// --policies` turn it off.
+    public var checksInvariants = true
 
     public init() {}
 
@@ -48,6 +53,7 @@ public struct Compilation {
         let plan = Pipeline.lower(program, level: optimizationLevel, kubernetesVersion: kubernetesVersion)
         self.plan = plan
         policies = plan.networkPolicies
+        if checksInvariants { checkInvariants(program, plan: plan) }
     }
 }
 

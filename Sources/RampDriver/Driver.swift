@@ -48,6 +48,12 @@ public struct Driver {
             return BuildCommand(options: options, driver: self).run()
         case .explain(let options):
             return ExplainCommand(options: options, driver: self).run()
+        case .test(let options):
+            return TestCommand(options: options, driver: self).run()
+        case .check(let options):
+            return CheckCommand(options: options, driver: self).run()
+        case .diff(let options):
+            return DiffCommand(options: options, driver: self).run()
         }
     }
 

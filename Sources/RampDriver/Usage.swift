@@ -7,13 +7,16 @@ enum Usage {
 
     COMMANDS:
       build          Compile contracts to NetworkPolicy YAML
+      test           Evaluate the contracts' expectations against the policies
+      check          Verify contracts, invariants, expectations and generated YAML for CI
+      diff           Compare two versions of the contracts by the connections they allow
       explain        Explain a diagnostic code, a line of generated YAML, or a connection
 
     OPTIONS:
       -h, --help     Show help; 'ramp <command> --help' shows a command's help
       --version      Show the version
 
-    EXIT STATUS: 0 on success, 1 when the contracts have errors, 2 on usage or I/O errors.
+    EXIT STATUS: 0 on success, 1 when the contracts have errors or a check fails, 2 on usage or I/O errors.
 
     """
 

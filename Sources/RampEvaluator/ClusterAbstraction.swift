@@ -16,6 +16,16 @@ import RampKube
 /// - Address atoms split IPv4 and IPv6 space at every `cidr` and `except` boundary.
 ///
 /// Atoms are numbered with pod atoms first, then address atoms.
+///
+/// Extra peers split the atoms further although no policy uses them, so
+/// that every atom lies either inside or outside each of them. A pod peer
+/// among them must carry a namespace selector, because it belongs to no
+/// policy whose namespace it could default to.
+///
+/// Known namespace labels restrict the clusters considered to those where
+/// each named namespace carries exactly the labels given for the selectors
+/// in play: the classes of such a namespace with other labels pair with
+/// nothing (see `canPair`).
 struct ClusterAbstraction: Sendable {
     struct NamespaceClass: Sendable {
         let box: LabelBox
@@ -55,11 +65,18 @@ struct ClusterAbstraction: Sendable {
     private var namespacePredicateIndex: [LabelSelector: Int] = [:]
     private var podSelectorIDs: [LabelSelector: Int] = [:]
     private var namespaceClassesByName: [String: [Int]] = [:]
+    /// Namespace classes whose labels contradict the known labels of their namespace.
+    private var contradictingNamespaceClasses: Set<Int> = []
 
-    init(policies: [EffectivePolicy]) {
-        buildNamespaceClasses(policies)
-        buildPodAtoms(policies)
-        buildAddressAtoms(policies)
+    init(policies: [EffectivePolicy], extraPeers: [NetworkPolicyPeer] = [], namespaceLabels: [String: [String: String]] = [:]) {
+        precondition(extraPeers.allSatisfy { $0.ipBlock != nil || $0.namespaceSelector != nil },
+                     "an extra pod peer needs a namespace selector")
+        // A name selector per known namespace gives each its own classes.
+        let namePeers = namespaceLabels.keys.sorted().map { NetworkPolicyPeer(namespaceSelector: .namespaceNamed($0)) }
+        buildNamespaceClasses(policies, extraPeers: extraPeers + namePeers)
+        excludeContradictingClasses(namespaceLabels)
+        buildPodAtoms(policies, extraPeers: extraPeers)
+        buildAddressAtoms(policies, extraPeers: extraPeers)
     }
 
     var atomCount: Int { podAtoms.count + addressAtoms.count }
@@ -70,13 +87,16 @@ struct ClusterAbstraction: Sendable {
 
     // MARK: - Namespace classes
 
-    private mutating func buildNamespaceClasses(_ policies: [EffectivePolicy]) {
+    private mutating func buildNamespaceClasses(_ policies: [EffectivePolicy], extraPeers: [NetworkPolicyPeer]) {
         var selectors: Set<LabelSelector> = []
         for policy in policies {
             selectors.insert(.namespaceNamed(policy.namespace))
             for peer in policy.selectorPeers {
                 selectors.insert(peer.namespacePart(policyNamespace: policy.namespace).normalized)
             }
+        }
+        for peer in extraPeers {
+            if let namespaceSelector = peer.namespaceSelector { selectors.insert(namespaceSelector.normalized) }
         }
         let space = LabelSpace(selectors: Array(selectors), extraKeys: [Namespace.nameLabel])
         let initial = initialNamespaceBox(in: space)
@@ -112,6 +132,17 @@ struct ClusterAbstraction: Sendable {
         }
     }
 
+    /// Marks the classes of a known namespace whose predicates differ from
+    /// those its known labels satisfy.
+    private mutating func excludeContradictingClasses(_ namespaceLabels: [String: [String: String]]) {
+        for (index, namespaceClass) in namespaceClasses.enumerated() {
+            guard let name = namespaceClass.fixedName, var labels = namespaceLabels[name] else { continue }
+            labels[Namespace.nameLabel] = name
+            let satisfied = Set(namespacePredicateIndex.filter { $0.key.matches(labels) }.map(\.value))
+            if satisfied != Set(namespaceClass.satisfied.members) { contradictingNamespaceClasses.insert(index) }
+        }
+    }
+
     /// Returns the box of every label map a namespace can have. The name
     /// label is present, and its value is a valid namespace name.
     private func initialNamespaceBox(in space: LabelSpace) -> LabelBox {
@@ -125,18 +156,18 @@ struct ClusterAbstraction: Sendable {
 
     // MARK: - Pod atoms
 
-    private mutating func buildPodAtoms(_ policies: [EffectivePolicy]) {
-        let selectors = registerPodSelectors(policies)
+    private mutating func buildPodAtoms(_ policies: [EffectivePolicy], extraPeers: [NetworkPolicyPeer]) {
+        let selectors = registerPodSelectors(policies, extraPeers: extraPeers)
         let policiesByNamespace = Dictionary(grouping: policies, by: \.namespace)
 
         // Each distinct (namespace predicate, pod selector) pair that a peer uses.
         var peerPairs: Set<[Int]> = []
-        for policy in policies {
-            for peer in policy.selectorPeers {
-                guard let podSelector = peer.podSelector, !podSelector.isEmpty else { continue }
-                let namespacePart = peer.namespacePart(policyNamespace: policy.namespace).normalized
-                peerPairs.insert([namespacePredicateIndex[namespacePart]!, podSelectorIDs[podSelector.normalized]!])
-            }
+        let scopedPeers = policies.flatMap { policy in policy.selectorPeers.map { ($0, policy.namespace) } }
+            + extraPeers.filter { $0.ipBlock == nil }.map { ($0, "") }
+        for (peer, policyNamespace) in scopedPeers {
+            guard let podSelector = peer.podSelector, !podSelector.isEmpty else { continue }
+            let namespacePart = peer.namespacePart(policyNamespace: policyNamespace).normalized
+            peerPairs.insert([namespacePredicateIndex[namespacePart]!, podSelectorIDs[podSelector.normalized]!])
         }
 
         for (classIndex, namespaceClass) in namespaceClasses.enumerated() {
@@ -154,13 +185,16 @@ struct ClusterAbstraction: Sendable {
     }
 
     /// Numbers the distinct pod selectors in canonical order and returns them by ID.
-    private mutating func registerPodSelectors(_ policies: [EffectivePolicy]) -> [LabelSelector] {
+    private mutating func registerPodSelectors(_ policies: [EffectivePolicy], extraPeers: [NetworkPolicyPeer]) -> [LabelSelector] {
         var selectors: Set<LabelSelector> = []
         for policy in policies {
             selectors.insert(policy.podSelector.normalized)
             for peer in policy.selectorPeers {
                 if let selector = peer.podSelector { selectors.insert(selector.normalized) }
             }
+        }
+        for peer in extraPeers where peer.ipBlock == nil {
+            if let selector = peer.podSelector { selectors.insert(selector.normalized) }
         }
         let ordered = selectors.sorted { $0.canonicalText < $1.canonicalText }
         for (id, selector) in ordered.enumerated() { podSelectorIDs[selector] = id }
@@ -212,10 +246,10 @@ struct ClusterAbstraction: Sendable {
 
     // MARK: - Address atoms
 
-    private mutating func buildAddressAtoms(_ policies: [EffectivePolicy]) {
+    private mutating func buildAddressAtoms(_ policies: [EffectivePolicy], extraPeers: [NetworkPolicyPeer]) {
         let blocks = policies.flatMap { policy in
             (policy.ingress + policy.egress).flatMap { $0.peers ?? [] }.compactMap(\.ipBlock)
-        }
+        } + extraPeers.compactMap(\.ipBlock)
         for family in [IPFamily.ipv4, .ipv6] {
             let maximum = IPAddress.maximum(of: family)
             var cuts: Set<UInt128> = [0]
@@ -236,16 +270,23 @@ struct ClusterAbstraction: Sendable {
     // MARK: - Lookups
 
     /// Returns whether one cluster can hold a source in the first atom and a
-    /// destination in the second. Pods of two different namespace classes
+    /// destination in the second. Neither may contradict the known namespace
+    /// labels. Pods of two different namespace classes
     /// live in two different namespaces. That is impossible when both classes
     /// allow only the same name, because one namespace has one set of labels.
     func canPair(_ source: Int, _ destination: Int) -> Bool {
+        if contradictsKnownLabels(source) || contradictsKnownLabels(destination) { return false }
         if isAddress(source) || isAddress(destination) { return true }
         let sourceClass = podAtoms[source].namespaceClass
         let destinationClass = podAtoms[destination].namespaceClass
         if sourceClass == destinationClass { return true }
         let sourceName = namespaceClasses[sourceClass].fixedName
         return sourceName == nil || sourceName != namespaceClasses[destinationClass].fixedName
+    }
+
+    /// Returns whether the atom is a pod of a known namespace with labels other than its known ones.
+    func contradictsKnownLabels(_ atom: Int) -> Bool {
+        !isAddress(atom) && contradictingNamespaceClasses.contains(podAtoms[atom].namespaceClass)
     }
 
     /// Returns representative namespaces for a source and a destination

@@ -89,17 +89,25 @@ public func equivalence(
 /// involved. Entries are ordered by source class, destination class and
 /// protocol. With `limit`, only the first `limit` entries are returned, and
 /// a limit below 1 counts as 1.
+///
+/// `refinedBy` splits the classes further by peers that neither set uses,
+/// such as the services of a contract, so that each class lies inside or
+/// outside each of those peers. A pod peer there needs a namespace selector.
+/// `namespaceLabels` gives the labels that the named namespaces carry, and
+/// leaves out the clusters where they carry others.
 public func connectivityDifferences(
     between first: [NetworkPolicy],
     and second: [NetworkPolicy],
-    limit: Int? = nil
+    limit: Int? = nil,
+    refinedBy extraPeers: [NetworkPolicyPeer] = [],
+    namespaceLabels: [String: [String: String]] = [:]
 ) throws(PolicyValidationError) -> [ConnectivityDifference] {
     let firstEvaluator = try NetworkPolicyEvaluator(policies: first)
     let secondEvaluator = try NetworkPolicyEvaluator(policies: second)
     let firstPolicies = first.map(EffectivePolicy.init)
     let secondPolicies = second.map(EffectivePolicy.init)
 
-    let abstraction = ClusterAbstraction(policies: firstPolicies + secondPolicies)
+    let abstraction = ClusterAbstraction(policies: firstPolicies + secondPolicies, extraPeers: extraPeers, namespaceLabels: namespaceLabels)
     let table = PortSetTable()
     var peerIndex = PeerAtomIndex(abstraction)
     let comparison = ConnectivityComparison(
@@ -119,11 +127,12 @@ private struct CounterexampleBuilder {
     let abstraction: ClusterAbstraction
     let first: NetworkPolicyEvaluator
     let second: NetworkPolicyEvaluator
+    private var atoms: AtomEndpoints { AtomEndpoints(abstraction: abstraction) }
 
     func difference(_ pair: AtomPairDifference) -> ConnectivityDifference {
         ConnectivityDifference(
-            source: endpointClass(of: pair.source),
-            destination: endpointClass(of: pair.destination),
+            source: atoms.endpointClass(of: pair.source),
+            destination: atoms.endpointClass(of: pair.destination),
             protocol: pair.protocol,
             ports: pair.ports,
             example: example(for: pair)
@@ -136,7 +145,7 @@ private struct CounterexampleBuilder {
         let containerPorts = portDifference.namedPorts.map {
             ContainerPort(name: $0, protocol: pair.protocol, containerPort: port)
         }
-        let (source, destination) = endpoints(source: pair.source, destination: pair.destination, containerPorts: containerPorts)
+        let (source, destination) = atoms.endpoints(source: pair.source, destination: pair.destination, containerPorts: containerPorts)
         let connection = Connection(from: source, to: destination, protocol: pair.protocol, port: port)
         let firstVerdict = first.evaluate(connection)
         let secondVerdict = second.evaluate(connection)
@@ -150,45 +159,5 @@ private struct CounterexampleBuilder {
             firstVerdict: firstVerdict,
             secondVerdict: secondVerdict
         )
-    }
-
-    private func endpointClass(of atom: Int) -> EndpointClass {
-        if abstraction.isAddress(atom) {
-            let address = abstraction.addressAtom(atom)
-            return EndpointClass(kind: .addresses(
-                first: IPAddress(family: address.family, value: address.first),
-                last: IPAddress(family: address.family, value: address.last)
-            ))
-        }
-        let namespace = abstraction.namespaceClasses[abstraction.podAtoms[atom].namespaceClass]
-        return EndpointClass(kind: .pods(namespaceLabels: namespace.description, podLabels: abstraction.podLabelDescription(of: atom)))
-    }
-
-    /// Concrete endpoints of two atoms: an atom's first address, or a pod
-    /// named `source` or `destination` with the atom's representative labels
-    /// in a representative namespace. The destination gets `containerPorts`.
-    private func endpoints(source: Int, destination: Int, containerPorts: [ContainerPort]) -> (Endpoint, Endpoint) {
-        var namespaces: (Namespace?, Namespace?) = (nil, nil)
-        if !abstraction.isAddress(source) && !abstraction.isAddress(destination) {
-            namespaces = abstraction.representativeNamespaces(
-                source: abstraction.podAtoms[source].namespaceClass,
-                destination: abstraction.podAtoms[destination].namespaceClass
-            )
-        }
-        return (
-            endpoint(of: source, namespace: namespaces.0, podName: "source", containerPorts: []),
-            endpoint(of: destination, namespace: namespaces.1, podName: "destination", containerPorts: containerPorts)
-        )
-    }
-
-    private func endpoint(of atom: Int, namespace: Namespace?, podName: String, containerPorts: [ContainerPort]) -> Endpoint {
-        if abstraction.isAddress(atom) {
-            let address = abstraction.addressAtom(atom)
-            return .ipAddress(IPAddress(family: address.family, value: address.first))
-        }
-        let namespaceClass = abstraction.namespaceClasses[abstraction.podAtoms[atom].namespaceClass]
-        let chosen = namespace ?? Namespace(name: namespaceClass.candidateNames[0], labels: namespaceClass.labels)
-        let labels = abstraction.representativeLabels(of: atom)
-        return .pod(Pod(name: podName, namespace: chosen, labels: labels, containerPorts: containerPorts))
     }
 }

@@ -30,6 +30,10 @@ extension Resolver {
         guard let client = resolve(declaration.client, in: namespace),
               let server = resolve(declaration.target.endpoint, in: namespace),
               case .some(.some(let ports)) = resolvePorts(declaration.target, server: server) else { return nil }
+        if client.isExternal && server.isExternal {
+            diagnostics.emit(.noPodsInAssertion("expect"), at: declaration.client.range, highlights: [Highlight(declaration.target.endpoint.range)])
+            return nil
+        }
         return Expectation(allowed: declaration.allowed, client: client, server: server, ports: ports, origin: declaration.range)
     }
 
@@ -38,7 +42,15 @@ extension Resolver {
         guard clients.count == declaration.clients.count else { return [] }
         var invariants: [Invariant] = []
         for target in declaration.targets {
-            guard let server = resolve(target.endpoint, in: namespace), let ports = resolvePorts(target, server: server) else { continue }
+            guard let server = resolve(target.endpoint, in: namespace) else { continue }
+            // `only` leaves out pods as well, so only `never` needs pods on one side.
+            if declaration.kind == .never && server.isExternal && clients.allSatisfy(\.isExternal) {
+                diagnostics.emit(.noPodsInAssertion("never"), at: declaration.clients[0].range, highlights: [Highlight(target.endpoint.range)])
+                continue
+            }
+            // Without ports an invariant covers every port, not only the
+            // server's declared ones, because a rule may open any port of its pods.
+            guard let ports = target.ports.isEmpty ? .all : resolvePorts(target, server: server) else { continue }
             let kind: Invariant.Kind = declaration.kind == .never ? .never : .only
             invariants.append(Invariant(kind: kind, clients: clients, server: server, ports: ports, origin: declaration.range))
         }

@@ -20,6 +20,16 @@ final class ExplanationExampleTests: XCTestCase {
         53: "a command-line option, shown as a command line",
         54: "the error-limit note depends on a command-line option and many errors",
         104: "the grammar nests brackets at most two levels deep, so the parser never reaches the nesting limit",
+        802: "expectations are evaluated by 'ramp test', which TestCommandTests cover, not by a build",
+        803: "expectations are evaluated by 'ramp test', which TestCommandTests cover, not by a build",
+        804: "a policy the evaluator rejects comes from the manifests given to 'ramp test --policies'",
+        810: "manifests without policies are given to 'ramp test --policies', shown as a command line",
+        811: "a skipped object comes from the manifests given to 'ramp test --policies', shown as a command line",
+        812: "a duplicate policy comes from the manifests given to 'ramp test --policies', shown as a command line",
+        820: "a stale generated file is a property of the output directory of 'ramp check'",
+        821: "a missing generated file is a property of the output directory of 'ramp check'",
+        822: "an extra generated file is a property of the output directory of 'ramp check'",
+        830: "an unreadable Git revision is a property of the repository given to 'ramp diff --base'",
     ]
 
     /// Codes whose corrected example is the erroneous contract built with

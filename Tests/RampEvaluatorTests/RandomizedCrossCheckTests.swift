@@ -41,6 +41,65 @@ final class RandomizedCrossCheckTests: XCTestCase {
         }
     }
 
+    /// A reachability query that returns no allowed (or no denied)
+    /// connection must find none among many concrete connections either.
+    func testReachabilityAgreesWithConcreteEvaluation() throws {
+        var random = SplitMix64(seed: 0x5eed_0003)
+        var checked = 0
+        for iteration in 0..<200 {
+            let policies = randomPolicies(&random)
+            let sources = randomEndpointSet(&random)
+            let destinations = randomEndpointSet(&random)
+            let query = ReachabilityQuery(sources: sources, destinations: destinations, ports: randomPorts(&random))
+            let reachability = try Reachability(policies: policies, endpointSets: [sources, destinations])
+            // Without a limit, every returned example is checked against the evaluator too.
+            let anyAllowed = !reachability.allowedConnections(query).isEmpty
+            let anyDenied = !reachability.deniedConnections(query).isEmpty
+
+            let evaluator = try NetworkPolicyEvaluator(policies: policies)
+            let endpoints = randomEndpoints(&random)
+            for _ in 0..<300 {
+                let source = endpoints.randomElement(using: &random)!
+                let destination = endpoints.randomElement(using: &random)!
+                let connection = Connection(
+                    from: source, to: destination,
+                    protocol: NetworkProtocol.allCases.randomElement(using: &random)!,
+                    port: Vocabulary.probePorts.randomElement(using: &random)!
+                )
+                guard contains(sources, source), contains(destinations, destination), portsContain(query.ports, connection) else { continue }
+                if case .ipAddress = source, case .ipAddress = destination { continue }
+                checked += 1
+                let verdict = evaluator.evaluate(connection)
+                if verdict.isAllowed {
+                    XCTAssertTrue(anyAllowed, "iteration \(iteration): no allowed connection reported, but \(verdict)")
+                } else {
+                    XCTAssertTrue(anyDenied, "iteration \(iteration): no denied connection reported, but \(verdict)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 1000, "too few sampled connections fell inside the queries")
+    }
+
+    private func randomEndpointSet(_ random: inout SplitMix64) -> EndpointSet {
+        let peers = (0..<(1 + random.next(below: 2))).map { _ -> NetworkPolicyPeer in
+            if random.next(below: 4) == 0 {
+                return NetworkPolicyPeer(ipBlock: IPBlock(cidr: Vocabulary.blocks.randomElement(using: &random)!))
+            }
+            let podSelector = random.next(below: 2) == 0 ? nil : randomSelector(Vocabulary.podLabels, &random)
+            return NetworkPolicyPeer(podSelector: podSelector, namespaceSelector: randomSelector(Vocabulary.namespaceLabels, &random))
+        }
+        return random.next(below: 3) == 0 ? .notMatching(peers) : .matching(peers)
+    }
+
+    private func contains(_ set: EndpointSet, _ endpoint: Endpoint) -> Bool {
+        set.peers.contains { $0.matches(endpoint, policyNamespace: "") } != set.isComplement
+    }
+
+    private func portsContain(_ ports: [NetworkPolicyPort]?, _ connection: Connection) -> Bool {
+        guard let ports, !ports.isEmpty else { return true }
+        return ports.contains { $0.matches(connection) }
+    }
+
     /// Asserts that one cluster can hold both endpoints: a namespace name has one set of labels.
     private func assertConsistentNamespaces(_ connection: Connection, context: String) {
         guard case .pod(let source) = connection.source, case .pod(let destination) = connection.destination,

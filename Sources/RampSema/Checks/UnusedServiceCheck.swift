@@ -2,7 +2,9 @@ import RampDiagnostics
 import RampIR
 import RampKube
 
-/// Warns about a service that no dependency names, as client or as server.
+/// Warns about a service that no dependency names, as client or as server,
+/// and no `expect`, `never` or `only` statement names either: a service that
+/// only an assertion names is declared to be checked, not to be connected.
 ///
 /// No rule selects its pods and none admits them by name, so the
 /// declaration has no effect, or, in a namespace whose posture denies a
@@ -17,6 +19,9 @@ struct UnusedServiceCheck: SemanticCheck {
             if case .service(let id) = dependency.client { named.insert(id) }
             if case .service(let id) = dependency.server { named.insert(id) }
         }
+        let assertionEndpoints = context.program.expectations.flatMap { [$0.client, $0.server] }
+            + context.program.invariants.flatMap { $0.clients + [$0.server] }
+        for case .service(let id) in assertionEndpoints { named.insert(id) }
         for namespace in context.program.namespaces {
             for service in namespace.services where !named.contains(service.id) {
                 context.diagnostics.emit(

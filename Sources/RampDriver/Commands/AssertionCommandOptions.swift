@@ -1,0 +1,193 @@
+import RampDiagnostics
+import RampKube
+import RampLowering
+
+/// The options that decide what a compilation produces, shared by `test`,
+/// `check` and `diff` so that they see what `ramp build` writes.
+struct CompileFlags {
+    var optimizationLevel: OptimizationLevel = .standard
+    /// Nil uses the environment profile's version, or the default.
+    var kubernetesVersion: KubernetesVersion?
+    var environment: String?
+
+    /// Consumes `argument` and its value when it is a compile option, and
+    /// returns whether it was one.
+    mutating func parse(_ argument: String, _ reader: inout ArgumentReader) throws(UsageError) -> Bool {
+        switch argument {
+        case "-O0":
+            optimizationLevel = .none
+        case "-O", "-O1":
+            optimizationLevel = .standard
+        case "-Otrust-ingress":
+            optimizationLevel = .trustIngress
+        case "--kube-version":
+            let text = try reader.value(for: argument)
+            guard let version = KubernetesVersion(text) else {
+                throw UsageError(message: "invalid value '\(text)' for '--kube-version'; use a version such as 1.29")
+            }
+            kubernetesVersion = version
+        case "--env":
+            guard environment == nil else { throw UsageError(message: "option '--env' may be given once") }
+            environment = try reader.value(for: argument)
+        default:
+            return false
+        }
+        return true
+    }
+
+    func configure(_ compilation: inout Compilation) {
+        compilation.optimizationLevel = optimizationLevel
+        compilation.requestedKubernetesVersion = kubernetesVersion
+        compilation.environment = environment
+    }
+
+    /// The options as `ramp build` spells them, for a command to print.
+    var arguments: [String] {
+        var result: [String] = []
+        switch optimizationLevel {
+        case .none: result.append("-O0")
+        case .standard: break
+        case .trustIngress: result.append("-Otrust-ingress")
+        }
+        if let kubernetesVersion { result += ["--kube-version", kubernetesVersion.description] }
+        if let environment { result += ["--env", environment] }
+        return result
+    }
+}
+
+struct TestOptions {
+    var inputs: [String] = []
+    /// Manifest files or directories; empty tests the generated policies.
+    var policies: [String] = []
+    var compile = CompileFlags()
+    var reporting = ReportingOptions()
+}
+
+struct CheckOptions {
+    var inputs: [String] = []
+    var outputDirectory = ""
+    var compile = CompileFlags()
+    var reporting = ReportingOptions()
+}
+
+struct DiffOptions {
+    enum Format: String, CaseIterable {
+        case text
+        case markdown
+    }
+
+    enum FailureCondition: String, CaseIterable {
+        /// Some connection is added.
+        case widen
+    }
+
+    /// Without `base`, the old and the new contract path; with it, the new paths.
+    var paths: [String] = []
+    var base: String?
+    var format = Format.text
+    var failOn: FailureCondition?
+    var compile = CompileFlags()
+    var reporting = ReportingOptions()
+}
+
+extension CommandLineOptions {
+    static func parseTest(_ arguments: [String]) throws(UsageError) -> Command {
+        var options = TestOptions()
+        let remaining = try parseReporting(arguments, into: &options.reporting)
+        var reader = ArgumentReader(arguments: remaining)
+        while let argument = reader.next() {
+            if argument == "-h" || argument == "--help" { return .help(Usage.test) }
+            if try options.compile.parse(argument, &reader) { continue }
+            if try parseFormatOption(argument, &reader, into: &options.reporting) { continue }
+            if argument == "--policies" {
+                options.policies.append(try reader.value(for: argument))
+                continue
+            }
+            try rejectUnknownOption(argument, command: "test")
+            options.inputs.append(argument)
+        }
+        guard !options.inputs.isEmpty else { throw UsageError(message: "'ramp test' requires at least one contract file or directory") }
+        return .test(options)
+    }
+
+    static func parseCheck(_ arguments: [String]) throws(UsageError) -> Command {
+        var options = CheckOptions()
+        let remaining = try parseReporting(arguments, into: &options.reporting)
+        var reader = ArgumentReader(arguments: remaining)
+        var output: String?
+        while let argument = reader.next() {
+            if argument == "-h" || argument == "--help" { return .help(Usage.check) }
+            if try options.compile.parse(argument, &reader) { continue }
+            if try parseFormatOption(argument, &reader, into: &options.reporting) { continue }
+            if argument == "-o" || argument == "--output" {
+                output = try reader.value(for: argument)
+                continue
+            }
+            try rejectUnknownOption(argument, command: "check")
+            options.inputs.append(argument)
+        }
+        guard !options.inputs.isEmpty else { throw UsageError(message: "'ramp check' requires at least one contract file or directory") }
+        guard let output else { throw UsageError(message: "'ramp check' requires '-o <directory>', the directory that 'ramp build' writes") }
+        options.outputDirectory = output
+        return .check(options)
+    }
+
+    static func parseDiff(_ arguments: [String]) throws(UsageError) -> Command {
+        var options = DiffOptions()
+        let remaining = try parseReporting(arguments, into: &options.reporting)
+        var reader = ArgumentReader(arguments: remaining)
+        while let argument = reader.next() {
+            if argument == "-h" || argument == "--help" { return .help(Usage.diff) }
+            if try options.compile.parse(argument, &reader) { continue }
+            if try parseFormatOption(argument, &reader, into: &options.reporting) { continue }
+            switch argument {
+            case "--base":
+                options.base = try reader.value(for: argument)
+            case "--format":
+                options.format = try reader.choice(for: argument, DiffOptions.Format.self)
+            case "--fail-on":
+                options.failOn = try reader.choice(for: argument, DiffOptions.FailureCondition.self)
+            default:
+                try rejectUnknownOption(argument, command: "diff")
+                options.paths.append(argument)
+            }
+        }
+        if options.base == nil && options.paths.count != 2 {
+            throw UsageError(message: "'ramp diff' requires two contract paths, the old and the new, or '--base <revision>' and the contract paths")
+        }
+        if options.base != nil && options.paths.isEmpty {
+            throw UsageError(message: "'ramp diff --base' requires at least one contract file or directory")
+        }
+        return .diff(options)
+    }
+
+    // MARK: - Shared
+
+    /// Reads `-Werror`, `-W no-<name>` and `--error-limit`, and returns the other arguments.
+    private static func parseReporting(_ arguments: [String], into reporting: inout ReportingOptions) throws(UsageError) -> [String] {
+        let warningOptions = DiagnosticOptions.parse(arguments)
+        if let error = warningOptions.usageErrors.first { throw UsageError(message: error.message) }
+        reporting.diagnostics = warningOptions.options
+        return warningOptions.remainingArguments
+    }
+
+    private static func parseFormatOption(
+        _ argument: String, _ reader: inout ArgumentReader, into reporting: inout ReportingOptions
+    ) throws(UsageError) -> Bool {
+        switch argument {
+        case "--diagnostics-format":
+            reporting.format = try reader.choice(for: argument, DiagnosticFormat.self)
+        case "--color":
+            reporting.color = try reader.choice(for: argument, ColorChoice.self)
+        default:
+            return false
+        }
+        return true
+    }
+
+    private static func rejectUnknownOption(_ argument: String, command: String) throws(UsageError) {
+        guard !argument.hasPrefix("-") || argument == "-" else {
+            throw UsageError(message: "unknown option '\(argument)' for 'ramp \(command)'; run 'ramp \(command) --help'")
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import RampChecks
+import RampDiagnostics
+import RampIR
+import RampLowering
+
+/// `ramp check`: the one command a CI job or a pre-commit hook runs. It
+/// passes only when the contracts compile without errors (which proves
+/// every invariant), every expectation passes, and the generated directory
+/// is byte-identical to a fresh build.
+struct CheckCommand {
+    let options: CheckOptions
+    let driver: Driver
+
+    /// The options and the compilation that every step reads.
+    struct Context {
+        let options: CheckOptions
+        let compilation: Compilation
+        let program: Program
+        let plan: PolicyPlan
+    }
+
+    /// The steps that run after a compilation without errors, in order.
+    /// Each reports its findings as diagnostics. A new check, such as drift
+    /// between environments, is one more step here.
+    static let steps: [any CheckStep] = [ExpectationStep(), GeneratedFilesStep()]
+
+    func run() -> Driver.ExitStatus {
+        var compilation = Compilation()
+        options.compile.configure(&compilation)
+        let sources = ContractInputs.read(options.inputs, diagnostics: compilation.diagnostics)
+        if compilation.diagnostics.hasErrors {
+            _ = driver.emit(compilation.diagnostics.sorted(), reporting: options.reporting)
+            return .usageOrIOError
+        }
+        compilation.compile(sources)
+        // Further steps compare against a build, which these errors would stop.
+        guard !compilation.diagnostics.hasErrors, let program = compilation.program, let plan = compilation.plan else {
+            _ = driver.emit(compilation.diagnostics.sorted(), reporting: options.reporting)
+            return .contractErrors
+        }
+
+        let context = Context(options: options, compilation: compilation, program: program, plan: plan)
+        var summaries: [String] = []
+        for step in CheckCommand.steps {
+            if let summary = step.run(context, diagnostics: compilation.diagnostics) { summaries.append(summary) }
+        }
+        let report = driver.emit(compilation.diagnostics.sorted(), reporting: options.reporting)
+        guard !report.hasErrors else { return .contractErrors }
+
+        let invariants = program.invariants.count
+        let lines = ["\(invariants) invariant\(invariants == 1 ? " holds" : "s hold")"] + summaries
+        driver.inform("ramp check passed: " + lines.joined(separator: ", ") + "\n", reporting: options.reporting)
+        return .success
+    }
+}
+
+/// One part of `ramp check`.
+protocol CheckStep: Sendable {
+    /// Reports problems into `diagnostics` and returns a short summary of
+    /// what passed, such as `12 expectations pass`, or nil for none.
+    func run(_ context: CheckCommand.Context, diagnostics: DiagnosticEngine) -> String?
+}
+
+// MARK: - Steps
+
+/// Every expectation must pass on the generated policies.
+struct ExpectationStep: CheckStep {
+    func run(_ context: CheckCommand.Context, diagnostics: DiagnosticEngine) -> String? {
+        guard !context.program.expectations.isEmpty else { return nil }
+        do {
+            let analysis = try AssertionAnalysis(
+                program: context.program, policies: context.compilation.policies,
+                sources: GeneratedPolicySources(plan: context.plan, program: context.program),
+                policiesDescription: "the generated policies"
+            )
+            for result in analysis.runExpectations() {
+                if let diagnostic = analysis.diagnostic(for: result) { diagnostics.emit(diagnostic) }
+            }
+        } catch {
+            diagnostics.emit(.policiesNotEvaluable(error.policy, field: error.field, reason: error.reason), at: nil)
+        }
+        let count = context.program.expectations.count
+        return "\(count) expectation\(count == 1 ? " passes" : "s pass")"
+    }
+}
+
+/// The output directory must hold exactly what `ramp build` writes there:
+/// every generated file byte for byte, and no file from an earlier build
+/// that a fresh build deletes. Files without ramp's header are not compared.
+struct GeneratedFilesStep: CheckStep {
+    func run(_ context: CheckCommand.Context, diagnostics: DiagnosticEngine) -> String? {
+        let expected = ManifestLayout.render(context.compilation.policies, program: context.program, version: Driver.version)
+        let directory = context.options.outputDirectory
+        let command = rebuildCommand(context.options)
+
+        for name in expected.keys.sorted() {
+            let path = directory + "/" + name
+            guard let data = FileManager.default.contents(atPath: path) else {
+                diagnostics.emit(.generatedFileMissing(path, command: command), at: nil)
+                continue
+            }
+            if data != Data(expected[name]!.utf8) {
+                diagnostics.emit(.generatedFileStale(path, command: command), at: nil)
+            }
+        }
+        for name in generatedFiles(in: directory) where expected[name] == nil {
+            diagnostics.emit(.generatedFileExtra(directory + "/" + name, command: command), at: nil)
+        }
+        return "\(directory) is up to date (\(expected.count) file\(expected.count == 1 ? "" : "s"))"
+    }
+
+    /// Returns the `.yaml` files in the directory whose first line is ramp's header, sorted.
+    private func generatedFiles(in directory: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { name in
+            guard name.hasSuffix(".yaml"), let data = FileManager.default.contents(atPath: directory + "/" + name) else { return false }
+            return data.starts(with: Data(ManifestLayout.headerPrefix.utf8))
+        }.sorted()
+    }
+
+    private func rebuildCommand(_ options: CheckOptions) -> String {
+        (["ramp", "build"] + options.inputs + ["-o", options.outputDirectory] + options.compile.arguments).joined(separator: " ")
+    }
+}

@@ -1,0 +1,70 @@
+import RampChecks
+import RampDiagnostics
+import RampSource
+
+/// `ramp diff`: compile two versions of the contracts and report what
+/// changes in the connections their policies allow, in their invariants
+/// and in the generated objects.
+struct DiffCommand {
+    let options: DiffOptions
+    let driver: Driver
+
+    func run() -> Driver.ExitStatus {
+        var old = makeCompilation()
+        var new = makeCompilation()
+
+        let oldLabel: String
+        let oldSources: [SourceFile]
+        let newPaths: [String]
+        if let base = options.base {
+            newPaths = options.paths
+            oldLabel = "\(base):" + options.paths.joined(separator: ", ")
+            oldSources = GitContracts.read(options.paths, revision: base, diagnostics: old.diagnostics)
+        } else {
+            newPaths = [options.paths[1]]
+            oldLabel = options.paths[0]
+            oldSources = ContractInputs.read([options.paths[0]], diagnostics: old.diagnostics)
+        }
+        let newSources = ContractInputs.read(newPaths, diagnostics: new.diagnostics)
+        if old.diagnostics.hasErrors || new.diagnostics.hasErrors {
+            _ = driver.emit(old.diagnostics.sorted() + new.diagnostics.sorted(), reporting: options.reporting)
+            return .usageOrIOError
+        }
+
+        old.compile(oldSources)
+        new.compile(newSources)
+        let report = driver.emit(old.diagnostics.sorted() + new.diagnostics.sorted(), reporting: options.reporting)
+        guard !report.hasErrors, let oldProgram = old.program, let oldPlan = old.plan,
+              let newProgram = new.program, let newPlan = new.plan else {
+            return .contractErrors
+        }
+
+        let diff: ContractDiff
+        do {
+            diff = try ContractDiff(
+                old: ContractVersion(program: oldProgram, plan: oldPlan, label: oldLabel),
+                new: ContractVersion(program: newProgram, plan: newPlan, label: newPaths.joined(separator: ", "))
+            )
+        } catch {
+            _ = driver.emit([Diagnostic(.policiesNotEvaluable(error.policy, field: error.field, reason: error.reason), at: nil)],
+                            reporting: options.reporting)
+            return .contractErrors
+        }
+
+        driver.standardOutput(options.format == .markdown ? DiffReport.markdown(diff) : DiffReport.text(diff))
+        if options.failOn == .widen && !diff.addedConnections.isEmpty {
+            let count = diff.addedConnections.count
+            driver.standardError("ramp: error: the new contracts add \(count) connection\(count == 1 ? "" : "s"), and '--fail-on widen' is set\n")
+            return .contractErrors
+        }
+        return .success
+    }
+
+    private func makeCompilation() -> Compilation {
+        var compilation = Compilation()
+        options.compile.configure(&compilation)
+        // A diff reports changes, so a violated invariant in either version is no error here.
+        compilation.checksInvariants = false
+        return compilation
+    }
+}

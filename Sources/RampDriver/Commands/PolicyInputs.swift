@@ -1,0 +1,81 @@
+import Foundation
+import RampDiagnostics
+import RampKube
+import RampSource
+
+/// Finds, reads and decodes the NetworkPolicy manifests given to `ramp test --policies`.
+enum PolicyInputs {
+    static let fileExtensions = ["yaml", "yml", "json"]
+
+    struct Result {
+        var policies: [DecodedNetworkPolicy] = []
+        /// True when a path could not be read, which is an I/O error rather than a manifest error.
+        var hasUnreadablePath = false
+    }
+
+    /// Reads every manifest, reporting YAML and decoding problems at their
+    /// positions, objects of other kinds as warnings, and a namespace and
+    /// name used twice as an error.
+    static func read(_ paths: [String], diagnostics: DiagnosticEngine) -> Result {
+        var result = Result()
+        var seen: Set<String> = []
+        for path in paths {
+            guard let files = expand(path, diagnostics: diagnostics) else {
+                result.hasUnreadablePath = true
+                continue
+            }
+            for filePath in files where seen.insert(filePath).inserted {
+                guard let data = FileManager.default.contents(atPath: filePath) else {
+                    diagnostics.emit(.fileUnreadable(filePath, reason: "the file does not exist or is not readable"), at: nil)
+                    result.hasUnreadablePath = true
+                    continue
+                }
+                let decoded = NetworkPolicyDecoder().decode(SourceFile(path: filePath, bytes: [UInt8](data)), diagnostics: diagnostics)
+                for skipped in decoded.skipped {
+                    diagnostics.emit(.objectSkipped(kind: skipped.kind ?? "object", name: skipped.name), at: skipped.range)
+                }
+                result.policies += decoded.policies
+            }
+        }
+        reportDuplicates(result.policies, diagnostics: diagnostics)
+        if result.policies.isEmpty && !diagnostics.hasErrors {
+            diagnostics.emit(.noPoliciesFound(paths), at: nil)
+        }
+        return result
+    }
+
+    private static func reportDuplicates(_ policies: [DecodedNetworkPolicy], diagnostics: DiagnosticEngine) {
+        var first: [String: DecodedNetworkPolicy] = [:]
+        for decoded in policies {
+            let key = decoded.policy.namespace + "/" + decoded.policy.name
+            guard let earlier = first[key] else {
+                first[key] = decoded
+                continue
+            }
+            diagnostics.emit(
+                .duplicatePolicy(key), at: decoded.ranges.name ?? decoded.ranges.object,
+                notes: [Note("first defined here", at: earlier.ranges.name ?? earlier.ranges.object)]
+            )
+        }
+    }
+
+    /// Returns the file itself, or the manifest files below a directory sorted by path; nil when the path does not exist.
+    private static func expand(_ path: String, diagnostics: DiagnosticEngine) -> [String]? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            diagnostics.emit(.fileUnreadable(path, reason: "no such file or directory"), at: nil)
+            return nil
+        }
+        guard isDirectory.boolValue else { return [path] }
+
+        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+        guard let enumerator = FileManager.default.enumerator(atPath: base) else {
+            diagnostics.emit(.fileUnreadable(path, reason: "the directory cannot be listed"), at: nil)
+            return nil
+        }
+        return enumerator.compactMap { $0 as? String }
+            .filter { name in fileExtensions.contains { name.hasSuffix("." + $0) } }
+            .map { base + "/" + $0 }
+            .sorted()
+    }
+}

@@ -1,0 +1,20 @@
+import RampChecks
+import RampDiagnostics
+import RampIR
+import RampLowering
+
+extension Compilation {
+    /// Proves every invariant on the generated policies and reports each violation as an error.
+    func checkInvariants(_ program: Program, plan: PolicyPlan) {
+        guard !program.invariants.isEmpty else { return }
+        do {
+            let analysis = try AssertionAnalysis(
+                program: program, policies: policies, sources: GeneratedPolicySources(plan: plan, program: program),
+                policiesDescription: "the generated policies"
+            )
+            analysis.checkInvariants(into: diagnostics)
+        } catch {
+            diagnostics.emit(.policiesNotEvaluable(error.policy, field: error.field, reason: error.reason), at: nil)
+        }
+    }
+}
