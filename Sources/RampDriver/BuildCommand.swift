@@ -22,7 +22,15 @@ struct BuildCommand {
             return .contractErrors
         }
 
-        let files = ManifestLayout.render(compilation.policies, program: program, version: Driver.version)
+        if options.layout == .kustomize, program.namespace(named: "kustomization") != nil {
+            let reason = "namespace 'kustomization' would overwrite the kustomization file; use '--layout plain'"
+            _ = driver.emit([Diagnostic(.outputUnwritable(Kustomization.fileName, reason: reason), at: nil)], reporting: options.reporting)
+            return .usageOrIOError
+        }
+        let files = ManifestLayout.render(
+            compilation.policies, program: program, version: Driver.version,
+            metadata: GeneratedMetadata(sources: compilation.sources), layout: options.layout
+        )
         let directory = options.outputDirectory!
         do {
             try OutputWriter(directory: directory).write(files)

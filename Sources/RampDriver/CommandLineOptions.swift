@@ -26,6 +26,7 @@ struct BuildOptions {
     var kubernetesVersion: KubernetesVersion?
     var environment: String?
     var printStatistics = false
+    var layout: OutputLayout = .plain
 }
 
 struct ExplainOptions {
@@ -91,6 +92,8 @@ enum CommandLineOptions {
                 options.environment = try reader.value(for: argument)
             case "--stats":
                 options.printStatistics = true
+            case "--layout":
+                options.layout = try reader.choice(for: argument, OutputLayout.self)
             default:
                 guard !argument.hasPrefix("-") || argument == "-" else {
                     throw UsageError(message: "unknown option '\(argument)' for 'ramp build'; run 'ramp build --help'")

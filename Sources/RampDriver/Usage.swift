@@ -35,6 +35,8 @@ enum Usage {
       --env <name>            Build for a declared environment: its profile, parameters and enforcement
       --kube-version <v>      Kubernetes version of the target clusters (default: the environment
                               profile's, else 1.32); from 1.25 on, consecutive ports become endPort ranges
+      --layout <layout>       plain (default): one file per namespace; kustomize: also a
+                              kustomization.yaml listing them, for 'kubectl apply -k <dir>'
       --stats                 Print object, rule, peer, port and byte counts of the reference, a
                               per-workload baseline and the optimized output
       --diagnostics-format <format>
