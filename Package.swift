@@ -19,9 +19,13 @@ let package = Package(
         .target(name: "RampIR", dependencies: ["RampSource", "RampKube"]),
         .target(name: "RampSema", dependencies: ["RampSource", "RampDiagnostics", "RampSyntax", "RampIR", "RampKube"]),
         .target(name: "RampLowering", dependencies: ["RampSource", "RampIR", "RampKube"]),
+        .target(name: "RampAdoption", dependencies: [
+            "RampSource", "RampDiagnostics", "RampYAML", "RampKube", "RampEvaluator",
+            "RampSyntax", "RampIR", "RampSema", "RampLowering",
+        ]),
         .target(name: "RampDriver", dependencies: [
             "RampSource", "RampDiagnostics", "RampSyntax", "RampIR", "RampSema",
-            "RampKube", "RampLowering", "RampYAML", "RampEvaluator",
+            "RampKube", "RampLowering", "RampYAML", "RampEvaluator", "RampAdoption",
         ]),
         .executableTarget(name: "ramp", dependencies: ["RampDriver"]),
 
@@ -31,6 +35,9 @@ let package = Package(
         .testTarget(name: "RampEvaluatorTests", dependencies: ["RampEvaluator", "RampKube"]),
         .testTarget(name: "RampDiagnosticsTests", dependencies: ["RampDiagnostics", "RampSource"]),
         .testTarget(name: "RampLoweringTests", dependencies: ["RampLowering", "RampKube"]),
+        .testTarget(name: "RampAdoptionTests", dependencies: [
+            "RampAdoption", "RampDriver", "RampKube", "RampEvaluator", "RampDiagnostics", "RampSource", "RampYAML",
+        ]),
         .testTarget(name: "RampCompilerTests", dependencies: [
             "RampDriver", "RampSema", "RampLowering", "RampSyntax", "RampDiagnostics", "RampSource", "RampIR", "RampKube",
             "RampEvaluator",

@@ -8,6 +8,7 @@ enum Command {
     case version
     case build(BuildOptions)
     case explain(ExplainOptions)
+    case lint(LintOptions)
 }
 
 /// Options that every command reading contracts shares.
@@ -47,6 +48,7 @@ enum CommandLineOptions {
         case "--version": return .version
         case "build": return try parseBuild(Array(arguments.dropFirst()))
         case "explain": return try parseExplain(Array(arguments.dropFirst()))
+        case "lint": return try parseLint(Array(arguments.dropFirst()))
         default: throw UsageError(message: "unknown command '\(first)'; run 'ramp --help' for the list of commands")
         }
     }

@@ -48,6 +48,8 @@ public struct Driver {
             return BuildCommand(options: options, driver: self).run()
         case .explain(let options):
             return explain(options)
+        case .lint(let options):
+            return LintCommand(options: options, driver: self).run()
         }
     }
 

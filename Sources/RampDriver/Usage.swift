@@ -8,6 +8,7 @@ enum Usage {
     COMMANDS:
       build          Compile contracts to NetworkPolicy YAML
       explain        Explain a diagnostic code, such as RAMP0201
+      lint           Report mistakes in NetworkPolicy YAML
 
     OPTIONS:
       -h, --help     Show help; 'ramp <command> --help' shows a command's help
@@ -61,6 +62,29 @@ enum Usage {
 
     ARGUMENTS:
       <code>                  A code such as RAMP0201, as printed after each diagnostic
+
+    """
+
+    static let lint = """
+    OVERVIEW: Report the mistakes people make in NetworkPolicy YAML, at their file, line and column.
+
+    USAGE: ramp lint <path>... [--workloads <path>]... [options]
+
+    ARGUMENTS:
+      <path>                  A YAML or JSON file of NetworkPolicies (kubectl exports and 'kind: List'
+                              included), a directory searched recursively for them, or '-' for standard input
+
+    OPTIONS:
+      --workloads <path>      Manifests of Deployments, StatefulSets, DaemonSets, Pods, Services and
+                              Namespaces; enables the checks against workloads. May be repeated.
+      --diagnostics-format <format>
+                              text (default), json, sarif or github, as for 'ramp build'
+      --color <when>          auto (default), always or never
+      -Werror                 Treat warnings as errors
+      -W no-<name>            Silence the warning with that name
+      -h, --help              Show this help
+
+    EXIT STATUS: 0 when no error is reported, 1 on errors (with -Werror, on warnings too), 2 on usage or I/O errors.
 
     """
 }

@@ -7,7 +7,7 @@
 
 extension DiagnosticID {
     /// Every identity in the catalogue, ordered by code.
-    public static let all: [DiagnosticID] = (contractIDs + optionIDs).sorted { $0.number < $1.number }
+    public static let all: [DiagnosticID] = (contractIDs + optionIDs + adoptionIDs).sorted { $0.number < $1.number }
 
     /// Returns the identity with a kebab-case `name`, as `-W no-<name>` spells it.
     public static func named(_ name: String) -> DiagnosticID? {
@@ -43,5 +43,16 @@ extension DiagnosticID {
         .unknownProfile, .unknownParameter, .unknownEnvironment, .duplicateDeclaration, .parameterNotSet,
         .noAPIServer, .invalidProfileSetting, .duplicateEnforcement,
         .ipBlockOverlapsPodNetwork, .sctpNotEnforced, .portRangeNotEnforced,
+    ]
+}
+
+extension DiagnosticID {
+    /// The identities declared in Lint.swift.
+    static let adoptionIDs: [DiagnosticID] = [
+        .lintSplitPeer, .lintPortsWithoutPeers, .lintEmptyRule, .lintIgnoredRules, .lintImplicitIngressIsolation,
+        .lintEgressWithoutDNS, .lintSingleFamilyInternet, .lintMutableNamespaceLabel, .lintSelectorMatchesNoWorkload,
+        .lintWorkloadNotSelected, .lintRedundantPolicy, .lintNamedPortAmbiguous, .lintNamedPortUndefined, .lintServicePort,
+        .importNotExact, .importApproximated, .importDiffers,
+        .driftLiveAllows, .driftLiveBlocks,
     ]
 }

@@ -1,0 +1,44 @@
+import RampDiagnostics
+
+/// Command-line parsing of `ramp lint`, `ramp import` and `ramp drift`.
+extension CommandLineOptions {
+    /// Takes the diagnostic options out, then hands each other argument to `handle`,
+    /// which returns false for an argument it does not know.
+    static func parseArguments(
+        _ arguments: [String], command: String, reporting: inout ReportingOptions,
+        handle: (String, inout ArgumentReader) throws(UsageError) -> Bool
+    ) throws(UsageError) {
+        let warningOptions = DiagnosticOptions.parse(arguments)
+        if let error = warningOptions.usageErrors.first { throw UsageError(message: error.message) }
+        reporting.diagnostics = warningOptions.options
+        var reader = ArgumentReader(arguments: warningOptions.remainingArguments)
+        while let argument = reader.next() {
+            switch argument {
+            case "--diagnostics-format":
+                reporting.format = try reader.choice(for: argument, DiagnosticFormat.self)
+            case "--color":
+                reporting.color = try reader.choice(for: argument, ColorChoice.self)
+            default:
+                guard try handle(argument, &reader) else {
+                    throw UsageError(message: "unknown option '\(argument)' for 'ramp \(command)'; run 'ramp \(command) --help'")
+                }
+            }
+        }
+    }
+
+    static func parseLint(_ arguments: [String]) throws(UsageError) -> Command {
+        if arguments.contains("-h") || arguments.contains("--help") { return .help(Usage.lint) }
+        var options = LintOptions()
+        try parseArguments(arguments, command: "lint", reporting: &options.reporting) { (argument, reader) throws(UsageError) in
+            switch argument {
+            case "--workloads": options.workloads.append(try reader.value(for: argument))
+            default:
+                guard !argument.hasPrefix("-") || argument == "-" else { return false }
+                options.inputs.append(argument)
+            }
+            return true
+        }
+        guard !options.inputs.isEmpty else { throw UsageError(message: "'ramp lint' requires at least one YAML or JSON file or directory") }
+        return .lint(options)
+    }
+}
