@@ -9,6 +9,7 @@ enum Command {
     case build(BuildOptions)
     case explain(ExplainOptions)
     case lint(LintOptions)
+    case drift(DriftOptions)
 }
 
 /// Options that every command reading contracts shares.
@@ -49,6 +50,7 @@ enum CommandLineOptions {
         case "build": return try parseBuild(Array(arguments.dropFirst()))
         case "explain": return try parseExplain(Array(arguments.dropFirst()))
         case "lint": return try parseLint(Array(arguments.dropFirst()))
+        case "drift": return try parseDrift(Array(arguments.dropFirst()))
         default: throw UsageError(message: "unknown command '\(first)'; run 'ramp --help' for the list of commands")
         }
     }

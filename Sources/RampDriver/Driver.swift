@@ -50,6 +50,8 @@ public struct Driver {
             return explain(options)
         case .lint(let options):
             return LintCommand(options: options, driver: self).run()
+        case .drift(let options):
+            return DriftCommand(options: options, driver: self).run()
         }
     }
 

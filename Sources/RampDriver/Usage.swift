@@ -9,6 +9,7 @@ enum Usage {
       build          Compile contracts to NetworkPolicy YAML
       explain        Explain a diagnostic code, such as RAMP0201
       lint           Report mistakes in NetworkPolicy YAML
+      drift          Compare a cluster's NetworkPolicies with the contracts
 
     OPTIONS:
       -h, --help     Show help; 'ramp <command> --help' shows a command's help
@@ -85,6 +86,35 @@ enum Usage {
       -h, --help              Show this help
 
     EXIT STATUS: 0 when no error is reported, 1 on errors (with -Werror, on warnings too), 2 on usage or I/O errors.
+
+    """
+
+    static let drift = """
+    OVERVIEW: Compare the NetworkPolicies of a cluster with what the contracts compile to, by the
+    connections they allow.
+
+    USAGE: ramp drift <path>... --live <export> [options]
+
+    ARGUMENTS:
+      <path>                  A contract file, or a directory searched recursively for '.ramp' files
+
+    OPTIONS:
+      --live <export>         NetworkPolicies of the cluster, such as the output of
+                              'kubectl get networkpolicies -A -o yaml'; a file, a directory or '-'.
+                              May be repeated.
+      --env <name>            Compile the contracts for a declared environment
+      --all-namespaces        Also compare policies in namespaces that no contract declares
+      --diagnostics-format <format>
+                              text (default), json, sarif or github, as for 'ramp build'
+      --color <when>          auto (default), always or never
+      -h, --help              Show this help
+
+    Each connection that only the cluster allows is reported as a security finding, each one that
+    only the contracts allow as a risk of an outage, with the objects responsible on both sides.
+    Names, comments, labels, key order, managedFields and status are ignored.
+
+    EXIT STATUS: 0 when both allow the same connections, 1 on a difference or a contract error,
+    2 on usage or I/O errors.
 
     """
 }

@@ -41,4 +41,23 @@ extension CommandLineOptions {
         guard !options.inputs.isEmpty else { throw UsageError(message: "'ramp lint' requires at least one YAML or JSON file or directory") }
         return .lint(options)
     }
+
+    static func parseDrift(_ arguments: [String]) throws(UsageError) -> Command {
+        if arguments.contains("-h") || arguments.contains("--help") { return .help(Usage.drift) }
+        var options = DriftOptions()
+        try parseArguments(arguments, command: "drift", reporting: &options.reporting) { (argument, reader) throws(UsageError) in
+            switch argument {
+            case "--live": options.live.append(try reader.value(for: argument))
+            case "--env": options.environment = try reader.value(for: argument)
+            case "--all-namespaces": options.allNamespaces = true
+            default:
+                guard !argument.hasPrefix("-") else { return false }
+                options.contracts.append(argument)
+            }
+            return true
+        }
+        guard !options.contracts.isEmpty else { throw UsageError(message: "'ramp drift' requires at least one contract file or directory") }
+        guard !options.live.isEmpty else { throw UsageError(message: "'ramp drift' requires '--live <export>', such as the output of 'kubectl get networkpolicies -A -o yaml'") }
+        return .drift(options)
+    }
 }
