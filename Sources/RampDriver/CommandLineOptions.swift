@@ -10,6 +10,7 @@ enum Command {
     case explain(ExplainOptions)
     case lint(LintOptions)
     case drift(DriftOptions)
+    case importPolicies(ImportOptions)
 }
 
 /// Options that every command reading contracts shares.
@@ -51,6 +52,7 @@ enum CommandLineOptions {
         case "explain": return try parseExplain(Array(arguments.dropFirst()))
         case "lint": return try parseLint(Array(arguments.dropFirst()))
         case "drift": return try parseDrift(Array(arguments.dropFirst()))
+        case "import": return try parseImport(Array(arguments.dropFirst()))
         default: throw UsageError(message: "unknown command '\(first)'; run 'ramp --help' for the list of commands")
         }
     }

@@ -52,6 +52,8 @@ public struct Driver {
             return LintCommand(options: options, driver: self).run()
         case .drift(let options):
             return DriftCommand(options: options, driver: self).run()
+        case .importPolicies(let options):
+            return ImportCommand(options: options, driver: self).run()
         }
     }
 

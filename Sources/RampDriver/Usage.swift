@@ -8,6 +8,7 @@ enum Usage {
     COMMANDS:
       build          Compile contracts to NetworkPolicy YAML
       explain        Explain a diagnostic code, such as RAMP0201
+      import         Write a contract that allows exactly what given NetworkPolicies allow
       lint           Report mistakes in NetworkPolicy YAML
       drift          Compare a cluster's NetworkPolicies with the contracts
 
@@ -114,6 +115,37 @@ enum Usage {
     Names, comments, labels, key order, managedFields and status are ignored.
 
     EXIT STATUS: 0 when both allow the same connections, 1 on a difference or a contract error,
+    2 on usage or I/O errors.
+
+    """
+
+    static let importPolicies = """
+    OVERVIEW: Write a contract whose policies allow exactly the connections that the given
+    NetworkPolicies allow.
+
+    USAGE: ramp import <path>... -o <contract-file> [--workloads <path>]... [options]
+
+    ARGUMENTS:
+      <path>                  A YAML or JSON file of NetworkPolicies (kubectl exports and 'kind: List'
+                              included), a directory searched recursively for them, or '-'
+
+    OPTIONS:
+      -o, --output <file>     The contract file to write, or '-' for standard output
+      --workloads <path>      Manifests of Deployments, StatefulSets, DaemonSets, Pods, Services and
+                              Namespaces: services are named after the workloads their selectors
+                              match, declare their container ports, and port names are resolved
+      --allow-approximate     Write the contract even where it cannot be exact, with every
+                              approximation as a '#' comment; the problems are reported as warnings
+      --diagnostics-format <format>
+                              text (default), json, sarif or github, as for 'ramp build'
+      --color <when>          auto (default), always or never
+      -h, --help              Show this help
+
+    Before writing, ramp compiles the contract and compares the result with the input using its
+    evaluator. When they differ, or a field cannot be stated in a contract, nothing is written and
+    each object and field responsible is reported.
+
+    EXIT STATUS: 0 when the contract was written, 1 when it could not be imported exactly,
     2 on usage or I/O errors.
 
     """

@@ -79,8 +79,39 @@ extension LabelSelector {
         return other.canonical.matchExpressions.allSatisfy { requirement in
             if expressions.contains(requirement) { return true }
             if requirement.operator == .in, let value = own.matchLabels[requirement.key] { return requirement.values.contains(value) }
+            if requirement.operator == .notIn, let value = own.matchLabels[requirement.key] { return !requirement.values.contains(value) }
             if requirement.operator == .exists { return own.matchLabels[requirement.key] != nil }
             return false
         }
+    }
+}
+
+extension LabelSelector {
+    /// Splits every `In` requirement with several values into one selector
+    /// per value, which together select the same pods. `app in (a, b)` becomes
+    /// `app=a` and `app=b`. A value that contradicts `matchLabels` selects
+    /// nothing and is left out. Returns the selector itself when the split
+    /// would give more than `limit` selectors.
+    func expandingIn(limit: Int = 32) -> [LabelSelector] {
+        var result = [LabelSelector(matchLabels: matchLabels)]
+        var kept: [LabelSelectorRequirement] = []
+        for requirement in matchExpressions {
+            guard requirement.operator == .in, requirement.values.count > 1 || result.first?.matchLabels[requirement.key] == nil else {
+                kept.append(requirement)
+                continue
+            }
+            var next: [LabelSelector] = []
+            for selector in result {
+                for value in requirement.values {
+                    if let existing = selector.matchLabels[requirement.key], existing != value { continue }
+                    var piece = selector
+                    piece.matchLabels[requirement.key] = value
+                    next.append(piece)
+                }
+            }
+            result = next
+            if result.count > limit { return [self] }
+        }
+        return result.map { LabelSelector(matchLabels: $0.matchLabels, matchExpressions: kept).canonical }
     }
 }

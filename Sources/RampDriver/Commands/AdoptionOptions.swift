@@ -60,4 +60,23 @@ extension CommandLineOptions {
         guard !options.live.isEmpty else { throw UsageError(message: "'ramp drift' requires '--live <export>', such as the output of 'kubectl get networkpolicies -A -o yaml'") }
         return .drift(options)
     }
+
+    static func parseImport(_ arguments: [String]) throws(UsageError) -> Command {
+        if arguments.contains("-h") || arguments.contains("--help") { return .help(Usage.importPolicies) }
+        var options = ImportOptions()
+        try parseArguments(arguments, command: "import", reporting: &options.reporting) { (argument, reader) throws(UsageError) in
+            switch argument {
+            case "--workloads": options.workloads.append(try reader.value(for: argument))
+            case "-o", "--output": options.output = try reader.value(for: argument)
+            case "--allow-approximate": options.allowApproximate = true
+            default:
+                guard !argument.hasPrefix("-") || argument == "-" else { return false }
+                options.inputs.append(argument)
+            }
+            return true
+        }
+        guard !options.inputs.isEmpty else { throw UsageError(message: "'ramp import' requires at least one YAML or JSON file or directory") }
+        guard options.output != nil else { throw UsageError(message: "'ramp import' requires '-o <contract-file>', or '-o -' for standard output") }
+        return .importPolicies(options)
+    }
 }
