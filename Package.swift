@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "RampDiagnosticsTests", dependencies: ["RampDiagnostics", "RampSource"]),
         .testTarget(name: "RampLoweringTests", dependencies: ["RampLowering", "RampKube"]),
         .testTarget(name: "RampAdoptionTests", dependencies: [
-            "RampAdoption", "RampDriver", "RampKube", "RampEvaluator", "RampDiagnostics", "RampSource", "RampYAML",
+            "RampAdoption", "RampDriver", "RampKube", "RampEvaluator", "RampDiagnostics", "RampSource", "RampYAML", "RampLowering",
         ]),
         .testTarget(name: "RampCompilerTests", dependencies: [
             "RampDriver", "RampSema", "RampLowering", "RampSyntax", "RampDiagnostics", "RampSource", "RampIR", "RampKube",

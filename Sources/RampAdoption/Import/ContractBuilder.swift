@@ -102,8 +102,10 @@ struct ContractBuilder {
     }
 
     /// Returns the ports on which the input admits `region` for every pod of
-    /// `unit` in `direction`, from the rules of policies that select all of them.
+    /// `unit` in `direction`, from the rules of policies that select all of
+    /// them: every port when no policy isolates the unit for `direction`.
     func coverage(of unit: Unit, region: Region, direction: NetworkPolicy.PolicyType, ignoringClusterWide: Bool = false) -> PortSpec {
+        if case .service(let key) = unit, !isIsolatedInInput(key, direction: direction) { return .all }
         var ports = PortSpec.none
         for entry in analysis.entries where entry.direction == direction && entry.subject.covers(unit.subject) && region.isInside(entry.region) {
             if ignoringClusterWide, case .pods(let pods) = entry.region, pods.namespaces == .selected(LabelSelector()), pods.pods.isEmpty { continue }

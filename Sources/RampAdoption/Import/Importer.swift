@@ -36,7 +36,7 @@ public struct Importer {
 
     /// Connections on which the contract and the input disagree that are
     /// reported, at most.
-    static let differenceLimit = 20
+    static let differenceLimit = 10
 
     /// Returns the contract text, or nil when it would not be exact and
     /// approximations are not allowed.
@@ -52,6 +52,7 @@ public struct Importer {
         var writer = ContractWriter(builder: builder, inventory: inventory, header: headerLines)
         var output = writer.write()
         var problems = builder.problems + output.problems
+        var approximationSummary: String?
 
         let expected = NamedPortResolution.resolve(policies.map(\.policy), inventory: inventory)
         switch verify(output, builder: builder, expected: expected) {
@@ -59,7 +60,14 @@ public struct Importer {
             diagnostics.emit(.importNotExact("the contract that ramp wrote does not compile: \(message)"), at: nil)
             return nil
         case .success(let differences):
-            problems += differences
+            // Differences follow from the problems found already, so they are
+            // reported only when there are none, or counted in an approximation.
+            if problems.isEmpty {
+                problems = differences
+            } else if !differences.isEmpty {
+                let count = differences.count >= Importer.differenceLimit ? "at least \(differences.count)" : "\(differences.count)"
+                approximationSummary = "the compiled contract and the policies disagree on \(count) classes of connections"
+            }
         }
 
         for problem in problems { report(problem) }
@@ -67,7 +75,7 @@ public struct Importer {
         if !problems.isEmpty {
             let unattached = problems.filter { $0.origin == nil }.map(\.message)
             let notes = ["", "APPROXIMATE: this contract does not allow exactly what the imported policies allow."]
-                + unattached.map { "APPROXIMATION: " + $0 }
+                + (unattached + [approximationSummary].compactMap { $0 }).map { "APPROXIMATION: " + $0 }
             output.text = insert(notes, into: output.text, after: header.count)
         }
         return output.text
@@ -116,8 +124,10 @@ public struct Importer {
 
     private func problem(for difference: ConnectivityDifference, lowered: [NetworkPolicy], output: ContractWriter.Output, builder: ContractBuilder) -> ImportProblem {
         let example = difference.example
-        let connection = "\(example.connection.source) -> \(example.connection.destination) \(example.connection.protocol.rawValue)/\(example.connection.port)"
-            + " (\(difference.source) to \(difference.destination))"
+        let ports = difference.ports.filter { $0.allowedBy == example.allowedBy }.map { port in
+            port.ports.count == 1 ? "\(port.ports.lowerBound)" : "\(port.ports.lowerBound)-\(port.ports.upperBound)"
+        }
+        let connection = "\(difference.source) -> \(difference.destination) on \(difference.protocol.rawValue) \(ports.joined(separator: ", "))"
         if example.allowedBy == .first {
             let origin = admittingRules(example.firstVerdict).compactMap(inputOrigin).first
             return ImportProblem(message: DiagnosticMessage.importDiffers(connection, onlyByPolicies: true).text, origin: origin)
