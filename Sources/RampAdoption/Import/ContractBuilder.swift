@@ -5,9 +5,9 @@ import RampKube
 ///
 /// A contract dependency admits a connection on both sides: the server's
 /// ingress and, where the client is isolated, the client's egress. A rule of
-/// the input admits one side only. So each rule becomes a dependency only as
-/// far as the other side, where the contract isolates it, admits the same
-/// connection in the input; the rest of the rule is already blocked there.
+/// the input admits one side only. So a rule becomes a dependency only as far
+/// as the other side admits the same connection in the input, wherever the
+/// contract isolates that side. The input blocks the rest of the rule anyway.
 struct ContractBuilder {
     let analysis: InputAnalysis
     let inventory: WorkloadInventory

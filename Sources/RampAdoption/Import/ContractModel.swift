@@ -57,7 +57,7 @@ struct ImportedDependency {
     var server: ContractEndpoint
     var ports: PortSpec
     var origins: [Origin]
-    /// Comments that say how the dependency differs from the input, written above it.
+    /// Comments on how the dependency differs from the input, written above it.
     var approximations: [String] = []
 }
 

@@ -1,7 +1,7 @@
 import RampKube
 import RampSource
 
-/// Where an input rule was written.
+/// The position of an input rule: its policy, field path and source range.
 struct Origin: Hashable {
     /// `namespace/name` of the policy.
     let policy: String
@@ -22,8 +22,8 @@ struct Entry {
     let origin: Origin
 }
 
-/// What the input policies isolate and admit, in the terms the importer
-/// reasons in.
+/// The isolation and the admitted connections of the input policies, as
+/// subjects, regions and port sets.
 struct InputAnalysis {
     private(set) var entries: [Entry] = []
     /// Directions that a policy with an empty pod selector isolates, by namespace.
