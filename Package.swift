@@ -40,7 +40,7 @@ let package = Package(
         ]),
         .testTarget(name: "RampCompilerTests", dependencies: [
             "RampDriver", "RampSema", "RampLowering", "RampSyntax", "RampDiagnostics", "RampSource", "RampIR", "RampKube",
-            "RampEvaluator",
+            "RampEvaluator", "RampAdoption",
         ]),
     ]
 )

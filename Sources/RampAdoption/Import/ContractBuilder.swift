@@ -35,8 +35,9 @@ struct ContractBuilder {
         for entry in analysis.entries where !isConsumedByDNS(entry) {
             dependencies += candidates(for: entry)
         }
-        checkIsolation()
         mergeDependencies()
+        dropCoveredNames()
+        checkIsolation()
     }
 
     // MARK: - Where the contract puts rules
@@ -121,28 +122,41 @@ struct ContractBuilder {
     /// it, as the lowering of `A -> namespaces [labels]` produces them. The
     /// labels then only place rules that the input has anyway.
     private mutating func inferLabels() {
-        var proposals: [String: [[String: String]]] = [:]
-        for entry in analysis.entries {
+        // Entries whose region is every pod of namespaces chosen by plain labels.
+        let labelled: [(entry: Entry, labels: [String: String])] = analysis.entries.compactMap { entry in
             guard case .pods(let pods) = entry.region, case .selected(let selector) = pods.namespaces, pods.pods.isEmpty,
-                  selector.matchExpressions.isEmpty, !selector.matchLabels.isEmpty, selector.matchLabels[NamespaceSet.nameLabel] == nil else { continue }
-            let other: NetworkPolicy.PolicyType = entry.direction == .ingress ? .egress : .ingress
-            for name in declaredNamespaces.sorted() where !inventory.namespaces.contains(where: { $0.name == name }) {
-                let targets = units(ofNamespace: name, direction: other)
-                let pairs = !targets.isEmpty && targets.allSatisfy {
-                    coverage(of: $0, region: .pods(entry.subject.podSet), direction: other, ignoringClusterWide: true).contains(entry.ports)
-                }
-                if pairs { proposals[name, default: []].append(selector.matchLabels) }
+                  selector.matchExpressions.isEmpty, !selector.matchLabels.isEmpty, selector.matchLabels[NamespaceSet.nameLabel] == nil else {
+                return nil
             }
+            return (entry, selector.matchLabels)
         }
-        for (name, list) in proposals {
+        let candidates = Set(labelled.map(\.labels)).sorted { $0.sorted { $0.key < $1.key }.description < $1.sorted { $0.key < $1.key }.description }
+
+        for name in declaredNamespaces.sorted() where !inventory.namespaces.contains(where: { $0.name == name }) {
+            // A candidate is accepted when every entry it would make match the
+            // namespace pairs with rules there. It is tight when those rules
+            // admit exactly the entries' ports, as one dependency writes them.
+            var accepted: [(labels: [String: String], tight: Bool)] = []
+            for candidate in candidates {
+                let affected = labelled.filter { item in item.labels.allSatisfy { candidate[$0.key] == $0.value } }
+                var tight = true
+                let pairs = affected.allSatisfy { item in
+                    let other: NetworkPolicy.PolicyType = item.entry.direction == .ingress ? .egress : .ingress
+                    let targets = units(ofNamespace: name, direction: other)
+                    let coverages = targets.map { coverage(of: $0, region: .pods(item.entry.subject.podSet), direction: other, ignoringClusterWide: true) }
+                    if coverages.contains(where: { $0 != item.entry.ports }) { tight = false }
+                    return !targets.isEmpty && coverages.allSatisfy { $0.contains(item.entry.ports) }
+                }
+                if pairs { accepted.append((candidate, tight)) }
+            }
+            // Of two values for one key, a tight candidate wins, then the first in sorted order.
             var merged: [String: String] = labels[name] ?? [:]
-            var conflicting: Set<String> = []
-            for proposal in list {
-                for (key, value) in proposal {
-                    if let existing = merged[key], existing != value { conflicting.insert(key) } else { merged[key] = value }
+            for candidate in accepted.filter(\.tight) + accepted.filter({ !$0.tight }) {
+                for (key, value) in candidate.labels.sorted(by: { $0.key < $1.key }) where merged[key] == nil {
+                    merged[key] = value
                 }
             }
-            labels[name] = merged.filter { !conflicting.contains($0.key) }
+            if !merged.isEmpty { labels[name] = merged }
         }
     }
 
@@ -308,6 +322,50 @@ struct ContractBuilder {
     }
 
     // MARK: - Merging
+
+    /// Removes a port name from a dependency whose server is a service when
+    /// another dependency admits the same name from a client and to a server
+    /// that contain these in every cluster. A service cannot name a port in
+    /// a contract, and the other dependency already admits the connection.
+    private mutating func dropCoveredNames() {
+        for index in dependencies.indices {
+            guard case .service = dependencies[index].server else { continue }
+            for case .name(let name, let networkProtocol) in dependencies[index].ports.items {
+                let single = PortSpec(numbers: [:], names: [networkProtocol: [name]])
+                let covered = dependencies.indices.contains { other in
+                    other != index && dependencies[other].ports.contains(single)
+                        && ContractBuilder.isInside(dependencies[index].client, dependencies[other].client)
+                        && ContractBuilder.isInside(dependencies[index].server, dependencies[other].server)
+                }
+                if covered { dependencies[index].ports = dependencies[index].ports.removing(name: name, protocol: networkProtocol) }
+            }
+        }
+        dependencies.removeAll { $0.ports.isEmpty }
+    }
+
+    /// Returns whether the pods or addresses of one endpoint lie inside the
+    /// other's in every cluster.
+    static func isInside(_ inner: ContractEndpoint, _ outer: ContractEndpoint) -> Bool {
+        if inner == outer { return true }
+        switch (inner, outer) {
+        case (.service, .cluster), (.namespace, .cluster), (.namespaces, .cluster):
+            return true
+        case let (.service(a), .service(b)):
+            return a.namespace == b.namespace && a.selector.isNarrower(than: b.selector)
+        case let (.service(key), .namespace(name)):
+            return key.namespace == name
+        case let (.service(key), .namespaces(selector)):
+            return NamespaceSet.named(key.namespace).isInside(.selected(selector))
+        case let (.namespace(name), .namespaces(selector)):
+            return NamespaceSet.named(name).isInside(.selected(selector))
+        case let (.namespaces(a), .namespaces(b)):
+            return a.isNarrower(than: b)
+        case let (.external(a), .external(b)):
+            return Region.addresses(a).isInside(.addresses(b))
+        default:
+            return false
+        }
+    }
 
     /// Joins dependencies with the same client and server, adding their ports.
     private mutating func mergeDependencies() {

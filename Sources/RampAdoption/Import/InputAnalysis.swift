@@ -81,10 +81,14 @@ struct InputAnalysis {
                 if let block = peer.ipBlock {
                     blocks.append(block)
                 } else {
-                    let namespaces = peer.namespaceSelector.map(NamespaceSet.init) ?? .named(subject.namespace)
+                    let namespaceSets = peer.namespaceSelector.map { selector in
+                        (selector.isEmpty ? [selector] : selector.expandingIn()).map(NamespaceSet.init)
+                    } ?? [.named(subject.namespace)]
                     let pods = peer.podSelector ?? LabelSelector()
-                    for piece in pods.isEmpty ? [pods] : pods.expandingIn() {
-                        regions.append(.pods(PodSet(namespaces: namespaces, pods: piece)))
+                    for namespaces in namespaceSets {
+                        for piece in pods.isEmpty ? [pods] : pods.expandingIn() {
+                            regions.append(.pods(PodSet(namespaces: namespaces, pods: piece)))
+                        }
                     }
                 }
             }

@@ -79,6 +79,14 @@ struct PortSpec: Hashable {
         return PortSpec(ranges: result, names: sharedNames)
     }
 
+    /// The same set without one name.
+    func removing(name: String, protocol networkProtocol: NetworkProtocol) -> PortSpec {
+        guard ranges != nil else { return self }
+        var remaining = names
+        remaining[networkProtocol]?.remove(name)
+        return PortSpec(ranges: ranges, names: remaining)
+    }
+
     /// The same set without names, which never match an address outside the cluster.
     var withoutNames: PortSpec { ranges == nil ? self : PortSpec(ranges: ranges, names: [:]) }
 
