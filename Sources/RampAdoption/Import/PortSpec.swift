@@ -79,7 +79,7 @@ struct PortSpec: Hashable {
         return PortSpec(ranges: result, names: sharedNames)
     }
 
-    /// The same set without one name.
+    /// Returns the same set without one name.
     func removing(name: String, protocol networkProtocol: NetworkProtocol) -> PortSpec {
         guard ranges != nil else { return self }
         var remaining = names

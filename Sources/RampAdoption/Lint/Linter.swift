@@ -129,8 +129,12 @@ public struct Linter {
     /// Reports each policy that isolates egress for pods whose egress rules,
     /// from every policy of the namespace that selects at least those pods,
     /// admit no UDP port 53 to any place DNS could run.
+    /// A namespace-wide policy is checked first, and when it is reported, the
+    /// narrower policies of its namespace are not, because the report covers their pods.
     private func checkDNS() {
-        for decoded in policies where decoded.policy.policyTypes.contains(.egress) {
+        var reportedNamespaces: Set<String> = []
+        let ordered = policies.filter { $0.policy.podSelector.isEmpty } + policies.filter { !$0.policy.podSelector.isEmpty }
+        for decoded in ordered where decoded.policy.policyTypes.contains(.egress) && !reportedNamespaces.contains(decoded.policy.namespace) {
             let policy = decoded.policy
             let covering = policies.map(\.policy).filter {
                 $0.namespace == policy.namespace && $0.policyTypes.contains(.egress)
@@ -140,6 +144,7 @@ public struct Linter {
                 (other.egress ?? []).contains { rule in admitsDNSPort(rule) && mayReachDNS(rule, from: other.namespace) }
             }
             if !admitsDNS {
+                if policy.podSelector.isEmpty { reportedNamespaces.insert(policy.namespace) }
                 diagnostics.emit(.lintEgressWithoutDNS, at: decoded.ranges.policyTypes ?? decoded.ranges.fields["spec.egress"]?.key ?? decoded.ranges.object)
             }
         }

@@ -28,10 +28,10 @@ struct RedundancyCheck {
     }
 
     private func check(_ indices: [Int]) {
-        var kept = indices
+        var remaining = indices
         for index in indices {
-            let others = kept.filter { $0 != index }
-            let with = kept.map { policies[$0].policy }
+            let others = remaining.filter { $0 != index }
+            let with = remaining.map { policies[$0].policy }
             let without = others.map { policies[$0].policy }
             guard RedundancyCheck.areEquivalent(with, without) else { continue }
 
@@ -45,7 +45,7 @@ struct RedundancyCheck {
                 .lintRedundantPolicy(decoded.policy.name, coveredBy: covering.map { policies[$0].policy.name }),
                 at: decoded.ranges.name ?? decoded.ranges.object, notes: notes
             )
-            kept = others
+            remaining = others
         }
     }
 

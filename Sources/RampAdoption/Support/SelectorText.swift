@@ -94,10 +94,10 @@ extension LabelSelector {
     /// would give more than `limit` selectors.
     func expandingIn(limit: Int = 32) -> [LabelSelector] {
         var result = [LabelSelector(matchLabels: matchLabels)]
-        var kept: [LabelSelectorRequirement] = []
+        var unsplit: [LabelSelectorRequirement] = []
         for requirement in matchExpressions {
             guard requirement.operator == .in, requirement.values.count > 1 || result.first?.matchLabels[requirement.key] == nil else {
-                kept.append(requirement)
+                unsplit.append(requirement)
                 continue
             }
             var next: [LabelSelector] = []
@@ -112,6 +112,6 @@ extension LabelSelector {
             result = next
             if result.count > limit { return [self] }
         }
-        return result.map { LabelSelector(matchLabels: $0.matchLabels, matchExpressions: kept).canonical }
+        return result.map { LabelSelector(matchLabels: $0.matchLabels, matchExpressions: unsplit).canonical }
     }
 }
