@@ -227,3 +227,13 @@ final class ImportTests: XCTestCase {
         XCTAssertTrue(result.error.contains("requires '-o <contract-file>'"), result.error)
     }
 }
+
+final class ImportExportTests: XCTestCase {
+    func testKubectlJSONExportImports() throws {
+        let diagnostics = DiagnosticEngine()
+        let policies = decode([sourceFile("import/export.json")], diagnostics: diagnostics)
+        let text = Importer(policies: policies, contractPath: "shop.ramp", header: [], diagnostics: diagnostics).run()
+        XCTAssertEqual(text, "namespace shop {\n  deny ingress\n\n  service web [app=web]\n\n  internet -> web:8080\n}\n")
+        XCTAssertEqual(diagnostics.diagnostics.count, 0)
+    }
+}

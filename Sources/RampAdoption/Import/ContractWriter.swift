@@ -235,7 +235,7 @@ struct ContractWriter {
         }
 
         if !networks.isEmpty {
-            lines.append("")
+            if !lines.isEmpty { lines.append("") }
             for (blocks, name) in networks.sorted(by: { $0.value < $1.value }) {
                 lines.append("network \(name) = " + blocks.map(ContractWriter.blockText).joined(separator: ", "))
             }
@@ -243,7 +243,7 @@ struct ContractWriter {
 
         let namespaces = Set(builder.declaredNamespaces).union(services.keys.map(\.namespace)).union(rendered.map(\.home))
         for namespace in namespaces.sorted() {
-            lines.append("")
+            if !lines.isEmpty { lines.append("") }
             let declaredLabels = (builder.labels[namespace] ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\(SelectorText.value($0.value))" }
             lines.append("namespace \(namespace)" + (declaredLabels.isEmpty ? "" : " [" + declaredLabels.joined(separator: ", ") + "]") + " {")
             let posture = builder.posture(namespace)
