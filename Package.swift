@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "RampLoweringTests", dependencies: ["RampLowering", "RampKube"]),
         .testTarget(name: "RampAdoptionTests", dependencies: [
             "RampAdoption", "RampDriver", "RampKube", "RampEvaluator", "RampDiagnostics", "RampSource", "RampYAML", "RampLowering",
-        ]),
+        ], exclude: ["Fixtures"]),
         .testTarget(name: "RampCompilerTests", dependencies: [
             "RampDriver", "RampSema", "RampLowering", "RampSyntax", "RampDiagnostics", "RampSource", "RampIR", "RampKube",
             "RampEvaluator", "RampAdoption",
