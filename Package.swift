@@ -22,9 +22,13 @@ let package = Package(
         .target(name: "RampChecks", dependencies: [
             "RampSource", "RampDiagnostics", "RampIR", "RampKube", "RampEvaluator", "RampLowering",
         ]),
+        .target(name: "RampAdoption", dependencies: [
+            "RampSource", "RampDiagnostics", "RampYAML", "RampKube", "RampEvaluator",
+            "RampSyntax", "RampIR", "RampSema", "RampLowering",
+        ]),
         .target(name: "RampDriver", dependencies: [
             "RampSource", "RampDiagnostics", "RampSyntax", "RampIR", "RampSema",
-            "RampKube", "RampLowering", "RampYAML", "RampEvaluator", "RampChecks",
+            "RampKube", "RampLowering", "RampYAML", "RampEvaluator", "RampChecks", "RampAdoption",
         ]),
         .executableTarget(name: "ramp", dependencies: ["RampDriver"]),
 
@@ -34,9 +38,12 @@ let package = Package(
         .testTarget(name: "RampEvaluatorTests", dependencies: ["RampEvaluator", "RampKube"]),
         .testTarget(name: "RampDiagnosticsTests", dependencies: ["RampDiagnostics", "RampSource"]),
         .testTarget(name: "RampLoweringTests", dependencies: ["RampLowering", "RampKube"]),
+        .testTarget(name: "RampAdoptionTests", dependencies: [
+            "RampAdoption", "RampDriver", "RampKube", "RampEvaluator", "RampDiagnostics", "RampSource", "RampYAML", "RampLowering",
+        ], exclude: ["Fixtures"]),
         .testTarget(name: "RampCompilerTests", dependencies: [
             "RampDriver", "RampSema", "RampLowering", "RampSyntax", "RampDiagnostics", "RampSource", "RampIR", "RampKube",
-            "RampEvaluator", "RampChecks",
+            "RampEvaluator", "RampChecks", "RampAdoption",
         ]),
     ]
 )

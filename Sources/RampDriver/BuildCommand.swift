@@ -1,3 +1,4 @@
+import RampKube
 import RampDiagnostics
 
 /// `ramp build`: compile the contracts and write one YAML file per namespace.
@@ -22,12 +23,18 @@ struct BuildCommand {
             return .contractErrors
         }
 
-        let files = ManifestLayout.render(compilation.policies, program: program, version: Driver.version)
+        if options.layout == .kustomize, program.namespace(named: "kustomization") != nil {
+            let reason = "namespace 'kustomization' would overwrite the kustomization file; use '--layout plain'"
+            _ = driver.emit([Diagnostic(.outputUnwritable(Kustomization.fileName, reason: reason), at: nil)], reporting: options.reporting)
+            return .usageOrIOError
+        }
+        let policies = BuildCommand.outputPolicies(compilation)
+        let files = ManifestLayout.render(policies, program: program, version: Driver.version, layout: options.layout)
         let directory = options.outputDirectory!
         do {
             try OutputWriter(directory: directory).write(files)
             let maps = options.writeSourceMaps
-                ? ManifestLayout.sourceMaps(compilation.policies, program: program, version: Driver.version) : [:]
+                ? ManifestLayout.sourceMaps(policies, program: program, version: Driver.version) : [:]
             try SourceMapWriter(directory: directory).write(maps)
         } catch {
             _ = driver.emit([Diagnostic(.outputUnwritable(error.path, reason: error.reason), at: nil)], reporting: options.reporting)
@@ -40,5 +47,12 @@ struct BuildCommand {
         let summary = "wrote \(count) NetworkPolic\(count == 1 ? "y" : "ies") in \(files.count) file\(files.count == 1 ? "" : "s") to \(directory)\n"
         driver.inform(summary, reporting: options.reporting)
         return .success
+    }
+
+    /// Returns the policies as written: with ramp's label and the contract
+    /// hash, put on once so that the YAML, its source maps and `ramp check`
+    /// all describe the same lines.
+    static func outputPolicies(_ compilation: Compilation) -> [NetworkPolicy] {
+        compilation.policies.map(GeneratedMetadata.apply)
     }
 }

@@ -11,6 +11,9 @@ enum Command {
     case test(TestOptions)
     case check(CheckOptions)
     case diff(DiffOptions)
+    case lint(LintOptions)
+    case drift(DriftOptions)
+    case importPolicies(ImportOptions)
 }
 
 /// Options that every command reading contracts shares.
@@ -31,6 +34,7 @@ struct BuildOptions {
     var printStatistics = false
     /// Writes `<name>.yaml.map.json` beside each YAML file.
     var writeSourceMaps = false
+    var layout: OutputLayout = .plain
 }
 
 struct UsageError: Error {
@@ -50,6 +54,9 @@ enum CommandLineOptions {
         case "test": return try parseTest(Array(arguments.dropFirst()))
         case "check": return try parseCheck(Array(arguments.dropFirst()))
         case "diff": return try parseDiff(Array(arguments.dropFirst()))
+        case "lint": return try parseLint(Array(arguments.dropFirst()))
+        case "drift": return try parseDrift(Array(arguments.dropFirst()))
+        case "import": return try parseImport(Array(arguments.dropFirst()))
         default: throw UsageError(message: "unknown command '\(first)'; run 'ramp --help' for the list of commands")
         }
     }
@@ -89,6 +96,8 @@ enum CommandLineOptions {
                 options.printStatistics = true
             case "--source-map":
                 options.writeSourceMaps = true
+            case "--layout":
+                options.layout = try reader.choice(for: argument, OutputLayout.self)
             default:
                 guard !argument.hasPrefix("-") || argument == "-" else {
                     throw UsageError(message: "unknown option '\(argument)' for 'ramp build'; run 'ramp build --help'")

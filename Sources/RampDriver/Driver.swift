@@ -54,6 +54,12 @@ public struct Driver {
             return CheckCommand(options: options, driver: self).run()
         case .diff(let options):
             return DiffCommand(options: options, driver: self).run()
+        case .lint(let options):
+            return LintCommand(options: options, driver: self).run()
+        case .drift(let options):
+            return DriftCommand(options: options, driver: self).run()
+        case .importPolicies(let options):
+            return ImportCommand(options: options, driver: self).run()
         }
     }
 

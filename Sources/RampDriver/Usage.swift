@@ -11,6 +11,9 @@ enum Usage {
       check          Verify contracts, invariants, expectations and generated YAML for CI
       diff           Compare two versions of the contracts by the connections they allow
       explain        Explain a diagnostic code, a line of generated YAML, or a connection
+      import         Write a contract that allows exactly what given NetworkPolicies allow
+      lint           Report mistakes in NetworkPolicy YAML
+      drift          Compare a cluster's NetworkPolicies with the contracts
 
     OPTIONS:
       -h, --help     Show help; 'ramp <command> --help' shows a command's help
@@ -38,6 +41,8 @@ enum Usage {
       --env <name>            Build for a declared environment: its profile, parameters and enforcement
       --kube-version <v>      Kubernetes version of the target clusters (default: the environment
                               profile's, else 1.32); from 1.25 on, consecutive ports become endPort ranges
+      --layout <layout>       plain (default): one file per namespace; kustomize: also a
+                              kustomization.yaml listing them, for 'kubectl apply -k <dir>'
       --stats                 Print object, rule, peer, port and byte counts of the reference, a
                               per-workload baseline and the optimized output
       --source-map            Write <name>.yaml.map.json beside each YAML file: the contract spans
@@ -91,6 +96,89 @@ enum Usage {
 
     EXIT STATUS: 0 when every checked connection is allowed, 1 when one is blocked or the contracts
     have errors, 2 on usage or I/O errors.
+
+    """
+
+    static let lint = """
+    OVERVIEW: Report the mistakes people make in NetworkPolicy YAML, at their file, line and column.
+
+    USAGE: ramp lint <path>... [--workloads <path>]... [options]
+
+    ARGUMENTS:
+      <path>                  A YAML or JSON file of NetworkPolicies (kubectl exports and 'kind: List'
+                              included), a directory searched recursively for them, or '-' for standard input
+
+    OPTIONS:
+      --workloads <path>      Manifests of Deployments, StatefulSets, DaemonSets, Pods, Services and
+                              Namespaces; enables the checks against workloads. May be repeated.
+      --diagnostics-format <format>
+                              text (default), json, sarif or github, as for 'ramp build'
+      --color <when>          auto (default), always or never
+      -Werror                 Treat warnings as errors
+      -W no-<name>            Silence the warning with that name
+      -h, --help              Show this help
+
+    EXIT STATUS: 0 when no error is reported, 1 on errors (with -Werror, on warnings too), 2 on usage or I/O errors.
+
+    """
+
+    static let drift = """
+    OVERVIEW: Compare the NetworkPolicies of a cluster with what the contracts compile to, by the
+    connections they allow.
+
+    USAGE: ramp drift <path>... --live <export> [options]
+
+    ARGUMENTS:
+      <path>                  A contract file, or a directory searched recursively for '.ramp' files
+
+    OPTIONS:
+      --live <export>         NetworkPolicies of the cluster, such as the output of
+                              'kubectl get networkpolicies -A -o yaml'; a file, a directory or '-'.
+                              May be repeated.
+      --env <name>            Compile the contracts for a declared environment
+      --all-namespaces        Also compare policies in namespaces that no contract declares
+      --diagnostics-format <format>
+                              text (default), json, sarif or github, as for 'ramp build'
+      --color <when>          auto (default), always or never
+      -h, --help              Show this help
+
+    Each connection that only the cluster allows is reported as a security finding, each one that
+    only the contracts allow as a risk of an outage, with the objects responsible on both sides.
+    Names, comments, labels, key order, managedFields and status are ignored.
+
+    EXIT STATUS: 0 when both allow the same connections, 1 on a difference or a contract error,
+    2 on usage or I/O errors.
+
+    """
+
+    static let importPolicies = """
+    OVERVIEW: Write a contract whose policies allow exactly the connections that the given
+    NetworkPolicies allow.
+
+    USAGE: ramp import <path>... -o <contract-file> [--workloads <path>]... [options]
+
+    ARGUMENTS:
+      <path>                  A YAML or JSON file of NetworkPolicies (kubectl exports and 'kind: List'
+                              included), a directory searched recursively for them, or '-'
+
+    OPTIONS:
+      -o, --output <file>     The contract file to write, or '-' for standard output
+      --workloads <path>      Manifests of Deployments, StatefulSets, DaemonSets, Pods, Services and
+                              Namespaces: services are named after the workloads their selectors
+                              match, declare their container ports, and port names are resolved
+      --allow-approximate     Write the contract even where it cannot be exact, with every
+                              approximation as a '#' comment; the problems are reported as warnings
+      --diagnostics-format <format>
+                              text (default), json, sarif or github, as for 'ramp build'
+      --color <when>          auto (default), always or never
+      -h, --help              Show this help
+
+    Before writing, ramp compiles the contract and compares the result with the input using its
+    evaluator. When they differ, or a field cannot be stated in a contract, nothing is written and
+    each object and field responsible is reported.
+
+    EXIT STATUS: 0 when the contract was written, 1 when it could not be imported exactly,
+    2 on usage or I/O errors.
 
     """
 }

@@ -7,12 +7,25 @@ extension NetworkPolicy {
         YAMLDocument(.mapping([
             YAMLEntry("apiVersion", .string("networking.k8s.io/v1")),
             YAMLEntry("kind", .string("NetworkPolicy")),
-            YAMLEntry("metadata", .mapping([
-                YAMLEntry("name", .string(name)),
-                YAMLEntry("namespace", .string(namespace)),
-            ])),
+            YAMLEntry("metadata", metadataNode),
             YAMLEntry("spec", specNode),
         ]), comments: comments)
+    }
+
+    /// The metadata in the field order of `ObjectMeta`: name, namespace,
+    /// labels, annotations. Empty label and annotation maps are left out.
+    private var metadataNode: YAMLNode {
+        var entries = [
+            YAMLEntry("name", .string(name)),
+            YAMLEntry("namespace", .string(namespace)),
+        ]
+        if !labels.isEmpty {
+            entries.append(YAMLEntry("labels", .mapping(labels.sorted { $0.key < $1.key }.map { YAMLEntry($0.key, .string($0.value)) })))
+        }
+        if !annotations.isEmpty {
+            entries.append(YAMLEntry("annotations", .mapping(annotations.sorted { $0.key < $1.key }.map { YAMLEntry($0.key, .string($0.value)) })))
+        }
+        return .mapping(entries)
     }
 
     private var specNode: YAMLNode {

@@ -18,6 +18,10 @@ public struct NetworkPolicy: Hashable, Sendable {
     public var egress: [NetworkPolicyRule]?
     /// Comment lines printed above the object, such as its contract location.
     public var comments: [String]
+    /// `metadata.labels` and `metadata.annotations`, which do not change what
+    /// the policy allows. The decoder does not read them.
+    public var labels: [String: String] = [:]
+    public var annotations: [String: String] = [:]
 
     public init(
         name: String,

@@ -65,22 +65,22 @@ final class ExplainCommandTests: XCTestCase {
         write("shop.ramp", shop)
         XCTAssertEqual(runRamp(["build", "shop.ramp", "-o", "out", "--source-map"]).status, 0)
         let yaml = try String(contentsOfFile: "out/shop.yaml", encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-        XCTAssertEqual(yaml[57], "          app: web")
+        XCTAssertEqual(yaml[65], "          app: web")
 
-        let result = runRamp(["explain", "out/shop.yaml:58"])
+        let result = runRamp(["explain", "out/shop.yaml:66"])
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertEqual(result.output, """
-        out/shop.yaml:58: app: web
+        out/shop.yaml:66: app: web
 
-        peer spec.ingress[1].from[0] of 'shop/api' (lines 56-58) is the other end in:
+        peer spec.ingress[1].from[0] of 'shop/api' (lines 64-66) is the other end in:
           shop.ramp:8:3: dependency 'web -> api:http'
             | web -> api:http
 
-        rule spec.ingress[1] of 'shop/api' (lines 54-61) allows the connections of:
+        rule spec.ingress[1] of 'shop/api' (lines 62-69) allows the connections of:
           shop.ramp:8:3: dependency 'web -> api:http'
             | web -> api:http
 
-        NetworkPolicy 'shop/api' (lines 30-61) selects the pods and directions of:
+        NetworkPolicy 'shop/api' (lines 34-69) selects the pods and directions of:
           shop.ramp:5:11: service 'api'
             | service api [app=api] ports http:8080, metrics:9090
 
@@ -90,12 +90,12 @@ final class ExplainCommandTests: XCTestCase {
     func testExplainsDNSPort() {
         write("shop.ramp", shop)
         XCTAssertEqual(runRamp(["build", "shop.ramp", "-o", "out", "--source-map"]).status, 0)
-        let result = runRamp(["explain", "out/shop.yaml:26"])
+        let result = runRamp(["explain", "out/shop.yaml:30"])
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertTrue(result.output.hasPrefix("""
-        out/shop.yaml:26: port: 53
+        out/shop.yaml:30: port: 53
 
-        port spec.egress[0].ports[0] of 'shop/namespace-default' (lines 25-26) is a port of:
+        port spec.egress[0].ports[0] of 'shop/namespace-default' (lines 29-30) is a port of:
           shop.ramp:2:3: cluster DNS for egress-isolated pods
             | deny all
 

@@ -7,7 +7,7 @@
 
 extension DiagnosticID {
     /// Every identity in the catalogue, ordered by code.
-    public static let all: [DiagnosticID] = (contractIDs + optionIDs + manifestIDs + warningIDs + assertionIDs).sorted { $0.number < $1.number }
+    public static let all: [DiagnosticID] = (contractIDs + optionIDs + manifestIDs + warningIDs + assertionIDs + adoptionIDs).sorted { $0.number < $1.number }
 
     /// Returns the identity with a kebab-case `name`, as `-W no-<name>` spells it.
     public static func named(_ name: String) -> DiagnosticID? {
@@ -57,5 +57,16 @@ extension DiagnosticID {
         .manifestUnsupportedAPIVersion, .manifestInvalidProtocol, .manifestInvalidPolicyType, .manifestInvalidOperator,
         .manifestValuesNotAllowed, .manifestValuesRequired, .manifestInvalidEndPort, .manifestInvalidPeer,
         .manifestNullList, .manifestInvalidObjectName, .manifestExceptEqualsCIDR, .manifestYAML11Boolean,
+    ]
+}
+
+extension DiagnosticID {
+    /// The identities declared in Lint.swift.
+    static let adoptionIDs: [DiagnosticID] = [
+        .lintSplitPeer, .lintPortsWithoutPeers, .lintEmptyRule, .lintIgnoredRules, .lintImplicitIngressIsolation,
+        .lintEgressWithoutDNS, .lintSingleFamilyInternet, .lintMutableNamespaceLabel, .lintSelectorMatchesNoWorkload,
+        .lintWorkloadNotSelected, .lintRedundantPolicy, .lintNamedPortAmbiguous, .lintNamedPortUndefined, .lintServicePort,
+        .importNotExact, .importApproximated, .importDiffers,
+        .driftLiveAllows, .driftLiveBlocks,
     ]
 }

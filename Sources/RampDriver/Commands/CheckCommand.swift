@@ -90,7 +90,7 @@ struct ExpectationStep: CheckStep {
 /// that a fresh build deletes. Files without ramp's header are not compared.
 struct GeneratedFilesStep: CheckStep {
     func run(_ context: CheckCommand.Context, diagnostics: DiagnosticEngine) -> String? {
-        let expected = ManifestLayout.render(context.compilation.policies, program: context.program, version: Driver.version)
+        let expected = ManifestLayout.render(BuildCommand.outputPolicies(context.compilation), program: context.program, version: Driver.version)
         let directory = context.options.outputDirectory
         let command = rebuildCommand(context.options)
 

@@ -1,0 +1,138 @@
+import RampDiagnostics
+import RampEvaluator
+import RampKube
+import RampSource
+
+/// Compares the NetworkPolicies of a cluster export with the policies the
+/// contracts compile to, by what they allow, and reports each difference
+/// with the objects responsible on both sides.
+///
+/// Names, comments, key order, labels, `managedFields` and `status` do not
+/// matter: the evaluator compares the allowed connections in every possible
+/// cluster. A connection that only the cluster allows is a security finding,
+/// and one that only the contracts allow is a risk of an outage.
+public struct DriftAnalysis {
+    let live: [DecodedNetworkPolicy]
+    let contracts: [NetworkPolicy]
+    let contractSources: [SourceFile]
+    let diagnostics: DiagnosticEngine
+
+    public init(live: [DecodedNetworkPolicy], contracts: [NetworkPolicy], contractSources: [SourceFile], diagnostics: DiagnosticEngine) {
+        self.live = live
+        self.contracts = contracts
+        self.contractSources = contractSources
+        self.diagnostics = diagnostics
+    }
+
+    /// Reports every difference and returns how many there are.
+    @discardableResult
+    public func run() throws(PolicyValidationError) -> Int {
+        let differences = try connectivityDifferences(between: live.map(\.policy), and: contracts)
+        for difference in differences {
+            report(difference)
+        }
+        return differences.count
+    }
+
+    /// Reports one difference at the live object responsible when there is
+    /// one, else at the contract that states the connection.
+    private func report(_ difference: ConnectivityDifference) {
+        let example = difference.example
+        let portList = difference.ports.filter { $0.allowedBy == example.allowedBy }.map { port in
+            let range = port.ports.count == 1 ? "\(port.ports.lowerBound)" : "\(port.ports.lowerBound)-\(port.ports.upperBound)"
+            return port.namedPorts.isEmpty ? range : range + " (named " + port.namedPorts.joined(separator: ", ") + ")"
+        }
+        let connection = "\(difference.source) -> \(difference.destination) on \(difference.protocol.rawValue) \(portList.joined(separator: ", "))"
+
+        let responsible = notes(for: example.firstVerdict, side: "the cluster") + notes(for: example.secondVerdict, side: "the contracts")
+        // The live object that decides: a rule that admits what the contracts
+        // deny, or a policy that denies what the contracts admit.
+        let deciding = example.allowedBy == .first
+            ? denyingDirections(example.secondVerdict).flatMap { admittingRanges(example.firstVerdict, direction: $0) }
+            : deniedRanges(example.firstVerdict)
+        let primary = deciding.first ?? responsible.first { $0.range != nil }?.range
+        let notes = [Note("for example \(example.connection)")] + responsible
+        if example.allowedBy == .first {
+            diagnostics.emit(.driftLiveAllows(connection), at: primary, notes: notes)
+        } else {
+            diagnostics.emit(.driftLiveBlocks(connection), at: primary, notes: notes)
+        }
+    }
+
+    // MARK: - Responsible objects
+
+    private func denyingDirections(_ verdict: Verdict) -> [NetworkPolicy.PolicyType] {
+        var directions: [NetworkPolicy.PolicyType] = []
+        if !verdict.egress.admits { directions.append(.egress) }
+        if !verdict.ingress.admits { directions.append(.ingress) }
+        return directions
+    }
+
+    private func admittingRanges(_ verdict: Verdict, direction: NetworkPolicy.PolicyType) -> [SourceRange] {
+        guard case .admitted(let rules) = direction == .egress ? verdict.egress : verdict.ingress else { return [] }
+        return rules.compactMap { range(of: $0, side: "the cluster") }
+    }
+
+    private func deniedRanges(_ verdict: Verdict) -> [SourceRange] {
+        [verdict.egress, verdict.ingress].flatMap { directionVerdict -> [SourceRange] in
+            guard case .denied(let policies) = directionVerdict else { return [] }
+            return policies.compactMap { range(of: $0, side: "the cluster") }
+        }
+    }
+
+    private func notes(for verdict: Verdict, side: String) -> [Note] {
+        var notes: [Note] = []
+        for (direction, directionVerdict) in [("egress", verdict.egress), ("ingress", verdict.ingress)] {
+            switch directionVerdict {
+            case .external, .notIsolated:
+                continue
+            case .admitted(let rules):
+                for rule in rules {
+                    notes.append(Note("in \(side), \(rule) admits the \(direction)", at: range(of: rule, side: side)))
+                }
+            case .denied(let policies):
+                for policy in policies {
+                    notes.append(Note("in \(side), \(policy) isolates the \(direction) and no rule admits it", at: range(of: policy, side: side)))
+                }
+            }
+        }
+        return notes
+    }
+
+    private func range(of rule: RuleReference, side: String) -> SourceRange? {
+        if side == "the cluster" {
+            guard let decoded = livePolicy(rule.policy) else { return nil }
+            let rules = rule.direction == .ingress ? decoded.ranges.ingress : decoded.ranges.egress
+            return rules.flatMap { rule.ruleIndex < $0.count ? $0[rule.ruleIndex].rule : nil } ?? decoded.ranges.object
+        }
+        guard let policy = contractPolicy(rule.policy) else { return nil }
+        let rules = (rule.direction == .ingress ? policy.ingress : policy.egress) ?? []
+        guard rule.ruleIndex < rules.count else { return nil }
+        return rules[rule.ruleIndex].comments.lazy.compactMap(contractLocation).first
+    }
+
+    private func range(of reference: PolicyReference, side: String) -> SourceRange? {
+        if side == "the cluster" { return livePolicy(reference).map { $0.ranges.name ?? $0.ranges.object } }
+        return contractPolicy(reference)?.comments.lazy.compactMap(contractLocation).first
+    }
+
+    private func livePolicy(_ reference: PolicyReference) -> DecodedNetworkPolicy? {
+        live.first { $0.policy.namespace == reference.namespace && $0.policy.name == reference.name }
+    }
+
+    private func contractPolicy(_ reference: PolicyReference) -> NetworkPolicy? {
+        contracts.first { $0.namespace == reference.namespace && $0.name == reference.name }
+    }
+
+    /// Finds the contract position that a generated comment starts with, such as `shop.ramp:6:11 service 'api'`.
+    private func contractLocation(_ comment: String) -> SourceRange? {
+        let location = comment.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
+        let parts = location.split(separator: ":")
+        guard parts.count >= 3, let line = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]) else { return nil }
+        let path = parts.dropLast(2).joined(separator: ":")
+        guard let file = contractSources.first(where: { $0.path == path }), line >= 1, line <= file.lineStarts.count else { return nil }
+        let start = file.lineStarts[line - 1] + column - 1
+        let end = min(file.bytes.count, start + max(1, file.lineBytes(line - 1).count - (column - 1)))
+        return SourceRange(file: file, start: min(start, file.bytes.count), end: end)
+    }
+}

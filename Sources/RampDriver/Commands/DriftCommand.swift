@@ -1,0 +1,62 @@
+import RampAdoption
+import RampDiagnostics
+import RampKube
+
+struct DriftOptions {
+    var contracts: [String] = []
+    var live: [String] = []
+    var environment: String?
+    var allNamespaces = false
+    var reporting = ReportingOptions()
+}
+
+/// `ramp drift`: compare a cluster export with what the contracts compile to.
+struct DriftCommand {
+    let options: DriftOptions
+    let driver: Driver
+
+    func run() -> Driver.ExitStatus {
+        var compilation = Compilation()
+        compilation.environment = options.environment
+        let sources = ContractInputs.read(options.contracts, diagnostics: compilation.diagnostics)
+        let liveFiles = ManifestInputs.read(options.live, diagnostics: compilation.diagnostics)
+        if compilation.diagnostics.hasErrors {
+            _ = driver.emit(compilation.diagnostics.sorted(), reporting: options.reporting)
+            return .usageOrIOError
+        }
+
+        compilation.compile(sources)
+        let diagnostics = compilation.diagnostics
+        var live = ManifestInputs.policies(liveFiles, diagnostics: diagnostics)
+        guard !diagnostics.hasErrors, let program = compilation.program else {
+            _ = driver.emit(diagnostics.sorted(), reporting: options.reporting)
+            return .contractErrors
+        }
+
+        // Namespaces that no contract declares are not ramp's to govern.
+        let governed = Set(program.namespaces.map(\.name))
+        let ignored = live.filter { !governed.contains($0.policy.namespace) }.count
+        if !options.allNamespaces { live.removeAll { !governed.contains($0.policy.namespace) } }
+
+        let count: Int
+        do {
+            count = try DriftAnalysis(live: live, contracts: compilation.policies, contractSources: compilation.sources, diagnostics: diagnostics).run()
+        } catch {
+            standardErrorLine("ramp: error: \(error.description)")
+            return .usageOrIOError
+        }
+        let report = driver.emit(diagnostics.sorted(), reporting: options.reporting)
+        var summary = count == 0
+            ? "no drift: the cluster allows exactly the connections that the contracts allow"
+            : "drift: \(count) difference\(count == 1 ? "" : "s") between the cluster and the contracts"
+        if ignored > 0, !options.allNamespaces {
+            summary += "; \(ignored) polic\(ignored == 1 ? "y" : "ies") in namespaces that no contract declares were not compared"
+        }
+        driver.inform(summary + "\n", reporting: options.reporting)
+        return count > 0 || report.hasErrors ? .contractErrors : .success
+    }
+
+    private func standardErrorLine(_ text: String) {
+        driver.standardError(text + "\n")
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import RampAdoption
+import RampDiagnostics
+
+struct ImportOptions {
+    var inputs: [String] = []
+    var workloads: [String] = []
+    var output: String?
+    var allowApproximate = false
+    var reporting = ReportingOptions()
+}
+
+/// `ramp import`: write a contract that compiles to policies equivalent to the given ones.
+struct ImportCommand {
+    let options: ImportOptions
+    let driver: Driver
+
+    func run() -> Driver.ExitStatus {
+        let diagnostics = DiagnosticEngine()
+        let files = ManifestInputs.read(options.inputs, diagnostics: diagnostics)
+        let workloadFiles = ManifestInputs.read(options.workloads, diagnostics: diagnostics)
+        if diagnostics.hasErrors {
+            _ = driver.emit(diagnostics.sorted(), reporting: options.reporting)
+            return .usageOrIOError
+        }
+
+        let policies = ManifestInputs.policies(files, diagnostics: diagnostics)
+        let inventory = ManifestInputs.inventory(workloadFiles, diagnostics: diagnostics)
+        guard !diagnostics.hasErrors else {
+            _ = driver.emit(diagnostics.sorted(), reporting: options.reporting)
+            return .contractErrors
+        }
+
+        let output = options.output!
+        let header = [
+            "Imported by ramp \(Driver.version) from \(files.map(\.path).joined(separator: ", ")).",
+            "ramp compiled this contract and compared the result with those policies:",
+            "both allow the same connections in every cluster, unless marked APPROXIMATE below.",
+        ]
+        let importer = Importer(
+            policies: policies, inventory: inventory, allowApproximate: options.allowApproximate,
+            contractPath: output == "-" ? "<stdout>" : output, header: header, diagnostics: diagnostics
+        )
+        let text = importer.run()
+        let report = driver.emit(diagnostics.sorted(), reporting: options.reporting)
+        guard let text, !report.hasErrors else { return .contractErrors }
+
+        if output == "-" {
+            driver.standardOutput(text)
+            return .success
+        }
+        guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
+            _ = driver.emit([Diagnostic(.outputUnwritable(output, reason: "the file cannot be created"), at: nil)], reporting: options.reporting)
+            return .usageOrIOError
+        }
+        driver.inform("wrote a contract for \(policies.count) NetworkPolic\(policies.count == 1 ? "y" : "ies") to \(output)\n", reporting: options.reporting)
+        return .success
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import RampAdoption
+import RampDiagnostics
+import RampKube
+import RampSource
+
+/// Finds and reads the Kubernetes manifests named on the command line.
+enum ManifestInputs {
+    static let fileExtensions = ["yaml", "yml", "json"]
+
+    /// Expands directories to the manifests below them, sorted by path, and
+    /// reads every file. `-` reads standard input. Problems are reported as
+    /// diagnostics without a source location.
+    static func read(_ paths: [String], diagnostics: DiagnosticEngine) -> [SourceFile] {
+        var files: [SourceFile] = []
+        var seen: Set<String> = []
+        for path in paths {
+            if path == "-" {
+                files.append(SourceFile(path: "<stdin>", bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile())))
+                continue
+            }
+            for filePath in expand(path, diagnostics: diagnostics) where seen.insert(filePath).inserted {
+                guard let data = FileManager.default.contents(atPath: filePath) else {
+                    diagnostics.emit(.fileUnreadable(filePath, reason: "the file does not exist or is not readable"), at: nil)
+                    continue
+                }
+                files.append(SourceFile(path: filePath, bytes: [UInt8](data)))
+            }
+        }
+        return files
+    }
+
+    private static func expand(_ path: String, diagnostics: DiagnosticEngine) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            diagnostics.emit(.fileUnreadable(path, reason: "no such file or directory"), at: nil)
+            return []
+        }
+        guard isDirectory.boolValue else { return [path] }
+        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+        let found = (FileManager.default.enumerator(atPath: base)?.compactMap { $0 as? String } ?? [])
+            .filter { name in fileExtensions.contains { name.hasSuffix("." + $0) } }
+            .map { base + "/" + $0 }
+            .sorted()
+        if found.isEmpty {
+            diagnostics.emit(.fileUnreadable(path, reason: "the directory contains no .yaml, .yml or .json files"), at: nil)
+        }
+        return found
+    }
+
+    /// Decodes the NetworkPolicies of the files. Objects of other kinds are skipped.
+    static func policies(_ files: [SourceFile], diagnostics: DiagnosticEngine) -> [DecodedNetworkPolicy] {
+        let decoder = NetworkPolicyDecoder()
+        return files.flatMap { decoder.decode($0, diagnostics: diagnostics).policies }
+    }
+
+    /// Reads the workloads, Services and Namespaces of the files.
+    static func inventory(_ files: [SourceFile], diagnostics: DiagnosticEngine) -> WorkloadInventory {
+        var inventory = WorkloadInventory()
+        let reader = WorkloadReader()
+        for file in files { reader.read(file, diagnostics: diagnostics, into: &inventory) }
+        return inventory
+    }
+}

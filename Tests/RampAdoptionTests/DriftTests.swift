@@ -1,0 +1,97 @@
+import Foundation
+import XCTest
+
+final class DriftTests: XCTestCase {
+    private var contracts: String { repositoryRoot.appendingPathComponent("contracts").path }
+
+    /// Copies `generated/` and applies `edit` to one of its files.
+    private func export(editing name: String, _ edit: (String) -> String) throws -> URL {
+        let directory = try temporaryDirectory()
+        let generated = repositoryRoot.appendingPathComponent("generated")
+        for file in try FileManager.default.contentsOfDirectory(atPath: generated.path) {
+            var text = try String(contentsOf: generated.appendingPathComponent(file), encoding: .utf8)
+            if file == name { text = edit(text) }
+            try text.write(to: directory.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        }
+        return directory
+    }
+
+    func testGeneratedOutputHasNoDrift() {
+        let result = runRamp(["drift", contracts, "--live", repositoryRoot.appendingPathComponent("generated").path])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertTrue(result.output.contains("no drift"), result.output)
+    }
+
+    func testCosmeticChangesAreNotDrift() throws {
+        let directory = try export(editing: "boutique.yaml") { text in
+            text.replacingOccurrences(of: "name: frontend\n", with: "name: renamed-frontend\n")
+                .replacingOccurrences(of: "# contracts/", with: "# edited ")
+                .replacingOccurrences(of: "  labels:\n", with: "  resourceVersion: \"12\"\n  managedFields:\n  - manager: kubectl\n  labels:\n")
+                + "status: {}\n"
+        }
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = runRamp(["drift", contracts, "--live", directory.path])
+        XCTAssertEqual(result.status, 0, result.error)
+    }
+
+    func testAddedPolicyIsSecurityFinding() throws {
+        let directory = try export(editing: "data.yaml") { text in
+            text + """
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata:
+              name: debug-allow-all
+              namespace: data
+            spec:
+              podSelector:
+                matchLabels:
+                  app: postgres
+              policyTypes: [Ingress]
+              ingress:
+              - {}
+
+            """
+        }
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = runRamp(["drift", contracts, "--live", directory.path, "--diagnostics-format", "json"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.output.contains("\"code\":\"RAMP0960\""), result.output)
+        XCTAssertFalse(result.output.contains("\"code\":\"RAMP0961\""), result.output)
+        XCTAssertTrue(result.output.contains("data/debug-allow-all ingress[0] admits the ingress"), result.output)
+    }
+
+    func testMissingObjectIsOutageRisk() throws {
+        let directory = try export(editing: "boutique.yaml") { text in
+            // Drops the object of service 'cartservice', which admits its callers.
+            var documents = text.components(separatedBy: "---\n")
+            documents.removeAll { $0.contains("  name: cartservice\n") }
+            return documents.joined(separator: "---\n")
+        }
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = runRamp(["drift", contracts, "--live", directory.path, "--diagnostics-format", "json"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.output.contains("\"code\":\"RAMP0961\""), result.output)
+        XCTAssertFalse(result.output.contains("\"code\":\"RAMP0960\""), result.output)
+    }
+
+    func testPoliciesOfUndeclaredNamespacesAreIgnored() throws {
+        let directory = try export(editing: "data.yaml") { text in
+            text + """
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: deny-all, namespace: kube-system}
+            spec: {podSelector: {}, policyTypes: [Ingress]}
+
+            """
+        }
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = runRamp(["drift", contracts, "--live", directory.path])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertTrue(result.output.contains("1 policy in namespaces that no contract declares"), result.output)
+
+        let strict = runRamp(["drift", contracts, "--live", directory.path, "--all-namespaces"])
+        XCTAssertEqual(strict.status, 1)
+    }
+}
