@@ -18,6 +18,8 @@ struct NamespaceBuilder {
     var dnsEnabled = true
     var dnsOrigin: SourceRange?
     var services: [String: Service] = [:]
+    /// Services whose `only in` clause leaves them out of this build.
+    var servicesElsewhere: [String: ServiceDecl] = [:]
     var dependencies: [DependencyDecl] = []
     /// `expect`, `never` and `only` statements, resolved after the declarations.
     var assertions: [NamespaceMember] = []

@@ -57,7 +57,8 @@ extension Resolver {
             return .external(name: "internet", blocks: blocks)
         case .apiserver:
             guard let apiserver = environment.profile.apiserver else {
-                diagnostics.emit(.noAPIServer(profile: environment.profile.name), at: endpoint.range)
+                let profile = environment.profile.origin == nil ? nil : environment.profile.name
+                diagnostics.emit(.noAPIServer(environment: selection?.environment, profile: profile), at: endpoint.range)
                 return nil
             }
             return .external(name: "apiserver", blocks: apiserver.blocks)
@@ -81,6 +82,13 @@ extension Resolver {
         }
         if let service = builder.services[name.text] {
             return .service(service.id)
+        }
+        if let elsewhere = builder.servicesElsewhere[name.text], let scope = elsewhere.scope {
+            diagnostics.emit(
+                .serviceNotInEnvironment(name.text, namespace: namespace, environments: scope.environments.map(\.text), build: selection?.environment),
+                at: name.range, notes: [Note("service '\(name.text)' is declared here", at: elsewhere.name.range)]
+            )
+            return nil
         }
         var notes: [Note] = []
         var fixIts: [FixIt] = []

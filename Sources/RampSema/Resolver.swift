@@ -16,6 +16,11 @@ public struct Resolver {
     var networks: [String: NetworkEntry] = [:]
     var namespaces: [String: NamespaceBuilder] = [:]
     var declarations = EnvironmentDeclarations()
+    /// The environment the build is for; nil for the build without `--env`.
+    var selection: EnvironmentMix?
+    /// Every declared profile and environment's enforcement, by name.
+    var profiles: [String: ClusterProfile] = [:]
+    var enforcements: [String: Enforcement] = [:]
     var environment = Environment.unnamed
 
     struct NetworkEntry {
@@ -27,12 +32,17 @@ public struct Resolver {
     /// `environmentName` is nil: then the standard profile applies and every
     /// namespace enforces both directions.
     public static func resolve(_ files: [ContractFile], environment environmentName: String? = nil, diagnostics: DiagnosticEngine) -> Program {
+        resolve(files, selection: environmentName.map { EnvironmentMix(environment: $0) }, diagnostics: diagnostics)
+    }
+
+    /// Resolves the files for an environment with some parts taken from another.
+    public static func resolve(_ files: [ContractFile], mix: EnvironmentMix, diagnostics: DiagnosticEngine) -> Program {
+        resolve(files, selection: mix, diagnostics: diagnostics)
+    }
+
+    private static func resolve(_ files: [ContractFile], selection: EnvironmentMix?, diagnostics: DiagnosticEngine) -> Program {
         var resolver = Resolver(diagnostics: diagnostics)
-        resolver.collectEnvironmentDeclarations(files)
-        for file in files {
-            for namespace in file.namespaces { resolver.declare(namespace, in: file) }
-        }
-        resolver.selectEnvironment(environmentName)
+        resolver.prepare(files, selection: selection)
         for file in files {
             for network in file.networks { resolver.declare(network) }
         }
@@ -45,6 +55,18 @@ public struct Resolver {
         )
         resolver.checkAgainstProfile(program)
         return program
+    }
+
+    /// Collects every declaration and assembles the environment, up to but
+    /// not including networks and dependencies, which depend on it.
+    mutating func prepare(_ files: [ContractFile], selection: EnvironmentMix?) {
+        collectEnvironmentDeclarations(files)
+        select(selection)
+        for file in files {
+            for namespace in file.namespaces { declare(namespace, in: file) }
+        }
+        checkEnvironmentDeclarations()
+        buildEnvironment()
     }
 
     // MARK: - Networks
@@ -115,8 +137,14 @@ public struct Resolver {
             switch member {
             case .posture(let posture): builder.declarePosture(posture, diagnostics: diagnostics)
             case .dns(let dns): builder.declareDNS(dns, diagnostics: diagnostics)
-            case .service(let service): declare(service, in: &builder)
-            case .dependency(let dependency): builder.dependencies.append(dependency)
+            case .service(let service):
+                if statementApplies(service.scope, statement: service.range) {
+                    declare(service, in: &builder)
+                } else {
+                    builder.servicesElsewhere[service.name.text] = service
+                }
+            case .dependency(let dependency):
+                if statementApplies(dependency.scope, statement: dependency.range) { builder.dependencies.append(dependency) }
             case .expectation, .invariant: builder.assertions.append(member)
             }
         }
