@@ -19,9 +19,12 @@ let package = Package(
         .target(name: "RampIR", dependencies: ["RampSource", "RampKube"]),
         .target(name: "RampSema", dependencies: ["RampSource", "RampDiagnostics", "RampSyntax", "RampIR", "RampKube"]),
         .target(name: "RampLowering", dependencies: ["RampSource", "RampIR", "RampKube"]),
+        .target(name: "RampDrift", dependencies: [
+            "RampSource", "RampDiagnostics", "RampSyntax", "RampIR", "RampSema", "RampKube", "RampLowering", "RampEvaluator",
+        ]),
         .target(name: "RampDriver", dependencies: [
             "RampSource", "RampDiagnostics", "RampSyntax", "RampIR", "RampSema",
-            "RampKube", "RampLowering", "RampYAML", "RampEvaluator",
+            "RampKube", "RampLowering", "RampYAML", "RampEvaluator", "RampDrift",
         ]),
         .executableTarget(name: "ramp", dependencies: ["RampDriver"]),
 
@@ -33,7 +36,7 @@ let package = Package(
         .testTarget(name: "RampLoweringTests", dependencies: ["RampLowering", "RampKube"]),
         .testTarget(name: "RampCompilerTests", dependencies: [
             "RampDriver", "RampSema", "RampLowering", "RampSyntax", "RampDiagnostics", "RampSource", "RampIR", "RampKube",
-            "RampEvaluator",
+            "RampEvaluator", "RampDrift",
         ]),
     ]
 )

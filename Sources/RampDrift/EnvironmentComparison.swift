@@ -1,0 +1,192 @@
+import RampEvaluator
+import RampIR
+import RampKube
+import RampSema
+import RampSource
+import RampSyntax
+
+/// Why two environments differ on one connection.
+public enum DifferenceCause: Hashable, Sendable {
+    /// Taking any one of these settings from the second environment, alone,
+    /// makes the first one agree with it.
+    case setting(anyOf: [EnvironmentPart])
+    /// Only taking all of these settings together does.
+    case combination([EnvironmentPart])
+    /// Drift: the difference needs statements with `only in` (and perhaps
+    /// settings) to be explained. It is declared when one of those
+    /// statements states the connection in the environment that allows it.
+    case drift([EnvironmentPart], declared: Bool)
+    /// Nothing explains the difference, which would be a bug in ramp.
+    case unexplained
+
+    /// The statements with `only in` that the cause names.
+    public var statements: [SourceRange] {
+        let parts: [EnvironmentPart]
+        switch self {
+        case .setting(let list), .combination(let list), .drift(let list, _): parts = list
+        case .unexplained: parts = []
+        }
+        return parts.compactMap { part in
+            if case .statement(let range) = part { return range }
+            return nil
+        }
+    }
+
+    public var isUndeclaredDrift: Bool {
+        switch self {
+        case .drift(_, let declared): return !declared
+        case .unexplained: return true
+        default: return false
+        }
+    }
+}
+
+/// One connection class and port range that one environment allows and the
+/// other blocks, named in contract terms, with its cause.
+public struct EnvironmentDifference: Sendable {
+    public let allowedIn: String
+    public let blockedIn: String
+    /// The endpoints in contract terms, named as the environment that
+    /// allows the connection names them.
+    public let source: String
+    public let destination: String
+    /// For an endpoint outside the cluster, its address range as text.
+    public let sourceAddresses: AddressRange?
+    public let destinationAddresses: AddressRange?
+    public let `protocol`: NetworkProtocol
+    public let ports: ClosedRange<Int>
+    /// Container port names the destination gives the port; empty when the
+    /// difference holds without any.
+    public let namedPorts: [String]
+    /// A concrete connection of the class.
+    public let example: Connection
+    public let cause: DifferenceCause
+}
+
+/// The semantic difference between two environments built from the same
+/// contracts: the settings that differ, and every connection that one of
+/// them allows and the other blocks, each attributed to its cause.
+///
+/// Attribution builds the first environment again with parts of the second
+/// substituted and asks whether the first then agrees with the second on
+/// the connection. Settings are tried one at a time, then all together
+/// (reduced to a minimal set); what settings cannot explain is drift, and
+/// the statements with `only in` are tried next. With every part
+/// substituted the first environment is the second, so every difference has
+/// a cause unless ramp itself is inconsistent.
+public struct EnvironmentComparison: Sendable {
+    public let first: String
+    public let second: String
+    public let settings: [SettingDifference]
+    /// Ordered by the order of the evaluator's differences.
+    public let differences: [EnvironmentDifference]
+
+    /// Compares two declared environments. Returns nil when either one does
+    /// not compile; compile each first to report why.
+    public static func compare(_ files: [ContractFile], _ first: String, _ second: String) -> EnvironmentComparison? {
+        var attribution = Attribution(files: files, first: first, second: second)
+        guard let firstBuild = attribution.builds.build(substituting: []),
+              let secondBuild = MixedBuilds.build(files, EnvironmentMix(environment: second)),
+              let raw = try? connectivityDifferences(between: firstBuild.policies, and: secondBuild.policies) else { return nil }
+        attribution.secondBuild = secondBuild
+
+        let names = (ContractNames(programs: [firstBuild.program]), ContractNames(programs: [secondBuild.program]))
+        var differences: [EnvironmentDifference] = []
+        for difference in raw {
+            for portDifference in difference.ports {
+                let example = concreteConnection(difference, portDifference)
+                let allowedByFirst = portDifference.allowedBy == .first
+                let naming = allowedByFirst ? names.0 : names.1
+                let source = naming.name(of: example.source, addresses: difference.source.addressRange)
+                let destination = naming.name(of: example.destination, addresses: difference.destination.addressRange)
+                differences.append(EnvironmentDifference(
+                    allowedIn: allowedByFirst ? first : second,
+                    blockedIn: allowedByFirst ? second : first,
+                    source: source.name,
+                    destination: destination.name,
+                    sourceAddresses: source.range,
+                    destinationAddresses: destination.range,
+                    protocol: difference.protocol,
+                    ports: portDifference.ports,
+                    namedPorts: portDifference.namedPorts,
+                    example: example,
+                    cause: attribution.cause(of: example, allowedIn: allowedByFirst ? firstBuild : secondBuild)
+                ))
+            }
+        }
+        return EnvironmentComparison(first: first, second: second, settings: attribution.settings, differences: differences)
+    }
+
+    /// The example of a difference covers its first port difference only, so
+    /// each other one gets the same endpoints with its own port and names.
+    private static func concreteConnection(_ difference: ConnectivityDifference, _ ports: PortDifference) -> Connection {
+        var connection = difference.example.connection
+        connection.port = ports.ports.lowerBound
+        if case .pod(var pod) = connection.destination {
+            pod.containerPorts = ports.namedPorts.map {
+                RampEvaluator.ContainerPort(name: $0, protocol: difference.protocol, containerPort: ports.ports.lowerBound)
+            }
+            connection.destination = .pod(pod)
+        }
+        return connection
+    }
+}
+
+extension EndpointClass {
+    var addressRange: AddressRange? {
+        if case let .addresses(first, last) = kind { return AddressRange(first: first, last: last) }
+        return nil
+    }
+}
+
+// MARK: - Attribution
+
+private struct Attribution {
+    let settings: [SettingDifference]
+    var builds: MixedBuilds
+    var secondBuild: MixedBuilds.Build?
+    private let settingParts: [EnvironmentPart]
+    private let statementParts: [EnvironmentPart]
+
+    init(files: [ContractFile], first: String, second: String) {
+        settings = Resolver.settingDifferences(files, between: first, and: second)
+        builds = MixedBuilds(files: files, environment: first, other: second)
+        let parts = settings.compactMap(\.part)
+        settingParts = parts.filter { !$0.isStatement }
+        statementParts = parts.filter(\.isStatement)
+    }
+
+    mutating func cause(of connection: Connection, allowedIn build: MixedBuilds.Build) -> DifferenceCause {
+        let singles = settingParts.filter { explains([$0], connection) }
+        if !singles.isEmpty { return .setting(anyOf: singles) }
+        if settingParts.count > 1 && explains(Set(settingParts), connection) {
+            return .combination(minimal(settingParts, connection))
+        }
+
+        let statements = statementParts.filter { explains([$0], connection) }
+        if !statements.isEmpty {
+            return .drift(statements, declared: DeclaredConnections.states(statements, connection, in: build.program))
+        }
+        let everything = settingParts + statementParts
+        guard explains(Set(everything), connection) else { return .unexplained }
+        let parts = minimal(everything, connection)
+        return .drift(parts, declared: DeclaredConnections.states(parts, connection, in: build.program))
+    }
+
+    /// Returns whether the first environment with `parts` substituted decides
+    /// the connection as the second one does.
+    private mutating func explains(_ parts: Set<EnvironmentPart>, _ connection: Connection) -> Bool {
+        guard let mixed = builds.build(substituting: parts), let secondBuild else { return false }
+        return mixed.evaluator.evaluate(connection).isAllowed == secondBuild.evaluator.evaluate(connection).isAllowed
+    }
+
+    /// Drops parts one at a time, in order, while the rest still explains the connection.
+    private mutating func minimal(_ parts: [EnvironmentPart], _ connection: Connection) -> [EnvironmentPart] {
+        var kept = parts
+        for part in parts where kept.count > 1 {
+            let rest = kept.filter { $0 != part }
+            if explains(Set(rest), connection) { kept = rest }
+        }
+        return kept
+    }
+}
