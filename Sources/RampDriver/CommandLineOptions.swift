@@ -8,6 +8,8 @@ enum Command {
     case version
     case build(BuildOptions)
     case explain(ExplainOptions)
+    case environmentDiff(EnvironmentDiffOptions)
+    case check(CheckOptions)
 }
 
 /// Options that every command reading contracts shares.
@@ -25,6 +27,8 @@ struct BuildOptions {
     /// Nil uses the environment profile's version, or the default.
     var kubernetesVersion: KubernetesVersion?
     var environment: String?
+    /// Also build every declared environment into `<output>/<environment>`.
+    var allEnvironments = false
     var printStatistics = false
 }
 
@@ -46,6 +50,8 @@ enum CommandLineOptions {
         case "--version": return .version
         case "build": return try parseBuild(Array(arguments.dropFirst()))
         case "explain": return try parseExplain(Array(arguments.dropFirst()))
+        case "diff": return try parseEnvironmentDiff(Array(arguments.dropFirst()))
+        case "check": return try parseCheck(Array(arguments.dropFirst()))
         default: throw UsageError(message: "unknown command '\(first)'; run 'ramp --help' for the list of commands")
         }
     }
@@ -89,6 +95,8 @@ enum CommandLineOptions {
                 options.kubernetesVersion = version
             case "--env":
                 options.environment = try reader.value(for: argument)
+            case "--all-environments":
+                options.allEnvironments = true
             case "--stats":
                 options.printStatistics = true
             default:
@@ -100,6 +108,12 @@ enum CommandLineOptions {
         }
         guard !options.inputs.isEmpty else { throw UsageError(message: "'ramp build' requires at least one contract file or directory") }
         guard options.outputDirectory != nil else { throw UsageError(message: "'ramp build' requires '-o <directory>' for the generated YAML") }
+        if options.allEnvironments && options.environment != nil {
+            throw UsageError(message: "'--env' and '--all-environments' cannot be combined; '--all-environments' builds every environment")
+        }
+        if options.allEnvironments && options.printStatistics {
+            throw UsageError(message: "'--stats' needs a single build; use it with or without '--env', not with '--all-environments'")
+        }
         return .build(options)
     }
 }

@@ -48,6 +48,10 @@ public struct Driver {
             return BuildCommand(options: options, driver: self).run()
         case .explain(let options):
             return explain(options)
+        case .environmentDiff(let options):
+            return EnvironmentDiffCommand(options: options, driver: self).run()
+        case .check(let options):
+            return EnvironmentCheckCommand(options: options, driver: self).run()
         }
     }
 

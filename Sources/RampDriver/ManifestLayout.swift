@@ -20,8 +20,9 @@ public enum ManifestLayout {
         let emitter = YAMLEmitter()
         for (namespace, objects) in byNamespace {
             let sources = program.namespace(named: namespace)?.files ?? []
+            let environment = program.environment.name.isEmpty ? "" : " for environment '\(program.environment.name)'"
             let header = [
-                "\(headerText) \(version) from \(sources.joined(separator: ", ")). Do not edit:",
+                "\(headerText) \(version)\(environment) from \(sources.joined(separator: ", ")). Do not edit:",
                 "change the contracts and run 'ramp build' again.",
             ]
             files[namespace + ".yaml"] = emitter.emit(header: header, documents: objects.map(\.yamlDocument))

@@ -7,6 +7,8 @@ enum Usage {
 
     COMMANDS:
       build          Compile contracts to NetworkPolicy YAML
+      diff           Compare what two environments allow, and why they differ
+      check          Compile every environment and fail on drift between them
       explain        Explain a diagnostic code, such as RAMP0201
 
     OPTIONS:
@@ -33,6 +35,8 @@ enum Usage {
       -Otrust-ingress         Also widen egress to namespaces whose ingress ramp isolates: fewer rules,
                               but each client's egress then relies on those namespaces' policies
       --env <name>            Build for a declared environment: its profile, parameters and enforcement
+      --all-environments      Build without '--env' into the output directory, and each declared
+                              environment into '<dir>/<environment>'
       --kube-version <v>      Kubernetes version of the target clusters (default: the environment
                               profile's, else 1.32); from 1.25 on, consecutive ports become endPort ranges
       --stats                 Print object, rule, peer, port and byte counts of the reference, a
@@ -49,6 +53,48 @@ enum Usage {
       -h, --help              Show this help
 
     When any contract has an error, nothing is written and the output directory is left as it was.
+
+    """
+
+    static let environmentDiff = """
+    OVERVIEW: Compare the connections that two environments allow, and attribute each difference
+    to a parameter, an enforcement stage, the profile, or a statement with 'only in' (drift).
+
+    USAGE: ramp diff --env <a> --env <b> <path>... [options]
+
+    ARGUMENTS:
+      <path>                  A contract file, or a directory searched recursively for '.ramp' files
+
+    OPTIONS:
+      --env <name>            A declared environment; give exactly two
+      --format <format>       text (default) or markdown
+      --limit <n>             Lines listed per group of differences (default 20; 0 for no limit)
+      --diagnostics-format <format>, --color <when>, -Werror, -W no-<name>, --error-limit <n>
+                              As for 'ramp build'
+      -h, --help              Show this help
+
+    The report goes to standard output. Exit status: 0 when both environments compile, whether or
+    not they differ; 1 when the contracts have errors; 2 on usage or I/O errors.
+
+    """
+
+    static let check = """
+    OVERVIEW: Compile the contracts without '--env' and for every declared environment, and fail on
+    undeclared drift: a difference between two environments that their profiles, parameters and
+    enforcement do not explain, and that no statement with 'only in' states.
+
+    USAGE: ramp check <path>... [options]
+
+    ARGUMENTS:
+      <path>                  A contract file, or a directory searched recursively for '.ramp' files
+
+    OPTIONS:
+      --diagnostics-format <format>, --color <when>, -Werror, -W no-<name>, --error-limit <n>
+                              As for 'ramp build'
+      -h, --help              Show this help
+
+    Nothing is written. Exit status: 0 without errors, 1 when the contracts have errors or drift,
+    2 on usage or I/O errors.
 
     """
 
