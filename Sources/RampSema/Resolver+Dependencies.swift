@@ -67,7 +67,8 @@ extension Resolver {
                 reportUnknown(.unknownNetwork(name.text), name, candidates: Array(networks.keys))
                 return nil
             }
-            return .external(name: name.text, blocks: network.blocks)
+            guard let blocks = network.blocks else { return nil }
+            return .external(name: name.text, blocks: blocks)
         case .cidr(let word):
             guard let block = ipBlock(cidr: word, excepts: []) else { return nil }
             return .external(name: word.text, blocks: [block])

@@ -25,7 +25,9 @@ public struct Resolver {
 
     struct NetworkEntry {
         let declaration: NetworkDecl
-        let blocks: [IPBlock]
+        /// Nil when the value was invalid or missing, which was reported, so
+        /// that uses of the network are not reported again as unknown.
+        let blocks: [IPBlock]?
     }
 
     /// Resolves the files for one environment, or for none when
@@ -81,14 +83,16 @@ public struct Resolver {
         }
         let syntax: [CIDRBlockSyntax]
         if let parameter = network.parameter {
-            guard let value = parameterValue(parameter) else { return }
+            guard let value = parameterValue(parameter) else {
+                networks[network.name.text] = NetworkEntry(declaration: network, blocks: nil)
+                return
+            }
             syntax = value
         } else {
             syntax = network.blocks
         }
         let blocks = syntax.compactMap { ipBlock(cidr: $0.cidr, excepts: $0.excepts) }
-        guard blocks.count == syntax.count else { return }
-        networks[network.name.text] = NetworkEntry(declaration: network, blocks: blocks)
+        networks[network.name.text] = NetworkEntry(declaration: network, blocks: blocks.count == syntax.count ? blocks : nil)
     }
 
     /// Checks a CIDR and its except blocks as the API server does: each except
