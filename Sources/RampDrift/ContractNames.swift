@@ -20,6 +20,8 @@ struct ContractNames {
     private let services: [ServiceID: LabelSelector]
     private let dnsPods: [(namespace: String, selector: LabelSelector)]
     private let addressNames: [NamedBlocks]
+    private let dependencies: [Dependency]
+    private let selectors: [ServiceID: LabelSelector]
 
     init(programs: [Program]) {
         var declared: Set<String> = []
@@ -51,6 +53,8 @@ struct ContractNames {
                 }
             }
         }
+        dependencies = programs.flatMap(\.dependencies)
+        selectors = services
         declaredNamespaces = declared
         knownNamespaces = known.union(declared)
         self.services = services
@@ -67,15 +71,25 @@ struct ContractNames {
 
     // MARK: - Naming
 
-    /// Returns the name of one endpoint, and for an address, the range of
-    /// its class, which `addresses` gives.
-    func name(of endpoint: RampEvaluator.Endpoint, addresses: AddressRange?) -> (name: String, range: AddressRange?) {
+    /// Returns the names of both endpoints of a connection, and for an
+    /// address, the range of its class, which `sourceAddresses` and
+    /// `destinationAddresses` give.
+    func names(
+        of connection: Connection, sourceAddresses: AddressRange?, destinationAddresses: AddressRange?
+    ) -> (source: (name: String, range: AddressRange?), destination: (name: String, range: AddressRange?)) {
+        (name(of: connection.source, addresses: sourceAddresses, peer: connection.destination, isSource: true),
+         name(of: connection.destination, addresses: destinationAddresses, peer: connection.source, isSource: false))
+    }
+
+    private func name(
+        of endpoint: RampEvaluator.Endpoint, addresses: AddressRange?, peer: RampEvaluator.Endpoint, isSource: Bool
+    ) -> (name: String, range: AddressRange?) {
         switch endpoint {
         case .pod(let pod):
             return (name(of: pod), nil)
         case .ipAddress(let address):
             let range = addresses ?? AddressRange(first: address, last: address)
-            return (name(ofAddresses: range), range)
+            return (name(ofAddresses: range, peer: peer, isSource: isSource), range)
         }
     }
 
@@ -98,10 +112,18 @@ struct ContractNames {
         return "pods of other namespaces labelled \(text)"
     }
 
-    /// Names a range of addresses after the smallest named block that contains it.
-    private func name(ofAddresses range: AddressRange) -> String {
+    /// Names a range of addresses after the endpoint of a dependency between
+    /// it and the peer in the same direction, which names the rule that
+    /// allows the connection, or else after the smallest named block that
+    /// contains it.
+    private func name(ofAddresses range: AddressRange, peer: RampEvaluator.Endpoint, isSource: Bool) -> String {
         var best: (name: String, prefixLength: Int)?
-        for named in addressNames {
+        let paired = dependencies.compactMap { dependency -> NamedBlocks? in
+            let (external, other) = isSource ? (dependency.client, dependency.server) : (dependency.server, dependency.client)
+            guard case let .external(name, blocks) = external, DeclaredConnections.matches(other, peer, selectors) else { return nil }
+            return NamedBlocks(name: ContractNames.addressName(name), blocks: blocks)
+        }
+        for named in paired.isEmpty ? addressNames : paired {
             for block in named.blocks where block.contains(range.first) && block.contains(range.last) {
                 if block.cidr.prefixLength > best?.prefixLength ?? -1 { best = (named.name, block.cidr.prefixLength) }
             }

@@ -33,7 +33,7 @@ enum DeclaredConnections {
         statement.file === range.file && statement.start <= range.start && range.end <= statement.end
     }
 
-    private static func matches(
+    static func matches(
         _ endpoint: RampIR.Endpoint, _ concrete: RampEvaluator.Endpoint, _ selectors: [ServiceID: LabelSelector]
     ) -> Bool {
         switch (endpoint, concrete) {

@@ -97,8 +97,9 @@ public struct EnvironmentComparison: Sendable {
                 let example = concreteConnection(difference, portDifference)
                 let allowedByFirst = portDifference.allowedBy == .first
                 let naming = allowedByFirst ? names.0 : names.1
-                let source = naming.name(of: example.source, addresses: difference.source.addressRange)
-                let destination = naming.name(of: example.destination, addresses: difference.destination.addressRange)
+                let (source, destination) = naming.names(
+                    of: example, sourceAddresses: difference.source.addressRange, destinationAddresses: difference.destination.addressRange
+                )
                 differences.append(EnvironmentDifference(
                     allowedIn: allowedByFirst ? first : second,
                     blockedIn: allowedByFirst ? second : first,
