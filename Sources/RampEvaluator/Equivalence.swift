@@ -89,17 +89,24 @@ public func equivalence(
 /// involved. Entries are ordered by source class, destination class and
 /// protocol. With `limit`, only the first `limit` entries are returned, and
 /// a limit below 1 counts as 1.
+///
+/// The selectors and blocks of the `context` policies split the classes
+/// too, without taking part in the comparison, so that every connection of
+/// one returned class is also treated alike by each context policy. A
+/// caller that evaluates the example of a class against other policy sets
+/// passes them here.
 public func connectivityDifferences(
     between first: [NetworkPolicy],
     and second: [NetworkPolicy],
-    limit: Int? = nil
+    limit: Int? = nil,
+    context: [NetworkPolicy] = []
 ) throws(PolicyValidationError) -> [ConnectivityDifference] {
     let firstEvaluator = try NetworkPolicyEvaluator(policies: first)
     let secondEvaluator = try NetworkPolicyEvaluator(policies: second)
     let firstPolicies = first.map(EffectivePolicy.init)
     let secondPolicies = second.map(EffectivePolicy.init)
 
-    let abstraction = ClusterAbstraction(policies: firstPolicies + secondPolicies)
+    let abstraction = ClusterAbstraction(policies: firstPolicies + secondPolicies + context.map(EffectivePolicy.init))
     let table = PortSetTable()
     var peerIndex = PeerAtomIndex(abstraction)
     let comparison = ConnectivityComparison(
