@@ -86,14 +86,22 @@ public struct EnvironmentComparison: Sendable {
     public static func compare(_ files: [ContractFile], _ first: String, _ second: String) -> EnvironmentComparison? {
         var attribution = Attribution(files: files, first: first, second: second)
         guard let firstBuild = attribution.builds.build(substituting: []),
-              let secondBuild = MixedBuilds.build(files, EnvironmentMix(environment: second)),
-              let raw = try? connectivityDifferences(between: firstBuild.policies, and: secondBuild.policies) else { return nil }
+              let secondBuild = MixedBuilds.build(files, EnvironmentMix(environment: second)) else { return nil }
         attribution.secondBuild = secondBuild
+        // The examples are evaluated against the builds with one part
+        // substituted, so those builds split the classes too. Builds with
+        // several parts substituted use only blocks, selectors and ports
+        // that those builds already have.
+        let singles = attribution.singlePartBuilds().map(\.policies)
+        guard let raw = try? connectivityDifferences(
+            between: firstBuild.policies, and: secondBuild.policies, context: Array(singles.joined())
+        ) else { return nil }
+        let boundaries = PortBoundaries([firstBuild.policies, secondBuild.policies] + singles)
 
         let names = (ContractNames(programs: [firstBuild.program]), ContractNames(programs: [secondBuild.program]))
         var differences: [EnvironmentDifference] = []
         for difference in raw {
-            for portDifference in difference.ports {
+            for portDifference in difference.ports.flatMap({ pieces($0, difference.protocol, boundaries) }) {
                 let example = concreteConnection(difference, portDifference)
                 let allowedByFirst = portDifference.allowedBy == .first
                 let naming = allowedByFirst ? names.0 : names.1
@@ -118,9 +126,22 @@ public struct EnvironmentComparison: Sendable {
         return EnvironmentComparison(first: first, second: second, settings: attribution.settings, differences: differences)
     }
 
+    /// Ports of one difference that every build treats alike.
+    private struct PortPiece {
+        let ports: ClosedRange<Int>
+        let namedPorts: [String]
+        let allowedBy: PolicySetSide
+    }
+
+    private static func pieces(_ ports: PortDifference, _ networkProtocol: NetworkProtocol, _ boundaries: PortBoundaries) -> [PortPiece] {
+        boundaries.pieces(of: ports.ports, protocol: networkProtocol).map {
+            PortPiece(ports: $0, namedPorts: ports.namedPorts, allowedBy: ports.allowedBy)
+        }
+    }
+
     /// The example of a difference covers its first port difference only, so
     /// each other one gets the same endpoints with its own port and names.
-    private static func concreteConnection(_ difference: ConnectivityDifference, _ ports: PortDifference) -> Connection {
+    private static func concreteConnection(_ difference: ConnectivityDifference, _ ports: PortPiece) -> Connection {
         var connection = difference.example.connection
         connection.port = ports.ports.lowerBound
         if case .pod(var pod) = connection.destination {
@@ -155,6 +176,10 @@ private struct Attribution {
         let parts = settings.compactMap(\.part)
         settingParts = parts.filter { !$0.isStatement }
         statementParts = parts.filter(\.isStatement)
+    }
+
+    mutating func singlePartBuilds() -> [MixedBuilds.Build] {
+        (settingParts + statementParts).compactMap { builds.build(substituting: [$0]) }
     }
 
     mutating func cause(of connection: Connection, allowedIn build: MixedBuilds.Build) -> DifferenceCause {
