@@ -117,15 +117,19 @@ struct ContractNames {
     /// allows the connection, or else after the smallest named block that
     /// contains it.
     private func name(ofAddresses range: AddressRange, peer: RampEvaluator.Endpoint, isSource: Bool) -> String {
-        var best: (name: String, prefixLength: Int)?
+        var best: (name: String, size: UInt128)?
         let paired = dependencies.compactMap { dependency -> NamedBlocks? in
             let (external, other) = isSource ? (dependency.client, dependency.server) : (dependency.server, dependency.client)
             guard case let .external(name, blocks) = external, DeclaredConnections.matches(other, peer, selectors) else { return nil }
             return NamedBlocks(name: ContractNames.addressName(name), blocks: blocks)
         }
+        // The optimizer joins adjacent blocks, so a class may span several
+        // blocks of one endpoint; it is named when their union covers it.
         for named in paired.isEmpty ? addressNames : paired {
-            for block in named.blocks where block.contains(range.first) && block.contains(range.last) {
-                if block.cidr.prefixLength > best?.prefixLength ?? -1 { best = (named.name, block.cidr.prefixLength) }
+            for covered in AddressRange.covered(by: named.blocks)
+            where covered.first <= range.first && range.last <= covered.last && covered.first.family == range.first.family {
+                let size = covered.last.value - covered.first.value
+                if size < best?.size ?? UInt128.max || best == nil { best = (named.name, size) }
             }
         }
         return best?.name ?? "addresses outside the cluster"
@@ -155,6 +159,30 @@ public struct AddressRange: Hashable, Sendable, Comparable, CustomStringConverti
 
     public static func < (lhs: AddressRange, rhs: AddressRange) -> Bool {
         lhs.first != rhs.first ? lhs.first < rhs.first : lhs.last < rhs.last
+    }
+
+    /// Returns the addresses of the blocks, without their except blocks, as
+    /// the fewest ranges.
+    static func covered(by blocks: [IPBlock]) -> [AddressRange] {
+        var ranges: [AddressRange] = []
+        for block in blocks {
+            let family = block.cidr.family
+            func range(_ first: UInt128, _ last: UInt128) -> AddressRange {
+                AddressRange(first: IPAddress(family: family, value: first), last: IPAddress(family: family, value: last))
+            }
+            var start = block.cidr.first
+            var reachesEnd = true
+            for except in block.except.sorted() where except.last >= start {
+                if except.first > start { ranges.append(range(start, except.first - 1)) }
+                if except.last >= block.cidr.last {
+                    reachesEnd = false
+                    break
+                }
+                start = except.last + 1
+            }
+            if reachesEnd { ranges.append(range(start, block.cidr.last)) }
+        }
+        return coalesced(ranges)
     }
 
     /// Joins ranges that overlap or touch, so that neighbouring classes of
