@@ -67,13 +67,13 @@ public struct EnvironmentDifference: Sendable {
 /// contracts: the settings that differ, and every connection that one of
 /// them allows and the other blocks, each attributed to its cause.
 ///
-/// Attribution builds the first environment again with parts of the second
-/// substituted and asks whether the first then agrees with the second on
-/// the connection. Settings are tried one at a time, then all together
-/// (reduced to a minimal set); what settings cannot explain is drift, and
-/// the statements with `only in` are tried next. With every part
-/// substituted the first environment is the second, so every difference has
-/// a cause unless ramp itself is inconsistent.
+/// Attribution builds one environment again with parts of the other
+/// substituted and asks whether it then agrees with the other on the
+/// connection. Settings are tried one at a time, then all together (reduced
+/// to a minimal set), in both directions; what settings cannot explain is
+/// drift, and the statements with `only in` are tried next. With every part
+/// substituted one environment is the other, so every difference has a
+/// cause unless ramp itself is inconsistent.
 public struct EnvironmentComparison: Sendable {
     public let first: String
     public let second: String
@@ -84,15 +84,13 @@ public struct EnvironmentComparison: Sendable {
     /// Compares two declared environments. Returns nil when either one does
     /// not compile; compile each first to report why.
     public static func compare(_ files: [ContractFile], _ first: String, _ second: String) -> EnvironmentComparison? {
-        var attribution = Attribution(files: files, first: first, second: second)
-        guard let firstBuild = attribution.builds.build(substituting: []),
-              let secondBuild = MixedBuilds.build(files, EnvironmentMix(environment: second)) else { return nil }
-        attribution.secondBuild = secondBuild
+        guard var attribution = Attribution(files: files, first: first, second: second) else { return nil }
+        let (firstBuild, secondBuild) = (attribution.firstBuild, attribution.secondBuild)
         // The examples are evaluated against the builds with one part
         // substituted, so those builds split the classes too. Builds with
         // several parts substituted use only blocks, selectors and ports
         // that those builds already have.
-        let singles = attribution.singlePartBuilds().map(\.policies)
+        let singles = attribution.singlePartBuilds()
         guard let raw = try? connectivityDifferences(
             between: firstBuild.policies, and: secondBuild.policies, context: Array(singles.joined())
         ) else { return nil }
@@ -163,56 +161,97 @@ extension EndpointClass {
 
 // MARK: - Attribution
 
-private struct Attribution {
-    let settings: [SettingDifference]
+/// Builds one environment with parts of the other substituted, and asks
+/// whether it then decides a connection as the other one does.
+private struct Substitution {
     var builds: MixedBuilds
-    var secondBuild: MixedBuilds.Build?
-    private let settingParts: [EnvironmentPart]
-    private let statementParts: [EnvironmentPart]
+    let target: MixedBuilds.Build
 
-    init(files: [ContractFile], first: String, second: String) {
-        settings = Resolver.settingDifferences(files, between: first, and: second)
-        builds = MixedBuilds(files: files, environment: first, other: second)
-        let parts = settings.compactMap(\.part)
-        settingParts = parts.filter { !$0.isStatement }
-        statementParts = parts.filter(\.isStatement)
+    mutating func explains(_ parts: Set<EnvironmentPart>, _ connection: Connection) -> Bool {
+        guard let mixed = builds.build(substituting: parts) else { return false }
+        return mixed.evaluator.evaluate(connection).isAllowed == target.evaluator.evaluate(connection).isAllowed
     }
 
-    mutating func singlePartBuilds() -> [MixedBuilds.Build] {
-        (settingParts + statementParts).compactMap { builds.build(substituting: [$0]) }
+    /// Drops parts one at a time while the rest still explains the
+    /// connection, and repeats until no part can go: a statement may be
+    /// droppable only after the statements that use it.
+    mutating func minimal(_ parts: [EnvironmentPart], _ connection: Connection) -> [EnvironmentPart] {
+        var kept = parts
+        var changed = true
+        while changed && kept.count > 1 {
+            changed = false
+            for part in kept where kept.count > 1 {
+                let rest = kept.filter { $0 != part }
+                if explains(Set(rest), connection) {
+                    kept = rest
+                    changed = true
+                }
+            }
+        }
+        return kept
     }
 
-    mutating func cause(of connection: Connection, allowedIn build: MixedBuilds.Build) -> DifferenceCause {
+    /// Returns the settings that explain the connection, one alone or
+    /// several together, or nil when settings cannot.
+    mutating func settingCause(_ settingParts: [EnvironmentPart], _ connection: Connection) -> DifferenceCause? {
         let singles = settingParts.filter { explains([$0], connection) }
         if !singles.isEmpty { return .setting(anyOf: singles) }
         if settingParts.count > 1 && explains(Set(settingParts), connection) {
             return .combination(minimal(settingParts, connection))
         }
+        return nil
+    }
+}
 
-        let statements = statementParts.filter { explains([$0], connection) }
+/// Finds the cause of each difference. Settings explain a difference when
+/// substituting them in either direction does: the first environment with
+/// the second's settings, or the second with the first's. Only then are
+/// statements tried, substituted into the first environment.
+private struct Attribution {
+    let settings: [SettingDifference]
+    var forward: Substitution
+    var backward: Substitution
+    private let settingParts: [EnvironmentPart]
+    private let statementParts: [EnvironmentPart]
+
+    init?(files: [ContractFile], first: String, second: String) {
+        settings = Resolver.settingDifferences(files, between: first, and: second)
+        var forwardBuilds = MixedBuilds(files: files, environment: first, other: second)
+        var backwardBuilds = MixedBuilds(files: files, environment: second, other: first)
+        guard let firstBuild = forwardBuilds.build(substituting: []), let secondBuild = backwardBuilds.build(substituting: []) else {
+            return nil
+        }
+        forward = Substitution(builds: forwardBuilds, target: secondBuild)
+        backward = Substitution(builds: backwardBuilds, target: firstBuild)
+        let parts = settings.compactMap(\.part)
+        settingParts = parts.filter { !$0.isStatement }
+        statementParts = parts.filter(\.isStatement)
+    }
+
+    var firstBuild: MixedBuilds.Build { backward.target }
+    var secondBuild: MixedBuilds.Build { forward.target }
+
+    /// The policies of every build with one part substituted, in both directions.
+    mutating func singlePartBuilds() -> [[NetworkPolicy]] {
+        var policies: [[NetworkPolicy]] = []
+        for part in settingParts + statementParts {
+            if let build = forward.builds.build(substituting: [part]) { policies.append(build.policies) }
+            if let build = backward.builds.build(substituting: [part]) { policies.append(build.policies) }
+        }
+        return policies
+    }
+
+    mutating func cause(of connection: Connection, allowedIn build: MixedBuilds.Build) -> DifferenceCause {
+        if let cause = forward.settingCause(settingParts, connection) { return cause }
+        if let cause = backward.settingCause(settingParts, connection) { return cause }
+
+        let statements = statementParts.filter { forward.explains([$0], connection) }
         if !statements.isEmpty {
             return .drift(statements, declared: DeclaredConnections.states(statements, connection, in: build.program))
         }
         let everything = settingParts + statementParts
-        guard explains(Set(everything), connection) else { return .unexplained }
-        let parts = minimal(everything, connection)
+        guard forward.explains(Set(everything), connection) else { return .unexplained }
+        let parts = forward.minimal(everything, connection)
         return .drift(parts, declared: DeclaredConnections.states(parts, connection, in: build.program))
-    }
-
-    /// Returns whether the first environment with `parts` substituted decides
-    /// the connection as the second one does.
-    private mutating func explains(_ parts: Set<EnvironmentPart>, _ connection: Connection) -> Bool {
-        guard let mixed = builds.build(substituting: parts), let secondBuild else { return false }
-        return mixed.evaluator.evaluate(connection).isAllowed == secondBuild.evaluator.evaluate(connection).isAllowed
-    }
-
-    /// Drops parts one at a time, in order, while the rest still explains the connection.
-    private mutating func minimal(_ parts: [EnvironmentPart], _ connection: Connection) -> [EnvironmentPart] {
-        var kept = parts
-        for part in parts where kept.count > 1 {
-            let rest = kept.filter { $0 != part }
-            if explains(Set(rest), connection) { kept = rest }
-        }
-        return kept
     }
 }

@@ -17,13 +17,20 @@ public enum EnvironmentDrift {
     /// compile are skipped; compile each one first to report why.
     public static func check(_ files: [ContractFile]) -> [Diagnostic] {
         let names = Resolver.resolve(files, diagnostics: DiagnosticEngine()).environmentNames
-        var findings = Findings()
+        var comparisons: [EnvironmentComparison] = []
         for (index, first) in names.enumerated() {
             for second in names[(index + 1)...] {
-                guard let comparison = EnvironmentComparison.compare(files, first, second) else { continue }
-                findings.add(comparison, files: files)
+                if let comparison = EnvironmentComparison.compare(files, first, second) { comparisons.append(comparison) }
             }
         }
+        return diagnostics(comparisons, files: files)
+    }
+
+    /// Returns the drift errors of comparisons already made, each statement
+    /// reported once over all of them.
+    public static func diagnostics(_ comparisons: [EnvironmentComparison], files: [ContractFile]) -> [Diagnostic] {
+        var findings = Findings()
+        for comparison in comparisons { findings.add(comparison, files: files) }
         return findings.diagnostics()
     }
 }
@@ -85,10 +92,11 @@ private struct Findings {
     }
 
     /// Picks the line that reads best as an example: the first between two
-    /// services, else the first with one service, else the first.
+    /// different services, else the first with one service, else the first.
     static func example(_ lines: [ComparisonReport.Line]) -> ComparisonReport.Line? {
         func services(_ line: ComparisonReport.Line) -> Int {
-            [line.source, line.destination].count { $0.contains("/") && !$0.contains(" ") }
+            guard line.source != line.destination else { return 0 }
+            return [line.source, line.destination].count { $0.contains("/") && !$0.contains(" ") }
         }
         return lines.first { services($0) == 2 } ?? lines.first { services($0) == 1 } ?? lines.first
     }
