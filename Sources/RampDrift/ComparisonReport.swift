@@ -182,12 +182,12 @@ extension ComparisonReport {
         text += "Connections that differ: \(lineCount), in \(groups.count) group\(groups.count == 1 ? "" : "s").\n"
         for group in groups {
             text += "\n\(group.title)\n"
-            let shown = limit.map { Array(group.lines.prefix($0)) } ?? group.lines
-            for line in shown {
+            let listed = limit.map { Array(group.lines.prefix($0)) } ?? group.lines
+            for line in listed {
                 text += "  \(line.allowedIn) only: \(line.sourceText) -> \(line.destinationText), \(ComparisonReport.describe(line.ports))\n"
             }
-            if shown.count < group.lines.count {
-                text += "  ... and \(group.lines.count - shown.count) more; '--limit 0' lists every line\n"
+            if listed.count < group.lines.count {
+                text += "  ... and \(group.lines.count - listed.count) more; '--limit 0' lists every line\n"
             }
         }
         return text
@@ -221,12 +221,12 @@ extension ComparisonReport {
         text += "### Connections that differ\n\n\(lineCount) connections, in \(groups.count) group\(groups.count == 1 ? "" : "s").\n"
         for group in groups {
             text += "\n#### \(cell(group.title))\n\n| allowed only in | source | destination | ports |\n| --- | --- | --- | --- |\n"
-            let shown = limit.map { Array(group.lines.prefix($0)) } ?? group.lines
-            for line in shown {
+            let listed = limit.map { Array(group.lines.prefix($0)) } ?? group.lines
+            for line in listed {
                 text += "| \(cell(line.allowedIn)) | \(cell(line.sourceText)) | \(cell(line.destinationText)) | \(cell(ComparisonReport.describe(line.ports))) |\n"
             }
-            if shown.count < group.lines.count {
-                text += "\n... and \(group.lines.count - shown.count) more; `--limit 0` lists every line.\n"
+            if listed.count < group.lines.count {
+                text += "\n... and \(group.lines.count - listed.count) more; `--limit 0` lists every line.\n"
             }
         }
         return text

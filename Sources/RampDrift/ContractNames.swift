@@ -21,7 +21,6 @@ struct ContractNames {
     private let dnsPods: [(namespace: String, selector: LabelSelector)]
     private let addressNames: [NamedBlocks]
     private let dependencies: [Dependency]
-    private let selectors: [ServiceID: LabelSelector]
 
     init(programs: [Program]) {
         var declared: Set<String> = []
@@ -34,6 +33,7 @@ struct ContractNames {
                 declared.insert(namespace.name)
                 for service in namespace.services { services[service.id] = service.selector }
             }
+
             for target in program.environment.profile.dns {
                 switch target.peer {
                 case let .pods(namespace, selector):
@@ -43,23 +43,22 @@ struct ContractNames {
                     addressNames.append(NamedBlocks(name: "cluster DNS", blocks: [block]))
                 }
             }
-            for dependency in program.dependencies {
-                for endpoint in [dependency.client, dependency.server] {
-                    switch endpoint {
-                    case .namespace(let name): known.insert(name)
-                    case let .external(name, blocks): addressNames.append(NamedBlocks(name: ContractNames.addressName(name), blocks: blocks))
-                    default: break
-                    }
+
+            for endpoint in program.dependencies.flatMap({ [$0.client, $0.server] }) {
+                switch endpoint {
+                case .namespace(let name): known.insert(name)
+                case let .external(name, blocks): addressNames.append(NamedBlocks(name: ContractNames.addressName(name), blocks: blocks))
+                default: break
                 }
             }
         }
-        dependencies = programs.flatMap(\.dependencies)
-        selectors = services
+
         declaredNamespaces = declared
         knownNamespaces = known.union(declared)
         self.services = services
         self.dnsPods = dnsPods
         self.addressNames = addressNames
+        dependencies = programs.flatMap(\.dependencies)
     }
 
     /// Writes an external endpoint as a contract does: `internet`, `apiserver`,
@@ -120,7 +119,7 @@ struct ContractNames {
         var best: (name: String, size: UInt128)?
         let paired = dependencies.compactMap { dependency -> NamedBlocks? in
             let (external, other) = isSource ? (dependency.client, dependency.server) : (dependency.server, dependency.client)
-            guard case let .external(name, blocks) = external, DeclaredConnections.matches(other, peer, selectors) else { return nil }
+            guard case let .external(name, blocks) = external, DeclaredConnections.matches(other, peer, services) else { return nil }
             return NamedBlocks(name: ContractNames.addressName(name), blocks: blocks)
         }
         // The optimizer joins adjacent blocks, so a class may span several

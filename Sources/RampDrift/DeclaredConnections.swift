@@ -12,7 +12,7 @@ import RampSource
 /// The check runs on the example connection of a difference. The
 /// statement's selectors and blocks are among those of the policies that
 /// allow the connection, so every connection of the difference's class gets
-/// the same answer.
+/// the same result.
 enum DeclaredConnections {
     static func states(_ parts: [EnvironmentPart], _ connection: Connection, in program: Program) -> Bool {
         let selectors = Dictionary(uniqueKeysWithValues: program.namespaces.flatMap(\.services).map { ($0.id, $0.selector) })

@@ -5,7 +5,7 @@ import RampSema
 import RampSource
 import RampSyntax
 
-/// Why two environments differ on one connection.
+/// The reason two environments differ on one connection.
 public enum DifferenceCause: Hashable, Sendable {
     /// Taking any one of these settings from the second environment, alone,
     /// makes the first one agree with it.
@@ -56,7 +56,7 @@ public struct EnvironmentDifference: Sendable {
     public let `protocol`: NetworkProtocol
     public let ports: ClosedRange<Int>
     /// Container port names the destination gives the port; empty when the
-    /// difference holds without any.
+    /// difference needs none.
     public let namedPorts: [String]
     /// A concrete connection of the class.
     public let example: Connection
@@ -68,7 +68,7 @@ public struct EnvironmentDifference: Sendable {
 /// them allows and the other blocks, each attributed to its cause.
 ///
 /// Attribution builds one environment again with parts of the other
-/// substituted and asks whether it then agrees with the other on the
+/// substituted and checks whether it then agrees with the other on the
 /// connection. Settings are tried one at a time, then all together (reduced
 /// to a minimal set), in both directions; what settings cannot explain is
 /// drift, and the statements with `only in` are tried next. With every part
@@ -137,8 +137,9 @@ public struct EnvironmentComparison: Sendable {
         }
     }
 
-    /// The example of a difference covers its first port difference only, so
-    /// each other one gets the same endpoints with its own port and names.
+    /// Returns the example connection of one piece of ports. The evaluator's
+    /// example covers the first port difference only, so every piece gets
+    /// the same endpoints with its own port and names.
     private static func concreteConnection(_ difference: ConnectivityDifference, _ ports: PortPiece) -> Connection {
         var connection = difference.example.connection
         connection.port = ports.ports.lowerBound
@@ -161,7 +162,7 @@ extension EndpointClass {
 
 // MARK: - Attribution
 
-/// Builds one environment with parts of the other substituted, and asks
+/// Builds one environment with parts of the other substituted, and checks
 /// whether it then decides a connection as the other one does.
 private struct Substitution {
     var builds: MixedBuilds
@@ -176,19 +177,19 @@ private struct Substitution {
     /// connection, and repeats until no part can go: a statement may be
     /// droppable only after the statements that use it.
     mutating func minimal(_ parts: [EnvironmentPart], _ connection: Connection) -> [EnvironmentPart] {
-        var kept = parts
+        var remaining = parts
         var changed = true
-        while changed && kept.count > 1 {
+        while changed && remaining.count > 1 {
             changed = false
-            for part in kept where kept.count > 1 {
-                let rest = kept.filter { $0 != part }
+            for part in remaining where remaining.count > 1 {
+                let rest = remaining.filter { $0 != part }
                 if explains(Set(rest), connection) {
-                    kept = rest
+                    remaining = rest
                     changed = true
                 }
             }
         }
-        return kept
+        return remaining
     }
 
     /// Returns the settings that explain the connection, one alone or
@@ -231,7 +232,7 @@ private struct Attribution {
     var firstBuild: MixedBuilds.Build { backward.target }
     var secondBuild: MixedBuilds.Build { forward.target }
 
-    /// The policies of every build with one part substituted, in both directions.
+    /// Returns the policies of every build with one part substituted, in both directions.
     mutating func singlePartBuilds() -> [[NetworkPolicy]] {
         var policies: [[NetworkPolicy]] = []
         for part in settingParts + statementParts {

@@ -10,7 +10,7 @@ import RampSyntax
 ///
 /// Any other difference is undeclared drift. It is reported as an error at
 /// each statement with `only in` that causes it, with the count of
-/// connections it changes and one example; a difference that nothing
+/// connections it changes and one example. A difference that nothing
 /// explains is reported at the first environment's declaration.
 public enum EnvironmentDrift {
     /// Returns the drift errors of the contracts. Environments that do not
@@ -73,7 +73,7 @@ private struct Findings {
     /// Counts the lines of one pair against the statement, from the side of
     /// the environment it applies in.
     private mutating func record(_ lines: [ComparisonReport.Line], statement: SourceRange, comparison: EnvironmentComparison) {
-        let applies = comparison.settings.first { $0.location == statement }?.first == "applies"
+        let applies = comparison.settings.first { $0.location == statement }?.first == SettingDifference.applies
         let environment = applies ? comparison.first : comparison.second
         let other = applies ? comparison.second : comparison.first
         var effects = byStatement[statement, default: []]

@@ -83,10 +83,14 @@ public struct SettingDifference: Sendable {
     /// The part to substitute, or nil for a setting that changes no policy,
     /// such as the Kubernetes version or the pod network.
     public let part: EnvironmentPart?
-    /// What differs, such as `parameter 'backup-network'`.
+    /// The name of the setting, such as `parameter 'backup-network'`.
     public let title: String
     public let first: String
     public let second: String
     /// The statement, for a part that is a statement with `only in`.
     public let location: SourceRange?
+
+    /// The value of a statement with `only in` in an environment it applies in.
+    public static let applies = "applies"
+    public static let doesNotApply = "does not apply"
 }

@@ -135,8 +135,8 @@ extension Resolver {
                     guard let scope = statement.scope, scope.includes(first) != scope.includes(second) else { continue }
                     differences.append(SettingDifference(
                         part: .statement(statement.range), title: statement.title,
-                        first: scope.includes(first) ? "applies" : "does not apply",
-                        second: scope.includes(second) ? "applies" : "does not apply",
+                        first: scope.includes(first) ? SettingDifference.applies : SettingDifference.doesNotApply,
+                        second: scope.includes(second) ? SettingDifference.applies : SettingDifference.doesNotApply,
                         location: statement.range
                     ))
                 }

@@ -449,7 +449,7 @@ final class EnvironmentBuildTests: XCTestCase {
         XCTAssertEqual(suggestions.map(\.2), [["openshift"], ["backup-network"], ["staging"]])
     }
 
-    // MARK: - What the profile says about the cluster
+    // MARK: - Facts of the profile
 
     private let consecutivePorts = """
     profile lab {

@@ -92,7 +92,7 @@ struct EnvironmentDirectories {
         fileType(path) == .typeRegular
     }
 
-    /// The type of the item itself; a symbolic link is not followed.
+    /// Returns the type of the item itself, without following a symbolic link.
     private func fileType(_ path: String) -> FileAttributeType? {
         (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
     }
