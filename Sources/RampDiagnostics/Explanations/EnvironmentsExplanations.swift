@@ -141,7 +141,7 @@ extension Explanations {
             }
             namespace ops {
               service operator [app=operator]
-              operator -> apiserver
+              operator -> apiserver only in dev
             }
             ```
             """,

@@ -5,8 +5,8 @@ import RampDrift
 /// declared environment, then check for undeclared drift between the
 /// environments. It writes nothing.
 ///
-/// NOTE: A fuller `ramp check` (invariants, expectations, stale generated
-/// files) is written elsewhere; it takes the drift check with
+/// TODO: Check invariants, expectations and stale generated files too. A
+/// `ramp check` that does takes the drift check with one call,
 /// `EnvironmentDrift.check(compilation.contractFiles)`.
 struct EnvironmentCheckCommand {
     let options: CheckOptions
