@@ -26,9 +26,12 @@ let package = Package(
             "RampSource", "RampDiagnostics", "RampYAML", "RampKube", "RampEvaluator",
             "RampSyntax", "RampIR", "RampSema", "RampLowering",
         ]),
+        .target(name: "RampDrift", dependencies: [
+            "RampSource", "RampDiagnostics", "RampSyntax", "RampIR", "RampSema", "RampKube", "RampLowering", "RampEvaluator",
+        ]),
         .target(name: "RampDriver", dependencies: [
             "RampSource", "RampDiagnostics", "RampSyntax", "RampIR", "RampSema",
-            "RampKube", "RampLowering", "RampYAML", "RampEvaluator", "RampChecks", "RampAdoption",
+            "RampKube", "RampLowering", "RampYAML", "RampEvaluator", "RampChecks", "RampAdoption", "RampDrift",
         ]),
         .executableTarget(name: "ramp", dependencies: ["RampDriver"]),
 
@@ -43,7 +46,7 @@ let package = Package(
         ], exclude: ["Fixtures"]),
         .testTarget(name: "RampCompilerTests", dependencies: [
             "RampDriver", "RampSema", "RampLowering", "RampSyntax", "RampDiagnostics", "RampSource", "RampIR", "RampKube",
-            "RampEvaluator", "RampChecks", "RampAdoption",
+            "RampEvaluator", "RampChecks", "RampAdoption", "RampDrift",
         ]),
     ]
 )

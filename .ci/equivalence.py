@@ -16,11 +16,12 @@ import yaml
 # declare.
 EXAMPLE_NAMESPACES = {
     "boutique": {}, "ingress-nginx": {}, "storefront": {"team": "storefront"},
-    "data": {"team": "storefront"}, "monitoring": {}, "kube-system": {}, "default": {},
+    "data": {"team": "storefront"}, "monitoring": {}, "kube-system": {}, "openshift-dns": {}, "default": {},
 }
 EXAMPLE_PODS = [
     ("ingress-nginx", {"app.kubernetes.io/name": "ingress-nginx", "app.kubernetes.io/component": "controller"},
      [("http", 80), ("https", 443), ("metrics", 10254)]),
+    ("ingress-nginx", {"app": "other"}, [("http", 80)]),
     ("storefront", {"app": "web", "tier": "frontend"}, [("http", 8080), ("metrics", 9090)]),
     ("storefront", {"app": "api", "tier": "backend"}, [("http", 8080), ("metrics", 9090)]),
     ("storefront", {"app": "api", "tier": "batch"}, [("http", 8080), ("metrics", 9090)]),
@@ -31,6 +32,8 @@ EXAMPLE_PODS = [
     ("monitoring", {"app.kubernetes.io/name": "prometheus"}, [("web", 9090)]),
     ("monitoring", {"app.kubernetes.io/name": "grafana"}, [("http", 3000)]),
     ("kube-system", {"k8s-app": "kube-dns"}, [("dns", 53)]),
+    ("openshift-dns", {"dns.operator.openshift.io/daemonset-dns": "default"}, [("dns", 5353)]),
+    ("storefront", {"app": "load-test"}, []),
     ("kube-system", {"k8s-app": "metrics-server"}, [("https", 443)]),
     ("default", {"app": "unrelated"}, [("http", 80)]),
 ] + [("boutique", {"app": app}, [("grpc", port)]) for app, port in [
@@ -113,23 +116,30 @@ def assert_equivalent(bin_directory, reference, optimized, pods, namespaces, lab
         sys.exit(f"nca --equiv: -O and -O0 differ for {label}")
 
 
+# The builds of the examples: without an environment, and for each
+# environment that contracts/environments.ramp declares.
+EXAMPLE_ENVIRONMENTS = [[], ["--env", "staging"], ["--env", "production"]]
+
+
 def check_examples(bin_directory, ramp, root):
-    with tempfile.TemporaryDirectory() as temporary:
-        directory = pathlib.Path(temporary)
-        build(ramp, [root / "contracts"], directory / "reference", "-O0")
-        build(ramp, [root / "contracts"], directory / "optimized")
-        pods, namespaces = write_cluster(directory, EXAMPLE_NAMESPACES, EXAMPLE_PODS)
-        rewritten = rewrite_for_nca(directory / "reference", directory / "reference-nca", EXAMPLE_PODS)
-        rewrite_for_nca(directory / "optimized", directory / "optimized-nca", EXAMPLE_PODS)
-        print(f"rewrote {rewritten} Exists/DoesNotExist requirements beside a namespaceSelector for nca 2.1.0")
-        assert_equivalent(bin_directory, directory / "reference-nca", directory / "optimized-nca", pods, namespaces,
-                          "contracts/")
-        code, output = nca(bin_directory, "--sanity", directory / "optimized-nca", "--pod_list", pods,
-                           "--ns_list", namespaces)
-        if code != 0 or "redundant" in output.lower():
-            print(output)
-            sys.exit("nca --sanity: the optimized output of contracts/ has redundant policies or rules")
-    print("nca --equiv: -O equals -O0 for contracts/; nca --sanity: no redundancy")
+    for environment in EXAMPLE_ENVIRONMENTS:
+        name = f"contracts/ {' '.join(environment)}".strip()
+        with tempfile.TemporaryDirectory() as temporary:
+            directory = pathlib.Path(temporary)
+            build(ramp, [root / "contracts"], directory / "reference", "-O0", *environment)
+            build(ramp, [root / "contracts"], directory / "optimized", *environment)
+            pods, namespaces = write_cluster(directory, EXAMPLE_NAMESPACES, EXAMPLE_PODS)
+            rewritten = rewrite_for_nca(directory / "reference", directory / "reference-nca", EXAMPLE_PODS)
+            rewrite_for_nca(directory / "optimized", directory / "optimized-nca", EXAMPLE_PODS)
+            print(f"rewrote {rewritten} Exists/DoesNotExist requirements beside a namespaceSelector for nca 2.1.0")
+            assert_equivalent(bin_directory, directory / "reference-nca", directory / "optimized-nca", pods, namespaces,
+                              name)
+            code, output = nca(bin_directory, "--sanity", directory / "optimized-nca", "--pod_list", pods,
+                               "--ns_list", namespaces)
+            if code != 0 or "redundant" in output.lower():
+                print(output)
+                sys.exit(f"nca --sanity: the optimized output of {name} has redundant policies or rules")
+        print(f"nca --equiv: -O equals -O0 for {name}; nca --sanity: no redundancy")
 
 
 # MARK: random contracts

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Checks ramp's generated YAML with tools that are independent of ramp.
 
-1. kubernetes-validate --strict validates every generated object against the
-   Kubernetes API schema.
+1. kubernetes-validate --strict validates every generated object, in
+   generated/ and its environment subdirectories, against the Kubernetes API
+   schema.
 2. network-config-analyzer (nca) proves that generated/boutique.yaml allows
    exactly Online Boutique's call graph: it compares ramp's output with a
    reference policy set built here, by different code, from the call graph
@@ -106,7 +107,8 @@ def run(command):
 
 
 def validate_schema(bin_directory):
-    files = sorted(str(p) for p in (ROOT / "generated").glob("*.yaml"))
+    # The build without an environment and one subdirectory per environment.
+    files = sorted(str(p) for p in (ROOT / "generated").rglob("*.yaml"))
     code, output = run([str(bin_directory / "kubernetes-validate"), "--strict", "--quiet", *files])
     if code != 0:
         print(output)

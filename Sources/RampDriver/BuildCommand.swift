@@ -7,6 +7,7 @@ struct BuildCommand {
     let driver: Driver
 
     func run() -> Driver.ExitStatus {
+        if options.allEnvironments { return AllEnvironmentsBuild(options: options, driver: driver).run() }
         var compilation = Compilation()
         compilation.optimizationLevel = options.optimizationLevel
         compilation.requestedKubernetesVersion = options.kubernetesVersion

@@ -14,6 +14,7 @@ enum Command {
     case lint(LintOptions)
     case drift(DriftOptions)
     case importPolicies(ImportOptions)
+    case environmentDiff(EnvironmentDiffOptions)
 }
 
 /// Options that every command reading contracts shares.
@@ -31,6 +32,8 @@ struct BuildOptions {
     /// Nil uses the environment profile's version, or the default.
     var kubernetesVersion: KubernetesVersion?
     var environment: String?
+    /// Also build every declared environment into `<output>/<environment>`.
+    var allEnvironments = false
     var printStatistics = false
     /// Writes `<name>.yaml.map.json` beside each YAML file.
     var writeSourceMaps = false
@@ -53,7 +56,10 @@ enum CommandLineOptions {
         case "explain": return try parseExplain(Array(arguments.dropFirst()))
         case "test": return try parseTest(Array(arguments.dropFirst()))
         case "check": return try parseCheck(Array(arguments.dropFirst()))
-        case "diff": return try parseDiff(Array(arguments.dropFirst()))
+        case "diff":
+            // `--env` twice compares environments; otherwise two versions of the contracts.
+            let rest = Array(arguments.dropFirst())
+            return rest.contains("--env") ? try parseEnvironmentDiff(rest) : try parseDiff(rest)
         case "lint": return try parseLint(Array(arguments.dropFirst()))
         case "drift": return try parseDrift(Array(arguments.dropFirst()))
         case "import": return try parseImport(Array(arguments.dropFirst()))
@@ -92,6 +98,8 @@ enum CommandLineOptions {
                 options.kubernetesVersion = version
             case "--env":
                 options.environment = try reader.value(for: argument)
+            case "--all-environments":
+                options.allEnvironments = true
             case "--stats":
                 options.printStatistics = true
             case "--source-map":
@@ -107,6 +115,12 @@ enum CommandLineOptions {
         }
         guard !options.inputs.isEmpty else { throw UsageError(message: "'ramp build' requires at least one contract file or directory") }
         guard options.outputDirectory != nil else { throw UsageError(message: "'ramp build' requires '-o <directory>' for the generated YAML") }
+        if options.allEnvironments && options.environment != nil {
+            throw UsageError(message: "'--env' and '--all-environments' cannot be combined; '--all-environments' builds every environment")
+        }
+        if options.allEnvironments && options.printStatistics {
+            throw UsageError(message: "'--stats' needs a single build; use it with or without '--env', not with '--all-environments'")
+        }
         return .build(options)
     }
 }

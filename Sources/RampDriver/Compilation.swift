@@ -14,6 +14,9 @@ import RampSyntax
 public struct Compilation {
     public let diagnostics = DiagnosticEngine()
     public private(set) var sources: [SourceFile] = []
+    /// The parsed files, for analyses that build the contracts again, such
+    /// as the comparison of environments.
+    public private(set) var contractFiles: [ContractFile] = []
     public private(set) var program: Program?
     public private(set) var plan: PolicyPlan?
     public private(set) var policies: [NetworkPolicy] = []
@@ -41,6 +44,7 @@ public struct Compilation {
             parsed.append(Parser.parse(file, diagnostics: diagnostics))
         }
         guard !diagnostics.hasErrors else { return }
+        contractFiles = parsed
 
         let program = Resolver.resolve(parsed, environment: environment, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return }

@@ -60,6 +60,8 @@ public struct Driver {
             return DriftCommand(options: options, driver: self).run()
         case .importPolicies(let options):
             return ImportCommand(options: options, driver: self).run()
+        case .environmentDiff(let options):
+            return EnvironmentDiffCommand(options: options, driver: self).run()
         }
     }
 

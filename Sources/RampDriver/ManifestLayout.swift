@@ -41,8 +41,9 @@ public enum ManifestLayout {
 
     static func header(namespace: String, program: Program, version: String) -> [String] {
         let sources = program.namespace(named: namespace)?.files ?? []
+        let environment = program.environment.name.isEmpty ? "" : " for environment '\(program.environment.name)'"
         return [
-            "\(headerText) \(version) from \(sources.joined(separator: ", ")). Do not edit:",
+            "\(headerText) \(version)\(environment) from \(sources.joined(separator: ", ")). Do not edit:",
             "change the contracts and run 'ramp build' again.",
         ]
     }

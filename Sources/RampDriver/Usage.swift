@@ -9,7 +9,8 @@ enum Usage {
       build          Compile contracts to NetworkPolicy YAML
       test           Evaluate the contracts' expectations against the policies
       check          Verify contracts, invariants, expectations and generated YAML for CI
-      diff           Compare two versions of the contracts by the connections they allow
+      diff           Compare two versions of the contracts, or two environments, by the
+                     connections they allow
       explain        Explain a diagnostic code, a line of generated YAML, or a connection
       import         Write a contract that allows exactly what given NetworkPolicies allow
       lint           Report mistakes in NetworkPolicy YAML
@@ -39,6 +40,8 @@ enum Usage {
       -Otrust-ingress         Also widen egress to namespaces whose ingress ramp isolates: fewer rules,
                               but each client's egress then relies on those namespaces' policies
       --env <name>            Build for a declared environment: its profile, parameters and enforcement
+      --all-environments      Build without '--env' into the output directory, and each declared
+                              environment into '<dir>/<environment>'
       --kube-version <v>      Kubernetes version of the target clusters (default: the environment
                               profile's, else 1.32); from 1.25 on, consecutive ports become endPort ranges
       --layout <layout>       plain (default): one file per namespace; kustomize: also a
@@ -60,6 +63,28 @@ enum Usage {
       -h, --help              Show this help
 
     When any contract has an error, nothing is written and the output directory is left as it was.
+
+    """
+
+    static let environmentDiff = """
+    OVERVIEW: Compare the connections that two environments allow, and attribute each difference
+    to a parameter, an enforcement stage, the profile, or a statement with 'only in' (drift).
+
+    USAGE: ramp diff --env <a> --env <b> <path>... [options]
+
+    ARGUMENTS:
+      <path>                  A contract file, or a directory searched recursively for '.ramp' files
+
+    OPTIONS:
+      --env <name>            A declared environment; give exactly two
+      --format <format>       text (default) or markdown
+      --limit <n>             Lines listed per group of differences (default 20; 0 for no limit)
+      --diagnostics-format <format>, --color <when>, -Werror, -W no-<name>, --error-limit <n>
+                              As for 'ramp build'
+      -h, --help              Show this help
+
+    The report goes to standard output. Exit status: 0 when both environments compile, whether or
+    not they differ; 1 when the contracts have errors; 2 on usage or I/O errors.
 
     """
 

@@ -95,19 +95,28 @@ public func equivalence(
 /// outside each of those peers. A pod peer there needs a namespace selector.
 /// `namespaceLabels` gives the labels that the named namespaces carry, and
 /// leaves out the clusters where they carry others.
+///
+/// The selectors and blocks of the `context` policies split the classes
+/// too, without taking part in the comparison, so that every connection of
+/// one returned class is also treated alike by each context policy. A
+/// caller that evaluates the example of a class against other policy sets
+/// passes them here.
 public func connectivityDifferences(
     between first: [NetworkPolicy],
     and second: [NetworkPolicy],
     limit: Int? = nil,
     refinedBy extraPeers: [NetworkPolicyPeer] = [],
-    namespaceLabels: [String: [String: String]] = [:]
+    namespaceLabels: [String: [String: String]] = [:],
+    context: [NetworkPolicy] = []
 ) throws(PolicyValidationError) -> [ConnectivityDifference] {
     let firstEvaluator = try NetworkPolicyEvaluator(policies: first)
     let secondEvaluator = try NetworkPolicyEvaluator(policies: second)
     let firstPolicies = first.map(EffectivePolicy.init)
     let secondPolicies = second.map(EffectivePolicy.init)
 
-    let abstraction = ClusterAbstraction(policies: firstPolicies + secondPolicies, extraPeers: extraPeers, namespaceLabels: namespaceLabels)
+    let abstraction = ClusterAbstraction(
+        policies: firstPolicies + secondPolicies + context.map(EffectivePolicy.init), extraPeers: extraPeers, namespaceLabels: namespaceLabels
+    )
     let table = PortSetTable()
     var peerIndex = PeerAtomIndex(abstraction)
     let comparison = ConnectivityComparison(

@@ -16,18 +16,22 @@ public enum OptimizationLevel: String, Sendable, CaseIterable {
 
 /// Runs the lowering and the passes that the options select.
 public enum Pipeline {
-    public static func passes(level: OptimizationLevel, kubernetesVersion: KubernetesVersion) -> [any PlanPass] {
+    /// `portRangesEnforced` is false for a network plugin that ignores
+    /// `endPort`, where a joined range would admit only its first port.
+    public static func passes(
+        level: OptimizationLevel, kubernetesVersion: KubernetesVersion, portRangesEnforced: Bool = true
+    ) -> [any PlanPass] {
         switch level {
         case .none:
             return []
         case .standard:
             return PassRegistry.all.filter { pass in
-                pass.name != PortRanges().name || kubernetesVersion >= .endPortStable
+                pass.name != PortRanges().name || (kubernetesVersion >= .endPortStable && portRangesEnforced)
             }
         case .trustIngress:
             // The relaxation runs after grouping and before rules merge, so the
             // widened rules join the others.
-            var passes = self.passes(level: .standard, kubernetesVersion: kubernetesVersion)
+            var passes = self.passes(level: .standard, kubernetesVersion: kubernetesVersion, portRangesEnforced: portRangesEnforced)
             passes.insert(RelaxEgressToIsolatedNamespaces(), at: 1)
             return passes
         }
@@ -37,7 +41,8 @@ public enum Pipeline {
         _ program: Program, level: OptimizationLevel = .standard, kubernetesVersion: KubernetesVersion = .defaultTarget
     ) -> PolicyPlan {
         var plan = ReferenceLowering.lower(program)
-        for pass in passes(level: level, kubernetesVersion: kubernetesVersion) {
+        let portRangesEnforced = program.environment.profile.enforcesPortRanges
+        for pass in passes(level: level, kubernetesVersion: kubernetesVersion, portRangesEnforced: portRangesEnforced) {
             pass.run(&plan)
         }
         return plan

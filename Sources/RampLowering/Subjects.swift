@@ -81,7 +81,10 @@ struct Subjects {
     func isolated(in endpoint: Endpoint, direction: NetworkPolicy.PolicyType) -> [Subject] {
         switch endpoint {
         case .service(let id):
-            return byKey[.service(id)].map { [$0] } ?? []
+            // A service may be a subject for one direction only, for example
+            // when the environment does not enforce the other.
+            guard let subject = byKey[.service(id)], subject.policyTypes.contains(direction) else { return [] }
+            return [subject]
         case .namespace(let name):
             return program.namespace(named: name).map { isolated(in: $0, direction: direction) } ?? []
         case .namespaces(let selector):

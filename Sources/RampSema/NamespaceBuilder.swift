@@ -21,6 +21,8 @@ struct NamespaceBuilder {
     /// Services whose declaration was rejected with an error; references to
     /// them raise no second error.
     var rejectedServices: Set<String> = []
+    /// Services whose `only in` clause leaves them out of this build.
+    var servicesElsewhere: [String: ServiceDecl] = [:]
     var dependencies: [DependencyDecl] = []
     /// `expect`, `never` and `only` statements, resolved after the declarations.
     var assertions: [NamespaceMember] = []

@@ -65,7 +65,8 @@ extension Resolver {
             return .external(name: "internet", blocks: blocks)
         case .apiserver:
             guard let apiserver = environment.profile.apiserver else {
-                diagnostics.emit(.noAPIServer(profile: environment.profile.name), at: endpoint.range)
+                let profile = environment.profile.origin == nil ? nil : environment.profile.name
+                diagnostics.emit(.noAPIServer(environment: selection?.environment, profile: profile), at: endpoint.range)
                 return nil
             }
             return .external(name: "apiserver", blocks: apiserver.blocks)
@@ -75,7 +76,8 @@ extension Resolver {
                 reportUnknown(.unknownNetwork(name.text), name, candidates: Array(networks.keys))
                 return nil
             }
-            return .external(name: name.text, blocks: network.blocks)
+            guard let blocks = network.blocks else { return nil }
+            return .external(name: name.text, blocks: blocks)
         case .cidr(let word):
             guard let block = ipBlock(cidr: word, excepts: []) else { return nil }
             return .external(name: word.text, blocks: [block])
@@ -94,6 +96,13 @@ extension Resolver {
             return .service(service.id)
         }
         if builder.rejectedServices.contains(name.text) {
+            return nil
+        }
+        if let elsewhere = builder.servicesElsewhere[name.text], let scope = elsewhere.scope {
+            diagnostics.emit(
+                .serviceNotInEnvironment(name.text, namespace: namespace, environments: scope.environments.map(\.text), build: selection?.environment),
+                at: name.range, notes: [Note("service '\(name.text)' is declared here", at: elsewhere.name.range)]
+            )
             return nil
         }
         var notes: [Note] = []

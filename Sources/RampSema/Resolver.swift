@@ -16,6 +16,11 @@ public struct Resolver {
     var networks: [String: NetworkEntry] = [:]
     var namespaces: [String: NamespaceBuilder] = [:]
     var declarations = EnvironmentDeclarations()
+    /// The environment the build is for; nil for the build without `--env`.
+    var selection: EnvironmentMix?
+    /// Every declared profile and environment's enforcement, by name.
+    var profiles: [String: ClusterProfile] = [:]
+    var enforcements: [String: Enforcement] = [:]
     var environment = Environment.unnamed
     /// Names whose declarations were rejected with an error. References to
     /// them resolve to nothing without a second error, so one mistake is
@@ -27,19 +32,26 @@ public struct Resolver {
 
     struct NetworkEntry {
         let declaration: NetworkDecl
-        let blocks: [IPBlock]
+        /// Nil when the value was invalid or missing, which was reported, so
+        /// that uses of the network are not reported again as unknown.
+        let blocks: [IPBlock]?
     }
 
     /// Resolves the files for one environment, or for none when
     /// `environmentName` is nil: then the standard profile applies and every
     /// namespace enforces both directions.
     public static func resolve(_ files: [ContractFile], environment environmentName: String? = nil, diagnostics: DiagnosticEngine) -> Program {
+        resolve(files, selection: environmentName.map { EnvironmentMix(environment: $0) }, diagnostics: diagnostics)
+    }
+
+    /// Resolves the files for an environment with some parts taken from another.
+    public static func resolve(_ files: [ContractFile], mix: EnvironmentMix, diagnostics: DiagnosticEngine) -> Program {
+        resolve(files, selection: mix, diagnostics: diagnostics)
+    }
+
+    private static func resolve(_ files: [ContractFile], selection: EnvironmentMix?, diagnostics: DiagnosticEngine) -> Program {
         var resolver = Resolver(diagnostics: diagnostics)
-        resolver.collectEnvironmentDeclarations(files)
-        for file in files {
-            for namespace in file.namespaces { resolver.declare(namespace, in: file) }
-        }
-        resolver.selectEnvironment(environmentName)
+        resolver.prepare(files, selection: selection)
         for file in files {
             for network in file.networks { resolver.declare(network) }
         }
@@ -52,6 +64,18 @@ public struct Resolver {
         )
         resolver.checkAgainstProfile(program)
         return program
+    }
+
+    /// Collects every declaration and assembles the environment, up to but
+    /// not including networks and dependencies, which depend on it.
+    mutating func prepare(_ files: [ContractFile], selection: EnvironmentMix?) {
+        collectEnvironmentDeclarations(files)
+        select(selection)
+        for file in files {
+            for namespace in file.namespaces { declare(namespace, in: file) }
+        }
+        checkEnvironmentDeclarations()
+        buildEnvironment()
     }
 
     // MARK: - Networks
@@ -68,6 +92,7 @@ public struct Resolver {
         if let parameter = network.parameter {
             guard let value = parameterValue(parameter) else {
                 rejectedNetworks.insert(network.name.text)
+                networks[network.name.text] = NetworkEntry(declaration: network, blocks: nil)
                 return
             }
             syntax = value
@@ -75,11 +100,8 @@ public struct Resolver {
             syntax = network.blocks
         }
         let blocks = syntax.compactMap { ipBlock(cidr: $0.cidr, excepts: $0.excepts) }
-        guard blocks.count == syntax.count else {
-            rejectedNetworks.insert(network.name.text)
-            return
-        }
-        networks[network.name.text] = NetworkEntry(declaration: network, blocks: blocks)
+        if blocks.count != syntax.count { rejectedNetworks.insert(network.name.text) }
+        networks[network.name.text] = NetworkEntry(declaration: network, blocks: blocks.count == syntax.count ? blocks : nil)
     }
 
     /// Checks a CIDR and its except blocks as the API server does: each except
@@ -131,8 +153,14 @@ public struct Resolver {
             switch member {
             case .posture(let posture): builder.declarePosture(posture, diagnostics: diagnostics)
             case .dns(let dns): builder.declareDNS(dns, diagnostics: diagnostics)
-            case .service(let service): declare(service, in: &builder)
-            case .dependency(let dependency): builder.dependencies.append(dependency)
+            case .service(let service):
+                if statementApplies(service.scope, statement: service.range) {
+                    declare(service, in: &builder)
+                } else {
+                    builder.servicesElsewhere[service.name.text] = service
+                }
+            case .dependency(let dependency):
+                if statementApplies(dependency.scope, statement: dependency.range) { builder.dependencies.append(dependency) }
             case .expectation, .invariant: builder.assertions.append(member)
             }
         }

@@ -158,7 +158,7 @@ final class CheckCommandTests: XCTestCase {
         defer { FileManager.default.changeCurrentDirectoryPath(previous) }
         let result = runRamp(["check", "contracts", "-o", "generated"])
         XCTAssertEqual(result.status, 0, result.error)
-        XCTAssertEqual(result.output, "ramp check passed: 7 invariants hold, 17 expectations pass, generated is up to date (5 files)\n")
+        XCTAssertEqual(result.output, "ramp check passed: 7 invariants hold, 17 expectations pass, generated is up to date (5 files), 2 environments without undeclared drift\n")
     }
 
     func testUsageErrors() {

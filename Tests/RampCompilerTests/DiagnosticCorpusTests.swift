@@ -1,5 +1,7 @@
 import Foundation
 import RampDiagnostics
+import RampDriver
+import RampSource
 import XCTest
 
 /// Compiles every contract in `Diagnostics/` and compares its diagnostics
@@ -9,6 +11,9 @@ import XCTest
 ///
 /// `@COLUMN` refers to the comment's own line and `@LINE:COLUMN` to any line.
 /// A missing or an unexpected diagnostic fails the test, with its location.
+///
+/// A file compiles without `--env` unless a line `# compile-with: --env NAME`
+/// names the environment to build.
 final class DiagnosticCorpusTests: XCTestCase {
     struct Expectation: Hashable, CustomStringConvertible {
         let line: Int
@@ -32,7 +37,9 @@ final class DiagnosticCorpusTests: XCTestCase {
     private func check(_ name: String, text: String) {
         let expected = Set(expectations(in: text))
         XCTAssertFalse(expected.isEmpty, "\(name) states no expectations")
-        let compilation = compile(text, path: name)
+        var compilation = Compilation()
+        compilation.environment = environment(in: text, name: name)
+        compilation.compile([SourceFile(path: name, text: text)])
         let actual = Set(compilation.diagnostics.diagnostics.compactMap { diagnostic -> Expectation? in
             guard let range = diagnostic.range else { return nil }
             let (line, column) = range.file.lineAndColumn(of: range.start)
@@ -44,6 +51,19 @@ final class DiagnosticCorpusTests: XCTestCase {
         for unexpected in actual.subtracting(expected).sorted(by: { $0.line < $1.line }) {
             XCTFail("\(name):\(unexpected.line):\(unexpected.column): unexpected \(unexpected.severity): \(unexpected.message)")
         }
+    }
+
+    /// Returns the environment that a `# compile-with: --env NAME` line names.
+    private func environment(in text: String, name: String) -> String? {
+        for line in text.components(separatedBy: "\n") where line.hasPrefix("# compile-with:") {
+            let arguments = line.dropFirst("# compile-with:".count).split(separator: " ").map(String.init)
+            guard arguments.count == 2, arguments[0] == "--env" else {
+                XCTFail("\(name): 'compile-with' supports only '--env NAME', found '\(arguments.joined(separator: " "))'")
+                return nil
+            }
+            return arguments[1]
+        }
+        return nil
     }
 
     private func expectations(in text: String) -> [Expectation] {

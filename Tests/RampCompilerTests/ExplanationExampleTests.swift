@@ -29,6 +29,8 @@ final class ExplanationExampleTests: XCTestCase {
         820: "a stale generated file is a property of the output directory of 'ramp check'",
         821: "a missing generated file is a property of the output directory of 'ramp check'",
         822: "an extra generated file is a property of the output directory of 'ramp check'",
+        850: "drift appears only when 'ramp check' compiles every environment, which EnvironmentComparisonTests cover",
+        853: "an unexplained difference comes only from an inconsistency inside ramp, so no contract can show it",
         830: "an unreadable Git revision is a property of the repository given to 'ramp diff --base'",
     ]
 

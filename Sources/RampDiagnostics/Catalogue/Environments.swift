@@ -3,7 +3,7 @@
 extension DiagnosticID {
     public static let unknownProfile = DiagnosticID(211, "unknown-profile", .error, "an environment names a profile that no contract declares")
     public static let unknownParameter = DiagnosticID(212, "unknown-parameter", .error, "a name refers to a parameter that no contract declares")
-    public static let unknownEnvironment = DiagnosticID(213, "unknown-environment", .error, "--env names an environment that no contract declares")
+    public static let unknownEnvironment = DiagnosticID(213, "unknown-environment", .error, "--env or 'only in' names an environment that no contract declares")
     public static let duplicateDeclaration = DiagnosticID(214, "duplicate-declaration", .error, "a profile, parameter or environment is declared twice")
     public static let parameterNotSet = DiagnosticID(215, "parameter-not-set", .error, "a parameter has no value in the environment being built")
     public static let noAPIServer = DiagnosticID(216, "no-apiserver", .error, "'apiserver' is used but the profile declares no API server")
@@ -39,8 +39,16 @@ extension DiagnosticMessage {
         return Self(.parameterNotSet, "parameter '\(name)' has no value in environment '\(environment)'; add 'set \(name) = CIDR' to it")
     }
 
-    public static func noAPIServer(profile: String) -> Self {
-        Self(.noAPIServer, "profile '\(profile)' declares no API server; add 'apiserver CIDR port 6443' to it and build with '--env'")
+    /// `environment` is nil in the build without `--env`, and `profile` is
+    /// nil for an environment that names no profile.
+    public static func noAPIServer(environment: String?, profile: String?) -> Self {
+        guard let environment else {
+            return Self(.noAPIServer, "the build without '--env' knows no API server; build with '--env', or limit this statement with 'only in'")
+        }
+        guard let profile else {
+            return Self(.noAPIServer, "environment '\(environment)' names no profile, so it knows no API server; give it a profile with 'apiserver CIDR port 6443'")
+        }
+        return Self(.noAPIServer, "profile '\(profile)' declares no API server; add 'apiserver CIDR port 6443' to it")
     }
 
     public static func invalidProfileSetting(_ value: String, expected: String) -> Self {

@@ -7,7 +7,8 @@
 
 extension DiagnosticID {
     /// Every identity in the catalogue, ordered by code.
-    public static let all: [DiagnosticID] = (contractIDs + optionIDs + manifestIDs + warningIDs + assertionIDs + adoptionIDs).sorted { $0.number < $1.number }
+    public static let all: [DiagnosticID] = (contractIDs + optionIDs + manifestIDs + warningIDs + assertionIDs + adoptionIDs + driftIDs)
+        .sorted { $0.number < $1.number }
 
     /// Returns the identity with a kebab-case `name`, as `-W no-<name>` spells it.
     public static func named(_ name: String) -> DiagnosticID? {

@@ -49,9 +49,10 @@ extension Explanations {
             """,
 
         213: """
-            `ramp build --env NAME` names an environment that no contract declares.
+            `ramp build --env NAME`, or the `only in` clause of a statement, names
+            an environment that no contract declares.
 
-            Declare the environment with `environment NAME { ... }`, or pass one of
+            Declare the environment with `environment NAME { ... }`, or use one of
             the declared names; the message lists them.
 
             Erroneous example, built with `ramp build --env prod`:
@@ -110,12 +111,15 @@ extension Explanations {
 
         216: """
             A dependency uses `apiserver`, but the profile of the environment being
-            built declares no API server endpoints.
+            built declares no API server endpoints, or the build has no
+            environment.
 
             NetworkPolicy sees the API server's endpoint addresses and its pod port
             (usually 6443), not the `kubernetes` Service's 443, and both differ
             between clusters. Declare them in the profile with
-            `apiserver CIDR port 6443` and build with `--env`.
+            `apiserver CIDR port 6443` and build with `--env`. The build without
+            `--env` knows no API server, so a dependency on it there needs
+            `only in` and the environments that have one.
 
             Erroneous example:
 
@@ -137,7 +141,7 @@ extension Explanations {
             }
             namespace ops {
               service operator [app=operator]
-              operator -> apiserver
+              operator -> apiserver only in dev
             }
             ```
             """,

@@ -23,7 +23,7 @@ struct CheckCommand {
     /// The steps that run after a compilation without errors, in order.
     /// Each reports its findings as diagnostics. A new check, such as drift
     /// between environments, is one more step here.
-    static let steps: [any CheckStep] = [ExpectationStep(), GeneratedFilesStep()]
+    static let steps: [any CheckStep] = [ExpectationStep(), GeneratedFilesStep(), EnvironmentDriftStep()]
 
     func run() -> Driver.ExitStatus {
         var compilation = Compilation()

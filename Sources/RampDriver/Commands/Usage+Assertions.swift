@@ -41,7 +41,9 @@ extension Usage {
 
     static let check = """
     OVERVIEW: Check contracts for CI: they compile, every invariant holds, every expectation
-    passes and the generated directory is what 'ramp build' writes.
+    passes, the generated directory is what 'ramp build' writes, and every declared environment
+    compiles without undeclared drift: a difference between two environments that their
+    profiles, parameters and enforcement do not explain, and that no 'only in' statement states.
 
     USAGE: ramp check <path>... -o <directory> [options]
 

@@ -66,6 +66,8 @@ struct SyntaxIndex {
 
     private(set) var services: [ServiceID: ServiceDecl] = [:]
     private(set) var targets: [SourceRange: Target] = [:]
+    /// Services named by a dependency with `only in`, which some builds leave out.
+    private(set) var servicesInScopedDependencies: Set<ServiceID> = []
 
     init(_ files: [ContractFile]) {
         for file in files {
@@ -84,6 +86,12 @@ struct SyntaxIndex {
             case .dependency(let statement):
                 for (index, target) in statement.targets.enumerated() {
                     targets[target.range] = Target(statement: statement, index: index, namespace: namespace.name.text)
+                }
+                if statement.scope != nil {
+                    let endpoints = statement.clients + statement.targets.map(\.endpoint)
+                    for case let .service(serviceNamespace, name) in endpoints.map(\.kind) {
+                        servicesInScopedDependencies.insert(ServiceID(namespace: serviceNamespace?.text ?? namespace.name.text, name: name.text))
+                    }
                 }
             case .posture, .dns, .expectation, .invariant:
                 continue

@@ -5,6 +5,8 @@ import RampKube
 /// Warns about a service that no dependency names, as client or as server,
 /// and no `expect`, `never` or `only` statement names either: a service that
 /// only an assertion names is declared to be checked, not to be connected.
+/// Services that a dependency with `only in` names count as used in every
+/// build, because that dependency applies in another one.
 ///
 /// No rule selects its pods and none admits them by name, so the
 /// declaration has no effect, or, in a namespace whose posture denies a
@@ -22,6 +24,8 @@ struct UnusedServiceCheck: SemanticCheck {
         let assertionEndpoints = context.program.expectations.flatMap { [$0.client, $0.server] }
             + context.program.invariants.flatMap { $0.clients + [$0.server] }
         for case .service(let id) in assertionEndpoints { named.insert(id) }
+        // A dependency with `only in` names its services in other builds.
+        named.formUnion(context.syntax.servicesInScopedDependencies)
         for namespace in context.program.namespaces {
             for service in namespace.services where !named.contains(service.id) {
                 context.diagnostics.emit(

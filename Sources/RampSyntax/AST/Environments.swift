@@ -68,6 +68,21 @@ public struct EnforceSyntax: Sendable {
     public let range: SourceRange
 }
 
+/// `only in staging, dev` after a service or dependency: the statement
+/// exists only in builds for the environments listed, and in no build
+/// without `--env`.
+public struct EnvironmentScope: Sendable {
+    public let environments: [Word]
+    public let range: SourceRange
+
+    /// Returns whether the statement applies in a build for `environment`;
+    /// nil stands for the build without `--env`.
+    public func includes(_ environment: String?) -> Bool {
+        guard let environment else { return false }
+        return environments.contains { $0.text == environment }
+    }
+}
+
 // MARK: - Assertions
 
 /// `expect allowed web -> api:8080` or `expect blocked web -> db:5432`

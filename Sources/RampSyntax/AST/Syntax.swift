@@ -68,6 +68,8 @@ public struct ServiceDecl: Sendable {
     public let selector: SelectorSyntax
     public let ports: [PortDeclSyntax]
     public let range: SourceRange
+    /// `only in staging`: the environments the service exists in; nil for every build.
+    public var scope: EnvironmentScope? = nil
 }
 
 /// A container port: `[name ':'] number ['-' number] ['/' protocol]`.
@@ -126,6 +128,8 @@ public struct DependencyDecl: Sendable {
     public let clients: [EndpointSyntax]
     public let targets: [TargetSyntax]
     public let range: SourceRange
+    /// `only in staging`: the environments the dependency applies to; nil for every build.
+    public var scope: EnvironmentScope? = nil
 }
 
 /// One server of a dependency and the ports it is called on; no ports

@@ -101,7 +101,7 @@ extension Parser {
 
     private mutating func parseMembers(namespace: Word, open: Token) -> [NamespaceMember] {
         parseBlock(kind: "namespace", name: namespace, open: open) { (parser: inout Parser) throws(StatementFailure) in
-            try parser.parseMember()
+            try parser.parseScopedMember()
         }
     }
 
@@ -141,7 +141,7 @@ extension Parser {
     /// Parses one statement inside a namespace block. Keywords are contextual:
     /// `service`, `deny` and `dns` start their statements only when the next
     /// token cannot continue a dependency, so they remain usable as names.
-    private mutating func parseMember() throws(StatementFailure) -> NamespaceMember? {
+    mutating func parseMember() throws(StatementFailure) -> NamespaceMember? {
         let next = peek().kind
         let startsDependency = next == .arrow || next == .comma || next == .slash || next == .colon
         if !startsDependency {

@@ -27,13 +27,14 @@ extension Parser {
     private mutating func parseProfileSetting() throws(StatementFailure) -> ProfileSetting {
         let start = current
         guard at(.word), Parser.profileSettings.contains(text(current)) else {
-            throw fail(expected: Parser.profileSettings.map { "'\($0)'" }.joined(separator: ", "))
+            let names = Parser.profileSettings.map { "'\($0)'" }
+            throw fail(expected: "a profile setting: " + names.dropLast().joined(separator: ", ") + " or " + names.last!)
         }
         let keyword = text(advance())
         let kind: ProfileSetting.Kind
         switch keyword {
         case "kubernetes":
-            kind = .kubernetes(try parseName("Kubernetes version such as 1.29"))
+            kind = .kubernetes(try parseName("a Kubernetes version such as 1.30"))
         case "dns":
             kind = try parseDNSSetting()
         case "apiserver":

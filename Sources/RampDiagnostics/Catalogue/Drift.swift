@@ -1,0 +1,65 @@
+// Messages about statements limited to environments with `only in`, and
+// about drift: connections that differ between two environments for a
+// reason other than their profiles, parameters and enforcement. Wording
+// follows Contracts.swift.
+
+// MARK: - Identities
+
+extension DiagnosticID {
+    public static let undeclaredDrift = DiagnosticID(850, "undeclared-drift", .error, "a statement limited with 'only in' changes connections that it does not state")
+    public static let serviceNotInEnvironment = DiagnosticID(851, "service-not-in-environment", .error, "a statement uses a service that exists only in other environments")
+    public static let duplicateParameterAssignment = DiagnosticID(852, "duplicate-parameter-assignment", .error, "an environment sets one parameter twice")
+    public static let unexplainedDrift = DiagnosticID(853, "unexplained-drift", .error, "two environments differ in connections that no setting or statement explains")
+    public static let invalidEnvironmentName = DiagnosticID(854, "invalid-environment-name", .error, "an environment name that cannot name an output directory")
+
+    /// The identities declared in this file, for `DiagnosticID.all`.
+    static let driftIDs: [DiagnosticID] = [
+        .undeclaredDrift, .serviceNotInEnvironment, .duplicateParameterAssignment, .unexplainedDrift, .invalidEnvironmentName,
+    ]
+}
+
+// MARK: - Messages
+
+extension DiagnosticMessage {
+    /// `blocked` counts connections that the statement's environment blocks
+    /// and `other` allows, `allowed` the reverse; `example` is one of them.
+    public static func undeclaredDrift(environment: String, other: String, blocked: Int, allowed: Int, example: String) -> Self {
+        var effects: [String] = []
+        if blocked > 0 { effects.append("blocks \(connections(blocked)) that '\(other)' allows") }
+        if allowed > 0 { effects.append("allows \(connections(allowed)) that '\(other)' blocks") }
+        return Self(
+            .undeclaredDrift,
+            "this statement applies in '\(environment)' but not in '\(other)', and there it also \(effects.joined(separator: " and ")), such as \(example)"
+        )
+    }
+
+    /// `build` is the environment being built, nil for the build without `--env`.
+    public static func serviceNotInEnvironment(_ name: String, namespace: String, environments: [String], build: String?) -> Self {
+        let list = environments.map { "'\($0)'" }.joined(separator: ", ")
+        let noun = environments.count == 1 ? "environment" : "environments"
+        let buildText = build.map { "the build for '\($0)'" } ?? "the build without '--env'"
+        return Self(
+            .serviceNotInEnvironment,
+            "service '\(name)' in namespace '\(namespace)' exists only in \(noun) \(list), so \(buildText) cannot use it; add 'only in \(environments.joined(separator: ", "))' to this statement"
+        )
+    }
+
+    public static func duplicateParameterAssignment(_ name: String, environment: String) -> Self {
+        Self(.duplicateParameterAssignment, "parameter '\(name)' is already set in environment '\(environment)'")
+    }
+
+    public static func unexplainedDrift(_ first: String, _ second: String, count: Int, example: String) -> Self {
+        Self(
+            .unexplainedDrift,
+            "environments '\(first)' and '\(second)' differ in \(connections(count)) that no profile setting, parameter, enforcement or 'only in' statement explains, such as \(example)"
+        )
+    }
+
+    public static func invalidEnvironmentName(_ name: String, reason: String) -> Self {
+        Self(.invalidEnvironmentName, "invalid environment name '\(name)': \(reason)")
+    }
+
+    private static func connections(_ count: Int) -> String {
+        count == 1 ? "1 connection" : "\(count) connections"
+    }
+}

@@ -1,0 +1,223 @@
+import RampEvaluator
+import RampIR
+import RampKube
+
+/// Names the endpoints of a connection in the terms of the contracts:
+/// services, namespaces, cluster DNS, networks, `internet` and `apiserver`.
+///
+/// Names are found for the concrete example of a difference. Every
+/// endpoint of one difference's class is treated alike by every selector
+/// and block that the compared policies use, so the example's name holds
+/// for the class whenever the name comes from such a selector or block.
+struct ContractNames {
+    private struct NamedBlocks {
+        let name: String
+        let blocks: [IPBlock]
+    }
+
+    private let declaredNamespaces: Set<String>
+    private let knownNamespaces: Set<String>
+    private let services: [ServiceID: LabelSelector]
+    private let dnsPods: [(namespace: String, selector: LabelSelector)]
+    private let addressNames: [NamedBlocks]
+    private let dependencies: [Dependency]
+
+    init(programs: [Program]) {
+        var declared: Set<String> = []
+        var known: Set<String> = []
+        var services: [ServiceID: LabelSelector] = [:]
+        var dnsPods: [(String, LabelSelector)] = []
+        var addressNames: [NamedBlocks] = []
+        for program in programs {
+            for namespace in program.namespaces {
+                declared.insert(namespace.name)
+                for service in namespace.services { services[service.id] = service.selector }
+            }
+
+            for target in program.environment.profile.dns {
+                switch target.peer {
+                case let .pods(namespace, selector):
+                    known.insert(namespace)
+                    dnsPods.append((namespace, selector))
+                case .address(let block):
+                    addressNames.append(NamedBlocks(name: "cluster DNS", blocks: [block]))
+                }
+            }
+
+            for endpoint in program.dependencies.flatMap({ [$0.client, $0.server] }) {
+                switch endpoint {
+                case .namespace(let name): known.insert(name)
+                case let .external(name, blocks): addressNames.append(NamedBlocks(name: ContractNames.addressName(name), blocks: blocks))
+                default: break
+                }
+            }
+        }
+
+        declaredNamespaces = declared
+        knownNamespaces = known.union(declared)
+        self.services = services
+        self.dnsPods = dnsPods
+        self.addressNames = addressNames
+        dependencies = programs.flatMap(\.dependencies)
+    }
+
+    /// Writes an external endpoint as a contract does: `internet`, `apiserver`,
+    /// `network NAME` or a CIDR written in place.
+    private static func addressName(_ name: String) -> String {
+        if name == "internet" || name == "apiserver" || name.contains("/") { return name }
+        return "network " + name
+    }
+
+    // MARK: - Naming
+
+    /// Returns the names of both endpoints of a connection, and for an
+    /// address, the range of its class, which `sourceAddresses` and
+    /// `destinationAddresses` give.
+    func names(
+        of connection: Connection, sourceAddresses: AddressRange?, destinationAddresses: AddressRange?
+    ) -> (source: (name: String, range: AddressRange?), destination: (name: String, range: AddressRange?)) {
+        (name(of: connection.source, addresses: sourceAddresses, peer: connection.destination, isSource: true),
+         name(of: connection.destination, addresses: destinationAddresses, peer: connection.source, isSource: false))
+    }
+
+    private func name(
+        of endpoint: RampEvaluator.Endpoint, addresses: AddressRange?, peer: RampEvaluator.Endpoint, isSource: Bool
+    ) -> (name: String, range: AddressRange?) {
+        switch endpoint {
+        case .pod(let pod):
+            return (name(of: pod), nil)
+        case .ipAddress(let address):
+            let range = addresses ?? AddressRange(first: address, last: address)
+            return (name(ofAddresses: range, peer: peer, isSource: isSource), range)
+        }
+    }
+
+    private func name(of pod: Pod) -> String {
+        let namespace = pod.namespace.name
+        if declaredNamespaces.contains(namespace) {
+            let matching = services.keys.filter { $0.namespace == namespace && services[$0]!.matches(pod.labels) }.sorted()
+            if matching.isEmpty { return "other pods of namespace \(namespace)" }
+            return matching.map(\.description).joined(separator: " and ")
+        }
+        if dnsPods.contains(where: { $0.namespace == namespace && $0.selector.matches(pod.labels) }) {
+            return "cluster DNS pods in \(namespace)"
+        }
+        if knownNamespaces.contains(namespace) {
+            return "pods of namespace \(namespace)"
+        }
+        let labels = pod.namespace.labels.filter { $0.key != RampEvaluator.Namespace.nameLabel }
+        guard !labels.isEmpty else { return "pods of other namespaces" }
+        let text = labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+        return "pods of other namespaces labelled \(text)"
+    }
+
+    /// Names a range of addresses after the endpoint of a dependency between
+    /// it and the peer in the same direction, which names the rule that
+    /// allows the connection, or else after the smallest named block that
+    /// contains it.
+    private func name(ofAddresses range: AddressRange, peer: RampEvaluator.Endpoint, isSource: Bool) -> String {
+        var best: (name: String, size: UInt128)?
+        let paired = dependencies.compactMap { dependency -> NamedBlocks? in
+            let (external, other) = isSource ? (dependency.client, dependency.server) : (dependency.server, dependency.client)
+            guard case let .external(name, blocks) = external, DeclaredConnections.matches(other, peer, services) else { return nil }
+            return NamedBlocks(name: ContractNames.addressName(name), blocks: blocks)
+        }
+        // The optimizer joins adjacent blocks, so a class may span several
+        // blocks of one endpoint; it is named when their union covers it.
+        for named in paired.isEmpty ? addressNames : paired {
+            for covered in AddressRange.covered(by: named.blocks)
+            where covered.first <= range.first && range.last <= covered.last && covered.first.family == range.first.family {
+                let size = covered.last.value - covered.first.value
+                if size < best?.size ?? UInt128.max || best == nil { best = (named.name, size) }
+            }
+        }
+        return best?.name ?? "addresses outside the cluster"
+    }
+}
+
+extension IPBlock {
+    /// Returns whether the address lies in the CIDR and outside every except block.
+    func contains(_ address: IPAddress) -> Bool {
+        let inside = { (cidr: CIDR) in cidr.contains(address: address.value, family: address.family) }
+        return inside(cidr) && !except.contains(where: inside)
+    }
+}
+
+/// An inclusive range of addresses of one family.
+public struct AddressRange: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let first: IPAddress
+    public let last: IPAddress
+
+    /// Writes the range as CIDR blocks when it is at most two of them, and
+    /// as `first-last` otherwise.
+    public var description: String {
+        let blocks = AddressRangeText.cidrs(first: first.value, last: last.value, family: first.family)
+        if blocks.count <= 2 { return blocks.map(\.description).joined(separator: ", ") }
+        return "\(first)-\(last)"
+    }
+
+    public static func < (lhs: AddressRange, rhs: AddressRange) -> Bool {
+        lhs.first != rhs.first ? lhs.first < rhs.first : lhs.last < rhs.last
+    }
+
+    /// Returns the addresses of the blocks, without their except blocks, as
+    /// the fewest ranges.
+    static func covered(by blocks: [IPBlock]) -> [AddressRange] {
+        var ranges: [AddressRange] = []
+        for block in blocks {
+            let family = block.cidr.family
+            func range(_ first: UInt128, _ last: UInt128) -> AddressRange {
+                AddressRange(first: IPAddress(family: family, value: first), last: IPAddress(family: family, value: last))
+            }
+            var start = block.cidr.first
+            var reachesEnd = true
+            for except in block.except.sorted() where except.last >= start {
+                if except.first > start { ranges.append(range(start, except.first - 1)) }
+                if except.last >= block.cidr.last {
+                    reachesEnd = false
+                    break
+                }
+                start = except.last + 1
+            }
+            if reachesEnd { ranges.append(range(start, block.cidr.last)) }
+        }
+        return coalesced(ranges)
+    }
+
+    /// Joins ranges that overlap or touch, so that neighbouring classes of
+    /// one name read as one range.
+    static func coalesced(_ ranges: [AddressRange]) -> [AddressRange] {
+        var result: [AddressRange] = []
+        for range in ranges.sorted() {
+            if let previous = result.last, previous.first.family == range.first.family,
+               previous.last.value == UInt128.max || range.first.value <= previous.last.value + 1 {
+                result[result.count - 1] = AddressRange(first: previous.first, last: max(previous.last, range.last))
+            } else {
+                result.append(range)
+            }
+        }
+        return result
+    }
+}
+
+enum AddressRangeText {
+
+    /// Splits an inclusive range into the fewest CIDR blocks, lowest first.
+    static func cidrs(first: UInt128, last: UInt128, family: IPFamily) -> [CIDR] {
+        var result: [CIDR] = []
+        var start = first
+        while true {
+            // The largest block that starts at `start` and ends at or before `last`.
+            var hostBits = start == 0 ? family.bitWidth : min(start.trailingZeroBitCount, family.bitWidth)
+            while hostBits > 0 && blockEnd(start, hostBits: hostBits) > last { hostBits -= 1 }
+            result.append(CIDR(family: family, address: start, prefixLength: family.bitWidth - hostBits))
+            let end = blockEnd(start, hostBits: hostBits)
+            if end >= last { return result }
+            start = end + 1
+        }
+    }
+
+    private static func blockEnd(_ start: UInt128, hostBits: Int) -> UInt128 {
+        hostBits >= 128 ? UInt128.max : start | ((UInt128(1) << hostBits) - 1)
+    }
+}

@@ -1,0 +1,258 @@
+import RampEvaluator
+import RampIR
+import RampKube
+import RampSema
+import RampSource
+import RampSyntax
+
+/// The reason two environments differ on one connection.
+public enum DifferenceCause: Hashable, Sendable {
+    /// Taking any one of these settings from the second environment, alone,
+    /// makes the first one agree with it.
+    case setting(anyOf: [EnvironmentPart])
+    /// Only taking all of these settings together does.
+    case combination([EnvironmentPart])
+    /// Drift: the difference needs statements with `only in` (and perhaps
+    /// settings) to be explained. It is declared when one of those
+    /// statements states the connection in the environment that allows it.
+    case drift([EnvironmentPart], declared: Bool)
+    /// Nothing explains the difference, which would be a bug in ramp.
+    case unexplained
+
+    /// The statements with `only in` that the cause names.
+    public var statements: [SourceRange] {
+        let parts: [EnvironmentPart]
+        switch self {
+        case .setting(let list), .combination(let list), .drift(let list, _): parts = list
+        case .unexplained: parts = []
+        }
+        return parts.compactMap { part in
+            if case .statement(let range) = part { return range }
+            return nil
+        }
+    }
+
+    public var isUndeclaredDrift: Bool {
+        switch self {
+        case .drift(_, let declared): return !declared
+        case .unexplained: return true
+        default: return false
+        }
+    }
+}
+
+/// One connection class and port range that one environment allows and the
+/// other blocks, named in contract terms, with its cause.
+public struct EnvironmentDifference: Sendable {
+    public let allowedIn: String
+    public let blockedIn: String
+    /// The endpoints in contract terms, named as the environment that
+    /// allows the connection names them.
+    public let source: String
+    public let destination: String
+    /// For an endpoint outside the cluster, its address range as text.
+    public let sourceAddresses: AddressRange?
+    public let destinationAddresses: AddressRange?
+    public let `protocol`: NetworkProtocol
+    public let ports: ClosedRange<Int>
+    /// Container port names the destination gives the port; empty when the
+    /// difference needs none.
+    public let namedPorts: [String]
+    /// A concrete connection of the class.
+    public let example: Connection
+    public let cause: DifferenceCause
+}
+
+/// The semantic difference between two environments built from the same
+/// contracts: the settings that differ, and every connection that one of
+/// them allows and the other blocks, each attributed to its cause.
+///
+/// Attribution builds one environment again with parts of the other
+/// substituted and checks whether it then agrees with the other on the
+/// connection. Settings are tried one at a time, then all together (reduced
+/// to a minimal set), in both directions; what settings cannot explain is
+/// drift, and the statements with `only in` are tried next. With every part
+/// substituted one environment is the other, so every difference has a
+/// cause unless ramp itself is inconsistent.
+public struct EnvironmentComparison: Sendable {
+    public let first: String
+    public let second: String
+    public let settings: [SettingDifference]
+    /// Ordered by the order of the evaluator's differences.
+    public let differences: [EnvironmentDifference]
+
+    /// Compares two declared environments. Returns nil when either one does
+    /// not compile; compile each first to report why.
+    public static func compare(_ files: [ContractFile], _ first: String, _ second: String) -> EnvironmentComparison? {
+        guard var attribution = Attribution(files: files, first: first, second: second) else { return nil }
+        let (firstBuild, secondBuild) = (attribution.firstBuild, attribution.secondBuild)
+        // The examples are evaluated against the builds with one part
+        // substituted, so those builds split the classes too. Builds with
+        // several parts substituted use only blocks, selectors and ports
+        // that those builds already have.
+        let singles = attribution.singlePartBuilds()
+        guard let raw = try? connectivityDifferences(
+            between: firstBuild.policies, and: secondBuild.policies, context: Array(singles.joined())
+        ) else { return nil }
+        let boundaries = PortBoundaries([firstBuild.policies, secondBuild.policies] + singles)
+
+        let names = (ContractNames(programs: [firstBuild.program]), ContractNames(programs: [secondBuild.program]))
+        var differences: [EnvironmentDifference] = []
+        for difference in raw {
+            for portDifference in difference.ports.flatMap({ pieces($0, difference.protocol, boundaries) }) {
+                let example = concreteConnection(difference, portDifference)
+                let allowedByFirst = portDifference.allowedBy == .first
+                let naming = allowedByFirst ? names.0 : names.1
+                let (source, destination) = naming.names(
+                    of: example, sourceAddresses: difference.source.addressRange, destinationAddresses: difference.destination.addressRange
+                )
+                differences.append(EnvironmentDifference(
+                    allowedIn: allowedByFirst ? first : second,
+                    blockedIn: allowedByFirst ? second : first,
+                    source: source.name,
+                    destination: destination.name,
+                    sourceAddresses: source.range,
+                    destinationAddresses: destination.range,
+                    protocol: difference.protocol,
+                    ports: portDifference.ports,
+                    namedPorts: portDifference.namedPorts,
+                    example: example,
+                    cause: attribution.cause(of: example, allowedIn: allowedByFirst ? firstBuild : secondBuild)
+                ))
+            }
+        }
+        return EnvironmentComparison(first: first, second: second, settings: attribution.settings, differences: differences)
+    }
+
+    /// Ports of one difference that every build treats alike.
+    private struct PortPiece {
+        let ports: ClosedRange<Int>
+        let namedPorts: [String]
+        let allowedBy: PolicySetSide
+    }
+
+    private static func pieces(_ ports: PortDifference, _ networkProtocol: NetworkProtocol, _ boundaries: PortBoundaries) -> [PortPiece] {
+        boundaries.pieces(of: ports.ports, protocol: networkProtocol).map {
+            PortPiece(ports: $0, namedPorts: ports.namedPorts, allowedBy: ports.allowedBy)
+        }
+    }
+
+    /// Returns the example connection of one piece of ports. The evaluator's
+    /// example covers the first port difference only, so every piece gets
+    /// the same endpoints with its own port and names.
+    private static func concreteConnection(_ difference: ConnectivityDifference, _ ports: PortPiece) -> Connection {
+        var connection = difference.example.connection
+        connection.port = ports.ports.lowerBound
+        if case .pod(var pod) = connection.destination {
+            pod.containerPorts = ports.namedPorts.map {
+                RampEvaluator.ContainerPort(name: $0, protocol: difference.protocol, containerPort: ports.ports.lowerBound)
+            }
+            connection.destination = .pod(pod)
+        }
+        return connection
+    }
+}
+
+extension EndpointClass {
+    var addressRange: AddressRange? {
+        if case let .addresses(first, last) = kind { return AddressRange(first: first, last: last) }
+        return nil
+    }
+}
+
+// MARK: - Attribution
+
+/// Builds one environment with parts of the other substituted, and checks
+/// whether it then decides a connection as the other one does.
+private struct Substitution {
+    var builds: MixedBuilds
+    let target: MixedBuilds.Build
+
+    mutating func explains(_ parts: Set<EnvironmentPart>, _ connection: Connection) -> Bool {
+        guard let mixed = builds.build(substituting: parts) else { return false }
+        return mixed.evaluator.evaluate(connection).isAllowed == target.evaluator.evaluate(connection).isAllowed
+    }
+
+    /// Drops parts one at a time while the rest still explains the
+    /// connection, and repeats until no part can go: a statement may be
+    /// droppable only after the statements that use it.
+    mutating func minimal(_ parts: [EnvironmentPart], _ connection: Connection) -> [EnvironmentPart] {
+        var remaining = parts
+        var changed = true
+        while changed && remaining.count > 1 {
+            changed = false
+            for part in remaining where remaining.count > 1 {
+                let rest = remaining.filter { $0 != part }
+                if explains(Set(rest), connection) {
+                    remaining = rest
+                    changed = true
+                }
+            }
+        }
+        return remaining
+    }
+
+    /// Returns the settings that explain the connection, one alone or
+    /// several together, or nil when settings cannot.
+    mutating func settingCause(_ settingParts: [EnvironmentPart], _ connection: Connection) -> DifferenceCause? {
+        let singles = settingParts.filter { explains([$0], connection) }
+        if !singles.isEmpty { return .setting(anyOf: singles) }
+        if settingParts.count > 1 && explains(Set(settingParts), connection) {
+            return .combination(minimal(settingParts, connection))
+        }
+        return nil
+    }
+}
+
+/// Finds the cause of each difference. Settings explain a difference when
+/// substituting them in either direction does: the first environment with
+/// the second's settings, or the second with the first's. Only then are
+/// statements tried, substituted into the first environment.
+private struct Attribution {
+    let settings: [SettingDifference]
+    var forward: Substitution
+    var backward: Substitution
+    private let settingParts: [EnvironmentPart]
+    private let statementParts: [EnvironmentPart]
+
+    init?(files: [ContractFile], first: String, second: String) {
+        settings = Resolver.settingDifferences(files, between: first, and: second)
+        var forwardBuilds = MixedBuilds(files: files, environment: first, other: second)
+        var backwardBuilds = MixedBuilds(files: files, environment: second, other: first)
+        guard let firstBuild = forwardBuilds.build(substituting: []), let secondBuild = backwardBuilds.build(substituting: []) else {
+            return nil
+        }
+        forward = Substitution(builds: forwardBuilds, target: secondBuild)
+        backward = Substitution(builds: backwardBuilds, target: firstBuild)
+        let parts = settings.compactMap(\.part)
+        settingParts = parts.filter { !$0.isStatement }
+        statementParts = parts.filter(\.isStatement)
+    }
+
+    var firstBuild: MixedBuilds.Build { backward.target }
+    var secondBuild: MixedBuilds.Build { forward.target }
+
+    /// Returns the policies of every build with one part substituted, in both directions.
+    mutating func singlePartBuilds() -> [[NetworkPolicy]] {
+        var policies: [[NetworkPolicy]] = []
+        for part in settingParts + statementParts {
+            if let build = forward.builds.build(substituting: [part]) { policies.append(build.policies) }
+            if let build = backward.builds.build(substituting: [part]) { policies.append(build.policies) }
+        }
+        return policies
+    }
+
+    mutating func cause(of connection: Connection, allowedIn build: MixedBuilds.Build) -> DifferenceCause {
+        if let cause = forward.settingCause(settingParts, connection) { return cause }
+        if let cause = backward.settingCause(settingParts, connection) { return cause }
+
+        let statements = statementParts.filter { forward.explains([$0], connection) }
+        if !statements.isEmpty {
+            return .drift(statements, declared: DeclaredConnections.states(statements, connection, in: build.program))
+        }
+        let everything = settingParts + statementParts
+        guard forward.explains(Set(everything), connection) else { return .unexplained }
+        let parts = forward.minimal(everything, connection)
+        return .drift(parts, declared: DeclaredConnections.states(parts, connection, in: build.program))
+    }
+}

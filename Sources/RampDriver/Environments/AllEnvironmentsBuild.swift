@@ -1,0 +1,99 @@
+import Foundation
+import RampDiagnostics
+
+/// `ramp build --all-environments`: the build without `--env` into the
+/// output directory, and each declared environment into a subdirectory
+/// named after it. Nothing is written unless every build succeeds.
+struct AllEnvironmentsBuild {
+    let options: BuildOptions
+    let driver: Driver
+
+    func run() -> Driver.ExitStatus {
+        let inputDiagnostics = DiagnosticEngine()
+        let sources = ContractInputs.read(options.inputs, diagnostics: inputDiagnostics)
+        if inputDiagnostics.hasErrors {
+            _ = driver.emit(inputDiagnostics.sorted(), reporting: options.reporting)
+            return .usageOrIOError
+        }
+
+        let builds = EnvironmentBuilds(sources, optimizationLevel: options.optimizationLevel, kubernetesVersion: options.kubernetesVersion)
+        let report = driver.emit(builds.diagnostics, reporting: options.reporting)
+        guard !report.hasErrors else { return .contractErrors }
+
+        let directory = options.outputDirectory!
+        var summary = ""
+        do {
+            for (environment, compilation) in builds.compilations {
+                let target = environment.map { directory + "/" + $0 } ?? directory
+                let files = ManifestLayout.render(BuildCommand.outputPolicies(compilation), program: compilation.program!, version: Driver.version)
+                try OutputWriter(directory: target).write(files)
+                let count = compilation.policies.count
+                summary += "wrote \(count) NetworkPolic\(count == 1 ? "y" : "ies") in \(files.count) file\(files.count == 1 ? "" : "s") to \(target)\n"
+            }
+            let environments = Set(builds.compilations.compactMap(\.environment))
+            try EnvironmentDirectories(directory: directory).removeStale(keeping: environments)
+        } catch {
+            _ = driver.emit([Diagnostic(.outputUnwritable(error.path, reason: error.reason), at: nil)], reporting: options.reporting)
+            return .usageOrIOError
+        }
+        driver.inform(summary, reporting: options.reporting)
+        return .success
+    }
+}
+
+/// Cleans up the subdirectories of environments that are no longer declared.
+///
+/// A subdirectory counts as an environment's output only through its files:
+/// a `.yaml` file is deleted only when it is a regular file whose header
+/// says that ramp generated it for the environment the directory is named
+/// after. The directory itself is removed only when that leaves it empty.
+struct EnvironmentDirectories {
+    let directory: String
+
+    func removeStale(keeping environments: Set<String>) throws(OutputWriter.WriteError) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names.sorted() where !environments.contains(name) && isDirectory(directory + "/" + name) {
+            try removeGenerated(in: directory + "/" + name, environment: name)
+        }
+    }
+
+    private func removeGenerated(in subdirectory: String, environment: String) throws(OutputWriter.WriteError) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: subdirectory)) ?? []
+        var removedAll = true
+        for name in names.sorted() {
+            let path = subdirectory + "/" + name
+            guard name.hasSuffix(".yaml"), isRegularFile(path), startsWithEnvironmentHeader(path, environment: environment) else {
+                removedAll = false
+                continue
+            }
+            do {
+                try FileManager.default.removeItem(atPath: path)
+            } catch {
+                throw OutputWriter.WriteError(path: path, reason: error.localizedDescription)
+            }
+        }
+        // rmdir(2) removes only an empty directory, so a file created meanwhile stays.
+        if removedAll { _ = rmdir(subdirectory) }
+    }
+
+    /// Any ramp version counts, so that an upgrade still cleans up.
+    private func startsWithEnvironmentHeader(_ path: String, environment: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let firstLine = String(decoding: handle.readData(ofLength: 512), as: UTF8.self).prefix { $0 != "\n" }
+        return firstLine.hasPrefix(ManifestLayout.headerPrefix + " ") && firstLine.contains(" for environment '\(environment)' from ")
+    }
+
+    private func isDirectory(_ path: String) -> Bool {
+        fileType(path) == .typeDirectory
+    }
+
+    private func isRegularFile(_ path: String) -> Bool {
+        fileType(path) == .typeRegular
+    }
+
+    /// Returns the type of the item itself, without following a symbolic link.
+    private func fileType(_ path: String) -> FileAttributeType? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+    }
+}

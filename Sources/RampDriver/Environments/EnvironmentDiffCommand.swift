@@ -1,0 +1,38 @@
+import RampDiagnostics
+import RampDrift
+
+/// `ramp diff --env A --env B`: compile both environments and print the
+/// connections that one allows and the other blocks, grouped by cause.
+struct EnvironmentDiffCommand {
+    let options: EnvironmentDiffOptions
+    let driver: Driver
+
+    func run() -> Driver.ExitStatus {
+        let inputDiagnostics = DiagnosticEngine()
+        let sources = ContractInputs.read(options.inputs, diagnostics: inputDiagnostics)
+        if inputDiagnostics.hasErrors {
+            _ = driver.emit(inputDiagnostics.sorted(), reporting: options.reporting)
+            return .usageOrIOError
+        }
+
+        var compilations: [Compilation] = []
+        for environment in options.environments {
+            var compilation = Compilation()
+            compilation.environment = environment
+            compilation.compile(sources)
+            compilations.append(compilation)
+        }
+        let diagnostics = EnvironmentBuilds.unique(compilations.flatMap { $0.diagnostics.sorted() })
+        let report = driver.emit(diagnostics, reporting: options.reporting)
+        guard !report.hasErrors else { return .contractErrors }
+
+        let (first, second) = (options.environments[0], options.environments[1])
+        guard let comparison = EnvironmentComparison.compare(compilations[0].contractFiles, first, second) else {
+            driver.standardError("ramp: error: cannot compare environments '\(first)' and '\(second)': the generated policies do not validate\n")
+            return .usageOrIOError
+        }
+        let text = ComparisonReport(comparison)
+        driver.standardOutput(options.format == .markdown ? text.markdown(limit: options.limit) : text.text(limit: options.limit))
+        return .success
+    }
+}

@@ -1,0 +1,40 @@
+import RampDiagnostics
+import RampSource
+
+extension Parser {
+    /// Parses a namespace statement and an optional `only in ENV, ...`
+    /// suffix, which services and dependencies accept.
+    mutating func parseScopedMember() throws(StatementFailure) -> NamespaceMember? {
+        let member = try parseMember()
+        guard atScope else { return member }
+
+        switch member {
+        case .service(var service):
+            service.scope = try parseScope()
+            return .service(service)
+        case .dependency(var dependency):
+            dependency.scope = try parseScope()
+            return .dependency(dependency)
+        default:
+            diagnostics.emit(
+                .expected("end of line after statement", found: "'only in'"), at: range(current),
+                notes: [Note("only services and dependencies can be limited to environments; an environment stages a posture with 'enforce'")]
+            )
+            throw StatementFailure()
+        }
+    }
+
+    /// `only` followed by `in` on the same line starts a scope.
+    private var atScope: Bool {
+        at("only") && peek().kind == .word && text(peek()) == "in"
+    }
+
+    private mutating func parseScope() throws(StatementFailure) -> EnvironmentScope {
+        let start = advance()
+        advance()
+        let environments = try parseCommaList { (parser: inout Parser) throws(StatementFailure) in
+            try parser.parseName("environment name")
+        }
+        return EnvironmentScope(environments: environments, range: range(from: start))
+    }
+}
