@@ -24,7 +24,7 @@ struct BuildCommand {
         do {
             try OutputWriter(directory: directory).write(files)
         } catch {
-            report([Diagnostic(.outputUnwritable(error.path, reason: error.reason), at: nil)])
+            report([error.diagnostic])
             return .usageOrIOError
         }
         let objectCount = compilation.policies.count
