@@ -14,12 +14,17 @@ struct BuildCommand {
         }
 
         compilation.compile(sources)
-        report(compilation.diagnostics)
         guard !compilation.diagnostics.hasErrors, let program = compilation.program else {
+            report(compilation.diagnostics)
             return .contractErrors
         }
 
-        let files = ManifestLayout.render(compilation.policies, program: program, version: Driver.version)
+        let manifests = ManifestLayout.manifests(compilation.policies, program: program, version: Driver.version)
+        ObjectLimits.check(manifests, diagnostics: compilation.diagnostics)
+        report(compilation.diagnostics)
+        guard !compilation.diagnostics.hasErrors else { return .contractErrors }
+
+        let files = ManifestLayout.files(manifests)
         let directory = options.outputDirectory!
         do {
             try OutputWriter(directory: directory).write(files)

@@ -1,3 +1,5 @@
+import RampSource
+
 /// The `networking.k8s.io/v1` NetworkPolicy object, with the fields ramp
 /// emits and reads. Optional fields distinguish "omitted" from "empty",
 /// because the API gives them different meanings.
@@ -18,6 +20,9 @@ public struct NetworkPolicy: Hashable, Sendable {
     public var egress: [NetworkPolicyRule]?
     /// Comment lines printed above the object, such as its contract location.
     public var comments: [String]
+    /// The contract text the object was generated for: the service
+    /// declaration or the namespace's posture. Not part of the YAML.
+    public var origin: SourceRange?
 
     public init(
         name: String,
@@ -26,7 +31,8 @@ public struct NetworkPolicy: Hashable, Sendable {
         policyTypes: [PolicyType],
         ingress: [NetworkPolicyRule]? = nil,
         egress: [NetworkPolicyRule]? = nil,
-        comments: [String] = []
+        comments: [String] = [],
+        origin: SourceRange? = nil
     ) {
         self.name = name
         self.namespace = namespace
@@ -35,6 +41,7 @@ public struct NetworkPolicy: Hashable, Sendable {
         self.ingress = ingress
         self.egress = egress
         self.comments = comments
+        self.origin = origin
     }
 }
 
@@ -46,11 +53,14 @@ public struct NetworkPolicyRule: Hashable, Sendable {
     /// Nil (omitted) admits every port; an empty list admits none.
     public var ports: [NetworkPolicyPort]?
     public var comments: [String]
+    /// The dependencies that asked for the rule. Not part of the YAML.
+    public var origins: [SourceRange]
 
-    public init(peers: [NetworkPolicyPeer]?, ports: [NetworkPolicyPort]?, comments: [String] = []) {
+    public init(peers: [NetworkPolicyPeer]?, ports: [NetworkPolicyPort]?, comments: [String] = [], origins: [SourceRange] = []) {
         self.peers = peers
         self.ports = ports
         self.comments = comments
+        self.origins = origins
     }
 }
 

@@ -59,6 +59,7 @@ public struct Lowering {
         private static func merge(_ rule: NetworkPolicyRule, into rules: inout [NetworkPolicyRule]) {
             if let index = rules.firstIndex(where: { $0.peers == rule.peers && $0.ports == rule.ports }) {
                 rules[index].comments += rule.comments.filter { !rules[index].comments.contains($0) }
+                rules[index].origins += rule.origins.filter { !rules[index].origins.contains($0) }
             } else {
                 rules.append(rule)
             }
@@ -120,20 +121,23 @@ public struct Lowering {
         for dependency in program.dependencies {
             let comment = dependency.origin.locationDescription
             for key in isolatedSubjects(of: dependency.server, direction: .ingress) {
-                add(peer: dependency.client, ports: dependency.ports, comment: comment, to: key, direction: .ingress)
+                add(peer: dependency.client, ports: dependency.ports, comment: comment, origin: dependency.origin, to: key, direction: .ingress)
             }
             for key in isolatedSubjects(of: dependency.client, direction: .egress) {
-                add(peer: dependency.server, ports: dependency.ports, comment: comment, to: key, direction: .egress)
+                add(peer: dependency.server, ports: dependency.ports, comment: comment, origin: dependency.origin, to: key, direction: .egress)
             }
         }
     }
 
-    private mutating func add(peer: Endpoint, ports: PortSet, comment: String, to key: SubjectKey, direction: NetworkPolicy.PolicyType) {
+    private mutating func add(
+        peer: Endpoint, ports: PortSet, comment: String, origin: SourceRange, to key: SubjectKey, direction: NetworkPolicy.PolicyType
+    ) {
         let namespace = subjects[key]!.namespace
         let rule = NetworkPolicyRule(
             peers: encoding.peers(for: peer, from: namespace),
             ports: PeerEncoding.ports(for: ports),
-            comments: [comment]
+            comments: [comment],
+            origins: [origin]
         )
         subjects[key]!.add(rule, direction: direction)
     }
@@ -163,21 +167,25 @@ public struct Lowering {
             if let subject = subjects[.namespace(namespace.name)] {
                 policies.append(policy(
                     subject, name: Lowering.namespacePolicyName, podSelector: .everything,
-                    comment: namespace.postureOrigin!.locationDescription + " posture of namespace '\(namespace.name)'"
+                    comment: namespace.postureOrigin!.locationDescription + " posture of namespace '\(namespace.name)'",
+                    origin: namespace.postureOrigin!
                 ))
             }
             for service in namespace.services {
                 guard let subject = subjects[.service(service.id)] else { continue }
                 policies.append(policy(
                     subject, name: service.id.name, podSelector: service.selector,
-                    comment: service.origin.locationDescription + " service '\(service.id.name)'"
+                    comment: service.origin.locationDescription + " service '\(service.id.name)'",
+                    origin: service.origin
                 ))
             }
         }
         return policies
     }
 
-    private func policy(_ subject: Subject, name: String, podSelector: LabelSelector, comment: String) -> NetworkPolicy {
+    private func policy(
+        _ subject: Subject, name: String, podSelector: LabelSelector, comment: String, origin: SourceRange
+    ) -> NetworkPolicy {
         NetworkPolicy(
             name: name,
             namespace: subject.namespace,
@@ -186,7 +194,8 @@ public struct Lowering {
             // An isolated direction without rules omits its list: policyTypes alone denies it.
             ingress: subject.ingress.isEmpty ? nil : subject.ingress,
             egress: subject.egress.isEmpty ? nil : subject.egress,
-            comments: [comment]
+            comments: [comment],
+            origin: origin
         )
     }
 }

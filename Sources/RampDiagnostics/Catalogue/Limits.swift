@@ -93,7 +93,7 @@ extension DiagnosticMessage {
     public static func tooManyRules(_ object: String, rules: Int, limit: Int) -> Self {
         Self(
             .tooManyRules,
-            "NetworkPolicy '\(object)' has \(rules) rules, more than \(limit); give its clients and servers common ports so that their rules merge, or use namespace endpoints"
+            "NetworkPolicy '\(object)' has \(rules) rules, more than \(limit); split the service, or use a 'namespace' endpoint where every pod of a namespace may connect"
         )
     }
 }

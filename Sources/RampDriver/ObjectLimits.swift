@@ -1,0 +1,123 @@
+import RampDiagnostics
+import RampKube
+import RampLowering
+
+/// Checks the rendered objects against limits of Kubernetes clients and of
+/// network plugins. The build runs it after rendering and before writing.
+///
+/// ramp never splits an object to fit a limit, because the split would
+/// change what a reviewer reads. It reports the object at its contract
+/// location instead, with the number found and the limit.
+public enum ObjectLimits {
+    // MARK: - Limits
+
+    /// Kubernetes rejects an object whose annotations total more than 256 KiB
+    /// (`TotalAnnotationSizeLimitB` in k8s.io/apimachinery), and client-side
+    /// `kubectl apply` stores the whole object in the
+    /// `kubectl.kubernetes.io/last-applied-configuration` annotation.
+    public static let maxObjectBytes = 262_144
+    public static let largeObjectBytes = 65_536
+    /// The Amazon VPC CNI network policy agent (EKS) accepts at most 24
+    /// unique ports of one protocol in a rule.
+    public static let maxPortsPerProtocol = 24
+    /// Cilium's per-endpoint policy map has room for 16,384 identity, port
+    /// and protocol entries by default, and ramp warns at about half of it.
+    public static let ciliumPolicyMapSize = 16_384
+    public static let policyMapWarningEntries = 8_000
+    /// NOTE: a threshold for reviewing, chosen for ramp; neither Kubernetes
+    /// nor a network plugin is known to reject more rules.
+    public static let maxRules = 100
+
+    /// Reports every object of `manifests` that exceeds a limit.
+    public static func check(_ manifests: [ManifestLayout.Manifest], diagnostics: DiagnosticEngine) {
+        for manifest in manifests {
+            let namespaceObject = manifest.objects.first { $0.policy.name == Lowering.namespacePolicyName }?.policy
+            for object in manifest.objects {
+                checkSize(object, diagnostics: diagnostics)
+                checkRuleCount(object.policy, diagnostics: diagnostics)
+                checkPortsPerRule(object.policy, diagnostics: diagnostics)
+                checkPolicyMap(object.policy, namespaceObject: namespaceObject, diagnostics: diagnostics)
+            }
+        }
+    }
+
+    // MARK: - Checks
+
+    /// Reports an object whose YAML document, comments included, is larger
+    /// than a limit. That size estimates the JSON that `kubectl apply`
+    /// stores, which is not computed exactly.
+    private static func checkSize(_ object: ManifestLayout.RenderedObject, diagnostics: DiagnosticEngine) {
+        let bytes = object.yaml.utf8.count
+        let name = object.policy.name
+        if bytes > maxObjectBytes {
+            diagnostics.emit(.objectTooLarge(name, bytes: bytes, limit: maxObjectBytes), at: object.policy.origin)
+        } else if bytes > largeObjectBytes {
+            diagnostics.emit(
+                .largeObject(name, bytes: bytes, limit: largeObjectBytes, hardLimit: maxObjectBytes),
+                at: object.policy.origin
+            )
+        }
+    }
+
+    private static func checkRuleCount(_ policy: NetworkPolicy, diagnostics: DiagnosticEngine) {
+        let rules = (policy.ingress?.count ?? 0) + (policy.egress?.count ?? 0)
+        guard rules > maxRules else { return }
+        diagnostics.emit(.tooManyRules(policy.name, rules: rules, limit: maxRules), at: policy.origin)
+    }
+
+    private static func checkPortsPerRule(_ policy: NetworkPolicy, diagnostics: DiagnosticEngine) {
+        let directions: [(String, [NetworkPolicyRule]?)] = [("ingress", policy.ingress), ("egress", policy.egress)]
+        for (direction, rules) in directions {
+            for (index, rule) in (rules ?? []).enumerated() {
+                for (networkProtocol, count) in portCounts(rule) where count > maxPortsPerProtocol {
+                    diagnostics.emit(
+                        .tooManyPortsInRule(
+                            policy.name, direction: direction, rule: index + 1, ports: count,
+                            protocolName: networkProtocol.rawValue, limit: maxPortsPerProtocol
+                        ),
+                        at: policy.origin,
+                        notes: rule.origins.prefix(1).map { Note("the rule comes from this dependency", at: $0) }
+                    )
+                }
+            }
+        }
+    }
+
+    /// Returns the number of distinct port entries per protocol, in protocol order.
+    private static func portCounts(_ rule: NetworkPolicyRule) -> [(NetworkProtocol, Int)] {
+        var ports: [NetworkProtocol: Set<NetworkPolicyPort>] = [:]
+        for port in rule.ports ?? [] {
+            ports[port.protocol ?? .tcp, default: []].insert(port)
+        }
+        return ports.keys.sorted().map { ($0, ports[$0]!.count) }
+    }
+
+    /// Reports an object whose pods need too many policy-map entries. The
+    /// pods of a service object are also selected by the namespace object,
+    /// so their entries add up.
+    private static func checkPolicyMap(_ policy: NetworkPolicy, namespaceObject: NetworkPolicy?, diagnostics: DiagnosticEngine) {
+        var entries = policyMapEntries(policy)
+        if let namespaceObject, namespaceObject.name != policy.name {
+            entries += policyMapEntries(namespaceObject)
+        }
+        guard entries > policyMapWarningEntries else { return }
+        diagnostics.emit(
+            .largePolicyMap(policy.name, entries: entries, limit: policyMapWarningEntries, mapSize: ciliumPolicyMapSize),
+            at: policy.origin
+        )
+    }
+
+    /// Returns an estimate of the policy-map entries that one pod selected by
+    /// `policy` needs: per rule, its peers times its ports, where an omitted
+    /// list counts as one wildcard entry.
+    ///
+    /// NOTE: Cilium keys entries by security identity, so a peer that selects
+    /// pods with several label sets, an `except` list or a port range can
+    /// need more entries than counted here.
+    public static func policyMapEntries(_ policy: NetworkPolicy) -> Int {
+        let rules = (policy.ingress ?? []) + (policy.egress ?? [])
+        return rules.reduce(0) { total, rule in
+            total + max(1, rule.peers?.count ?? 1) * max(1, rule.ports?.count ?? 1)
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import RampDiagnostics
+import RampDriver
+import XCTest
+
+/// Size and dataplane limits of generated objects, with their exact messages.
+final class ObjectLimitsTests: XCTestCase {
+    /// Returns the compile diagnostics and then those of the limit checks.
+    private func limitMessages(_ text: String) -> [String] {
+        let compilation = compile(text)
+        XCTAssertEqual(messages(compilation), [], "the contract itself must compile")
+        guard let program = compilation.program else { return [] }
+        let manifests = ManifestLayout.manifests(compilation.policies, program: program, version: "test")
+        ObjectLimits.check(manifests, diagnostics: compilation.diagnostics)
+        return messages(compilation)
+    }
+
+    /// Returns a network declaration with `count` distinct /24 blocks.
+    private func network(_ name: String, blocks count: Int) -> String {
+        let blocks = (0..<count).map { "10.\($0 / 256).\($0 % 256).0/24" }
+        return "network \(name) = " + blocks.joined(separator: ",\n  ") + "\n"
+    }
+
+    // MARK: - Size
+
+    func testLargeObjectWarns() {
+        let text = network("partners", blocks: 1_600) + """
+        namespace edge {
+          service gw [app=gw] ports 443
+          network partners -> gw:443
+        }
+        """
+        XCTAssertEqual(limitMessages(text), [
+            "1602:11: warning: NetworkPolicy 'gw' is 68364 bytes of YAML, more than 65536; client-side 'kubectl apply' fails above 262144 bytes",
+        ])
+    }
+
+    func testObjectAboveAnnotationLimitIsAnError() throws {
+        let text = network("partners", blocks: 6_100) + """
+        namespace edge {
+          service gw [app=gw] ports 443
+          network partners -> gw:443
+        }
+        """
+        XCTAssertEqual(limitMessages(text), [
+            "6102:11: error: NetworkPolicy 'gw' is 263498 bytes of YAML, more than the 262144 bytes that 'kubectl apply' can store in its last-applied-configuration annotation; split the service or its dependencies",
+        ])
+    }
+
+    /// An error from a limit fails the build with status 1 and writes nothing.
+    func testLimitErrorWritesNothing() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("edge.ramp").path
+        let text = network("partners", blocks: 6_100) + "namespace edge {\n  service gw [app=gw] ports 443\n  network partners -> gw:443\n}\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: input))
+        let output = directory.appendingPathComponent("out").path
+
+        let result = runRamp(["build", input, "-o", output])
+
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.error.hasPrefix("\(input):6102:11: error: NetworkPolicy 'gw' is "), result.error)
+        XCTAssertTrue(result.error.contains(" [RAMP0711]\n"), result.error)
+        XCTAssertTrue(result.error.hasSuffix("1 error generated.\n"), result.error)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output))
+    }
+
+    /// A warning from a limit is printed with the others and the build still writes.
+    func testLimitWarningStillWrites() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("edge.ramp").path
+        let text = network("partners", blocks: 1_600) + "namespace edge {\n  service gw [app=gw] ports 443\n  network partners -> gw:443\n}\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: input))
+        let output = directory.appendingPathComponent("out").path
+
+        let result = runRamp(["build", input, "-o", output])
+
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.error.hasPrefix("\(input):1602:11: warning: NetworkPolicy 'gw' is "), result.error)
+        XCTAssertTrue(result.error.hasSuffix(" [RAMP0712]\n1602 |   service gw [app=gw] ports 443\n     |           ^~\n1 warning generated.\n"), result.error)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output), ["edge.yaml"])
+    }
+
+    // MARK: - Rules
+
+    func testTooManyPortsOfOneProtocolInOneRule() {
+        let ports = (1...30).map { "\(8000 + $0)" }.joined(separator: ", ") + ", 53/udp"
+        let text = """
+        namespace shop {
+          service api [app=api] ports \(ports)
+          service web [app=web]
+          web -> api
+        }
+        """
+        XCTAssertEqual(limitMessages(text), [
+            "2:11: warning: ingress rule 1 of NetworkPolicy 'api' lists 30 TCP ports, more than the 24 that Amazon VPC CNI accepts in one rule; declare a port range instead",
+            "3:11: warning: egress rule 1 of NetworkPolicy 'web' lists 30 TCP ports, more than the 24 that Amazon VPC CNI accepts in one rule; declare a port range instead",
+        ])
+    }
+
+    func testPortWarningPointsAtTheDependency() {
+        let ports = (1...25).map { "\(8000 + $0)" }.joined(separator: ", ")
+        let compilation = compile("namespace shop {\n  service api [app=api] ports \(ports)\n  service web [app=web]\n  web -> api\n}\n")
+        let manifests = ManifestLayout.manifests(compilation.policies, program: compilation.program!, version: "test")
+        ObjectLimits.check(manifests, diagnostics: compilation.diagnostics)
+
+        let notes = compilation.diagnostics.diagnostics.first?.notes ?? []
+        XCTAssertEqual(notes.count, 1)
+        XCTAssertEqual(notes.first?.message, "the rule comes from this dependency")
+        XCTAssertEqual(notes.first?.range?.locationDescription, "test.ramp:4:10")
+    }
+
+    func testPortLimitCountsEachProtocolSeparately() {
+        let tcp = (1...24).map { "\(8000 + $0)" }
+        let udp = (1...24).map { "\(9000 + $0)/udp" }
+        let text = """
+        namespace shop {
+          service api [app=api] ports \((tcp + udp).joined(separator: ", "))
+          service web [app=web]
+          web -> api
+        }
+        """
+        XCTAssertEqual(limitMessages(text), [])
+    }
+
+    func testTooManyRulesInOneObject() {
+        let clients = (0...100).map { "  service c\($0) [app=c\($0)]\n  c\($0) -> api:80\n" }.joined()
+        let text = "namespace shop {\n  service api [app=api] ports 80\n" + clients + "}\n"
+        XCTAssertEqual(limitMessages(text), [
+            "2:11: warning: NetworkPolicy 'api' has 101 rules, more than 100; split the service, or use a 'namespace' endpoint where every pod of a namespace may connect",
+        ])
+    }
+
+    // MARK: - Policy map
+
+    func testLargePolicyMapWarns() {
+        let ports = ["tcp", "udp", "sctp"].flatMap { name in (1...14).map { "\(7000 + $0)/\(name)" } }
+        let text = network("partners", blocks: 200) + """
+        namespace edge {
+          service gw [app=gw] ports \(ports.joined(separator: ", "))
+          network partners -> gw
+        }
+        """
+        XCTAssertEqual(limitMessages(text), [
+            "202:11: warning: pods of NetworkPolicy 'gw' need an estimated 8400 policy-map entries (peers times ports), more than 8000, half of Cilium's default map of 16384; use namespace endpoints or port ranges",
+        ])
+    }
+
+    /// Pods of a service are also selected by `namespace-default`, so its
+    /// entries count towards theirs.
+    func testPolicyMapCountsTheNamespaceObject() {
+        let ports = ["tcp", "udp", "sctp"].flatMap { name in (1...14).map { "\(7000 + $0)/\(name)" } }.joined(separator: ", ")
+        let text = network("partners", blocks: 100) + """
+        namespace edge {
+          deny ingress
+          service gw [app=gw] ports \(ports)
+          network partners -> gw
+          network partners -> namespace edge:(\(ports))
+        }
+        """
+        XCTAssertEqual(limitMessages(text), [
+            "103:11: warning: pods of NetworkPolicy 'gw' need an estimated 8400 policy-map entries (peers times ports), more than 8000, half of Cilium's default map of 16384; use namespace endpoints or port ranges",
+        ])
+    }
+
+    func testPolicyMapEstimateMultipliesPeersAndPorts() {
+        let compilation = compile("""
+        network pair = 192.0.2.0/25, 192.0.2.128/25
+        namespace shop {
+          service api [app=api] ports 80, 443, 8080
+          network pair -> api
+          internet -> api:443
+        }
+        """)
+        let api = compilation.policies.first { $0.name == "api" }!
+        XCTAssertEqual(ObjectLimits.policyMapEntries(api), 2 * 3 + 2 * 1)
+    }
+}
