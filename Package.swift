@@ -24,6 +24,11 @@ let package = Package(
             "RampKube", "RampLowering", "RampYAML", "RampEvaluator",
         ]),
         .executableTarget(name: "ramp", dependencies: ["RampDriver"]),
+        .target(name: "RampSynthetic"),
+        .executableTarget(name: "ramp-benchmark", dependencies: [
+            "RampDriver", "RampSynthetic", "RampSource", "RampDiagnostics", "RampSyntax", "RampSema",
+            "RampIR", "RampKube", "RampLowering",
+        ]),
 
         .testTarget(name: "RampSyntaxTests", dependencies: ["RampSyntax", "RampSource", "RampDiagnostics"]),
         .testTarget(name: "RampYAMLTests", dependencies: ["RampYAML", "RampSource", "RampDiagnostics"]),
@@ -31,6 +36,7 @@ let package = Package(
         .testTarget(name: "RampEvaluatorTests", dependencies: ["RampEvaluator", "RampKube"]),
         .testTarget(name: "RampCompilerTests", dependencies: [
             "RampDriver", "RampSema", "RampLowering", "RampSyntax", "RampDiagnostics", "RampSource", "RampIR", "RampKube",
+            "RampSynthetic",
         ]),
     ]
 )

@@ -18,13 +18,25 @@ public struct Parser {
     struct StatementFailure: Error {}
 
     public init(file: SourceFile, diagnostics: DiagnosticEngine) {
+        self.init(file: file, tokens: Lexer.tokenize(file.bytes), diagnostics: diagnostics)
+    }
+
+    /// Creates a parser over tokens that `Lexer.tokenize` made from `file`.
+    public init(file: SourceFile, tokens: [Token], diagnostics: DiagnosticEngine) {
         self.file = file
-        self.tokens = Lexer.tokenize(file.bytes)
+        self.tokens = tokens
         self.diagnostics = diagnostics
     }
 
     public static func parse(_ file: SourceFile, diagnostics: DiagnosticEngine) -> ContractFile {
         var parser = Parser(file: file, diagnostics: diagnostics)
+        return parser.parseFile()
+    }
+
+    /// Parses tokens that `Lexer.tokenize` made from `file`, so that lexing
+    /// and parsing can be timed apart.
+    public static func parse(_ file: SourceFile, tokens: [Token], diagnostics: DiagnosticEngine) -> ContractFile {
+        var parser = Parser(file: file, tokens: tokens, diagnostics: diagnostics)
         return parser.parseFile()
     }
 
