@@ -2,97 +2,160 @@
 /// indented under their key as `kubectl` prints them.
 ///
 /// The output depends only on the nodes given, so identical input gives
-/// byte-identical output.
+/// byte-identical output. The text is built in one pass into a byte buffer,
+/// because emitting tens of megabytes is the largest part of a build.
 public struct YAMLEmitter {
     public init() {}
 
     /// Emits a stream: the header comments, then each document after `---`.
     public func emit(header: [String], documents: [YAMLDocument]) -> String {
-        var output = ""
-        for line in header { output += comment(line, indent: 0) }
+        var writer = YAMLWriter()
+        for line in header { writer.comment(line, indent: 0) }
         for document in documents {
-            output += "---\n"
-            for line in document.comments { output += comment(line, indent: 0) }
-            emitValue(document.root, indent: 0, into: &output)
+            writer.append("---\n")
+            for line in document.comments { writer.comment(line, indent: 0) }
+            writer.root(document.root)
         }
-        return output
+        return writer.text
     }
+}
 
-    private func comment(_ text: String, indent: Int) -> String {
-        let clean = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" }.joined(separator: " ")
-        return String(repeating: " ", count: indent) + (clean.isEmpty ? "#" : "# " + clean) + "\n"
-    }
+/// Appends the lines of block-style YAML to a byte buffer.
+struct YAMLWriter {
+    private(set) var bytes: [UInt8] = []
 
-    /// Emits a value that stands at the start of a line (a document root).
-    private func emitValue(_ node: YAMLNode, indent: Int, into output: inout String) {
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    // MARK: - Nodes
+
+    /// Emits a value that begins a line (a document root).
+    mutating func root(_ node: YAMLNode) {
         switch node {
         case .mapping(let entries) where !entries.isEmpty:
-            emitEntries(entries, indent: indent, into: &output)
+            self.entries(entries, indent: 0)
         case .sequence(let items) where !items.isEmpty:
-            emitItems(items, indent: indent, into: &output)
+            self.items(items, indent: 0)
         default:
-            output += String(repeating: " ", count: indent) + inline(node) + "\n"
+            inline(node)
+            newline()
         }
     }
 
-    private func emitEntries(_ entries: [YAMLEntry], indent: Int, into output: inout String) {
-        let pad = String(repeating: " ", count: indent)
-        for entry in entries {
-            for line in entry.comments { output += comment(line, indent: indent) }
-            output += pad + ScalarQuoting.render(entry.key) + ":"
-            emitNested(entry.value, indent: indent, into: &output)
+    /// Emits mapping entries at `indent`. With `dashed`, the first entry's
+    /// line starts with `- ` two columns further left, which makes the
+    /// mapping a sequence item; its comments stay at `indent`.
+    private mutating func entries(_ entries: [YAMLEntry], indent: Int, dashed: Bool = false) {
+        for (index, entry) in entries.enumerated() {
+            for line in entry.comments { comment(line, indent: indent) }
+            if dashed && index == 0 {
+                spaces(indent - 2)
+                append("- ")
+            } else {
+                spaces(indent)
+            }
+            scalar(entry.key)
+            byte(UInt8(ascii: ":"))
+            nested(entry.value, indent: indent)
         }
     }
 
     /// Emits the value after `key:`; block collections go on the next lines.
     /// A sequence under a key stays at the key's indentation, as kubectl writes it.
-    private func emitNested(_ value: YAMLNode, indent: Int, into output: inout String) {
+    private mutating func nested(_ value: YAMLNode, indent: Int) {
         switch value {
         case .mapping(let entries) where !entries.isEmpty:
-            output += "\n"
-            emitEntries(entries, indent: indent + 2, into: &output)
+            newline()
+            self.entries(entries, indent: indent + 2)
         case .sequence(let items) where !items.isEmpty:
-            output += "\n"
-            emitItems(items, indent: indent, into: &output)
+            newline()
+            self.items(items, indent: indent)
         default:
-            output += " " + inline(value) + "\n"
+            byte(UInt8(ascii: " "))
+            inline(value)
+            newline()
         }
     }
 
-    private func emitItems(_ items: [YAMLItem], indent: Int, into output: inout String) {
-        let pad = String(repeating: " ", count: indent)
+    private mutating func items(_ items: [YAMLItem], indent: Int) {
         for item in items {
-            for line in item.comments { output += comment(line, indent: indent) }
+            for line in item.comments { comment(line, indent: indent) }
             switch item.value {
             case .mapping(let entries) where !entries.isEmpty:
-                output += dashed(entries, indent: indent)
+                self.entries(entries, indent: indent + 2, dashed: true)
             case .sequence(let nested) where !nested.isEmpty:
-                output += pad + "-\n"
-                emitItems(nested, indent: indent + 2, into: &output)
+                spaces(indent)
+                append("-\n")
+                self.items(nested, indent: indent + 2)
             default:
-                output += pad + "- " + inline(item.value) + "\n"
+                spaces(indent)
+                append("- ")
+                inline(item.value)
+                newline()
             }
         }
     }
 
-    /// Emits a mapping as a sequence item: the entries go two columns in and
-    /// the dash takes the place of the indentation of the first entry line.
-    private func dashed(_ entries: [YAMLEntry], indent: Int) -> String {
-        var body = ""
-        emitEntries(entries, indent: indent + 2, into: &body)
-        var lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let firstEntry = lines.firstIndex { !$0.drop { $0 == " " }.hasPrefix("#") }!
-        lines[firstEntry] = String(repeating: " ", count: indent) + "- " + lines[firstEntry].dropFirst(indent + 2)
-        return lines.joined(separator: "\n")
+    private mutating func inline(_ node: YAMLNode) {
+        switch node {
+        case .string(let text): scalar(text)
+        case .integer(let number): append(String(number))
+        case .boolean(let flag): append(flag ? "true" : "false")
+        case .mapping: append("{}")
+        case .sequence: append("[]")
+        }
     }
 
-    private func inline(_ node: YAMLNode) -> String {
-        switch node {
-        case .string(let text): return ScalarQuoting.render(text)
-        case .integer(let number): return String(number)
-        case .boolean(let flag): return flag ? "true" : "false"
-        case .mapping: return "{}"
-        case .sequence: return "[]"
+    // MARK: - Comments
+
+    /// Emits one comment line. A line break or any other character that YAML
+    /// does not allow in a stream becomes a space, so no text can end the
+    /// comment early: YAML 1.1 readers also break lines at U+0085, U+2028
+    /// and U+2029.
+    mutating func comment(_ text: String, indent: Int) {
+        spaces(indent)
+        byte(UInt8(ascii: "#"))
+        if !text.isEmpty { byte(UInt8(ascii: " ")) }
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            append(text)
+        } else {
+            for scalar in text.unicodeScalars {
+                append(YAMLWriter.isCommentSafe(scalar) ? String(scalar) : " ")
+            }
         }
+        newline()
+    }
+
+    /// Tab and YAML's printable characters (`c-printable`), without line breaks.
+    private static func isCommentSafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x20...0x7E, 0xA0...0x2027, 0x202A...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+        default: return false
+        }
+    }
+
+    // MARK: - Bytes
+
+    private mutating func scalar(_ text: String) {
+        if ScalarQuoting.needsQuotes(text) {
+            append(ScalarQuoting.doubleQuoted(text))
+        } else {
+            append(text)
+        }
+    }
+
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    private mutating func byte(_ value: UInt8) {
+        bytes.append(value)
+    }
+
+    private mutating func newline() {
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    private mutating func spaces(_ count: Int) {
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
     }
 }
