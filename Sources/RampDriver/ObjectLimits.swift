@@ -83,13 +83,13 @@ public enum ObjectLimits {
         }
     }
 
-    /// Returns the number of distinct port entries per protocol, in protocol order.
+    /// Returns the number of port entries per protocol, in protocol order.
+    /// Lowering never puts one port twice into a rule, so entries are unique.
     private static func portCounts(_ rule: NetworkPolicyRule) -> [(NetworkProtocol, Int)] {
-        var ports: [NetworkProtocol: Set<NetworkPolicyPort>] = [:]
-        for port in rule.ports ?? [] {
-            ports[port.protocol ?? .tcp, default: []].insert(port)
+        guard let ports = rule.ports, ports.count > maxPortsPerProtocol else { return [] }
+        return NetworkProtocol.allCases.map { networkProtocol in
+            (networkProtocol, ports.count { ($0.protocol ?? .tcp) == networkProtocol })
         }
-        return ports.keys.sorted().map { ($0, ports[$0]!.count) }
     }
 
     /// Reports an object whose pods need too many policy-map entries. The

@@ -19,6 +19,7 @@ public struct Lowering {
     let program: Program
     let encoding: PeerEncoding
     var subjects: [SubjectKey: Subject] = [:]
+    var interner = RuleInterner()
 
     public static func lower(_ program: Program) -> [NetworkPolicy] {
         var lowering = Lowering(program: program)
@@ -46,21 +47,35 @@ public struct Lowering {
         var policyTypes: Set<NetworkPolicy.PolicyType>
         var ingress: [NetworkPolicyRule] = []
         var egress: [NetworkPolicyRule] = []
+        /// The position of each rule by its peers and ports, so that finding
+        /// the rule to merge into is a lookup, not a scan.
+        private var ingressPositions: [RuleInterner.RuleKey: Int] = [:]
+        private var egressPositions: [RuleInterner.RuleKey: Int] = [:]
 
-        mutating func add(_ rule: NetworkPolicyRule, direction: NetworkPolicy.PolicyType) {
+        init(namespace: String, policyTypes: Set<NetworkPolicy.PolicyType>) {
+            self.namespace = namespace
+            self.policyTypes = policyTypes
+        }
+
+        /// Adds a rule whose peers and ports `key` numbers.
+        mutating func add(_ rule: NetworkPolicyRule, key: RuleInterner.RuleKey, direction: NetworkPolicy.PolicyType) {
             switch direction {
-            case .ingress: Subject.merge(rule, into: &ingress)
-            case .egress: Subject.merge(rule, into: &egress)
+            case .ingress: Subject.merge(rule, key: key, into: &ingress, positions: &ingressPositions)
+            case .egress: Subject.merge(rule, key: key, into: &egress, positions: &egressPositions)
             }
         }
 
         /// Two dependencies that ask for the same peers and ports give one
         /// rule that carries both locations.
-        private static func merge(_ rule: NetworkPolicyRule, into rules: inout [NetworkPolicyRule]) {
-            if let index = rules.firstIndex(where: { $0.peers == rule.peers && $0.ports == rule.ports }) {
+        private static func merge(
+            _ rule: NetworkPolicyRule, key: RuleInterner.RuleKey,
+            into rules: inout [NetworkPolicyRule], positions: inout [RuleInterner.RuleKey: Int]
+        ) {
+            if let index = positions[key] {
                 rules[index].comments += rule.comments.filter { !rules[index].comments.contains($0) }
                 rules[index].origins += rule.origins.filter { !rules[index].origins.contains($0) }
             } else {
+                positions[key] = rules.count
                 rules.append(rule)
             }
         }
@@ -133,13 +148,11 @@ public struct Lowering {
         peer: Endpoint, ports: PortSet, comment: String, origin: SourceRange, to key: SubjectKey, direction: NetworkPolicy.PolicyType
     ) {
         let namespace = subjects[key]!.namespace
-        let rule = NetworkPolicyRule(
-            peers: encoding.peers(for: peer, from: namespace),
-            ports: PeerEncoding.ports(for: ports),
-            comments: [comment],
-            origins: [origin]
-        )
-        subjects[key]!.add(rule, direction: direction)
+        let encodedPeers = interner.peers(for: peer, from: namespace, encoding: encoding)
+        let encodedPorts = interner.ports(for: ports)
+        let rule = NetworkPolicyRule(peers: encodedPeers.peers, ports: encodedPorts.ports, comments: [comment], origins: [origin])
+        let ruleKey = RuleInterner.RuleKey(peers: encodedPeers.number, ports: encodedPorts.number)
+        subjects[key]!.add(rule, key: ruleKey, direction: direction)
     }
 
     private mutating func addDNSRules() {
@@ -147,7 +160,8 @@ public struct Lowering {
             for key in isolatedSubjects(in: namespace, direction: .egress) {
                 let origin = namespace.dnsOrigin ?? namespace.postureOrigin ?? serviceOrigin(key)
                 let comment = origin.locationDescription + " cluster DNS for egress-isolated pods"
-                subjects[key]!.add(ClusterDNS.rule(comments: [comment]), direction: .egress)
+                let rule = ClusterDNS.rule(comments: [comment])
+                subjects[key]!.add(rule, key: interner.key(of: rule), direction: .egress)
             }
         }
     }

@@ -78,23 +78,39 @@ public enum ScalarQuoting {
 
     // MARK: - Characters
 
-    /// Characters that start an indicator when they begin a plain scalar.
-    private static let leadingIndicators = Set("-?:,[]{}#&*!|>'\"%@` ".utf8)
+    /// Returns whether a character starts an indicator when it begins a plain scalar.
+    private static func isLeadingIndicator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"),
+             UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
+             UInt8(ascii: "`"), UInt8(ascii: " "):
+            return true
+        default:
+            return false
+        }
+    }
 
-    /// Flow indicators, which would end the scalar inside a flow collection.
-    private static let flowIndicators = Set("[]{},".utf8)
+    /// Returns whether a character is a flow indicator, which would end the
+    /// scalar inside a flow collection.
+    private static func isFlowIndicator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ","): return true
+        default: return false
+        }
+    }
 
     /// True for a leading indicator, a trailing space or colon, `: `, ` #`
     /// or a flow indicator anywhere.
     private static func hasUnsafeCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if leadingIndicators.contains(bytes[0]) { return true }
+        if isLeadingIndicator(bytes[0]) { return true }
         let last = bytes[bytes.count - 1]
         if last == UInt8(ascii: " ") || last == UInt8(ascii: ":") { return true }
         for index in bytes.indices {
             let byte = bytes[index]
             if byte == UInt8(ascii: ":") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: " ") { return true }
             if byte == UInt8(ascii: "#") && index > 0 && bytes[index - 1] == UInt8(ascii: " ") { return true }
-            if flowIndicators.contains(byte) { return true }
+            if isFlowIndicator(byte) { return true }
         }
         return false
     }

@@ -115,7 +115,7 @@ struct YAMLWriter {
         spaces(indent)
         byte(UInt8(ascii: "#"))
         if !text.isEmpty { byte(UInt8(ascii: " ")) }
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+        if YAMLWriter.isPrintableASCII(text) {
             append(text)
         } else {
             for scalar in text.unicodeScalars {
@@ -123,6 +123,11 @@ struct YAMLWriter {
             }
         }
         newline()
+    }
+
+    private static func isPrintableASCII(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
     }
 
     /// Tab and YAML's printable characters (`c-printable`), without line breaks.
@@ -144,7 +149,8 @@ struct YAMLWriter {
     }
 
     mutating func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        var copy = text
+        copy.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     private mutating func byte(_ value: UInt8) {
@@ -155,7 +161,14 @@ struct YAMLWriter {
         bytes.append(UInt8(ascii: "\n"))
     }
 
+    private static let spaceRun = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
     private mutating func spaces(_ count: Int) {
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        var remaining = count
+        while remaining > 0 {
+            let chunk = min(remaining, YAMLWriter.spaceRun.count)
+            bytes.append(contentsOf: YAMLWriter.spaceRun[..<chunk])
+            remaining -= chunk
+        }
     }
 }
