@@ -32,6 +32,7 @@ struct BuildCommand {
             report([error.diagnostic])
             return .usageOrIOError
         }
+        if driver.keepsResultsUntilExit { ProcessLifetime.keep(compilation, manifests) }
         let objectCount = compilation.policies.count
         driver.standardOutput("wrote \(objectCount) NetworkPolic\(objectCount == 1 ? "y" : "ies") in \(files.count) file\(files.count == 1 ? "" : "s") to \(directory)\n")
         return .success

@@ -40,6 +40,13 @@ public struct Lowering {
     enum SubjectKey: Hashable {
         case namespace(String)
         case service(ServiceID)
+
+        var namespace: String {
+            switch self {
+            case .namespace(let name): return name
+            case .service(let id): return id.namespace
+            }
+        }
     }
 
     struct Subject {
@@ -147,8 +154,7 @@ public struct Lowering {
     private mutating func add(
         peer: Endpoint, ports: PortSet, comment: String, origin: SourceRange, to key: SubjectKey, direction: NetworkPolicy.PolicyType
     ) {
-        let namespace = subjects[key]!.namespace
-        let encodedPeers = interner.peers(for: peer, from: namespace, encoding: encoding)
+        let encodedPeers = interner.peers(for: peer, from: key.namespace, encoding: encoding)
         let encodedPorts = interner.ports(for: ports)
         let rule = NetworkPolicyRule(peers: encodedPeers.peers, ports: encodedPorts.ports, comments: [comment], origins: [origin])
         let ruleKey = RuleInterner.RuleKey(peers: encodedPeers.number, ports: encodedPorts.number)
