@@ -14,21 +14,15 @@ public enum ManifestLayout {
     /// One generated file: the header comment, then one YAML document per object.
     public struct Manifest: Sendable {
         public let fileName: String
-        public let header: String
+        public let text: String
         public let objects: [RenderedObject]
-
-        public var text: String {
-            var text = header
-            text.reserveCapacity(header.utf8.count + objects.reduce(0) { $0 + $1.yaml.utf8.count })
-            for object in objects { text += object.yaml }
-            return text
-        }
     }
 
-    /// One object and its YAML document, from `---` to the end of its last line.
+    /// One object of a manifest.
     public struct RenderedObject: Sendable {
         public let policy: NetworkPolicy
-        public let yaml: String
+        /// The size of its YAML document, from `---` to the end of its last line.
+        public let byteCount: Int
     }
 
     /// Returns file names mapped to their contents.
@@ -41,18 +35,22 @@ public enum ManifestLayout {
         var byNamespace: [String: [NetworkPolicy]] = [:]
         for policy in policies { byNamespace[policy.namespace, default: []].append(policy) }
 
-        let emitter = YAMLEmitter()
+        let files = Dictionary(program.namespaces.map { ($0.name, $0.files) }, uniquingKeysWith: { first, _ in first })
         return byNamespace.keys.sorted().map { namespace in
-            let sources = program.namespace(named: namespace)?.files ?? []
-            let header = [
-                "\(headerText) \(version) from \(sources.joined(separator: ", ")). Do not edit:",
-                "change the contracts and run 'ramp build' again.",
-            ]
-            let objects = byNamespace[namespace]!.map { policy in
-                RenderedObject(policy: policy, yaml: emitter.emit(header: [], documents: [policy.yamlDocument]))
-            }
-            return Manifest(fileName: namespace + ".yaml", header: emitter.emit(header: header, documents: []), objects: objects)
+            manifest(namespace: namespace, objects: byNamespace[namespace]!, sources: files[namespace] ?? [], version: version)
         }
+    }
+
+    private static func manifest(namespace: String, objects: [NetworkPolicy], sources: [String], version: String) -> Manifest {
+        var writer = YAMLTextWriter()
+        writer.headerComment("\(headerText) \(version) from \(sources.joined(separator: ", ")). Do not edit:")
+        writer.headerComment("change the contracts and run 'ramp build' again.")
+        let rendered = objects.map { policy in
+            let start = writer.bytes.count
+            policy.writeYAML(to: &writer)
+            return RenderedObject(policy: policy, byteCount: writer.bytes.count - start)
+        }
+        return Manifest(fileName: namespace + ".yaml", text: writer.text, objects: rendered)
     }
 
     /// Returns file names mapped to their contents.

@@ -47,7 +47,7 @@ public enum ObjectLimits {
     /// than a limit. That size estimates the JSON that `kubectl apply`
     /// stores, which is not computed exactly.
     private static func checkSize(_ object: ManifestLayout.RenderedObject, diagnostics: DiagnosticEngine) {
-        let bytes = object.yaml.utf8.count
+        let bytes = object.byteCount
         let name = object.policy.name
         if bytes > maxObjectBytes {
             diagnostics.emit(.objectTooLarge(name, bytes: bytes, limit: maxObjectBytes), at: object.policy.origin)

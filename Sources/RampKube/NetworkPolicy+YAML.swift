@@ -1,101 +1,189 @@
 import RampYAML
 
-/// Encodes NetworkPolicy objects as YAML nodes, keys in the order that
-/// `kubectl` and the API documentation use.
+/// Encodes NetworkPolicy objects as YAML, keys in the order that `kubectl`
+/// and the API documentation use. The encoding is written once, as events,
+/// and serves both text output and `yamlDocument`.
 extension NetworkPolicy {
     public var yamlDocument: YAMLDocument {
-        YAMLDocument(.mapping([
-            YAMLEntry("apiVersion", .string("networking.k8s.io/v1")),
-            YAMLEntry("kind", .string("NetworkPolicy")),
-            YAMLEntry("metadata", .mapping([
-                YAMLEntry("name", .string(name)),
-                YAMLEntry("namespace", .string(namespace)),
-            ])),
-            YAMLEntry("spec", specNode),
-        ]), comments: comments)
+        var builder = YAMLTreeBuilder()
+        writeYAML(to: &builder)
+        return builder.documents[0]
     }
 
-    private var specNode: YAMLNode {
-        var entries = [
-            YAMLEntry("podSelector", podSelector.yamlNode),
-            YAMLEntry("policyTypes", .sequence(policyTypes.map { YAMLItem(.string($0.rawValue)) })),
-        ]
+    /// Sends the object as one YAML document, its comments above it.
+    public func writeYAML<Sink: YAMLEventSink>(to sink: inout Sink) {
+        sink.beginDocument(comments: comments)
+        sink.beginMapping()
+        sink.key("apiVersion")
+        sink.string("networking.k8s.io/v1")
+        sink.key("kind")
+        sink.string("NetworkPolicy")
+        sink.key("metadata")
+        sink.beginMapping()
+        sink.key("name")
+        sink.string(name)
+        sink.key("namespace")
+        sink.string(namespace)
+        sink.endMapping()
+        sink.key("spec")
+        writeSpec(to: &sink)
+        sink.endMapping()
+    }
+
+    private func writeSpec<Sink: YAMLEventSink>(to sink: inout Sink) {
+        sink.beginMapping()
+        sink.key("podSelector")
+        podSelector.writeYAML(to: &sink)
+        sink.key("policyTypes")
+        sink.beginSequence()
+        for policyType in policyTypes {
+            sink.item()
+            sink.string(policyType.rawValue)
+        }
+        sink.endSequence()
         if let ingress {
-            entries.append(YAMLEntry("ingress", .sequence(ingress.map { $0.yamlItem(peersKey: "from") })))
+            sink.key("ingress")
+            NetworkPolicyRule.writeYAML(ingress, peersKey: "from", to: &sink)
         }
         if let egress {
-            entries.append(YAMLEntry("egress", .sequence(egress.map { $0.yamlItem(peersKey: "to") })))
+            sink.key("egress")
+            NetworkPolicyRule.writeYAML(egress, peersKey: "to", to: &sink)
         }
-        return .mapping(entries)
+        sink.endMapping()
     }
 }
 
 extension NetworkPolicyRule {
-    func yamlItem(peersKey: String) -> YAMLItem {
-        var entries: [YAMLEntry] = []
+    static func writeYAML<Sink: YAMLEventSink>(_ rules: [NetworkPolicyRule], peersKey: String, to sink: inout Sink) {
+        sink.beginSequence()
+        for rule in rules {
+            sink.item(comments: rule.comments)
+            rule.writeYAML(peersKey: peersKey, to: &sink)
+        }
+        sink.endSequence()
+    }
+
+    func writeYAML<Sink: YAMLEventSink>(peersKey: String, to sink: inout Sink) {
+        sink.beginMapping()
         if let peers {
-            entries.append(YAMLEntry(peersKey, .sequence(peers.map { YAMLItem($0.yamlNode) })))
+            sink.key(peersKey)
+            sink.beginSequence()
+            for peer in peers {
+                sink.item()
+                peer.writeYAML(to: &sink)
+            }
+            sink.endSequence()
         }
         if let ports {
-            entries.append(YAMLEntry("ports", .sequence(ports.map { YAMLItem($0.yamlNode) })))
+            sink.key("ports")
+            sink.beginSequence()
+            for port in ports {
+                sink.item()
+                port.writeYAML(to: &sink)
+            }
+            sink.endSequence()
         }
-        return YAMLItem(.mapping(entries), comments: comments)
+        sink.endMapping()
     }
 }
 
 extension NetworkPolicyPeer {
-    var yamlNode: YAMLNode {
-        var entries: [YAMLEntry] = []
-        if let namespaceSelector { entries.append(YAMLEntry("namespaceSelector", namespaceSelector.yamlNode)) }
-        if let podSelector { entries.append(YAMLEntry("podSelector", podSelector.yamlNode)) }
-        if let ipBlock {
-            var block = [YAMLEntry("cidr", .string(ipBlock.cidr.description))]
-            if !ipBlock.except.isEmpty {
-                block.append(YAMLEntry("except", .sequence(ipBlock.except.map { YAMLItem(.string($0.description)) })))
-            }
-            entries.append(YAMLEntry("ipBlock", .mapping(block)))
+    func writeYAML<Sink: YAMLEventSink>(to sink: inout Sink) {
+        sink.beginMapping()
+        if let namespaceSelector {
+            sink.key("namespaceSelector")
+            namespaceSelector.writeYAML(to: &sink)
         }
-        return .mapping(entries)
+        if let podSelector {
+            sink.key("podSelector")
+            podSelector.writeYAML(to: &sink)
+        }
+        if let ipBlock {
+            sink.key("ipBlock")
+            sink.beginMapping()
+            sink.key("cidr")
+            sink.string(ipBlock.cidr.description)
+            if !ipBlock.except.isEmpty {
+                sink.key("except")
+                sink.beginSequence()
+                for block in ipBlock.except {
+                    sink.item()
+                    sink.string(block.description)
+                }
+                sink.endSequence()
+            }
+            sink.endMapping()
+        }
+        sink.endMapping()
     }
 }
 
 extension NetworkPolicyPort {
-    var yamlNode: YAMLNode {
-        var entries: [YAMLEntry] = []
-        if let `protocol` { entries.append(YAMLEntry("protocol", .string(`protocol`.rawValue))) }
-        switch port {
-        case .number(let number): entries.append(YAMLEntry("port", .integer(number)))
-        case .name(let name): entries.append(YAMLEntry("port", .string(name)))
-        case nil: break
+    func writeYAML<Sink: YAMLEventSink>(to sink: inout Sink) {
+        sink.beginMapping()
+        if let `protocol` {
+            sink.key("protocol")
+            sink.string(`protocol`.rawValue)
         }
-        if let endPort { entries.append(YAMLEntry("endPort", .integer(endPort))) }
-        return .mapping(entries)
+        switch port {
+        case .number(let number):
+            sink.key("port")
+            sink.integer(number)
+        case .name(let name):
+            sink.key("port")
+            sink.string(name)
+        case nil:
+            break
+        }
+        if let endPort {
+            sink.key("endPort")
+            sink.integer(endPort)
+        }
+        sink.endMapping()
     }
 }
 
 extension LabelSelector {
-    var yamlNode: YAMLNode {
-        var entries: [YAMLEntry] = []
+    func writeYAML<Sink: YAMLEventSink>(to sink: inout Sink) {
+        sink.beginMapping()
         if !matchLabels.isEmpty {
-            let labels = matchLabels.sorted { $0.key < $1.key }.map { YAMLEntry($0.key, .string($0.value)) }
-            entries.append(YAMLEntry("matchLabels", .mapping(labels)))
+            sink.key("matchLabels")
+            sink.beginMapping()
+            for (key, value) in matchLabels.sorted(by: { $0.key < $1.key }) {
+                sink.key(key)
+                sink.string(value)
+            }
+            sink.endMapping()
         }
         if !matchExpressions.isEmpty {
-            entries.append(YAMLEntry("matchExpressions", .sequence(matchExpressions.map { YAMLItem($0.yamlNode) })))
+            sink.key("matchExpressions")
+            sink.beginSequence()
+            for requirement in matchExpressions {
+                sink.item()
+                requirement.writeYAML(to: &sink)
+            }
+            sink.endSequence()
         }
-        return .mapping(entries)
+        sink.endMapping()
     }
 }
 
 extension LabelSelectorRequirement {
-    var yamlNode: YAMLNode {
-        var entries = [
-            YAMLEntry("key", .string(key)),
-            YAMLEntry("operator", .string(self.operator.rawValue)),
-        ]
+    func writeYAML<Sink: YAMLEventSink>(to sink: inout Sink) {
+        sink.beginMapping()
+        sink.key("key")
+        sink.string(key)
+        sink.key("operator")
+        sink.string(self.operator.rawValue)
         if !values.isEmpty {
-            entries.append(YAMLEntry("values", .sequence(values.map { YAMLItem(.string($0)) })))
+            sink.key("values")
+            sink.beginSequence()
+            for value in values {
+                sink.item()
+                sink.string(value)
+            }
+            sink.endSequence()
         }
-        return .mapping(entries)
+        sink.endMapping()
     }
 }
