@@ -3,9 +3,9 @@
 /// does. `YAMLTextWriter` writes the events as text and `YAMLTreeBuilder`
 /// builds `YAMLDocument`s from them.
 ///
-/// Events must nest: a document holds one value; a mapping holds `key`
-/// events, each followed by one value; a sequence holds `item` events, each
-/// followed by one value. Comments go with the document, key or item that
+/// Events must nest. A document contains one value. A mapping contains `key`
+/// events, each followed by one value, and a sequence contains `item`
+/// events, each followed by one value. Comments go with the document, key or item that
 /// they are printed above.
 public protocol YAMLEventSink {
     mutating func beginDocument(comments: [String])

@@ -7,7 +7,7 @@
 public struct YAMLTextWriter: YAMLEventSink {
     public private(set) var bytes: [UInt8] = []
 
-    /// Where the next value goes.
+    /// The place of the next value.
     private enum Slot {
         /// A document root, at the start of a line.
         case root
