@@ -68,7 +68,10 @@ public enum ObjectLimits {
     private static func checkPortsPerRule(_ policy: NetworkPolicy, diagnostics: DiagnosticEngine) {
         let directions: [(String, [NetworkPolicyRule]?)] = [("ingress", policy.ingress), ("egress", policy.egress)]
         for (direction, rules) in directions {
-            for (index, rule) in (rules ?? []).enumerated() {
+            guard let rules else { continue }
+            // Indices instead of elements, so that only rules with many ports are copied.
+            for index in rules.indices where (rules[index].ports?.count ?? 0) > maxPortsPerProtocol {
+                let rule = rules[index]
                 for (networkProtocol, count) in portCounts(rule) where count > maxPortsPerProtocol {
                     diagnostics.emit(
                         .tooManyPortsInRule(
@@ -86,7 +89,7 @@ public enum ObjectLimits {
     /// Returns the number of port entries per protocol, in protocol order.
     /// Lowering never puts one port twice into a rule, so entries are unique.
     private static func portCounts(_ rule: NetworkPolicyRule) -> [(NetworkProtocol, Int)] {
-        guard let ports = rule.ports, ports.count > maxPortsPerProtocol else { return [] }
+        let ports = rule.ports ?? []
         return NetworkProtocol.allCases.map { networkProtocol in
             (networkProtocol, ports.count { ($0.protocol ?? .tcp) == networkProtocol })
         }
@@ -115,9 +118,14 @@ public enum ObjectLimits {
     /// pods with several label sets, an `except` list or a port range can
     /// need more entries than counted here.
     public static func policyMapEntries(_ policy: NetworkPolicy) -> Int {
-        let rules = (policy.ingress ?? []) + (policy.egress ?? [])
-        return rules.reduce(0) { total, rule in
-            total + max(1, rule.peers?.count ?? 1) * max(1, rule.ports?.count ?? 1)
+        entries(policy.ingress ?? []) + entries(policy.egress ?? [])
+    }
+
+    private static func entries(_ rules: [NetworkPolicyRule]) -> Int {
+        var total = 0
+        for index in rules.indices {
+            total += max(1, rules[index].peers?.count ?? 1) * max(1, rules[index].ports?.count ?? 1)
         }
+        return total
     }
 }

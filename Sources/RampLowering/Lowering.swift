@@ -164,7 +164,7 @@ public struct Lowering {
     private mutating func addDNSRules() {
         for namespace in program.namespaces where namespace.dnsEnabled {
             for key in isolatedSubjects(in: namespace, direction: .egress) {
-                let origin = namespace.dnsOrigin ?? namespace.postureOrigin ?? serviceOrigin(key)
+                let origin = namespace.dnsOrigin ?? namespace.postureOrigin ?? serviceOrigin(key, in: namespace)
                 let comment = origin.locationDescription + " cluster DNS for egress-isolated pods"
                 let rule = ClusterDNS.rule(comments: [comment])
                 subjects[key]!.add(rule, key: interner.key(of: rule), direction: .egress)
@@ -172,8 +172,8 @@ public struct Lowering {
         }
     }
 
-    private func serviceOrigin(_ key: SubjectKey) -> SourceRange {
-        guard case .service(let id) = key, let service = program.namespace(named: id.namespace)?.services.first(where: { $0.id == id }) else {
+    private func serviceOrigin(_ key: SubjectKey, in namespace: Namespace) -> SourceRange {
+        guard case .service(let id) = key, let service = namespace.services.first(where: { $0.id == id }) else {
             preconditionFailure("a namespace subject always has a posture origin")
         }
         return service.origin

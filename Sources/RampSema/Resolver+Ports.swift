@@ -12,7 +12,7 @@ extension Resolver {
         guard !target.ports.isEmpty else {
             guard let service, !service.ports.isEmpty else { return .all }
             let items = service.ports.map { PortItem(protocol: $0.protocol, value: .range(first: $0.first, last: $0.last)) }
-            return .some(Array(Set(items)).sorted())
+            return .some(uniqueSorted(items))
         }
         var items: [PortItem] = []
         var valid = true
@@ -23,7 +23,12 @@ extension Resolver {
             }
             items += resolved
         }
-        return valid ? .some(Array(Set(items)).sorted()) : nil
+        return valid ? .some(uniqueSorted(items)) : nil
+    }
+
+    /// Returns the items without duplicates, in order; most targets name one port.
+    private func uniqueSorted(_ items: [PortItem]) -> [PortItem] {
+        items.count <= 1 ? items : Array(Set(items)).sorted()
     }
 
     private func serviceDeclaration(_ endpoint: Endpoint) -> Service? {

@@ -207,14 +207,7 @@ public struct YAMLTextWriter: YAMLEventSink {
         bytes.append(UInt8(ascii: "\n"))
     }
 
-    private static let spaceRun = [UInt8](repeating: UInt8(ascii: " "), count: 64)
-
     private mutating func spaces(_ count: Int) {
-        var remaining = count
-        while remaining > 0 {
-            let chunk = min(remaining, YAMLTextWriter.spaceRun.count)
-            bytes.append(contentsOf: YAMLTextWriter.spaceRun[..<chunk])
-            remaining -= chunk
-        }
+        for _ in 0..<max(0, count) { bytes.append(UInt8(ascii: " ")) }
     }
 }
