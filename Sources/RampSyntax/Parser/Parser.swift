@@ -63,7 +63,14 @@ public struct Parser {
 
     /// Returns whether the current token is the word `keyword`.
     func at(_ keyword: String) -> Bool {
-        current.kind == .word && text(current) == keyword
+        isWord(current, keyword)
+    }
+
+    /// Returns whether `token` is the word `keyword`, comparing bytes so
+    /// that no string is made for the token.
+    func isWord(_ token: Token, _ keyword: String) -> Bool {
+        guard token.kind == .word, token.end - token.start == keyword.utf8.count else { return false }
+        return file.bytes[token.start..<token.end].elementsEqual(keyword.utf8)
     }
 
     func at(_ kind: TokenKind) -> Bool {
