@@ -30,13 +30,16 @@ public enum ManifestLayout {
         files(manifests(policies, program: program, version: version))
     }
 
-    /// Returns one manifest per namespace, sorted by file name.
+    /// Returns one manifest per namespace, sorted by file name. Manifests are
+    /// written in parallel, each into its own buffer, so the output does not
+    /// depend on the number of cores.
     public static func manifests(_ policies: [NetworkPolicy], program: Program, version: String) -> [Manifest] {
-        var byNamespace: [String: [NetworkPolicy]] = [:]
-        for policy in policies { byNamespace[policy.namespace, default: []].append(policy) }
+        var grouped: [String: [NetworkPolicy]] = [:]
+        for policy in policies { grouped[policy.namespace, default: []].append(policy) }
+        let byNamespace = grouped
 
         let files = Dictionary(program.namespaces.map { ($0.name, $0.files) }, uniquingKeysWith: { first, _ in first })
-        return byNamespace.keys.sorted().map { namespace in
+        return byNamespace.keys.sorted().concurrentMap { namespace in
             manifest(namespace: namespace, objects: byNamespace[namespace]!, sources: files[namespace] ?? [], version: version)
         }
     }
