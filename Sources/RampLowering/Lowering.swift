@@ -78,19 +78,22 @@ public struct Lowering {
             _ rule: NetworkPolicyRule, key: RuleInterner.RuleKey,
             into rules: inout [NetworkPolicyRule], positions: inout [RuleInterner.RuleKey: Int]
         ) {
-            if let index = positions[key] {
-                rules[index].comments += rule.comments.filter { !rules[index].comments.contains($0) }
-                rules[index].origins += rule.origins.filter { !rules[index].origins.contains($0) }
-            } else {
-                positions[key] = rules.count
+            // One lookup for a new rule, the common case; a merge puts the first position back.
+            guard let index = positions.updateValue(rules.count, forKey: key) else {
                 rules.append(rule)
+                return
             }
+            positions[key] = index
+            rules[index].comments += rule.comments.filter { !rules[index].comments.contains($0) }
+            rules[index].origins += rule.origins.filter { !rules[index].origins.contains($0) }
         }
     }
 
     private mutating func createSubjects() {
-        var servers: Set<ServiceID> = []
-        var clients: Set<ServiceID> = []
+        let serviceCount = program.namespaces.reduce(0) { $0 + $1.services.count }
+        var servers = Set<ServiceID>(minimumCapacity: serviceCount)
+        var clients = Set<ServiceID>(minimumCapacity: serviceCount)
+        subjects.reserveCapacity(serviceCount + program.namespaces.count)
         for dependency in program.dependencies {
             if case .service(let id) = dependency.server { servers.insert(id) }
             if case .service(let id) = dependency.client { clients.insert(id) }
@@ -162,12 +165,15 @@ public struct Lowering {
     }
 
     private mutating func addDNSRules() {
+        // The rules differ only in their comments, so the peers and ports are built once.
+        let template = ClusterDNS.rule(comments: [])
+        let ruleKey = interner.key(of: template)
         for namespace in program.namespaces where namespace.dnsEnabled {
             for key in isolatedSubjects(in: namespace, direction: .egress) {
                 let origin = namespace.dnsOrigin ?? namespace.postureOrigin ?? serviceOrigin(key, in: namespace)
-                let comment = origin.locationDescription + " cluster DNS for egress-isolated pods"
-                let rule = ClusterDNS.rule(comments: [comment])
-                subjects[key]!.add(rule, key: interner.key(of: rule), direction: .egress)
+                var rule = template
+                rule.comments = [origin.locationDescription + " cluster DNS for egress-isolated pods"]
+                subjects[key]!.add(rule, key: ruleKey, direction: .egress)
             }
         }
     }
