@@ -127,8 +127,12 @@ public struct Parser {
     /// Names a token for a message: its text in quotes, or its kind.
     func describe(_ token: Token) -> String {
         switch token.kind {
-        case .word, .cidr: return "'\(text(token))'"
-        case .string: return "string \(text(token))"
+        case .word, .cidr:
+            let (text, length) = abbreviated(token)
+            return length.map { "'\(text)…' (\($0) characters)" } ?? "'\(text)'"
+        case .string:
+            let (text, length) = abbreviated(token)
+            return length.map { "string \(text)… (\($0) characters)" } ?? "string \(text)"
         case .unknown:
             let character = text(token)
             let scalar = character.unicodeScalars.first.map { "U+" + String($0.value, radix: 16, uppercase: true) } ?? ""
@@ -136,6 +140,18 @@ public struct Parser {
                 || character.unicodeScalars.first!.value < 0x20) ? scalar : "'\(character)' (\(scalar))"
         default: return token.kind.description
         }
+    }
+
+    /// The longest token text that a message quotes in full.
+    static let quotedTextLimit = 64
+
+    /// Returns the token's text for a message, or its first characters and
+    /// its length when it is longer than the limit, so that a megabyte of
+    /// garbage does not become a megabyte of message.
+    func abbreviated(_ token: Token) -> (text: String, length: Int?) {
+        let text = self.text(token)
+        guard text.utf8.count > Parser.quotedTextLimit, text.count > Parser.quotedTextLimit else { return (text, nil) }
+        return (String(text.prefix(Parser.quotedTextLimit)), text.count)
     }
 
     /// Skips the rest of a failed statement: up to the end of its line or a
