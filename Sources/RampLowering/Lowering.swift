@@ -52,40 +52,15 @@ public struct Lowering {
     struct Subject {
         let namespace: String
         var policyTypes: Set<NetworkPolicy.PolicyType>
-        var ingress: [NetworkPolicyRule] = []
-        var egress: [NetworkPolicyRule] = []
-        /// The position of each rule by its peers and ports, so that finding
-        /// the rule to merge into is a lookup, not a scan.
-        private var ingressPositions: [RuleInterner.RuleKey: Int] = [:]
-        private var egressPositions: [RuleInterner.RuleKey: Int] = [:]
-
-        init(namespace: String, policyTypes: Set<NetworkPolicy.PolicyType>) {
-            self.namespace = namespace
-            self.policyTypes = policyTypes
-        }
+        var ingress = RuleList()
+        var egress = RuleList()
 
         /// Adds a rule whose peers and ports `key` numbers.
         mutating func add(_ rule: NetworkPolicyRule, key: RuleInterner.RuleKey, direction: NetworkPolicy.PolicyType) {
             switch direction {
-            case .ingress: Subject.merge(rule, key: key, into: &ingress, positions: &ingressPositions)
-            case .egress: Subject.merge(rule, key: key, into: &egress, positions: &egressPositions)
+            case .ingress: ingress.add(rule, key: key)
+            case .egress: egress.add(rule, key: key)
             }
-        }
-
-        /// Two dependencies that ask for the same peers and ports give one
-        /// rule that carries both locations.
-        private static func merge(
-            _ rule: NetworkPolicyRule, key: RuleInterner.RuleKey,
-            into rules: inout [NetworkPolicyRule], positions: inout [RuleInterner.RuleKey: Int]
-        ) {
-            // One lookup for a new rule, the common case; a merge puts the first position back.
-            guard let index = positions.updateValue(rules.count, forKey: key) else {
-                rules.append(rule)
-                return
-            }
-            positions[key] = index
-            rules[index].comments += rule.comments.filter { !rules[index].comments.contains($0) }
-            rules[index].origins += rule.origins.filter { !rules[index].origins.contains($0) }
         }
     }
 
@@ -218,8 +193,8 @@ public struct Lowering {
             podSelector: podSelector,
             policyTypes: subject.policyTypes.sorted(),
             // An isolated direction without rules omits its list: policyTypes alone denies it.
-            ingress: subject.ingress.isEmpty ? nil : subject.ingress,
-            egress: subject.egress.isEmpty ? nil : subject.egress,
+            ingress: subject.ingress.isEmpty ? nil : subject.ingress.rules,
+            egress: subject.egress.isEmpty ? nil : subject.egress.rules,
             comments: [comment],
             origin: origin
         )
