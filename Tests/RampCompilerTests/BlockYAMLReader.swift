@@ -141,7 +141,12 @@ struct BlockYAMLReader {
             case "t": output += "\t"
             case "0": output += "\u{0}"
             case "x", "u", "U":
-                let digits = code == "x" ? 2 : code == "u" ? 4 : 8
+                let digits: Int
+                switch code {
+                case "x": digits = 2
+                case "u": digits = 4
+                default: digits = 8
+                }
                 var hex = ""
                 for _ in 0..<digits { hex.unicodeScalars.append(scalars.next() ?? "?") }
                 guard let value = UInt32(hex, radix: 16), let decoded = Unicode.Scalar(value) else {

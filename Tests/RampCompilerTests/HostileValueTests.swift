@@ -18,7 +18,7 @@ final class HostileValueTests: XCTestCase {
     ]
 
     /// A place in a contract where a value goes, and the check Kubernetes
-    /// applies to it there. `emitted` tells whether a valid value appears in
+    /// applies to it there. `emitted` is true when a valid value appears in
     /// the YAML.
     private struct Position {
         let name: String
