@@ -13,6 +13,7 @@ import RampSyntax
 /// check `diagnostics.hasErrors` before using it.
 public struct Resolver {
     let diagnostics: DiagnosticEngine
+    let suggester = Suggester()
     var networks: [String: NetworkEntry] = [:]
     var namespaces: [String: NamespaceBuilder] = [:]
 

@@ -35,4 +35,28 @@ final class SuggestionsTests: XCTestCase {
         XCTAssertEqual(compilation.diagnostics.diagnostics.first?.notes.count, 0)
         XCTAssertTrue(Suggestions.closest(to: declared + "x", in: [declared]) == nil)
     }
+
+    /// Each suggestion compares a name with every declared name, so only the
+    /// first errors get one: 10,000 typos among 10,000 services took 40 s.
+    func testOnlyTheFirstErrorsGetSuggestions() {
+        let count = 300
+        let services = (0..<count).map { "  service s\($0) [app=s\($0)] ports 80\n" }.joined()
+        let references = (0..<count).map { "  s\($0) -> t\($0):80\n" }.joined()
+        let compilation = compile("namespace shop {\n" + services + references + "}\n")
+
+        let errors = compilation.diagnostics.diagnostics
+        XCTAssertEqual(errors.count, count)
+        XCTAssertEqual(errors.filter { !$0.notes.isEmpty }.count, Suggester.hintLimit)
+        XCTAssertEqual(errors.first?.notes.first?.message, "did you mean 's0'?")
+    }
+
+    /// A warning about a namespace that resembles a declared one is the only
+    /// sign of the typo, so it is never dropped, however often it recurs.
+    func testNamespaceLookalikeWarningsAreNotLimited() {
+        let lines = String(repeating: "  web -> namespace shp\n", count: Suggester.hintLimit + 50)
+        let compilation = compile("namespace shop {\n  service web [app=web]\n" + lines + "}\n")
+
+        XCTAssertEqual(compilation.diagnostics.diagnostics.count, Suggester.hintLimit + 50)
+        XCTAssertTrue(compilation.diagnostics.diagnostics.allSatisfy { $0.severity == .warning })
+    }
 }
