@@ -26,7 +26,8 @@ enum Usage {
 
     OPTIONS:
       -o, --output <dir>      Directory for the generated YAML; created if missing. Files there that
-                              ramp generated earlier and no longer produces are deleted.
+                              ramp generated earlier and no longer produces are deleted. Symbolic
+                              links are not followed, and a lock file keeps two builds apart.
       --color <when>          Colour diagnostics: auto (default: only on a terminal and when NO_COLOR
                               is unset), always or never
       -h, --help              Show this help
