@@ -14,9 +14,10 @@
 /// not for any file in it. A build that was killed can leave temporary
 /// files behind; the next build deletes them.
 ///
-/// NOTE: files are not flushed with `fsync`, so the previous output is kept
-/// when the process dies, but a power loss right after a build may leave
-/// empty files on some file systems.
+/// NOTE: each rename is atomic, but the set of renames is not: a build
+/// killed during step 2 leaves some files new and the others old. Files are
+/// not flushed with `fsync` either, so a power loss right after a build may
+/// leave empty files on some file systems.
 public struct OutputWriter {
     public let directory: String
 
