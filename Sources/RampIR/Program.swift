@@ -5,8 +5,10 @@ import RampSource
 /// dependency flattened to one client, one server and one port set.
 /// Lowering reads only this, never the syntax tree.
 public struct Program: Sendable {
-    /// Namespaces sorted by name.
-    public var namespaces: [Namespace]
+    /// Namespaces sorted by name; they are sorted again after every change.
+    public var namespaces: [Namespace] {
+        didSet { namespaces.sort { $0.name < $1.name } }
+    }
     public var dependencies: [Dependency]
 
     public init(namespaces: [Namespace], dependencies: [Dependency]) {
@@ -14,8 +16,20 @@ public struct Program: Sendable {
         self.dependencies = dependencies
     }
 
+    /// Returns the namespace with this name by binary search, because
+    /// lowering asks once per dependency on a namespace.
     public func namespace(named name: String) -> Namespace? {
-        namespaces.first { $0.name == name }
+        var low = 0
+        var high = namespaces.count
+        while low < high {
+            let middle = (low + high) / 2
+            if namespaces[middle].name < name {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        return low < namespaces.count && namespaces[low].name == name ? namespaces[low] : nil
     }
 }
 
