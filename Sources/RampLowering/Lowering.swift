@@ -20,6 +20,7 @@ public struct Lowering {
     let encoding: PeerEncoding
     var subjects: [SubjectKey: Subject] = [:]
     var interner = RuleInterner()
+    var subjectCache: [SubjectQuery: [SubjectKey]] = [:]
 
     public static func lower(_ program: Program) -> [NetworkPolicy] {
         var lowering = Lowering(program: program)
@@ -120,10 +121,10 @@ public struct Lowering {
     private mutating func addDependencyRules() {
         for dependency in program.dependencies {
             let comment = dependency.origin.locationDescription
-            for key in isolatedSubjects(of: dependency.server, direction: .ingress) {
+            for key in cachedIsolatedSubjects(of: dependency.server, direction: .ingress) {
                 add(peer: dependency.client, ports: dependency.ports, comment: comment, origin: dependency.origin, to: key, direction: .ingress)
             }
-            for key in isolatedSubjects(of: dependency.client, direction: .egress) {
+            for key in cachedIsolatedSubjects(of: dependency.client, direction: .egress) {
                 add(peer: dependency.server, ports: dependency.ports, comment: comment, origin: dependency.origin, to: key, direction: .egress)
             }
         }
