@@ -61,8 +61,8 @@ extension Resolver {
         guard let service, !service.ports.isEmpty else {
             return [PortItem(protocol: explicit ?? .tcp, value: .range(first: range.first, last: range.last))]
         }
-        let covering = service.ports.filter {
-            $0.first <= range.first && range.last <= $0.last && (explicit == nil || explicit == $0.protocol)
+        let covering = portLookup.ports(containing: range.first, range.last, in: service).filter {
+            explicit == nil || explicit == $0.protocol
         }
         guard !covering.isEmpty else {
             diagnostics.emit(.undeclaredPortNumber(reference.range.text, service: service.id.name), at: reference.range,
@@ -91,7 +91,7 @@ extension Resolver {
             }
             return [PortItem(protocol: explicit ?? .tcp, value: .name(name.text))]
         }
-        guard let port = service.ports.first(where: { $0.name == name.text }) else {
+        guard let port = portLookup.port(named: name.text, in: service) else {
             let names = service.ports.compactMap(\.name)
             var notes = [declaredPortsNote(service)]
             var fixIts: [FixIt] = []

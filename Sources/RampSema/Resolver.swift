@@ -14,6 +14,7 @@ import RampSyntax
 public struct Resolver {
     let diagnostics: DiagnosticEngine
     let suggester = Suggester()
+    let portLookup = PortLookup()
     var networks: [String: NetworkEntry] = [:]
     var namespaces: [String: NamespaceBuilder] = [:]
 
