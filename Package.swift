@@ -34,6 +34,11 @@ let package = Package(
             "RampKube", "RampLowering", "RampYAML", "RampEvaluator", "RampChecks", "RampAdoption", "RampDrift",
         ]),
         .executableTarget(name: "ramp", dependencies: ["RampDriver"]),
+        .target(name: "RampSynthetic"),
+        .executableTarget(name: "ramp-benchmark", dependencies: [
+            "RampDriver", "RampSynthetic", "RampSource", "RampDiagnostics", "RampSyntax", "RampSema",
+            "RampIR", "RampKube", "RampLowering",
+        ]),
 
         .testTarget(name: "RampSyntaxTests", dependencies: ["RampSyntax", "RampSource", "RampDiagnostics"]),
         .testTarget(name: "RampYAMLTests", dependencies: ["RampYAML", "RampSource", "RampDiagnostics"]),
@@ -46,7 +51,7 @@ let package = Package(
         ], exclude: ["Fixtures"]),
         .testTarget(name: "RampCompilerTests", dependencies: [
             "RampDriver", "RampSema", "RampLowering", "RampSyntax", "RampDiagnostics", "RampSource", "RampIR", "RampKube",
-            "RampEvaluator", "RampChecks", "RampAdoption", "RampDrift",
+            "RampEvaluator", "RampChecks", "RampAdoption", "RampDrift", "RampSynthetic",
         ]),
     ]
 )

@@ -38,7 +38,7 @@ struct BuildCommand {
                 ? ManifestLayout.sourceMaps(policies, program: program, version: Driver.version) : [:]
             try SourceMapWriter(directory: directory).write(maps)
         } catch {
-            _ = driver.emit([Diagnostic(.outputUnwritable(error.path, reason: error.reason), at: nil)], reporting: options.reporting)
+            _ = driver.emit([error.diagnostic], reporting: options.reporting)
             return .usageOrIOError
         }
         if options.printStatistics {

@@ -57,6 +57,7 @@ public struct Compilation {
         let plan = Pipeline.lower(program, level: optimizationLevel, kubernetesVersion: kubernetesVersion)
         self.plan = plan
         policies = plan.networkPolicies
+        ObjectLimits.check(policies, program: program, diagnostics: diagnostics)
         if checksInvariants { checkInvariants(program, plan: plan) }
     }
 }

@@ -3,13 +3,13 @@ import RampDiagnostics
 import RampSource
 
 /// Finds and reads the contract files named on the command line.
-enum ContractInputs {
+public enum ContractInputs {
     static let fileExtension = "ramp"
 
     /// Expands directories to the `.ramp` files below them, sorted by path so
     /// that output does not depend on directory order, and reads every file.
     /// Problems are reported as diagnostics without a source location.
-    static func read(_ paths: [String], diagnostics: DiagnosticEngine) -> [SourceFile] {
+    public static func read(_ paths: [String], diagnostics: DiagnosticEngine) -> [SourceFile] {
         var files: [SourceFile] = []
         var seen: Set<String> = []
         for path in paths {

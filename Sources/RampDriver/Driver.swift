@@ -16,6 +16,10 @@ public struct Driver {
     let standardError: (String) -> Void
     let environment: [String: String]
     let standardErrorIsTerminal: Bool
+    /// Whether a build leaves its results in memory until the process exits
+    /// instead of freeing them, which saves time when the process is about
+    /// to exit anyway. Only the `ramp` executable turns it on.
+    public var keepsResultsUntilExit = false
 
     public init(
         standardOutput: @escaping (String) -> Void,

@@ -1,60 +1,112 @@
-import Foundation
-
 /// Writes generated files into the output directory.
 ///
-/// Each file is written to a temporary file in the same directory and then
-/// renamed over the old one, so a reader never sees half a file. Files left
-/// from an earlier build are deleted only when they carry ramp's header.
-struct OutputWriter {
-    let directory: String
+/// A build changes the directory in three steps, under an exclusive lock:
+/// 1. Every changed file is written to a temporary file beside it. When any
+///    write fails, the temporary files are deleted and the directory is as
+///    it was.
+/// 2. The temporary files are renamed over their targets, so a reader never
+///    sees half a file.
+/// 3. Files left from an earlier build are deleted, but only regular files
+///    named `*.yaml` whose first line is ramp's header.
+///
+/// Symbolic links are never followed: not in the output directory's own
+/// path below the working directory (see `OutputDirectory.openingPlan`) and
+/// not for any file in it. A build that was killed can leave temporary
+/// files behind; the next build deletes them.
+///
+/// NOTE: each rename is atomic, but the set of renames is not: a build
+/// killed during step 2 leaves some files new and the others old. Files are
+/// not flushed with `fsync` either, so a power loss right after a build may
+/// leave empty files on some file systems.
+public struct OutputWriter {
+    public let directory: String
 
-    struct WriteError: Error {
-        let path: String
-        let reason: String
+    public init(directory: String) {
+        self.directory = directory
     }
 
-    func write(_ files: [String: String]) throws(WriteError) {
-        try createDirectory()
-        for name in files.keys.sorted() {
-            try writeAtomically(files[name]!, to: directory + "/" + name)
-        }
-        try removeStale(keeping: Set(files.keys))
+    /// Writes `files`, a map from file name to contents, and deletes stale
+    /// generated files.
+    public func write(_ files: [String: String]) throws(OutputError) {
+        let output = try OutputDirectory.open(directory)
+        let lock = try OutputLock.acquire(in: output)
+        defer { lock.release() }
+
+        try removeLeftoverTemporaries(in: output)
+        let staged = try stage(files, in: output)
+        try commit(staged, in: output)
+        try removeStale(in: output, keeping: Set(files.keys))
     }
 
-    private func createDirectory() throws(WriteError) {
+    // MARK: - Steps
+
+    /// A temporary file with the new contents of `target`.
+    private struct StagedFile {
+        let temporary: String
+        let target: String
+    }
+
+    /// Writes every changed file to a temporary file; on failure deletes
+    /// those written so far and rethrows.
+    private func stage(_ files: [String: String], in output: OutputDirectory) throws(OutputError) -> [StagedFile] {
+        var staged: [StagedFile] = []
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            for name in files.keys.sorted() {
+                let bytes = Array(files[name]!.utf8)
+                if try output.readExisting(name) == bytes { continue }
+                let temporary = try output.createTemporary(bytes, for: name)
+                staged.append(StagedFile(temporary: temporary, target: name))
+            }
         } catch {
-            throw WriteError(path: directory, reason: error.localizedDescription)
+            discard(staged, in: output)
+            throw error
         }
+        return staged
     }
 
-    private func writeAtomically(_ text: String, to path: String) throws(WriteError) {
-        let data = Data(text.utf8)
-        if FileManager.default.contents(atPath: path) == data { return }
-        let temporary = directory + "/.\(UUID().uuidString).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            throw WriteError(path: path, reason: "cannot create a temporary file in the output directory")
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw WriteError(path: path, reason: reason)
-        }
-    }
-
-    private func removeStale(keeping kept: Set<String>) throws(WriteError) {
-        let existing = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        for name in existing.sorted() where name.hasSuffix(".yaml") && !kept.contains(name) {
-            let path = directory + "/" + name
-            guard let data = FileManager.default.contents(atPath: path),
-                  String(decoding: data.prefix(ManifestLayout.headerPrefix.utf8.count), as: UTF8.self) == ManifestLayout.headerPrefix
-            else { continue }
+    private func commit(_ staged: [StagedFile], in output: OutputDirectory) throws(OutputError) {
+        for (index, file) in staged.enumerated() {
             do {
-                try FileManager.default.removeItem(atPath: path)
+                try output.rename(file.temporary, to: file.target)
             } catch {
-                throw WriteError(path: path, reason: error.localizedDescription)
+                discard(Array(staged[index...]), in: output)
+                throw error
             }
         }
+    }
+
+    private func discard(_ staged: [StagedFile], in output: OutputDirectory) {
+        for file in staged {
+            try? output.removeFile(file.temporary)
+        }
+    }
+
+    /// Deletes the temporary files of a build that was interrupted. The lock
+    /// guarantees that no other build is writing them now.
+    private func removeLeftoverTemporaries(in output: OutputDirectory) throws(OutputError) {
+        for name in try output.entryNames()
+        where name.hasPrefix(OutputDirectory.temporaryPrefix) && name.hasSuffix(OutputDirectory.temporarySuffix) {
+            if try output.kind(of: name) == .regularFile {
+                try output.removeFile(name)
+            }
+        }
+    }
+
+    /// Deletes `*.yaml` files that ramp generated earlier and does not
+    /// generate now. A symbolic link, a directory, a file that cannot be
+    /// read and a file without the header are left alone.
+    private func removeStale(in output: OutputDirectory, keeping kept: Set<String>) throws(OutputError) {
+        for name in try output.entryNames() where name.hasSuffix(".yaml") && !kept.contains(name) {
+            guard try output.kind(of: name) == .regularFile, hasGeneratedHeader(name, in: output) else { continue }
+            try output.removeFile(name)
+        }
+    }
+
+    /// Returns whether the first line of a file is ramp's header: the header
+    /// prefix followed by a space or the end of the line.
+    private func hasGeneratedHeader(_ name: String, in output: OutputDirectory) -> Bool {
+        let prefix = Array(ManifestLayout.headerPrefix.utf8)
+        guard let start = output.read(name, limit: prefix.count + 1), start.starts(with: prefix) else { return false }
+        return start.count == prefix.count || start[prefix.count] == UInt8(ascii: " ") || start[prefix.count] == UInt8(ascii: "\n")
     }
 }

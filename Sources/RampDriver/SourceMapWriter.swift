@@ -12,7 +12,7 @@ struct SourceMapWriter {
     /// that ramp wrote into the directory. An empty `maps` deletes them all,
     /// which is what a build without `--source-map` does, because its YAML
     /// no longer matches the old maps.
-    func write(_ maps: [String: SourceMap]) throws(OutputWriter.WriteError) {
+    func write(_ maps: [String: SourceMap]) throws(OutputError) {
         var written: Set<String> = []
         for yamlName in maps.keys.sorted() {
             let name = ManifestLayout.sourceMapName(yamlName)
@@ -22,21 +22,21 @@ struct SourceMapWriter {
         try removeStale(keeping: written)
     }
 
-    private func writeAtomically(_ text: String, to path: String) throws(OutputWriter.WriteError) {
+    private func writeAtomically(_ text: String, to path: String) throws(OutputError) {
         let data = Data(text.utf8)
         if FileManager.default.contents(atPath: path) == data { return }
         let temporary = directory + "/.\(UUID().uuidString).tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            throw OutputWriter.WriteError(path: path, reason: "cannot create a temporary file in the output directory")
+            throw OutputError.unwritable(path, reason: "cannot create a temporary file in the output directory")
         }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporary)
-            throw OutputWriter.WriteError(path: path, reason: reason)
+            throw OutputError.unwritable(path, reason: reason)
         }
     }
 
-    private func removeStale(keeping kept: Set<String>) throws(OutputWriter.WriteError) {
+    private func removeStale(keeping kept: Set<String>) throws(OutputError) {
         let existing = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         for name in existing.sorted() where name.hasSuffix(".yaml.map.json") && !kept.contains(name) {
             let path = directory + "/" + name
@@ -46,7 +46,7 @@ struct SourceMapWriter {
             do {
                 try FileManager.default.removeItem(atPath: path)
             } catch {
-                throw OutputWriter.WriteError(path: path, reason: error.localizedDescription)
+                throw OutputError.unwritable(path, reason: error.localizedDescription)
             }
         }
     }

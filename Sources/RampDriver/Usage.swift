@@ -34,7 +34,8 @@ enum Usage {
 
     OPTIONS:
       -o, --output <dir>      Directory for the generated YAML; created if missing. Files there that
-                              ramp generated earlier and no longer produces are deleted.
+                              ramp generated earlier and no longer produces are deleted. Symbolic
+                              links are not followed, and a lock file keeps two builds apart.
       -O0                     Emit the reference lowering: one object per dependency and workload
       -O                      Emit the optimized lowering (the default); every object is exact alone
       -Otrust-ingress         Also widen egress to namespaces whose ingress ramp isolates: fewer rules,

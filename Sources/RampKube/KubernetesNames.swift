@@ -73,16 +73,25 @@ public enum KubernetesNames {
     /// digits and '-', with at least one letter, no leading, trailing or
     /// doubled '-'.
     public static func portNameError(_ name: String) -> String? {
-        if name.isEmpty { return "must not be empty" }
-        if name.utf8.count > 15 { return "must be at most 15 characters, found \(name.utf8.count)" }
-        let scalars = Array(name.unicodeScalars)
-        guard scalars.allSatisfy({ isLowerAlphanumeric($0) || $0 == "-" }) else {
+        let bytes = Array(name.utf8)
+        if bytes.isEmpty { return "must not be empty" }
+        if bytes.count > 15 { return "must be at most 15 characters, found \(bytes.count)" }
+        let dash = UInt8(ascii: "-")
+        guard bytes.allSatisfy({ isLowerLetter($0) || isDigit($0) || $0 == dash }) else {
             return "must consist of lowercase letters, digits and '-'"
         }
-        guard scalars.contains(where: { $0.properties.isLowercase }) else { return "must contain at least one letter" }
-        if name.hasPrefix("-") || name.hasSuffix("-") { return "must not start or end with '-'" }
-        if name.contains("--") { return "must not contain '--'" }
+        guard bytes.contains(where: isLowerLetter) else { return "must contain at least one letter" }
+        if bytes.first == dash || bytes.last == dash { return "must not start or end with '-'" }
+        if zip(bytes, bytes.dropFirst()).contains(where: { $0 == dash && $1 == dash }) { return "must not contain '--'" }
         return nil
+    }
+
+    private static func isLowerLetter(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 
     private static func isLowerAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {

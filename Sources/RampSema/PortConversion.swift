@@ -21,15 +21,14 @@ struct PortConversion {
 
     /// Parses `8080` or `30000-30100` into a valid inclusive range.
     func numberRange(_ word: Word) -> (first: Int, last: Int)? {
-        let parts = word.text.split(separator: "-", omittingEmptySubsequences: false)
+        let parts = Array(word.text.utf8).split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
         guard parts.count <= 2 else {
             diagnostics.emit(.invalidPort(word.text), at: word.range)
             return nil
         }
         var numbers: [Int] = []
         for part in parts {
-            guard !part.isEmpty, part.count <= 5, part.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  let number = Int(part), (1...65535).contains(number) else {
+            guard let number = PortConversion.portNumber(part) else {
                 diagnostics.emit(.invalidPort(word.text), at: word.range)
                 return nil
             }
@@ -42,6 +41,17 @@ struct PortConversion {
             return nil
         }
         return (first, last)
+    }
+
+    /// Returns the value of one to five ASCII digits from 1 to 65535, or nil.
+    private static func portNumber(_ digits: ArraySlice<UInt8>) -> Int? {
+        guard !digits.isEmpty, digits.count <= 5 else { return nil }
+        var number = 0
+        for digit in digits {
+            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
+            number = number * 10 + Int(digit - UInt8(ascii: "0"))
+        }
+        return (1...65535).contains(number) ? number : nil
     }
 
     func containerPort(_ syntax: PortDeclSyntax) -> ContainerPort? {

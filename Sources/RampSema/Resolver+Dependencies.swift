@@ -107,13 +107,15 @@ extension Resolver {
         }
         var notes: [Note] = []
         var fixIts: [FixIt] = []
-        if let suggestion = Suggestions.closest(to: name.text, in: Array(builder.services.keys)) {
-            notes.append(Note("did you mean '\(suggestion)'?"))
-            fixIts.append(FixIt("use the declared service", replacing: name.range, with: suggestion))
-        } else if namespaceName == nil,
-                  let other = namespaces.keys.sorted().first(where: { namespaces[$0]!.services[name.text] != nil }) {
-            notes.append(Note("namespace '\(other)' declares a service '\(name.text)'; write '\(other)/\(name.text)'"))
-            fixIts.append(FixIt("name the namespace", replacing: name.range, with: "\(other)/\(name.text)"))
+        if suggester.spendHint() {
+            if let suggestion = Suggestions.closest(to: name.text, in: Array(builder.services.keys)) {
+                notes.append(Note("did you mean '\(suggestion)'?"))
+                fixIts.append(FixIt("use the declared service", replacing: name.range, with: suggestion))
+            } else if namespaceName == nil,
+                      let other = namespaces.keys.sorted().first(where: { namespaces[$0]!.services[name.text] != nil }) {
+                notes.append(Note("namespace '\(other)' declares a service '\(name.text)'; write '\(other)/\(name.text)'"))
+                fixIts.append(FixIt("name the namespace", replacing: name.range, with: "\(other)/\(name.text)"))
+            }
         }
         diagnostics.emit(.unknownService(name.text, namespace: namespace), at: name.range, notes: notes, fixIts: fixIts)
         return nil
@@ -126,7 +128,7 @@ extension Resolver {
             diagnostics.emit(.invalidNamespaceName(name.text, reason: reason), at: name.range)
             return nil
         }
-        if namespaces[name.text] == nil, let suggestion = Suggestions.closest(to: name.text, in: Array(namespaces.keys)) {
+        if namespaces[name.text] == nil, let suggestion = suggester.namespaceLookalike(for: name.text, in: Array(namespaces.keys)) {
             diagnostics.emit(.undeclaredNamespaceResemblesDeclared(name.text, declared: suggestion), at: name.range,
                              fixIts: [FixIt("use the declared namespace", replacing: name.range, with: suggestion)])
         }
@@ -134,7 +136,7 @@ extension Resolver {
     }
 
     private func reportUnknown(_ message: DiagnosticMessage, _ name: Word, candidates: [String]) {
-        guard let suggestion = Suggestions.closest(to: name.text, in: candidates) else {
+        guard let suggestion = suggester.hint(for: name.text, in: candidates) else {
             diagnostics.emit(message, at: name.range)
             return
         }

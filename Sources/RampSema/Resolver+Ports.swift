@@ -15,7 +15,7 @@ extension Resolver {
         guard !target.ports.isEmpty else {
             guard let service, !service.ports.isEmpty else { return .all }
             let items = service.ports.map { PortItem(protocol: $0.protocol, value: .range(first: $0.first, last: $0.last)) }
-            return .some(Array(Set(items)).sorted())
+            return .some(uniqueSorted(items))
         }
         var items: [PortItem] = []
         var valid = true
@@ -26,7 +26,12 @@ extension Resolver {
             }
             items += resolved
         }
-        return valid ? .some(Array(Set(items)).sorted()) : nil
+        return valid ? .some(uniqueSorted(items)) : nil
+    }
+
+    /// Returns the items without duplicates, in order; most targets name one port.
+    private func uniqueSorted(_ items: [PortItem]) -> [PortItem] {
+        items.count <= 1 ? items : Array(Set(items)).sorted()
     }
 
     private func serviceDeclaration(_ endpoint: Endpoint) -> Service? {
@@ -59,8 +64,8 @@ extension Resolver {
         guard let service, !service.ports.isEmpty else {
             return [PortItem(protocol: explicit ?? .tcp, value: .range(first: range.first, last: range.last))]
         }
-        let covering = service.ports.filter {
-            $0.first <= range.first && range.last <= $0.last && (explicit == nil || explicit == $0.protocol)
+        let covering = portLookup.ports(containing: range.first, range.last, in: service).filter {
+            explicit == nil || explicit == $0.protocol
         }
         guard !covering.isEmpty else {
             var notes = [declaredPortsNote(service)]
@@ -96,7 +101,7 @@ extension Resolver {
             }
             return [PortItem(protocol: explicit ?? .tcp, value: .name(name.text))]
         }
-        guard let port = service.ports.first(where: { $0.name == name.text }) else {
+        guard let port = portLookup.port(named: name.text, in: service) else {
             let names = service.ports.compactMap(\.name)
             var notes = [declaredPortsNote(service)]
             var fixIts: [FixIt] = []

@@ -13,6 +13,8 @@ import RampSyntax
 /// check `diagnostics.hasErrors` before using it.
 public struct Resolver {
     let diagnostics: DiagnosticEngine
+    let suggester = Suggester()
+    let portLookup = PortLookup()
     var networks: [String: NetworkEntry] = [:]
     var namespaces: [String: NamespaceBuilder] = [:]
     var declarations = EnvironmentDeclarations()

@@ -18,7 +18,8 @@ struct SelectorConversion {
                 continue
             }
             let key = requirement.key.text
-            let values = Array(Set(requirement.values.map(\.text))).sorted()
+            let texts = requirement.values.map(\.text)
+            let values = texts.count <= 1 ? texts : Array(Set(texts)).sorted()
             switch requirement.operator {
             case .equals where selector.matchLabels[key] == nil:
                 selector.matchLabels[key] = values[0]

@@ -11,73 +11,122 @@ public enum ScalarQuoting {
         needsQuotes(value) ? doubleQuoted(value) : value
     }
 
+    /// Returns whether `value` must be double-quoted. It works on the UTF-8
+    /// bytes, because every value that is not printable ASCII is quoted
+    /// anyway, and it runs for every key and value ramp emits.
     public static func needsQuotes(_ value: String) -> Bool {
-        if value.isEmpty { return true }
-        if isReserved(value) { return true }
-        if looksNumeric(value) { return true }
-        if hasUnsafeCharacters(value) { return true }
+        var copy = value
+        return copy.withUTF8 { needsQuotes(utf8: $0) }
+    }
+
+    private static func needsQuotes(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty else { return true }
+        if !bytes.allSatisfy(isPrintableASCII) { return true }
+        if hasUnsafeCharacters(bytes) { return true }
+        if isReserved(bytes) { return true }
+        if looksNumeric(bytes) { return true }
         return false
     }
 
     // MARK: - Reserved words
 
     /// Booleans and nulls of YAML 1.1 (the superset) in every case form.
-    private static let reservedWords: Set<String> = [
+    private static let reservedWords: [[UInt8]] = [
         "y", "yes", "n", "no", "true", "false", "on", "off", "null", "~",
-    ]
+    ].map { Array($0.utf8) }
 
-    private static func isReserved(_ value: String) -> Bool {
-        reservedWords.contains(value.lowercased())
+    private static func isReserved(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count <= 5 else { return false }
+        return reservedWords.contains { $0.count == bytes.count && zip($0, bytes).allSatisfy { $0 == lowercased($1) } }
     }
 
     // MARK: - Numbers and timestamps
+
+    /// Special floats of YAML 1.1 and 1.2, lowercase.
+    private static let specialFloats: [[UInt8]] = [".inf", "-.inf", "+.inf", ".nan"].map { Array($0.utf8) }
 
     /// True for anything a 1.1 or 1.2 reader could resolve to a number or a
     /// timestamp. It is deliberately broad: a value that starts with a digit,
     /// a sign or a dot and contains only number-like characters is quoted
     /// (`0123`, `1e3`, `0x1F`, `1_000`, `1:30`, `.5`, `.inf`, `2001-12-14`).
-    private static func looksNumeric(_ value: String) -> Bool {
-        let lowered = value.lowercased()
-        if [".inf", "-.inf", "+.inf", ".nan"].contains(lowered) { return true }
-        guard let first = value.unicodeScalars.first else { return false }
-        let startsLikeNumber = ("0"..."9").contains(first) || first == "-" || first == "+" || first == "."
+    private static func looksNumeric(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if specialFloats.contains(where: { $0.count == bytes.count && zip($0, bytes).allSatisfy { $0 == lowercased($1) } }) {
+            return true
+        }
+        let first = bytes[0]
+        let startsLikeNumber = isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
         guard startsLikeNumber else { return false }
-        let numberCharacters = Set("0123456789abcdefABCDEFxXoO_.:+-eE")
-        return value.allSatisfy { numberCharacters.contains($0) } || isTimestamp(value)
+        return bytes.allSatisfy(isNumberCharacter) || isTimestamp(bytes)
     }
 
-    private static func isTimestamp(_ value: String) -> Bool {
-        let scalars = Array(value.unicodeScalars)
-        guard scalars.count >= 10 else { return false }
-        let digits = CharacterSet.decimalDigitsASCII
-        return digits(scalars[0]) && digits(scalars[1]) && digits(scalars[2]) && digits(scalars[3]) && scalars[4] == "-"
+    /// Digits, hex letters, base prefixes (`x`, `o`), exponents and separators.
+    private static func isNumberCharacter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"), UInt8(ascii: "A")...UInt8(ascii: "F"),
+             UInt8(ascii: "x"), UInt8(ascii: "X"), UInt8(ascii: "o"), UInt8(ascii: "O"),
+             UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "+"), UInt8(ascii: "-"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func isTimestamp(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 10 else { return false }
+        return bytes[0..<4].allSatisfy(isDigit) && bytes[4] == UInt8(ascii: "-")
     }
 
     // MARK: - Characters
 
-    /// Characters that start an indicator when they begin a plain scalar.
-    private static let leadingIndicators: Set<Unicode.Scalar> = [
-        "-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`", " ",
-    ]
+    /// Returns whether a character starts an indicator when it begins a plain scalar.
+    private static func isLeadingIndicator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"),
+             UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
+             UInt8(ascii: "`"), UInt8(ascii: " "):
+            return true
+        default:
+            return false
+        }
+    }
 
-    private static func hasUnsafeCharacters(_ value: String) -> Bool {
-        let scalars = Array(value.unicodeScalars)
-        if leadingIndicators.contains(scalars[0]) { return true }
-        if scalars.last == " " || scalars.last == ":" { return true }
-        for (index, scalar) in scalars.enumerated() {
-            if !isPrintableSafe(scalar) { return true }
-            if scalar == ":" && index + 1 < scalars.count && scalars[index + 1] == " " { return true }
-            if scalar == "#" && index > 0 && scalars[index - 1] == " " { return true }
-            // Flow indicators would end the scalar inside a flow collection.
-            if ["[", "]", "{", "}", ","].contains(scalar) { return true }
+    /// Returns whether a character is a flow indicator, which would end the
+    /// scalar inside a flow collection.
+    private static func isFlowIndicator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ","): return true
+        default: return false
+        }
+    }
+
+    /// True for a leading indicator, a trailing space or colon, `: `, ` #`
+    /// or a flow indicator anywhere.
+    private static func hasUnsafeCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if isLeadingIndicator(bytes[0]) { return true }
+        let last = bytes[bytes.count - 1]
+        if last == UInt8(ascii: " ") || last == UInt8(ascii: ":") { return true }
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ":") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: " ") { return true }
+            if byte == UInt8(ascii: "#") && index > 0 && bytes[index - 1] == UInt8(ascii: " ") { return true }
+            if isFlowIndicator(byte) { return true }
         }
         return false
     }
 
     /// Printable ASCII only; every other character, including tabs, line
     /// breaks and Unicode line or paragraph separators, forces quoting.
-    private static func isPrintableSafe(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value >= 0x20 && scalar.value < 0x7F
+    private static func isPrintableASCII(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte < 0x7F
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }
 
     // MARK: - Double quoting
@@ -92,8 +141,7 @@ public enum ScalarQuoting {
             case "\r": output += "\\r"
             case "\t": output += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x85
-                    || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF {
+                if needsEscape(scalar) {
                     output += escapeCode(scalar)
                 } else {
                     output.unicodeScalars.append(scalar)
@@ -103,17 +151,21 @@ public enum ScalarQuoting {
         return output + "\""
     }
 
+    /// Characters outside YAML's printable set (`c-printable`), the line
+    /// breaks of YAML 1.1 and the byte order mark, which a reader would drop
+    /// or misread unescaped.
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF: return true
+        default: return false
+        }
+    }
+
     private static func escapeCode(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         if scalar.value <= 0xFF {
             return "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
         }
         return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-    }
-}
-
-private enum CharacterSet {
-    static func decimalDigitsASCII(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value >= 0x30 && scalar.value <= 0x39
     }
 }

@@ -44,8 +44,24 @@ private struct Writer {
     }
 
     mutating func comment(_ content: String, indent: Int) {
-        let clean = content.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" }.joined(separator: " ")
+        let clean = Self.commentText(content)
         line(String(repeating: " ", count: indent) + (clean.isEmpty ? "#" : "# " + clean))
+    }
+
+    /// Returns the text with every character that could end the comment line
+    /// or make the stream invalid replaced by a space: line breaks, including
+    /// the NEL, LS and PS that YAML 1.1 readers break at, and control
+    /// characters other than tab. Comments carry contract paths, which users
+    /// control.
+    static func commentText(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let isControl = (value < 0x20 && value != 0x09) || (0x7F...0x9F).contains(value)
+            let breaksLines = value == 0x2028 || value == 0x2029 || value == 0xFEFF
+            result.append(isControl || breaksLines ? " " : scalar)
+        }
+        return String(result)
     }
 
     /// Records that the node at `path` took the lines from `first` to the last one written.

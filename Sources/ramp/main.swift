@@ -1,8 +1,9 @@
 import Foundation
 import RampDriver
 
-let driver = Driver(
+var driver = Driver(
     standardOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
     standardError: { FileHandle.standardError.write(Data($0.utf8)) }
 )
+driver.keepsResultsUntilExit = true
 exit(driver.run(Array(CommandLine.arguments.dropFirst())).rawValue)

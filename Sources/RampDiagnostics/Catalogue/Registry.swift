@@ -7,7 +7,7 @@
 
 extension DiagnosticID {
     /// Every identity in the catalogue, ordered by code.
-    public static let all: [DiagnosticID] = (contractIDs + optionIDs + manifestIDs + warningIDs + assertionIDs + adoptionIDs + driftIDs)
+    public static let all: [DiagnosticID] = (contractIDs + optionIDs + manifestIDs + warningIDs + assertionIDs + adoptionIDs + driftIDs + limitIDs)
         .sorted { $0.number < $1.number }
 
     /// Returns the identity with a kebab-case `name`, as `-W no-<name>` spells it.
@@ -69,5 +69,10 @@ extension DiagnosticID {
         .lintWorkloadNotSelected, .lintRedundantPolicy, .lintNamedPortAmbiguous, .lintNamedPortUndefined, .lintServicePort,
         .importNotExact, .importApproximated, .importDiffers,
         .driftLiveAllows, .driftLiveBlocks,
+    ]
+
+    /// The identities declared in Limits.swift.
+    static let limitIDs: [DiagnosticID] = [
+        .outputSymbolicLink, .outputLocked, .objectTooLarge, .largeObject, .tooManyPortsInRule, .largePolicyMap, .tooManyRules,
     ]
 }

@@ -26,7 +26,7 @@ public enum Explanations {
 
     private static let byNumber: [Int: String] = {
         var all: [Int: String] = [:]
-        for group in [inputOutput, syntax, names, ports, values, options, environments, manifests, warnings, assertions, adoption, drift] {
+        for group in [inputOutput, syntax, names, ports, values, options, environments, manifests, warnings, assertions, adoption, drift, limits] {
             all.merge(group) { first, _ in first }
         }
         return all

@@ -33,7 +33,7 @@ struct AllEnvironmentsBuild {
             let environments = Set(builds.compilations.compactMap(\.environment))
             try EnvironmentDirectories(directory: directory).removeStale(keeping: environments)
         } catch {
-            _ = driver.emit([Diagnostic(.outputUnwritable(error.path, reason: error.reason), at: nil)], reporting: options.reporting)
+            _ = driver.emit([error.diagnostic], reporting: options.reporting)
             return .usageOrIOError
         }
         driver.inform(summary, reporting: options.reporting)
@@ -50,14 +50,14 @@ struct AllEnvironmentsBuild {
 struct EnvironmentDirectories {
     let directory: String
 
-    func removeStale(keeping environments: Set<String>) throws(OutputWriter.WriteError) {
+    func removeStale(keeping environments: Set<String>) throws(OutputError) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         for name in names.sorted() where !environments.contains(name) && isDirectory(directory + "/" + name) {
             try removeGenerated(in: directory + "/" + name, environment: name)
         }
     }
 
-    private func removeGenerated(in subdirectory: String, environment: String) throws(OutputWriter.WriteError) {
+    private func removeGenerated(in subdirectory: String, environment: String) throws(OutputError) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: subdirectory)) ?? []
         var removedAll = true
         for name in names.sorted() {
@@ -69,7 +69,7 @@ struct EnvironmentDirectories {
             do {
                 try FileManager.default.removeItem(atPath: path)
             } catch {
-                throw OutputWriter.WriteError(path: path, reason: error.localizedDescription)
+                throw OutputError.unwritable(path, reason: error.localizedDescription)
             }
         }
         // rmdir(2) removes only an empty directory, so a file created meanwhile stays.

@@ -147,7 +147,15 @@ public struct PortRefSyntax: Sendable {
     public let protocolName: Word?
     public let range: SourceRange
 
-    public var isNumeric: Bool { value.text.first.map { $0.isASCII && $0.isNumber } ?? false }
+    /// True when the first character is an ASCII digit. The bytes decide
+    /// unless a non-ASCII byte follows the first, which could join it into
+    /// a larger character.
+    public var isNumeric: Bool {
+        let utf8 = value.text.utf8
+        guard let first = utf8.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") else { return false }
+        guard let second = utf8.dropFirst().first, second >= 0x80 else { return true }
+        return value.text.first.map { $0.isASCII && $0.isNumber } ?? false
+    }
 }
 
 public struct EndpointSyntax: Sendable {

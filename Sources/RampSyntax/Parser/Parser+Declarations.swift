@@ -216,7 +216,7 @@ extension Parser {
         // `ports` may continue on the next line.
         var lookahead = index
         while tokens[lookahead].kind == .newline { lookahead += 1 }
-        if tokens[lookahead].kind == .word && text(tokens[lookahead]) == "ports" {
+        if isWord(tokens[lookahead], "ports") {
             index = lookahead
             advance()
             ports = try parseCommaList { (parser: inout Parser) throws(StatementFailure) in try parser.parsePortDecl() }

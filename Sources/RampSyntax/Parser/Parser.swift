@@ -18,13 +18,25 @@ public struct Parser {
     struct StatementFailure: Error {}
 
     public init(file: SourceFile, diagnostics: DiagnosticEngine) {
+        self.init(file: file, tokens: Lexer.tokenize(file.bytes), diagnostics: diagnostics)
+    }
+
+    /// Creates a parser over tokens that `Lexer.tokenize` made from `file`.
+    public init(file: SourceFile, tokens: [Token], diagnostics: DiagnosticEngine) {
         self.file = file
-        self.tokens = Lexer.tokenize(file.bytes)
+        self.tokens = tokens
         self.diagnostics = diagnostics
     }
 
     public static func parse(_ file: SourceFile, diagnostics: DiagnosticEngine) -> ContractFile {
         var parser = Parser(file: file, diagnostics: diagnostics)
+        return parser.parseFile()
+    }
+
+    /// Parses tokens that `Lexer.tokenize` made from `file`, so that lexing
+    /// and parsing can be timed apart.
+    public static func parse(_ file: SourceFile, tokens: [Token], diagnostics: DiagnosticEngine) -> ContractFile {
+        var parser = Parser(file: file, tokens: tokens, diagnostics: diagnostics)
         return parser.parseFile()
     }
 
@@ -51,7 +63,14 @@ public struct Parser {
 
     /// Returns whether the current token is the word `keyword`.
     func at(_ keyword: String) -> Bool {
-        current.kind == .word && text(current) == keyword
+        isWord(current, keyword)
+    }
+
+    /// Returns whether `token` is the word `keyword`, comparing bytes so
+    /// that no string is made for the token.
+    func isWord(_ token: Token, _ keyword: String) -> Bool {
+        guard token.kind == .word, token.end - token.start == keyword.utf8.count else { return false }
+        return file.bytes[token.start..<token.end].elementsEqual(keyword.utf8)
     }
 
     func at(_ kind: TokenKind) -> Bool {
@@ -108,8 +127,12 @@ public struct Parser {
     /// Names a token for a message: its text in quotes, or its kind.
     func describe(_ token: Token) -> String {
         switch token.kind {
-        case .word, .cidr: return "'\(text(token))'"
-        case .string: return "string \(text(token))"
+        case .word, .cidr:
+            let (text, length) = abbreviated(token)
+            return length.map { "'\(text)…' (\($0) characters)" } ?? "'\(text)'"
+        case .string:
+            let (text, length) = abbreviated(token)
+            return length.map { "string \(text)… (\($0) characters)" } ?? "string \(text)"
         case .unknown:
             let character = text(token)
             let scalar = character.unicodeScalars.first.map { "U+" + String($0.value, radix: 16, uppercase: true) } ?? ""
@@ -117,6 +140,18 @@ public struct Parser {
                 || character.unicodeScalars.first!.value < 0x20) ? scalar : "'\(character)' (\(scalar))"
         default: return token.kind.description
         }
+    }
+
+    /// The longest token text that a message quotes in full.
+    static let quotedTextLimit = 64
+
+    /// Returns the token's text for a message, or its first characters and
+    /// its length when it is longer than the limit, so that a megabyte of
+    /// garbage does not become a megabyte of message.
+    func abbreviated(_ token: Token) -> (text: String, length: Int?) {
+        let text = self.text(token)
+        guard text.utf8.count > Parser.quotedTextLimit, text.count > Parser.quotedTextLimit else { return (text, nil) }
+        return (String(text.prefix(Parser.quotedTextLimit)), text.count)
     }
 
     /// Skips the rest of a failed statement: up to the end of its line or a

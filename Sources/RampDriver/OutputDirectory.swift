@@ -1,0 +1,186 @@
+import Foundation
+
+/// An open output directory.
+///
+/// Every operation goes through the directory's file descriptor with
+/// `openat`, `renameat` and `unlinkat`, and never follows a symbolic link.
+/// Once the directory is open, nothing that ramp writes or deletes can land
+/// outside it, even if a component of its path is replaced meanwhile.
+final class OutputDirectory {
+    /// The path as the user gave it, used in messages.
+    let path: String
+    let descriptor: Int32
+
+    /// Names of temporary files start with this and end with `temporarySuffix`,
+    /// so that a later build can remove those that an interrupted one left.
+    static let temporaryPrefix = ".ramp-"
+    static let temporarySuffix = ".tmp"
+
+    init(path: String, descriptor: Int32) {
+        self.path = path
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Returns the path of an entry, for messages.
+    func displayPath(_ name: String) -> String {
+        path.hasSuffix("/") ? path + name : path + "/" + name
+    }
+
+    // MARK: - Entries
+
+    enum EntryKind: Equatable {
+        case missing
+        case regularFile
+        case directory
+        case symbolicLink(target: String)
+        /// A FIFO, socket or device.
+        case other
+    }
+
+    /// Returns the kind of an entry without following a symbolic link.
+    func kind(of name: String) throws(OutputError) -> EntryKind {
+        guard let kind = OutputDirectory.kind(of: name, in: descriptor) else {
+            throw .systemCall(displayPath(name), errorNumber: errno)
+        }
+        return kind
+    }
+
+    /// Returns the kind of an entry of the directory open as `descriptor`,
+    /// or nil with `errno` set when it cannot be examined.
+    static func kind(of name: String, in descriptor: Int32) -> EntryKind? {
+        var status = stat()
+        guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else {
+            return errno == ENOENT ? .missing : nil
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return .regularFile
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symbolicLink(target: linkTarget(name, in: descriptor))
+        default: return .other
+        }
+    }
+
+    private static func linkTarget(_ name: String, in descriptor: Int32) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlinkat(descriptor, name, &buffer, buffer.count - 1)
+        guard length >= 0 else { return "?" }
+        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Returns the names of all entries except `.` and `..`, sorted.
+    func entryNames() throws(OutputError) -> [String] {
+        let copy = dup(descriptor)
+        guard copy >= 0, let stream = fdopendir(copy) else {
+            if copy >= 0 { close(copy) }
+            throw .systemCall(path, errorNumber: errno)
+        }
+        defer { closedir(stream) }
+        rewinddir(stream)
+
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
+                    String(cString: $0)
+                }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    // MARK: - Reading
+
+    /// Returns the contents of a regular file, or nil when there is no entry.
+    /// Any other kind of entry is an error, because ramp would replace it.
+    func readExisting(_ name: String) throws(OutputError) -> [UInt8]? {
+        switch try kind(of: name) {
+        case .missing:
+            return nil
+        case .regularFile:
+            guard let bytes = read(name, limit: nil) else { throw .systemCall(displayPath(name), errorNumber: errno) }
+            return bytes
+        case .symbolicLink(let target):
+            throw OutputError(.outputFileSymbolicLink(displayPath(name), target: target))
+        case .directory:
+            throw .unwritable(displayPath(name), reason: "it is a directory; rename or remove it")
+        case .other:
+            throw .unwritable(displayPath(name), reason: "it is not a regular file; rename or remove it")
+        }
+    }
+
+    /// Returns up to `limit` bytes from the start of a regular file (all of
+    /// it when `limit` is nil), or nil when it cannot be opened as one.
+    /// `O_NONBLOCK` keeps a FIFO that replaced the file from blocking the read.
+    func read(_ name: String, limit: Int?) -> [UInt8]? {
+        let file = openat(descriptor, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard file >= 0 else { return nil }
+        defer { close(file) }
+        var status = stat()
+        guard fstat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+
+        let byteCount = limit ?? Int(status.st_size)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(byteCount)
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while limit == nil || bytes.count < byteCount {
+            let request = limit == nil ? chunk.count : min(chunk.count, byteCount - bytes.count)
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(file, $0.baseAddress, request) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { break }
+            bytes += chunk[..<count]
+        }
+        return bytes
+    }
+
+    // MARK: - Writing
+
+    /// Writes `bytes` to a new temporary file in the directory and returns
+    /// its name. The file is removed again when writing fails.
+    func createTemporary(_ bytes: [UInt8], for target: String) throws(OutputError) -> String {
+        let name = OutputDirectory.temporaryPrefix + UUID().uuidString + OutputDirectory.temporarySuffix
+        let file = openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        guard file >= 0 else { throw .systemCall(displayPath(target), errorNumber: errno) }
+
+        let failure = writeAll(bytes, to: file)
+        let closeFailed = close(file) != 0
+        if failure != nil || closeFailed {
+            let errorNumber = failure ?? errno
+            unlinkat(descriptor, name, 0)
+            throw .systemCall(displayPath(target), errorNumber: errorNumber)
+        }
+        return name
+    }
+
+    /// Returns nil on success or the `errno` of the failed write.
+    private func writeAll(_ bytes: [UInt8], to file: Int32) -> Int32? {
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                Foundation.write(file, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return count < 0 ? errno : EIO }
+            offset += count
+        }
+        return nil
+    }
+
+    /// Renames an entry over another one; both stay in this directory.
+    func rename(_ source: String, to destination: String) throws(OutputError) {
+        guard renameat(descriptor, source, descriptor, destination) == 0 else {
+            throw .systemCall(displayPath(destination), errorNumber: errno)
+        }
+    }
+
+    func removeFile(_ name: String) throws(OutputError) {
+        guard unlinkat(descriptor, name, 0) == 0 || errno == ENOENT else {
+            throw .systemCall(displayPath(name), errorNumber: errno)
+        }
+    }
+}

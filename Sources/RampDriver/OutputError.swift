@@ -1,0 +1,27 @@
+import Foundation
+import RampDiagnostics
+
+/// A failure to write the output. Every case is an I/O problem, so the
+/// build exits with status 2.
+public struct OutputError: Error {
+    public let message: DiagnosticMessage
+
+    init(_ message: DiagnosticMessage) {
+        self.message = message
+    }
+
+    /// Makes the error for a failed system call on `path`, worded as
+    /// "cannot write 'path': reason".
+    static func systemCall(_ path: String, errorNumber: Int32) -> OutputError {
+        OutputError(.outputUnwritable(path, reason: String(cString: strerror(errorNumber))))
+    }
+
+    static func unwritable(_ path: String, reason: String) -> OutputError {
+        OutputError(.outputUnwritable(path, reason: reason))
+    }
+
+    /// The diagnostic to report; it has no source location.
+    public var diagnostic: Diagnostic {
+        Diagnostic(message, at: nil)
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import RampDiagnostics
+import RampDriver
+import RampKube
+import RampLowering
+import RampSema
+import RampSource
+import RampSyntax
+import RampSynthetic
+
+/// One measured stage of one run.
+struct StageSample {
+    let name: String
+    let seconds: Double
+    /// The bytes the throughput refers to: contract text for the front end,
+    /// YAML for emitting and writing. Nil when no throughput is printed.
+    let bytes: Int?
+    /// `VmHWM` right after the stage, when the platform reports it.
+    let peakBytes: Int?
+}
+
+/// One measured whole build.
+struct BuildSample {
+    let seconds: Double
+    let peakBytes: Int?
+}
+
+/// Measures the stages and the whole build of one synthetic system whose
+/// contracts are written under `root/contracts`.
+struct BenchmarkRun {
+    let system: SyntheticSystem
+    let root: String
+
+    var contractsDirectory: String { root + "/contracts" }
+
+    struct Failure: Error {
+        let message: String
+    }
+
+    func writeContracts() throws {
+        try? FileManager.default.removeItem(atPath: contractsDirectory)
+        try FileManager.default.createDirectory(atPath: contractsDirectory, withIntermediateDirectories: true)
+        for file in system.files {
+            try Data(file.text.utf8).write(to: URL(fileURLWithPath: contractsDirectory + "/" + file.path))
+        }
+    }
+
+    /// Returns a fresh, empty output directory path for one measurement.
+    private func outputDirectory(_ name: String) -> String {
+        let path = root + "/" + name
+        try? FileManager.default.removeItem(atPath: path)
+        return path
+    }
+
+    // MARK: - Stages
+
+    /// Runs every stage once through the public APIs the driver uses, in
+    /// the driver's order, and returns one sample per stage.
+    func measureStages() throws(Failure) -> [StageSample] {
+        PeakMemory.reset()
+        let diagnostics = DiagnosticEngine()
+        let contractBytes = system.byteCount
+        var samples: [StageSample] = []
+        func record(_ name: String, _ seconds: Double, bytes: Int?) {
+            samples.append(StageSample(name: name, seconds: seconds, bytes: bytes, peakBytes: PeakMemory.bytes()))
+        }
+
+        let (files, readTime) = timed { ContractInputs.read([contractsDirectory], diagnostics: diagnostics) }
+        record("read", readTime, bytes: contractBytes)
+        let (valid, utf8Time) = timed { files.allSatisfy { SourceFile.firstInvalidUTF8Offset($0.bytes) == nil } }
+        record("check UTF-8", utf8Time, bytes: contractBytes)
+        let (tokens, lexTime) = timed { files.map { Lexer.tokenize($0.bytes) } }
+        record("lex", lexTime, bytes: contractBytes)
+        let (parsed, parseTime) = timed { zip(files, tokens).map { Parser.parse($0, tokens: $1, diagnostics: diagnostics) } }
+        record("parse", parseTime, bytes: contractBytes)
+        let (program, resolveTime) = timed { Resolver.resolve(parsed, diagnostics: diagnostics) }
+        record("resolve", resolveTime, bytes: nil)
+        guard valid, !diagnostics.hasErrors else { throw Failure(message: TextRenderer().render(diagnostics.sorted())) }
+
+        let (reference, lowerTime) = timed { ReferenceLowering.lower(program) }
+        record("lower", lowerTime, bytes: nil)
+        let (policies, optimizeTime) = timed { () -> [NetworkPolicy] in
+            var plan = reference
+            for pass in Pipeline.passes(level: .standard, kubernetesVersion: .defaultTarget) { pass.run(&plan) }
+            return plan.networkPolicies
+        }
+        record("optimize", optimizeTime, bytes: nil)
+        let (manifests, emitTime) = timed { ManifestLayout.render(policies, program: program, version: Driver.version) }
+        let yamlBytes = manifests.values.reduce(0) { $0 + $1.utf8.count }
+        record("emit YAML", emitTime, bytes: yamlBytes)
+        let (_, limitsTime) = timed { ObjectLimits.check(policies, program: program, diagnostics: diagnostics) }
+        record("check limits", limitsTime, bytes: nil)
+
+        let output = outputDirectory("out-stages")
+        let (writeError, writeTime) = timed { () -> OutputError? in
+            do throws(OutputError) {
+                try OutputWriter(directory: output).write(manifests)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let writeError { throw Failure(message: writeError.diagnostic.message) }
+        record("write", writeTime, bytes: yamlBytes)
+        return samples
+    }
+
+    // MARK: - Whole build
+
+    /// Runs `ramp build` in this process, as the `ramp` executable would.
+    func measureBuild() throws(Failure) -> BuildSample {
+        let output = outputDirectory("out-build")
+        var errorText = ""
+        let driver = Driver(standardOutput: { _ in }, standardError: { errorText += $0 }, environment: [:], standardErrorIsTerminal: false)
+        PeakMemory.reset()
+        let (status, seconds) = timed { driver.run(["build", contractsDirectory, "-o", output]) }
+        guard status == .success else { throw Failure(message: errorText) }
+        return BuildSample(seconds: seconds, peakBytes: PeakMemory.bytes())
+    }
+
+    /// Runs the `ramp` executable that sits beside this one, or returns nil
+    /// when there is none. The peak is the largest of every child so far.
+    func measureExecutable() throws(Failure) -> BuildSample? {
+        guard let executable = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("ramp"),
+              FileManager.default.isExecutableFile(atPath: executable.path) else { return nil }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["build", contractsDirectory, "-o", outputDirectory("out-executable")]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let (status, seconds) = timed { () -> Int32 in
+            do {
+                try process.run()
+            } catch {
+                return -1
+            }
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        guard status == 0 else { throw Failure(message: "\(executable.path) exited with status \(status)") }
+        return BuildSample(seconds: seconds, peakBytes: PeakMemory.childrenBytes())
+    }
+}
+
+/// Returns the value of `body` and its wall-clock duration in seconds.
+func timed<Value>(_ body: () throws -> Value) rethrows -> (Value, Double) {
+    let start = ContinuousClock.now
+    let value = try body()
+    let duration = start.duration(to: .now)
+    let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    return (value, seconds)
+}

@@ -1,0 +1,56 @@
+import Foundation
+import RampSynthetic
+
+// `ramp-benchmark`: generates a synthetic contract system and measures each
+// stage of a build and the whole build. See `BenchmarkOptions.usage`.
+
+let options: BenchmarkOptions
+do {
+    options = try BenchmarkOptions.parse(Array(CommandLine.arguments.dropFirst()))
+} catch {
+    if error.message.isEmpty {
+        print(BenchmarkOptions.usage, terminator: "")
+        exit(0)
+    }
+    FileHandle.standardError.write(Data("ramp-benchmark: error: \(error.message)\n\n\(BenchmarkOptions.usage)".utf8))
+    exit(2)
+}
+
+let root = options.keepDirectory
+    ?? FileManager.default.temporaryDirectory.appendingPathComponent("ramp-benchmark-\(getpid())").path
+
+/// Generates the system of `size`, measures it `options.repetitions` times
+/// and prints the report.
+func benchmark(_ size: SyntheticSystem.Size, label: String) -> BenchmarkReport {
+    let (system, generationSeconds) = timed { SyntheticSystem(size: size, seed: options.seed) }
+    print("generated in \(format(generationSeconds * 1000, digits: 1)) ms (not part of the build)")
+    let run = BenchmarkRun(system: system, root: root + "/" + label)
+    var report = BenchmarkReport(system: system, label: label)
+    do {
+        try run.writeContracts()
+        for _ in 0..<options.repetitions {
+            report.stageRuns.append(try run.measureStages())
+            report.builds.append(try run.measureBuild())
+            if let sample = try run.measureExecutable() { report.executableBuilds.append(sample) }
+        }
+    } catch let failure as BenchmarkRun.Failure {
+        FileHandle.standardError.write(Data("ramp-benchmark: error: the build failed:\n\(failure.message)\n".utf8))
+        exit(1)
+    } catch {
+        FileHandle.standardError.write(Data("ramp-benchmark: error: \(error)\n".utf8))
+        exit(1)
+    }
+    report.print()
+    print("")
+    return report
+}
+
+let base = benchmark(options.size, label: options.presetName)
+if options.scaling {
+    let scaled = benchmark(options.size.scaled(by: 10), label: options.presetName + "-x10")
+    let ratio = scaled.medianBuildSeconds / base.medianBuildSeconds
+    print("scaling: 10 times the input took \(format(ratio, digits: 2)) times as long (whole build, in process)")
+}
+if options.keepDirectory == nil {
+    try? FileManager.default.removeItem(atPath: root)
+}
