@@ -36,9 +36,15 @@ public enum ObjectLimits {
         let policy: NetworkPolicy
         /// The size of its YAML document, comments included.
         let byteCount: Int
-        let origin: SourceRange?
-        /// The dependency behind each rule, by direction and index.
-        let ruleOrigins: [String: SourceRange]
+        let provenance: Provenance
+
+        /// The contract statement of the object, found only when a limit is exceeded.
+        var origin: SourceRange? { provenance.objectSources(policy).first?.range }
+
+        func ruleOrigin(_ direction: NetworkPolicy.PolicyType, _ index: Int) -> SourceRange? {
+            let rules = (direction == .ingress ? policy.ingress : policy.egress) ?? []
+            return provenance.ruleSources(rules[index], direction: direction, in: policy).first?.range
+        }
     }
 
     /// Reports every object of `policies` that exceeds a limit, at the
@@ -50,17 +56,10 @@ public enum ObjectLimits {
             policies.filter { $0.podSelector.isEmpty }.map { ($0.namespace, $0) }, uniquingKeysWith: { first, _ in first }
         )
         for policy in policies {
-            var ruleOrigins: [String: SourceRange] = [:]
-            for (direction, rules) in [(NetworkPolicy.PolicyType.ingress, policy.ingress ?? []), (.egress, policy.egress ?? [])] {
-                for (index, rule) in rules.enumerated() {
-                    ruleOrigins["\(direction.rawValue)\(index)"] = provenance.ruleSources(rule, direction: direction, in: policy).first?.range
-                }
-            }
             let object = CheckedObject(
                 policy: policy,
                 byteCount: emitter.emit(header: [], documents: [policy.yamlDocument]).utf8.count,
-                origin: provenance.objectSources(policy).first?.range,
-                ruleOrigins: ruleOrigins
+                provenance: provenance
             )
             checkSize(object, diagnostics: diagnostics)
             checkRuleCount(object, diagnostics: diagnostics)
@@ -109,7 +108,7 @@ public enum ObjectLimits {
                             protocolName: networkProtocol.rawValue, limit: maxPortsPerProtocol
                         ),
                         at: object.origin,
-                        notes: object.ruleOrigins["\(direction.rawValue)\(index)"].map { [Note("the rule comes from this dependency", at: $0)] } ?? []
+                        notes: object.ruleOrigin(direction, index).map { [Note("the rule comes from this dependency", at: $0)] } ?? []
                     )
                 }
             }

@@ -8,14 +8,20 @@ public struct YAMLEmitter {
 
     /// Emits a stream: the header comments, then each document after `---`.
     public func emit(header: [String], documents: [YAMLDocument]) -> String {
-        emitWithLineSpans(header: header, documents: documents).text
+        write(header: header, documents: documents, recordingSpans: false).text
     }
 
     /// Emits the same text as `emit(header:documents:)` and the lines of
     /// every node in it: each document, mapping entry and sequence item, in
     /// the order they are written. A document's span leaves out its `---`.
     public func emitWithLineSpans(header: [String], documents: [YAMLDocument]) -> (text: String, spans: [YAMLLineSpan]) {
-        var writer = Writer()
+        write(header: header, documents: documents, recordingSpans: true)
+    }
+
+    /// Writes the stream; the spans, and the node paths they need, are only
+    /// built when asked for, because most callers want the text alone.
+    private func write(header: [String], documents: [YAMLDocument], recordingSpans: Bool) -> (text: String, spans: [YAMLLineSpan]) {
+        var writer = Writer(recordsSpans: recordingSpans)
         for line in header { writer.comment(line, indent: 0) }
         for (index, document) in documents.enumerated() {
             writer.line("---")
@@ -31,6 +37,7 @@ public struct YAMLEmitter {
 
 /// The output being built, with the number of lines written so far.
 private struct Writer {
+    let recordsSpans: Bool
     var text = ""
     var lineCount = 0
     var spans: [YAMLLineSpan] = []
@@ -66,6 +73,7 @@ private struct Writer {
 
     /// Records that the node at `path` took the lines from `first` to the last one written.
     mutating func record(_ path: [YAMLPathComponent], from first: Int) {
+        guard recordsSpans else { return }
         spans.append(YAMLLineSpan(document: document, path: path, firstLine: first, lastLine: lineCount))
     }
 
@@ -90,8 +98,9 @@ private struct Writer {
             let first = nextLine
             for line in entry.comments { comment(line, indent: indent) }
             let lead = dashed && index == 0 ? String(repeating: " ", count: indent - 2) + "- " : pad
-            emitNested(entry.value, line: lead + ScalarQuoting.render(entry.key) + ":", indent: indent, path: path + [.key(entry.key)])
-            record(path + [.key(entry.key)], from: first)
+            let entryPath = recordsSpans ? path + [.key(entry.key)] : path
+            emitNested(entry.value, line: lead + ScalarQuoting.render(entry.key) + ":", indent: indent, path: entryPath)
+            record(entryPath, from: first)
         }
     }
 
@@ -114,7 +123,7 @@ private struct Writer {
         let pad = String(repeating: " ", count: indent)
         for (index, item) in items.enumerated() {
             let first = nextLine
-            let itemPath = path + [.index(index)]
+            let itemPath = recordsSpans ? path + [.index(index)] : path
             for line in item.comments { comment(line, indent: indent) }
             switch item.value {
             case .mapping(let entries) where !entries.isEmpty:

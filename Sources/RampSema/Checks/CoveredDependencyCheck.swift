@@ -13,13 +13,16 @@ struct CoveredDependencyCheck: SemanticCheck {
     let name = "covered-dependency"
 
     func run(_ context: CheckContext) {
-        let dependencies = context.dependenciesInSourceOrder
-        for dependency in dependencies {
-            let broader = dependencies.first { other in
-                DuplicateDependencyCheck.covers(other, dependency, context.program)
-                    && !DuplicateDependencyCheck.covers(dependency, other, context.program)
+        let index = DependencyIndex(context.dependenciesInSourceOrder)
+        let dependencies = index.dependencies
+        for position in dependencies.indices {
+            let dependency = dependencies[position]
+            let broaderPosition = index.candidates(for: position).first { other in
+                DuplicateDependencyCheck.covers(dependencies[other], dependency, context.program)
+                    && !DuplicateDependencyCheck.covers(dependency, dependencies[other], context.program)
             }
-            guard let broader else { continue }
+            guard let broaderPosition else { continue }
+            let broader = dependencies[broaderPosition]
             let location = context.location(of: dependency)
             context.diagnostics.emit(
                 .coveredDependency(context.text(of: dependency), broader: context.text(of: broader)),

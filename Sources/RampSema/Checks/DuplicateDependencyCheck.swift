@@ -10,13 +10,17 @@ struct DuplicateDependencyCheck: SemanticCheck {
     let name = "duplicate-dependency"
 
     func run(_ context: CheckContext) {
-        let dependencies = context.dependenciesInSourceOrder
+        let dependencyIndex = DependencyIndex(context.dependenciesInSourceOrder)
+        let dependencies = dependencyIndex.dependencies
         var reportedStatements: [String: Int] = [:]
         var found: [(repeated: Dependency, first: Dependency)] = []
-        for (index, dependency) in dependencies.enumerated() {
-            guard let first = dependencies[..<index].first(where: { DuplicateDependencyCheck.same($0, dependency, context.program) }) else {
-                continue
+        for index in dependencies.indices {
+            let dependency = dependencies[index]
+            let earlier = dependencyIndex.candidates(for: index).first { other in
+                other < index && DuplicateDependencyCheck.same(dependencies[other], dependency, context.program)
             }
+            guard let earlier else { continue }
+            let first = dependencies[earlier]
             found.append((dependency, first))
             reportedStatements[statementKey(dependency, context), default: 0] += 1
         }
