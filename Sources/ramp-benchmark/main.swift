@@ -1,4 +1,7 @@
 import Foundation
+import RampDriver
+import RampLowering
+import RampSource
 import RampSynthetic
 
 // `ramp-benchmark`: generates a synthetic contract system and measures each
@@ -42,7 +45,24 @@ func benchmark(_ size: SyntheticSystem.Size, label: String) -> BenchmarkReport {
     }
     report.print()
     print("")
+    printMinimality(system)
     return report
+}
+
+/// Prints the sizes of the reference lowering, the one-policy-per-workload
+/// baseline and the optimized output, and how many objects a one-dependency
+/// change touches.
+func printMinimality(_ system: SyntheticSystem) {
+    var compilation = Compilation()
+    compilation.compile(system.files.map { SourceFile(path: $0.path, text: $0.text) })
+    guard let program = compilation.program else { return }
+    let statistics = BuildStatistics(program: program)
+    print(statistics.table, terminator: "")
+    let namespaces = program.namespaces.count
+    print("objects per namespace (optimized): \(format(Double(statistics.optimized.objects) / Double(namespaces), digits: 2))")
+    let stability = ChangeStability.measure(program, level: .standard, sampleLimit: 10)
+    print("one dependency removed (\(stability.samples) samples): mean \(format(stability.meanChangedObjects, digits: 2)) objects changed, at most \(stability.maximumChangedObjects)")
+    print("")
 }
 
 let base = benchmark(options.size, label: options.presetName)
