@@ -2,9 +2,9 @@
 /// the API server applies them (`k8s.io/apimachinery/pkg/util/validation`).
 /// Each function returns nil for a valid value or the reason it is invalid.
 public enum KubernetesNames {
-    /// A DNS-1123 label: at most 63 characters of lowercase letters, digits
-    /// and '-', starting and ending with a letter or digit. Namespace names
-    /// follow it.
+    /// Checks a DNS-1123 label: at most 63 characters of lowercase letters,
+    /// digits and '-', starting and ending with a letter or digit. Namespace
+    /// names follow it.
     public static func dns1123LabelError(_ value: String) -> String? {
         if value.isEmpty { return "must not be empty" }
         if value.utf8.count > 63 { return "must be at most 63 characters, found \(value.utf8.count)" }
@@ -18,8 +18,8 @@ public enum KubernetesNames {
         return nil
     }
 
-    /// A DNS-1123 subdomain: at most 253 characters of DNS-1123 labels joined
-    /// by '.'. Object names and label key prefixes follow it.
+    /// Checks a DNS-1123 subdomain: at most 253 characters of DNS-1123 labels
+    /// joined by '.'. Object names and label key prefixes follow it.
     public static func dns1123SubdomainError(_ value: String) -> String? {
         if value.isEmpty { return "must not be empty" }
         if value.utf8.count > 253 { return "must be at most 253 characters, found \(value.utf8.count)" }
@@ -36,7 +36,7 @@ public enum KubernetesNames {
         return nil
     }
 
-    /// A label key: an optional DNS-1123 subdomain prefix and '/', then a
+    /// Checks a label key: an optional DNS-1123 subdomain prefix and '/', then a
     /// name of at most 63 characters of letters, digits, '-', '_' and '.',
     /// starting and ending with a letter or digit.
     public static func labelKeyError(_ key: String) -> String? {
@@ -50,7 +50,7 @@ public enum KubernetesNames {
         return qualifiedNameError(name, what: "name part")
     }
 
-    /// A label value: empty, or at most 63 characters of letters, digits,
+    /// Checks a label value: empty, or at most 63 characters of letters, digits,
     /// '-', '_' and '.', starting and ending with a letter or digit.
     public static func labelValueError(_ value: String) -> String? {
         if value.isEmpty { return nil }
@@ -69,7 +69,7 @@ public enum KubernetesNames {
         return nil
     }
 
-    /// A container port name (IANA_SVC_NAME): at most 15 lowercase letters,
+    /// Checks a container port name (IANA_SVC_NAME): at most 15 lowercase letters,
     /// digits and '-', with at least one letter, no leading, trailing or
     /// doubled '-'.
     public static func portNameError(_ name: String) -> String? {

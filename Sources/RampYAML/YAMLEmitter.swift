@@ -77,7 +77,7 @@ private struct Writer {
         spans.append(YAMLLineSpan(document: document, path: path, firstLine: first, lastLine: lineCount))
     }
 
-    /// Emits a value that stands at the start of a line (a document root).
+    /// Emits a value that is at the start of a line (a document root).
     mutating func emitValue(_ node: YAMLNode, indent: Int, path: [YAMLPathComponent]) {
         switch node {
         case .mapping(let entries) where !entries.isEmpty:

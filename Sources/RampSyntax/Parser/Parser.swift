@@ -4,7 +4,7 @@ import RampSource
 /// A recursive-descent parser with one token of lookahead.
 ///
 /// Each statement is parsed by a function that throws `StatementFailure`
-/// after reporting the first problem in it; the statement loop then skips to
+/// after reporting the first problem in it. The statement loop then skips to
 /// the next line or closing brace and goes on, so independent mistakes on
 /// other lines are all reported. Every loop consumes a token per iteration or
 /// leaves, so parsing always ends.
