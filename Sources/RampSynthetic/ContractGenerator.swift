@@ -152,9 +152,12 @@ struct ContractGenerator {
     }
 
     /// Returns `:port`, `:(port, port)` or nothing (every declared port).
+    /// Most calls go to `http`, which every service serves, because in real
+    /// systems most servers are called by several clients on one port.
     private mutating func portSuffix(_ server: ServiceModel) -> String {
         let roll = random.next(below: 100)
         if roll < 10 { return "" }
+        if roll < 80 { return ":http" }
         let first = portReference(server.ports[random.next(below: server.ports.count)])
         if roll < 15, server.ports.count > 1 {
             let second = portReference(server.ports[random.next(below: server.ports.count)])
