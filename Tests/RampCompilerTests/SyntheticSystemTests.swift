@@ -34,9 +34,10 @@ final class SyntheticSystemTests: XCTestCase {
           service api-4 [app=api-4] ports http:8080, metrics:9100
 
           shipping-0 -> billing-1/inventory-5:http
-          users-2 -> api-4:metrics
-          api-4 -> shipping-0
-          api-4 -> users-2:30008/udp
+          shipping-0 -> api-4:http
+          shipping-0 -> users-2:30005/udp
+          shipping-0 -> users-2:http
+          shipping-0 -> api-4:metrics
         }
 
         """)
