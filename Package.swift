@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "RampYAMLTests", dependencies: ["RampYAML", "RampSource", "RampDiagnostics"]),
         .testTarget(name: "RampKubeTests", dependencies: ["RampKube", "RampYAML", "RampSource", "RampDiagnostics"]),
         .testTarget(name: "RampEvaluatorTests", dependencies: ["RampEvaluator", "RampKube"]),
-        .testTarget(name: "RampDiagnosticsTests", dependencies: ["RampDiagnostics", "RampSource"]),
+        .testTarget(name: "RampDiagnosticsTests", dependencies: ["RampDiagnostics", "RampSource"], exclude: ["Support/sarif-schema-2.1.0.json"]),
         .testTarget(name: "RampLoweringTests", dependencies: ["RampLowering", "RampKube"]),
         .testTarget(name: "RampAdoptionTests", dependencies: [
             "RampAdoption", "RampDriver", "RampKube", "RampEvaluator", "RampDiagnostics", "RampSource", "RampYAML", "RampLowering",

@@ -47,6 +47,9 @@ public struct Compilation {
         contractFiles = parsed
 
         let program = Resolver.resolve(parsed, environment: environment, diagnostics: diagnostics)
+        if program.namespaces.isEmpty {
+            diagnostics.emit(.noNamespaces(fileCount: files.count), at: nil)
+        }
         guard !diagnostics.hasErrors else { return }
         self.program = program
         SemanticChecks.run(program, files: parsed, diagnostics: diagnostics)

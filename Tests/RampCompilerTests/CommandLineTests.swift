@@ -97,6 +97,20 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output), ["shop.yaml"])
     }
 
+    /// An empty contract set is an error, not a build that deletes every
+    /// file generated earlier.
+    func testEmptyContractsKeepEarlierOutput() throws {
+        let input = write("shop.ramp", validContract)
+        let output = directory.appendingPathComponent("out").path
+        XCTAssertEqual(runRamp(["build", input, "-o", output]).status, 0)
+
+        _ = write("shop.ramp", "")
+        let result = runRamp(["build", input, "-o", output])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.error.hasPrefix("ramp: error: the 1 contract file declares no namespace, so there is nothing to generate;"), result.error)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output).filter { !$0.hasPrefix(".") }, ["shop.yaml"])
+    }
+
     /// Files ramp generated for a namespace that is gone are removed; other
     /// files in the output directory are never touched.
     func testRemovesOnlyItsOwnStaleFiles() throws {

@@ -159,10 +159,11 @@ final class EnvironmentCommandLineTests: XCTestCase {
 
     func testCheckPassesWithDeclaredDrift() {
         let input = write("shop.ramp", contract)
-        XCTAssertEqual(runRamp(["build", input, "-o", "out"]).status, 0)
-        let result = runRamp(["check", input, "-o", "out"])
+        let output = directory.appendingPathComponent("out").path
+        XCTAssertEqual(runRamp(["build", input, "-o", output]).status, 0)
+        let result = runRamp(["check", input, "-o", output])
         XCTAssertEqual(result.status, 0, result.error)
-        XCTAssertEqual(result.output, "ramp check passed: 0 invariants hold, out is up to date (1 file), 2 environments without undeclared drift\n")
+        XCTAssertEqual(result.output, "ramp check passed: 0 invariants hold, \(output) is up to date (1 file), 2 environments without undeclared drift\n")
     }
 
     /// Both environments enforce egress, so the probe's isolation in staging
@@ -180,8 +181,9 @@ final class EnvironmentCommandLineTests: XCTestCase {
         }
 
         """)
-        XCTAssertEqual(runRamp(["build", input, "-o", "out"]).status, 0)
-        let result = runRamp(["check", input, "-o", "out"])
+        let output = directory.appendingPathComponent("out").path
+        XCTAssertEqual(runRamp(["build", input, "-o", output]).status, 0)
+        let result = runRamp(["check", input, "-o", output])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.error.hasPrefix("\(input):8:3: error: this statement applies in 'staging' but not in 'production', and there it also blocks "), result.error)
         XCTAssertTrue(result.error.contains("[RAMP0850]"), result.error)

@@ -11,6 +11,7 @@ extension DiagnosticID {
     public static let noContracts = DiagnosticID(2, "no-contracts", .error, "an input directory holds no contract files")
     public static let outputUnwritable = DiagnosticID(3, "output-unwritable", .error, "the output directory cannot be written")
     public static let invalidUTF8 = DiagnosticID(4, "invalid-utf8", .error, "a contract file is not valid UTF-8")
+    public static let noNamespaces = DiagnosticID(5, "no-namespaces", .error, "the contracts declare no namespace")
 
     // Syntax.
     public static let unexpectedToken = DiagnosticID(101, "unexpected-token", .error, "the parser expected another token")
@@ -74,6 +75,14 @@ extension DiagnosticMessage {
 
     public static func invalidUTF8(offset: Int) -> Self {
         Self(.invalidUTF8, "invalid UTF-8 byte sequence at byte offset \(offset); save the file as UTF-8")
+    }
+
+    public static func noNamespaces(fileCount: Int) -> Self {
+        Self(
+            .noNamespaces,
+            "the \(fileCount) contract file\(fileCount == 1 ? " declares" : "s declare") no namespace, so there is nothing to generate; "
+                + "add a 'namespace NAME { ... }' block, because a build would otherwise delete every file it generated earlier"
+        )
     }
 
     public static func expected(_ expected: String, found: String) -> Self {

@@ -24,7 +24,7 @@ extension DiagnosticID {
     /// The identities declared in Contracts.swift.
     static let contractIDs: [DiagnosticID] = [
         // Input and output.
-        .fileUnreadable, .noContracts, .outputUnwritable, .invalidUTF8,
+        .fileUnreadable, .noContracts, .outputUnwritable, .invalidUTF8, .noNamespaces,
         // Syntax.
         .unexpectedToken, .unterminatedString, .invalidCharacter, .nestingTooDeep,
         .unsupportedDenyRule, .unsupportedPriority, .unsupportedFQDN, .unsupportedLayer7,

@@ -73,5 +73,29 @@ extension Explanations {
             Corrected example: the same contract saved as UTF-8, for example with
             `iconv -f LATIN1 -t UTF-8 shop.ramp > shop.utf8.ramp`.
             """,
+
+        5: """
+            The contract files declare no namespace, so there is nothing to
+            generate.
+
+            A build deletes the files it generated earlier for namespaces that no
+            contract declares any more. An empty or truncated contract set would
+            therefore delete every generated file, so ramp stops instead.
+
+            Erroneous example:
+
+            ```ramp
+            network office = 192.0.2.0/24
+            ```
+
+            Corrected example:
+
+            ```ramp
+            network office = 192.0.2.0/24
+            namespace shop {
+              deny all
+            }
+            ```
+            """,
     ]
 }

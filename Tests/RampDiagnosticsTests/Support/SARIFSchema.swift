@@ -1,23 +1,17 @@
 import Foundation
 import XCTest
 
-/// Loads the official SARIF 2.1.0 schema from `shared/schemas`, which sits
-/// beside the repository in a checkout and beside a worktree's parent
-/// directories on a developer machine, so the directories above this file
-/// are searched in turn.
+/// Loads the official SARIF 2.1.0 schema (OASIS, errata 01), kept beside
+/// this file so that the tests run in any checkout.
 enum SARIFSchema {
-    static let relativePath = "shared/schemas/sarif-schema-2.1.0.json"
+    static let fileName = "sarif-schema-2.1.0.json"
 
     static func load(file: StaticString = #filePath, line: UInt = #line) throws -> [String: Any] {
-        var directory = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent(relativePath)
-            if let data = FileManager.default.contents(atPath: candidate.path) {
-                return try JSONSerialization.jsonObject(with: data) as! [String: Any]
-            }
-            directory.deleteLastPathComponent()
+        let path = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent().appendingPathComponent(fileName).path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            XCTFail("\(path) not found", file: file, line: line)
+            throw CocoaError(.fileNoSuchFile)
         }
-        XCTFail("\(relativePath) not found in any directory above \(#filePath)", file: file, line: line)
-        throw CocoaError(.fileNoSuchFile)
+        return try JSONSerialization.jsonObject(with: data) as! [String: Any]
     }
 }
