@@ -5,8 +5,9 @@ import RampLowering
 import RampSource
 import RampYAML
 
-/// Checks the rendered objects against limits of Kubernetes clients and of
-/// network plugins. The build runs it after rendering and before writing.
+/// Checks the generated objects against limits of Kubernetes clients and of
+/// network plugins. Every compilation runs it after lowering, so a build
+/// writes nothing when an object exceeds a hard limit.
 ///
 /// ramp never splits an object to fit a limit, because the split would
 /// change what a reviewer reads. It reports the object at its contract
@@ -34,7 +35,9 @@ public enum ObjectLimits {
     /// One generated object, its YAML size, and where the contracts declare it.
     struct CheckedObject {
         let policy: NetworkPolicy
-        /// The size of its YAML document, comments included.
+        /// The size of its YAML document, comments included. ramp's label and
+        /// hash annotation, added when the files are written, are not counted;
+        /// they add under 200 bytes.
         let byteCount: Int
         let provenance: Provenance
 
