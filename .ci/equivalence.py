@@ -82,7 +82,7 @@ def rewrite_for_nca(source, target, pods):
     while Kubernetes selects the pods that have (or lack) the key. Over the
     pod list at hand, `Exists k` equals `In (every value of k in the list)`
     and `DoesNotExist k` equals `NotIn (those values)`, which nca evaluates
-    correctly; a value that no pod carries stands in for an empty list.
+    correctly; a value that no pod carries replaces an empty list.
     Returns how many requirements were rewritten."""
     values = {}
     for _, labels, _ in pods:

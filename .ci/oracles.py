@@ -5,7 +5,7 @@
    generated/ and its environment subdirectories, against the Kubernetes API
    schema.
 2. network-config-analyzer (nca) proves that generated/boutique.yaml allows
-   exactly Online Boutique's call graph: it compares ramp's output with a
+   exactly Online Boutique's call graph. It compares ramp's output with a
    reference policy set built here, by different code, from the call graph
    written as data, over a pod list of the boutique pods, DNS and unrelated
    pods.
@@ -58,7 +58,7 @@ def policy(name, pod_selector, types, ingress=None, egress=None):
 
 
 def reference_policies():
-    """One object per allowed edge, plus deny-all and DNS: obviously correct."""
+    """Returns one object per allowed edge, plus deny-all and DNS, which is obviously correct."""
     items = [policy("deny-all", {}, ["Ingress", "Egress"]),
              policy("dns", {}, ["Egress"], egress=[{
                  "to": [{"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "kube-system"}},

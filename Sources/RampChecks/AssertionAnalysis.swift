@@ -14,7 +14,7 @@ import RampSource
 /// declares, so a named port resolves only where the service declares that name.
 public struct AssertionAnalysis {
     /// The maximum number of connection classes examined for one invariant.
-    /// A note says when the check stopped there.
+    /// A note states when the check stopped there.
     public static let classLimit = 200
 
     let program: Program

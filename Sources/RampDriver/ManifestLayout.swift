@@ -3,7 +3,7 @@ import RampKube
 import RampYAML
 
 /// Lays out the generated objects as files: one YAML file per namespace,
-/// named after it, so that a reviewer sees the whole policy of a namespace
+/// named after it, so that a reviewer reads the whole policy of a namespace
 /// in one place and `kubectl apply -f` can take a namespace at a time.
 public enum ManifestLayout {
     /// The start of the first comment of every generated file. Cleanup

@@ -2,7 +2,7 @@ import RampKube
 
 // Which pods, addresses and ports one part of a dependency includes, decided
 // from the declarations of the program. Every function returns true only
-// when the inclusion holds in every cluster that matches the declarations,
+// when the inclusion is true in every cluster that matches the declarations,
 // so a caller that reports a redundancy or explains an allowed connection
 // never overstates it. Two services are taken to select different pods
 // unless they are the same service.

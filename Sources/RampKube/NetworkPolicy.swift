@@ -57,7 +57,7 @@ extension NetworkPolicy {
 /// A `NetworkPolicyIngressRule` or `NetworkPolicyEgressRule`: the peers are
 /// `from` or `to` depending on the direction.
 ///
-/// As the API's field comments say, an empty list and an omitted one both
+/// As the API's field comments state, an empty list and an omitted one both
 /// match everything ("If this field is empty or missing, this rule matches
 /// all sources"), and the API server drops empty lists when it stores the
 /// object. ramp never emits an empty list.
@@ -76,7 +76,7 @@ public struct NetworkPolicyRule: Hashable, Sendable {
 }
 
 /// A `NetworkPolicyPeer`. A pod selector and a namespace selector in one peer
-/// select the pods matching both (AND); `ipBlock` stands alone.
+/// select the pods matching both (AND). An `ipBlock` is alone in its peer.
 public struct NetworkPolicyPeer: Hashable, Sendable {
     public var podSelector: LabelSelector?
     public var namespaceSelector: LabelSelector?

@@ -6,7 +6,7 @@ import RampSyntax
 
 /// A namespace while its declarations are collected from one or more files.
 struct NamespaceBuilder {
-    /// The name of the object that holds a namespace's posture and
+    /// The name of the object that contains a namespace's posture and
     /// namespace-wide rules, so no service may take it.
     static let namespacePolicyName = "namespace-default"
 

@@ -121,8 +121,8 @@ extension Resolver {
         return nil
     }
 
-    /// A `namespace NAME` peer may name a namespace that no contract declares,
-    /// such as `kube-system`, because ramp need not manage it.
+    /// Resolves a `namespace NAME` peer, which may name a namespace that no
+    /// contract declares, such as `kube-system`, because ramp need not manage it.
     private func resolveNamespacePeer(_ name: Word) -> Endpoint? {
         if let reason = KubernetesNames.dns1123LabelError(name.text) {
             diagnostics.emit(.invalidNamespaceName(name.text, reason: reason), at: name.range)

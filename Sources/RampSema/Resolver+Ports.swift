@@ -55,9 +55,9 @@ extension Resolver {
         return resolveName(reference, protocol: explicitProtocol, server: server, service: service)
     }
 
-    /// A number on a service must lie inside one declared container port,
-    /// because a NetworkPolicy that names any other port allows nothing the
-    /// pods serve; that is how the Service-port mistake is caught.
+    /// Resolves a port number on a service, which must lie inside one
+    /// declared container port: a NetworkPolicy that names any other port
+    /// allows nothing the pods serve. This is how the Service-port mistake is caught.
     private func resolveNumber(
         _ reference: PortRefSyntax, range: (first: Int, last: Int), protocol explicit: NetworkProtocol?, service: Service?
     ) -> [PortItem]? {
@@ -83,9 +83,9 @@ extension Resolver {
         return protocols.map { PortItem(protocol: $0, value: .range(first: range.first, last: range.last)) }
     }
 
-    /// A name on a service resolves to its declared number, so the output
-    /// does not depend on how the pod names its ports. On other pods it stays
-    /// a name, which Kubernetes resolves per destination pod.
+    /// Resolves a port name. On a service it becomes the declared number, so
+    /// the output does not depend on how the pod names its ports. On other
+    /// pods it stays a name, which Kubernetes resolves per destination pod.
     private func resolveName(
         _ reference: PortRefSyntax, protocol explicit: NetworkProtocol?, server: Endpoint, service: Service?
     ) -> [PortItem]? {

@@ -5,6 +5,7 @@ import RampDriver
 import RampEvaluator
 import RampKube
 import RampSource
+import RampLowering
 import XCTest
 
 /// Invariants proved on the generated policies during compilation.
@@ -168,9 +169,10 @@ final class InvariantTests: XCTestCase {
     }
 
     func testOptimizationLevelsAgree() {
-        for level in ["-O0", "-O", "-Otrust-ingress"] {
+        let levels: [(String, OptimizationLevel)] = [("-O0", .none), ("-O", .standard), ("-Otrust-ingress", .trustIngress)]
+        for (level, optimizationLevel) in levels {
             var compilation = Compilation()
-            compilation.optimizationLevel = level == "-O0" ? .none : level == "-O" ? .standard : .trustIngress
+            compilation.optimizationLevel = optimizationLevel
             compilation.compile([SourceFile(path: "test.ramp", text: shop("  never loadgen -> api\n  never web -> loadgen"))])
             XCTAssertEqual(compilation.diagnostics.diagnostics.map(\.id), [.neverViolated], level)
         }

@@ -8,7 +8,7 @@ import RampKube
 /// that the old rules admitted, and the new rules together admit every such
 /// pair: the allowed connections stay exactly the same. Choosing the fewest
 /// such rules is a minimum biclique cover, which is NP-hard. For up to
-/// `exactLimit` distinct peers and ports the search is exact; beyond, the
+/// `exactLimit` distinct peers and ports the search is exact. Beyond that, the
 /// pass takes the smaller of two exact partitions: peers grouped by their
 /// port sets, or ports grouped by their peer sets.
 public struct MergeRules: PlanPass {

@@ -118,8 +118,8 @@ extension Parser {
         "path", "paths", "method", "methods", "header", "headers", "host", "hosts", "url", "sni", "rpc",
     ]
 
-    /// Reports a word after a dependency or statement that asks for a feature
-    /// NetworkPolicy lacks; returns nil when the word is not one of those.
+    /// Reports a word after a dependency or statement that requests a feature
+    /// NetworkPolicy lacks. Returns nil when the word is not one of those.
     mutating func reportUnsupportedTrailer() -> StatementFailure? {
         let word = text(current)
         if Parser.layer7Keywords.contains(word) {

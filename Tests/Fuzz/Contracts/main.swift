@@ -1,7 +1,7 @@
 // libFuzzer target for contract files: arbitrary bytes go through the
 // whole front end (UTF-8 check, lexer, parser, resolver) and, when they form
 // a valid contract, through lowering, the limit checks' inputs and YAML
-// writing. Diagnostics are rendered, so the renderer sees every odd line.
+// writing. Diagnostics are rendered, so the renderer receives every odd line.
 // Any crash, sanitizer report or hang is a finding; see ../run.sh.
 
 import RampDiagnostics
