@@ -88,8 +88,10 @@ extension DiagnosticMessage {
         Self(.generatedFileMissing, "'\(path)' is missing; run '\(command)'")
     }
 
-    public static func generatedFileExtra(_ path: String, command: String) -> Self {
-        Self(.generatedFileExtra, "'\(path)' was generated for a namespace that no contract declares any more; run '\(command)' to delete it")
+    /// `environment` names the environment of a subdirectory that no contract declares any more.
+    public static func generatedFileExtra(_ path: String, command: String, environment: String? = nil) -> Self {
+        let owner = environment.map { "environment '\($0)'" } ?? "a namespace"
+        return Self(.generatedFileExtra, "'\(path)' was generated for \(owner) that no contract declares any more; run '\(command)' to delete it")
     }
 
     public static func revisionUnreadable(_ revision: String, reason: String) -> Self {

@@ -296,9 +296,10 @@ extension Explanations {
             fresh build deletes.
 
             The file starts with ramp's header, but no contract declares its
-            namespace any more. A fresh build deletes such files, so `ramp check`
-            reports them. Files without ramp's header are left alone and never
-            reported.
+            namespace any more, or, with `--all-environments`, it lies in the
+            subdirectory of an environment that no contract declares any more.
+            A fresh build deletes such files, so `ramp check` reports them.
+            Files without ramp's header are left alone and never reported.
 
             Erroneous example, after a namespace was removed from the contracts:
 

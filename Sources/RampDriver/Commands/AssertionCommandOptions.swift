@@ -66,8 +66,16 @@ struct TestOptions {
 struct CheckOptions {
     var inputs: [String] = []
     var outputDirectory = ""
+    /// Also compare the subdirectory of every environment, as `ramp build --all-environments` writes them.
+    var allEnvironments = false
     var compile = CompileFlags()
     var reporting = ReportingOptions()
+
+    /// The `ramp build` command that writes what this check expects.
+    var buildCommand: String {
+        let scope = allEnvironments ? ["--all-environments"] : []
+        return (["ramp", "build"] + scope + inputs + ["-o", outputDirectory] + compile.arguments).joined(separator: " ")
+    }
 }
 
 struct DiffOptions {
@@ -123,10 +131,17 @@ extension CommandLineOptions {
                 output = try reader.value(for: argument)
                 continue
             }
+            if argument == "--all-environments" {
+                options.allEnvironments = true
+                continue
+            }
             try rejectUnknownOption(argument, command: "check")
             options.inputs.append(argument)
         }
         guard !options.inputs.isEmpty else { throw UsageError(message: "'ramp check' requires at least one contract file or directory") }
+        if options.allEnvironments && options.compile.environment != nil {
+            throw UsageError(message: "'--env' and '--all-environments' cannot be combined; '--all-environments' checks every environment")
+        }
         guard let output else { throw UsageError(message: "'ramp check' requires '-o <directory>', the directory that 'ramp build' writes") }
         options.outputDirectory = output
         return .check(options)

@@ -23,7 +23,7 @@ struct CheckCommand {
     /// The steps that run after a compilation without errors, in order.
     /// Each reports its findings as diagnostics. A new check, such as drift
     /// between environments, is one more step here.
-    static let steps: [any CheckStep] = [ExpectationStep(), GeneratedFilesStep(), EnvironmentDriftStep()]
+    static let steps: [any CheckStep] = [ExpectationStep(), GeneratedFilesStep(), EnvironmentFilesStep(), EnvironmentDriftStep()]
 
     func run() -> Driver.ExitStatus {
         var compilation = Compilation()
@@ -88,41 +88,11 @@ struct ExpectationStep: CheckStep {
 /// The output directory must hold exactly what `ramp build` writes there:
 /// every generated file byte for byte, and no file from an earlier build
 /// that a fresh build deletes. Files without ramp's header are not compared.
-///
-/// TODO: Compare the environments' subdirectories that `ramp build
-/// --all-environments` writes; only the golden test checks them today.
 struct GeneratedFilesStep: CheckStep {
     func run(_ context: CheckCommand.Context, diagnostics: DiagnosticEngine) -> String? {
         let expected = ManifestLayout.render(BuildCommand.outputPolicies(context.compilation), program: context.program, version: Driver.version)
         let directory = context.options.outputDirectory
-        let command = rebuildCommand(context.options)
-
-        for name in expected.keys.sorted() {
-            let path = directory + "/" + name
-            guard let data = FileManager.default.contents(atPath: path) else {
-                diagnostics.emit(.generatedFileMissing(path, command: command), at: nil)
-                continue
-            }
-            if data != Data(expected[name]!.utf8) {
-                diagnostics.emit(.generatedFileStale(path, command: command), at: nil)
-            }
-        }
-        for name in generatedFiles(in: directory) where expected[name] == nil {
-            diagnostics.emit(.generatedFileExtra(directory + "/" + name, command: command), at: nil)
-        }
+        GeneratedFileComparison(directory: directory, command: context.options.buildCommand).compare(expected, diagnostics: diagnostics)
         return "\(directory) is up to date (\(expected.count) file\(expected.count == 1 ? "" : "s"))"
-    }
-
-    /// Returns the `.yaml` files in the directory whose first line is ramp's header, sorted.
-    private func generatedFiles(in directory: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names.filter { name in
-            guard name.hasSuffix(".yaml"), let data = FileManager.default.contents(atPath: directory + "/" + name) else { return false }
-            return data.starts(with: Data(ManifestLayout.headerPrefix.utf8))
-        }.sorted()
-    }
-
-    private func rebuildCommand(_ options: CheckOptions) -> String {
-        (["ramp", "build"] + options.inputs + ["-o", options.outputDirectory] + options.compile.arguments).joined(separator: " ")
     }
 }

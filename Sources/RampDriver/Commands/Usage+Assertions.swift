@@ -53,6 +53,8 @@ extension Usage {
     OPTIONS:
       -o, --output <dir>      The directory that 'ramp build' writes. Each stale, missing or extra
                               file is an error. Files without ramp's header are not compared.
+      --all-environments      Also compare each environment's subdirectory, as 'ramp build
+                              --all-environments' writes them
     \(compileOptions)
       -h, --help              Show this help
 

@@ -51,18 +51,31 @@ struct EnvironmentDirectories {
     let directory: String
 
     func removeStale(keeping environments: Set<String>) throws(OutputError) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        for name in names.sorted() where !environments.contains(name) && isDirectory(directory + "/" + name) {
+        for name in staleSubdirectories(keeping: environments) {
             try removeGenerated(in: directory + "/" + name, environment: name)
         }
     }
 
+    /// Returns the files that `removeStale(keeping:)` would delete, in order.
+    func generatedFiles(keeping environments: Set<String>) -> [(environment: String, path: String)] {
+        staleSubdirectories(keeping: environments).flatMap { environment in
+            let subdirectory = directory + "/" + environment
+            return names(in: subdirectory)
+                .map { subdirectory + "/" + $0 }
+                .filter { isGenerated($0, environment: environment) }
+                .map { (environment, $0) }
+        }
+    }
+
+    private func staleSubdirectories(keeping environments: Set<String>) -> [String] {
+        names(in: directory).filter { !environments.contains($0) && isDirectory(directory + "/" + $0) }
+    }
+
     private func removeGenerated(in subdirectory: String, environment: String) throws(OutputError) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: subdirectory)) ?? []
         var removedAll = true
-        for name in names.sorted() {
+        for name in names(in: subdirectory) {
             let path = subdirectory + "/" + name
-            guard name.hasSuffix(".yaml"), isRegularFile(path), startsWithEnvironmentHeader(path, environment: environment) else {
+            guard isGenerated(path, environment: environment) else {
                 removedAll = false
                 continue
             }
@@ -74,6 +87,15 @@ struct EnvironmentDirectories {
         }
         // rmdir(2) removes only an empty directory, so a file created meanwhile stays.
         if removedAll { _ = rmdir(subdirectory) }
+    }
+
+    /// Returns the names in a directory, sorted; none when it cannot be read.
+    private func names(in path: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+    }
+
+    private func isGenerated(_ path: String, environment: String) -> Bool {
+        path.hasSuffix(".yaml") && isRegularFile(path) && startsWithEnvironmentHeader(path, environment: environment)
     }
 
     /// Any ramp version counts, so that an upgrade still cleans up.

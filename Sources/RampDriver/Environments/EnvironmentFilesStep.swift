@@ -1,0 +1,32 @@
+import RampDiagnostics
+
+/// With `--all-environments`, the part of `ramp check` that compares each
+/// environment's subdirectory with what `ramp build --all-environments`
+/// writes there, and reports the generated files left in the subdirectory
+/// of an environment that is no longer declared.
+struct EnvironmentFilesStep: CheckStep {
+    func run(_ context: CheckCommand.Context, diagnostics: DiagnosticEngine) -> String? {
+        guard context.options.allEnvironments else { return nil }
+        let compile = context.options.compile
+        let builds = EnvironmentBuilds(
+            context.compilation.sources, optimizationLevel: compile.optimizationLevel, kubernetesVersion: compile.kubernetesVersion
+        )
+        let directory = context.options.outputDirectory
+        let command = context.options.buildCommand
+
+        var environments: Set<String> = []
+        for case let (environment?, compilation) in builds.compilations {
+            environments.insert(environment)
+            // The drift step reports the errors of an environment's build.
+            guard !compilation.diagnostics.hasErrors, let program = compilation.program else { continue }
+            let expected = ManifestLayout.render(BuildCommand.outputPolicies(compilation), program: program, version: Driver.version)
+            GeneratedFileComparison(directory: directory + "/" + environment, command: command).compare(expected, diagnostics: diagnostics)
+        }
+
+        for file in EnvironmentDirectories(directory: directory).generatedFiles(keeping: environments) {
+            diagnostics.emit(.generatedFileExtra(file.path, command: command, environment: file.environment), at: nil)
+        }
+        guard !environments.isEmpty else { return nil }
+        return "\(environments.count) environment director\(environments.count == 1 ? "y is" : "ies are") up to date"
+    }
+}
