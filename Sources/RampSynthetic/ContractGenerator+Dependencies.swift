@@ -1,0 +1,137 @@
+// The dependency lines of a synthetic system, drawn as `ContractGenerator`
+// describes.
+
+extension ContractGenerator {
+    /// The draws one line may take before it is left out because every
+    /// target drawn for it repeats an earlier line of the same client.
+    private static let attemptsPerLine = 32
+
+    /// Adds the scrapes, then draws lines until there are
+    /// `size.dependencies`. There are fewer in a system too small for that
+    /// many distinct pairs: drawing stops when `attemptsPerLine` lines in a
+    /// row are left out.
+    mutating func addDependencies() {
+        var lineCount = addScrapes()
+        var firstClients = clientOrder()[...]
+        var failuresInRow = 0
+        while lineCount < size.dependencies, failuresInRow < ContractGenerator.attemptsPerLine {
+            if addLine(firstClients: &firstClients) {
+                lineCount += 1
+                failuresInRow = 0
+            } else {
+                failuresInRow += 1
+            }
+        }
+    }
+
+    // MARK: - Scrapes
+
+    /// Adds the monitoring service's lines to the metrics ports and returns
+    /// how many there are.
+    private mutating func addScrapes() -> Int {
+        var count = 0
+        var scrapedTeams: Set<Int> = []
+        for namespace in namespaces where count < size.dependencies {
+            let line: String
+            if namespace.team % 10 == 1 {
+                guard scrapedTeams.insert(namespace.team).inserted else { continue }
+                line = "prometheus-0 -> namespaces [team=t\(namespace.team)]:metrics"
+            } else {
+                let servesMetrics = namespace.serviceIndices.contains { services[$0].servesMetrics }
+                guard random.chance(80), servesMetrics else { continue }
+                line = "prometheus-0 -> namespace \(namespace.name):metrics"
+            }
+            namespaces[0].dependencyLines.append(line)
+            count += 1
+        }
+        return count
+    }
+
+    // MARK: - Lines
+
+    /// Returns every service index once, in a seeded random order: the
+    /// clients of the first lines, so that no service stays unused.
+    private mutating func clientOrder() -> [Int] {
+        var order = Array(services.indices)
+        for index in order.indices.reversed() where index > 0 {
+            order.swapAt(index, random.next(below: index + 1))
+        }
+        return order
+    }
+
+    /// Draws one line and adds it unless every draw repeated a pair, and
+    /// returns whether it added one. One line in a hundred lets `internet`
+    /// call a front end; the others take their client from `firstClients`
+    /// until it is empty, then at random.
+    private mutating func addLine(firstClients: inout ArraySlice<Int>) -> Bool {
+        if random.next(below: 100) == 0 { return addIngress() }
+        let client = firstClients.popFirst() ?? random.next(below: services.count)
+        for _ in 0..<ContractGenerator.attemptsPerLine {
+            let (target, ports) = drawTarget(for: client)
+            guard drawnPairs.insert(DrawnPair(client: client, target: target)).inserted else { continue }
+            namespaces[services[client].namespace].dependencyLines.append("\(services[client].name) -> \(target):\(ports)")
+            return true
+        }
+        return false
+    }
+
+    private mutating func addIngress() -> Bool {
+        let candidates = frontEnds.isEmpty ? Array(services.indices) : frontEnds
+        for _ in 0..<ContractGenerator.attemptsPerLine {
+            let server = services[candidates[random.next(below: candidates.count)]]
+            guard drawnPairs.insert(DrawnPair(client: nil, target: server.name)).inserted else { continue }
+            namespaces[server.namespace].dependencyLines.append("internet -> \(server.name):\(server.apiPort.reference)")
+            return true
+        }
+        return false
+    }
+
+    /// Returns the target of one line of `client`, without and with its
+    /// ports. The services of a namespace with `dns off` call only outside
+    /// addresses, because they cannot look up a service's name.
+    private mutating func drawTarget(for clientIndex: Int) -> (target: String, ports: String) {
+        let client = services[clientIndex]
+        let callsOutside = namespaces[client.namespace].dnsOff || (client.callsOutside && random.chance(40))
+        guard !callsOutside, let serverIndex = drawServer(for: clientIndex) else { return drawExternalTarget() }
+        let server = services[serverIndex]
+        let target = server.namespace == client.namespace ? server.name : "\(namespaces[server.namespace].name)/\(server.name)"
+        return (target, drawPorts(of: server))
+    }
+
+    /// Returns another service of the client's namespace for 85% of the
+    /// calls, else a service of another namespace. Returns nil when the
+    /// client is the only service.
+    private mutating func drawServer(for clientIndex: Int) -> Int? {
+        let peers = namespaces[services[clientIndex].namespace].serviceIndices
+        let staysInNamespace = size.namespaces == 1 || random.chance(85)
+        if staysInNamespace, peers.count > 1 {
+            let position = peers.firstIndex(of: clientIndex)!
+            return peers[(position + 1 + random.next(below: peers.count - 1)) % peers.count]
+        }
+        guard size.namespaces > 1 else { return nil }
+        let start = random.next(below: services.count)
+        let offset = (0..<services.count).first { services[(start + $0) % services.count].namespace != services[clientIndex].namespace }!
+        return (start + offset) % services.count
+    }
+
+    /// Returns the API port for 70% of the calls to a server with an extra
+    /// port, the extra port for 20% and both for the rest.
+    private mutating func drawPorts(of server: ServiceModel) -> String {
+        let api = server.apiPort.reference
+        guard let extra = server.extraPort?.reference else { return api }
+        let roll = random.next(below: 100)
+        if roll < 70 { return api }
+        if roll < 90 { return extra }
+        return "(\(api), \(extra))"
+    }
+
+    /// Returns `internet` on 443 for half of the calls, a declared network
+    /// on 5432 for 30% and one address on 8443 for the rest. Each kind has
+    /// its own port, so that `internet:443` never covers another line.
+    private mutating func drawExternalTarget() -> (target: String, ports: String) {
+        let roll = random.next(below: 100)
+        if roll < 50 { return ("internet", "443") }
+        if roll < 80 { return ("network net-\(random.next(below: networkCount))", "5432") }
+        return ("192.0.2.\(random.next(below: 256))/32", "8443")
+    }
+}
