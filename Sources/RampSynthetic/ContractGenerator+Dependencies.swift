@@ -2,13 +2,13 @@
 // describes.
 
 extension ContractGenerator {
-    /// The draws one line may take before it is left out because every
-    /// target drawn for it repeats an earlier line of the same client.
+    /// The maximum number of draws for one line. The line is left out when
+    /// every target drawn for it repeats an earlier line of the same client.
     private static let attemptsPerLine = 32
 
     /// Adds the scrapes, then draws lines until there are
-    /// `size.dependencies`. There are fewer in a system too small for that
-    /// many distinct pairs: drawing stops when `attemptsPerLine` lines in a
+    /// `size.dependencies`. A system too small for that many distinct pairs
+    /// gets fewer, because drawing stops when `attemptsPerLine` lines in a
     /// row are left out.
     mutating func addDependencies() {
         var lineCount = addScrapes()

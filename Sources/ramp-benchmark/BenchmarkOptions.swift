@@ -15,7 +15,9 @@ struct BenchmarkOptions {
                           [--seed N] [--repeat N] [--scaling] [--keep DIR]
 
     Generates a synthetic contract system and times each stage of a build and
-    the whole build, with throughput (1 MB = 10^6 bytes) and peak memory.
+    the whole build, with throughput (1 MB = 10^6 bytes) and peak memory. Then
+    prints the sizes of the lowerings and times the evaluator's proof that the
+    optimized policies allow exactly what the reference lowering allows.
 
       small             1,500 services in 150 namespaces, 9,300 dependencies (default)
       large             10,000 services in 1,000 namespaces, 100,000 dependencies
