@@ -12,10 +12,10 @@ extension ContractGenerator {
     /// row are left out.
     mutating func addDependencies() {
         var lineCount = addScrapes()
-        var firstClients = clientOrder()[...]
+        var firstServices = serviceOrder()[...]
         var failuresInRow = 0
         while lineCount < size.dependencies, failuresInRow < ContractGenerator.attemptsPerLine {
-            if addLine(firstClients: &firstClients) {
+            if addLine(firstServices: &firstServices) {
                 lineCount += 1
                 failuresInRow = 0
             } else {
@@ -50,8 +50,8 @@ extension ContractGenerator {
     // MARK: - Lines
 
     /// Returns every service index once, in a seeded random order: the
-    /// clients of the first lines, so that no service stays unused.
-    private mutating func clientOrder() -> [Int] {
+    /// services of the first lines, so that no service stays unused.
+    private mutating func serviceOrder() -> [Int] {
         var order = Array(services.indices)
         for index in order.indices.reversed() where index > 0 {
             order.swapAt(index, random.next(below: index + 1))
@@ -61,11 +61,14 @@ extension ContractGenerator {
 
     /// Draws one line and adds it unless every draw repeated a pair, and
     /// returns whether it added one. One line in a hundred lets `internet`
-    /// call a front end; the others take their client from `firstClients`
-    /// until it is empty, then at random.
-    private mutating func addLine(firstClients: inout ArraySlice<Int>) -> Bool {
+    /// call a front end. The others take a service from `firstServices`
+    /// until it is empty, as the client or, for a data store, the server,
+    /// and then a random client.
+    private mutating func addLine(firstServices: inout ArraySlice<Int>) -> Bool {
         if random.next(below: 100) == 0 { return addIngress() }
-        let client = firstClients.popFirst() ?? random.next(below: services.count)
+        let first = firstServices.popFirst()
+        if let first, services[first].isDataStore { return addCall(to: first) }
+        let client = first ?? callers[random.next(below: callers.count)]
         for _ in 0..<ContractGenerator.attemptsPerLine {
             let (target, ports) = drawTarget(for: client)
             guard drawnPairs.insert(DrawnPair(client: client, target: target)).inserted else { continue }
@@ -73,6 +76,36 @@ extension ContractGenerator {
             return true
         }
         return false
+    }
+
+    /// Adds a call to `serverIndex` from a client drawn as `drawClient` does.
+    private mutating func addCall(to serverIndex: Int) -> Bool {
+        let server = services[serverIndex]
+        for _ in 0..<ContractGenerator.attemptsPerLine {
+            guard let clientIndex = drawClient(of: serverIndex) else { return false }
+            let target = targetText(of: server, from: services[clientIndex])
+            guard drawnPairs.insert(DrawnPair(client: clientIndex, target: target)).inserted else { continue }
+            let line = "\(services[clientIndex].name) -> \(target):\(drawPorts(of: server))"
+            namespaces[services[clientIndex].namespace].dependencyLines.append(line)
+            return true
+        }
+        return false
+    }
+
+    /// Returns a caller of the server's namespace for 85% of the lines, else
+    /// a caller of any namespace. Callers in a namespace with `dns off` are
+    /// left out, and nil means that no caller is left.
+    private mutating func drawClient(of serverIndex: Int) -> Int? {
+        let namespace = namespaces[services[serverIndex].namespace]
+        let localCallers = namespace.dnsOff ? [] : namespace.serviceIndices.filter { !services[$0].isDataStore }
+        if !localCallers.isEmpty, size.namespaces == 1 || random.chance(85) {
+            return localCallers[random.next(below: localCallers.count)]
+        }
+        let start = random.next(below: callers.count)
+        let offset = (0..<callers.count).first { offset in
+            !namespaces[services[callers[(start + offset) % callers.count]].namespace].dnsOff
+        }
+        return offset.map { callers[(start + $0) % callers.count] }
     }
 
     private mutating func addIngress() -> Bool {
@@ -94,8 +127,12 @@ extension ContractGenerator {
         let callsOutside = namespaces[client.namespace].dnsOff || (client.callsOutside && random.chance(40))
         guard !callsOutside, let serverIndex = drawServer(for: clientIndex) else { return drawExternalTarget() }
         let server = services[serverIndex]
-        let target = server.namespace == client.namespace ? server.name : "\(namespaces[server.namespace].name)/\(server.name)"
-        return (target, drawPorts(of: server))
+        return (targetText(of: server, from: client), drawPorts(of: server))
+    }
+
+    /// Returns the server's name, with its namespace when the client's is another.
+    private func targetText(of server: ServiceModel, from client: ServiceModel) -> String {
+        server.namespace == client.namespace ? server.name : "\(namespaces[server.namespace].name)/\(server.name)"
     }
 
     /// Returns another service of the client's namespace for 85% of the

@@ -6,7 +6,7 @@
 /// - Each server has one API port that its clients call: `http:8080` for
 ///   three quarters of the application services, `grpc:9090` for the rest,
 ///   and the usual port for data stores (`db` 5432, `cache` 6379, `queue`
-///   5672). A tenth of the application services also serve the other of
+///   5672), which serve calls and make none. A tenth of the application services also serve the other of
 ///   `http` and `grpc`, and a twentieth a UDP port range. Their clients
 ///   call the extra port or both ports now and then.
 /// - Half of the services expose `metrics:9100`. Only the monitoring
@@ -17,19 +17,21 @@
 ///   are not scraped at all.
 /// - Of the other lines, about 85% of the service calls stay in the
 ///   client's namespace, the home of its team, and the rest cross
-///   namespaces. A tenth of the services call outside addresses as well,
+///   namespaces. A tenth of the callers call outside addresses as well,
 ///   `internet` on 443, a declared network on 5432 or one address on 8443,
 ///   and about 1% of all lines let `internet` call a front end (`web`,
 ///   `gateway` or `api`) on its API port.
 ///
 /// So that the contracts compile without diagnostics, the generator keeps
-/// the warnings' conditions out: each client names each server once, on
-/// one port choice; metrics ports are named only by the scraper and its
-/// scrapes never overlap; the external endpoints of a client use different
-/// ports, so `internet` never covers a network or address line; the
-/// services of a namespace with `dns off` call only outside addresses; and
-/// each service is the client of one of the first lines, so none is unused
-/// when there are more dependency lines than services.
+/// the conditions of the warnings out:
+/// - Each client names each target once, with one choice of ports.
+/// - Only the scraper names metrics ports, and its scrapes never overlap.
+/// - Each kind of external endpoint has its own port, so `internet` never
+///   covers a network or address line of the same client.
+/// - The services of a namespace with `dns off` call only outside addresses.
+/// - Each service is the client of one of the first lines, or the server
+///   for a data store, so none is unused when there are more lines than
+///   services.
 struct ContractGenerator {
     let size: SyntheticSystem.Size
     var random: SplitMix64
@@ -37,6 +39,8 @@ struct ContractGenerator {
     var services: [ServiceModel] = []
     /// The services that `internet` may call, or none to let it call any.
     var frontEnds: [Int] = []
+    /// The services that call others: all but the data stores.
+    var callers: [Int] = []
     var networkCount = 0
     /// The client and target of every line so far, so that no pair repeats.
     var drawnPairs: Set<DrawnPair> = []
@@ -69,6 +73,9 @@ struct ContractGenerator {
         let callsOutside: Bool
         /// Whether `internet` may call the service.
         let isFrontEnd: Bool
+        /// Whether the service is a database, cache or queue, which serves
+        /// calls and makes none.
+        let isDataStore: Bool
 
         var ports: [PortModel] {
             [apiPort] + (extraPort.map { [$0] } ?? []) + (servesMetrics ? [PortModel.metrics] : [])
@@ -151,6 +158,7 @@ struct ContractGenerator {
             services.append(service)
             namespaces[namespace].serviceIndices.append(index)
             if service.isFrontEnd { frontEnds.append(index) }
+            if !service.isDataStore { callers.append(index) }
         }
     }
 
@@ -158,7 +166,7 @@ struct ContractGenerator {
     private static let scraper = ServiceModel(
         name: "prometheus-0", namespace: 0, selector: "app=prometheus-0",
         apiPort: PortModel(name: "web", first: 9090, last: 9090, udp: false), extraPort: nil,
-        servesMetrics: false, callsOutside: false, isFrontEnd: false
+        servesMetrics: false, callsOutside: false, isFrontEnd: false, isDataStore: false
     )
 
     private mutating func makeService(index: Int, namespace: Int) -> ServiceModel {
@@ -171,7 +179,8 @@ struct ContractGenerator {
         return ServiceModel(
             name: name, namespace: namespace, selector: selector, apiPort: apiPort, extraPort: extraPort,
             servesMetrics: random.chance(50), callsOutside: random.chance(10),
-            isFrontEnd: ContractGenerator.frontEndWords.contains(word)
+            isFrontEnd: ContractGenerator.frontEndWords.contains(word),
+            isDataStore: ContractGenerator.dataStorePorts[word] != nil
         )
     }
 

@@ -23,9 +23,10 @@ final class SyntheticSystemTests: XCTestCase {
     /// stay comparable across machines and versions. The pinned text changed
     /// when the generator stopped drawing repeated and covered dependencies
     /// and took the traffic mix of real service graphs: one API port per
-    /// server, metrics scraped only by `prometheus-0`.
+    /// server, data stores that only serve, and metrics scraped only by
+    /// `prometheus-0`.
     func testGeneratorOutputIsPinned() {
-        let system = SyntheticSystem(size: SyntheticSystem.Size(services: 6, namespaces: 2, dependencies: 8), seed: 1)
+        let system = SyntheticSystem(size: SyntheticSystem.Size(services: 8, namespaces: 2, dependencies: 12), seed: 4)
         XCTAssertEqual(system.files.map(\.path), ["networks.ramp", "monitoring-0.ramp", "billing-1.ramp"])
         XCTAssertEqual(system.files[1].text, """
         # Synthetic namespace monitoring-0.
@@ -33,14 +34,18 @@ final class SyntheticSystemTests: XCTestCase {
           deny all
 
           service prometheus-0 [app=prometheus-0] ports web:9090
-          service inventory-2 [app=inventory-2] ports http:8080, metrics:9100
-          service web-4 [app=web-4] ports http:8080, grpc:9090
+          service users-2 [app=users-2] ports grpc:9090
+          service cart-4 [app=cart-4, !canary] ports http:8080, 30000-30010/udp
+          service checkout-6 [app=checkout-6] ports http:8080
 
-          prometheus-0 -> namespace monitoring-0:metrics
           prometheus-0 -> namespaces [team=t1]:metrics
-          prometheus-0 -> web-4:grpc
-          inventory-2 -> billing-1/shipping-1:http
-          web-4 -> inventory-2:http
+          prometheus-0 -> users-2:grpc
+          checkout-6 -> users-2:grpc
+          cart-4 -> prometheus-0:web
+          users-2 -> cart-4:http
+          cart-4 -> checkout-6:http
+          prometheus-0 -> checkout-6:http
+          cart-4 -> users-2:grpc
         }
 
         """)
@@ -49,13 +54,15 @@ final class SyntheticSystemTests: XCTestCase {
         namespace billing-1 [team=t1] {
           deny ingress
 
-          service shipping-1 [app=shipping-1] ports http:8080
-          service users-3 [app=users-3] ports grpc:9090
-          service api-5 [app=api-5] ports http:8080, metrics:9100
+          service users-1 [app=users-1] ports http:8080
+          service queue-3 [app=queue-3] ports amqp:5672, metrics:9100
+          service shipping-5 [app=shipping-5] ports http:8080, metrics:9100
+          service recommend-7 [app=recommend-7, !canary] ports http:8080
 
-          shipping-1 -> users-3:grpc
-          api-5 -> users-3:grpc
-          users-3 -> monitoring-0/web-4:http
+          shipping-5 -> queue-3:amqp
+          users-1 -> shipping-5:http
+          shipping-5 -> recommend-7:http
+          recommend-7 -> shipping-5:http
         }
 
         """)
