@@ -6,9 +6,10 @@
 /// - Each server has one API port that its clients call: `http:8080` for
 ///   three quarters of the application services, `grpc:9090` for the rest,
 ///   and the usual port for data stores (`db` 5432, `cache` 6379, `queue`
-///   5672). Data stores serve calls and make none. A tenth of the application services also serve the other of
-///   `http` and `grpc`, and a twentieth a UDP port range. Their clients
-///   call the extra port or both ports now and then.
+///   5672). Data stores serve calls and make none.
+/// - A tenth of the application services also serve the other of `http`
+///   and `grpc`, and a twentieth a UDP port range. Their clients call the
+///   extra port or both ports now and then.
 /// - Half of the services expose `metrics:9100`. Only the monitoring
 ///   service `prometheus-0` in the first namespace calls those ports: one
 ///   `namespace X:metrics` line for four in five namespaces, and one
