@@ -26,15 +26,24 @@ extension ContractGenerator {
 
     // MARK: - Scrapes
 
+    /// The number of namespaces above which a team's namespaces are scraped
+    /// by their label. Listing each of the namespaces of 1,000 namespaces
+    /// would make the scraper's NetworkPolicy larger than the 64 KiB at
+    /// which ramp warns, so large teams select theirs by label.
+    private static let maxNamespacesScrapedByName = 25
+
     /// Adds the monitoring service's lines to the metrics ports and returns
     /// how many there are.
     private mutating func addScrapes() -> Int {
         var count = 0
-        var scrapedTeams: Set<Int> = []
+        var visitedTeams: Set<Int> = []
+        let teamCount = ContractGenerator.teamCount
+        let teamsAreLarge = (size.namespaces + teamCount - 1) / teamCount > ContractGenerator.maxNamespacesScrapedByName
         for namespace in namespaces where count < size.dependencies {
             let line: String
-            if namespace.team % 10 == 1 {
-                guard scrapedTeams.insert(namespace.team).inserted else { continue }
+            if namespace.team % 10 == 1 || teamsAreLarge {
+                guard visitedTeams.insert(namespace.team).inserted else { continue }
+                guard namespace.team % 10 == 1 || random.chance(80) else { continue }
                 line = "prometheus-0 -> namespaces [team=t\(namespace.team)]:metrics"
             } else {
                 let servesMetrics = namespace.serviceIndices.contains { services[$0].servesMetrics }

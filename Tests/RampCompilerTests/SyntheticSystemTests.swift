@@ -81,8 +81,10 @@ final class SyntheticSystemTests: XCTestCase {
         XCTAssertEqual(dependencyLineCount(system), 9_300)
     }
 
-    /// Covers one namespace, namespaces of one service, a system with more
-    /// dependencies than distinct pairs, and fewer dependencies than services.
+    /// Covers one namespace, namespaces of one service, teams of more than
+    /// 25 namespaces, which are scraped by label, a system with more
+    /// dependencies than distinct pairs, and the size of the optimizer's
+    /// rule-count goal.
     func testOtherSizesCompileWithoutDiagnostics() {
         let cases: [(size: SyntheticSystem.Size, seed: UInt64)] = [
             (SyntheticSystem.Size(services: 6, namespaces: 2, dependencies: 8), 1),
@@ -90,6 +92,7 @@ final class SyntheticSystemTests: XCTestCase {
             (SyntheticSystem.Size(services: 120, namespaces: 12, dependencies: 600), 8),
             (SyntheticSystem.Size(services: 40, namespaces: 1, dependencies: 300), 3),
             (SyntheticSystem.Size(services: 30, namespaces: 30, dependencies: 200), 4),
+            (SyntheticSystem.Size(services: 600, namespaces: 520, dependencies: 3_000), 2),
             (SyntheticSystem.Size(services: 20, namespaces: 2, dependencies: 2_000), 5),
             (SyntheticSystem.Size(services: 1_000, namespaces: 20, dependencies: 10_000), 1),
         ]
