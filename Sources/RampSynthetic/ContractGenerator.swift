@@ -19,9 +19,11 @@
 ///   namespaces, the scraper selects four in five teams by label instead.
 /// - Of the other lines, about 85% of the service calls stay in the
 ///   client's namespace, the home of its team, and the rest cross
-///   namespaces. A tenth of the callers call outside addresses as well,
-///   `internet` on 443, a declared network on 5432 or one address on 8443,
-///   and about 1% of all lines let `internet` call a front end (`web`,
+///   namespaces.
+/// - A tenth of the callers send two in five of their calls outside the
+///   cluster: to `internet` on 443, a declared network on 5432 or one
+///   address on 8443.
+/// - About 1% of all lines let `internet` call a front end (`web`,
 ///   `gateway` or `api`) on its API port.
 ///
 /// So that the contracts compile without diagnostics, the generator keeps
