@@ -88,7 +88,8 @@ let base = benchmark(options.size, label: options.presetName)
 if options.scaling {
     let scaled = benchmark(options.size.scaled(by: 10), label: options.presetName + "-x10")
     let ratio = scaled.medianBuildSeconds / base.medianBuildSeconds
-    print("scaling: 10 times the input took \(format(ratio, digits: 2)) times as long (whole build, in process)")
+    let times = "\(format(base.medianBuildSeconds * 1000, digits: 1)) ms to \(format(scaled.medianBuildSeconds * 1000, digits: 1)) ms"
+    print("scaling: 10 times the input took \(format(ratio, digits: 2)) times as long (whole build, in process, \(times))")
 }
 if options.keepDirectory == nil {
     try? FileManager.default.removeItem(atPath: root)
