@@ -64,7 +64,7 @@ func printMinimality(_ system: SyntheticSystem) {
     print("objects per namespace (optimized): \(format(Double(statistics.optimized.objects) / Double(namespaces), digits: 2))")
     let stability = ChangeStability.measure(program, level: .standard, sampleLimit: 10)
     print("one dependency removed (\(stability.samples) samples): mean \(format(stability.meanChangedObjects, digits: 2)) objects changed, at most \(stability.maximumChangedObjects)")
-    printEquivalence(program)
+    if options.checksEquivalence { printEquivalence(program) }
     print("")
 }
 
