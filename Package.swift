@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "RampSynthetic"),
         .executableTarget(name: "ramp-benchmark", dependencies: [
             "RampDriver", "RampSynthetic", "RampSource", "RampDiagnostics", "RampSyntax", "RampSema",
-            "RampIR", "RampKube", "RampLowering",
+            "RampIR", "RampKube", "RampLowering", "RampEvaluator",
         ]),
 
         .testTarget(name: "RampSyntaxTests", dependencies: ["RampSyntax", "RampSource", "RampDiagnostics"]),

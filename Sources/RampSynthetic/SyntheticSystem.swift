@@ -1,11 +1,14 @@
 /// A synthetic contract system of a given size, for benchmarks and tests.
 ///
 /// The same size and seed always give the same text. Services are spread
-/// evenly over the namespaces, each with an `app=<name>` selector and one to
-/// five ports, some named and some ranges. Most dependencies stay inside a
-/// namespace, some cross namespaces, and a few name `internet`, declared
-/// networks, CIDRs or whole namespaces. Every generated system compiles
-/// without diagnostics.
+/// evenly over the namespaces, each with an `app=<name>` selector, the one
+/// API port its clients call and at most two more: another port or a UDP
+/// range, and `metrics`. Most dependencies stay inside a namespace, some
+/// cross namespaces, a monitoring service scrapes whole namespaces, and a
+/// few lines name `internet`, declared networks or CIDRs. Every generated
+/// system compiles without diagnostics, and has `dependencies` lines unless
+/// it has too few services to draw that many distinct client and target
+/// pairs (`ContractGenerator` gives the mix and how it avoids warnings).
 public struct SyntheticSystem: Sendable {
     /// The number of services, namespaces and dependency lines.
     public struct Size: Equatable, Sendable, CustomStringConvertible {

@@ -1,5 +1,7 @@
 import Foundation
 import RampDriver
+import RampEvaluator
+import RampIR
 import RampLowering
 import RampSource
 import RampSynthetic
@@ -62,14 +64,32 @@ func printMinimality(_ system: SyntheticSystem) {
     print("objects per namespace (optimized): \(format(Double(statistics.optimized.objects) / Double(namespaces), digits: 2))")
     let stability = ChangeStability.measure(program, level: .standard, sampleLimit: 10)
     print("one dependency removed (\(stability.samples) samples): mean \(format(stability.meanChangedObjects, digits: 2)) objects changed, at most \(stability.maximumChangedObjects)")
+    if options.checksEquivalence { printEquivalence(program) }
     print("")
+}
+
+/// Prints the time that the evaluator takes to prove that the optimized
+/// policies allow exactly what the reference lowering allows, and its verdict.
+func printEquivalence(_ program: Program) {
+    let reference = Pipeline.lower(program, level: .none).networkPolicies
+    let optimized = Pipeline.lower(program, level: .standard).networkPolicies
+    let (verdict, seconds) = timed { () -> String in
+        do {
+            guard let counterexample = try equivalence(of: reference, and: optimized) else { return "equivalent" }
+            return "different: \(counterexample)"
+        } catch {
+            return "invalid policies: \(error)"
+        }
+    }
+    print("equivalence check -O0 vs -O: \(format(seconds * 1000, digits: 1)) ms, \(verdict)")
 }
 
 let base = benchmark(options.size, label: options.presetName)
 if options.scaling {
     let scaled = benchmark(options.size.scaled(by: 10), label: options.presetName + "-x10")
     let ratio = scaled.medianBuildSeconds / base.medianBuildSeconds
-    print("scaling: 10 times the input took \(format(ratio, digits: 2)) times as long (whole build, in process)")
+    let times = "\(format(base.medianBuildSeconds * 1000, digits: 1)) ms to \(format(scaled.medianBuildSeconds * 1000, digits: 1)) ms"
+    print("scaling: 10 times the input took \(format(ratio, digits: 2)) times as long (whole build, in process, \(times))")
 }
 if options.keepDirectory == nil {
     try? FileManager.default.removeItem(atPath: root)
