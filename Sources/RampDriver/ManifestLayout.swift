@@ -16,22 +16,45 @@ public enum ManifestLayout {
     public static func render(
         _ policies: [NetworkPolicy], program: Program, version: String, layout: OutputLayout = .plain
     ) -> [String: String] {
-        var files: [String: String] = [:]
-        let emitter = YAMLEmitter()
-        for (namespace, objects) in byNamespace(policies) {
-            let header = header(namespace: namespace, program: program, version: version)
-            files[fileName(namespace)] = emitter.emit(header: header, documents: objects.map(\.yamlDocument))
+        render(RenderedPolicy.render(policies), program: program, version: version, layout: layout)
+    }
+
+    /// Returns file names mapped to their contents, each file written on
+    /// its own processor core from the objects' rendered YAML.
+    public static func render(
+        _ objects: [RenderedPolicy], program: Program, version: String, layout: OutputLayout = .plain
+    ) -> [String: String] {
+        let manifests = byNamespace(objects, namespace: \.policy.namespace).map { namespace, objects in
+            NamespaceManifest(
+                fileName: fileName(namespace), header: header(namespace: namespace, program: program, version: version), objects: objects
+            )
         }
+        var files = Dictionary(uniqueKeysWithValues: manifests.concurrentMap { ($0.fileName, $0.text) })
         if layout == .kustomize {
             files[Kustomization.fileName] = Kustomization.render(resources: Array(files.keys), version: version)
         }
         return files
     }
 
-    /// Returns the policies of each namespace, in their order.
-    static func byNamespace(_ policies: [NetworkPolicy]) -> [String: [NetworkPolicy]] {
-        var groups: [String: [NetworkPolicy]] = [:]
-        for policy in policies { groups[policy.namespace, default: []].append(policy) }
+    /// The objects of one namespace file and its header.
+    private struct NamespaceManifest: Sendable {
+        let fileName: String
+        let header: [String]
+        let objects: [RenderedPolicy]
+
+        var text: String {
+            let capacity = objects.reduce(0) { $0 + $1.comments.count + $1.spec.count + 400 }
+            var buffer = YAMLBuffer(capacity: capacity)
+            for line in header { buffer.comment(line, indent: 0) }
+            for object in objects { object.writeDocument(to: &buffer) }
+            return String(decoding: buffer.bytes, as: UTF8.self)
+        }
+    }
+
+    /// Returns the items of each namespace, in their order.
+    static func byNamespace<Item>(_ items: [Item], namespace: (Item) -> String) -> [String: [Item]] {
+        var groups: [String: [Item]] = [:]
+        for item in items { groups[namespace(item), default: []].append(item) }
         return groups
     }
 

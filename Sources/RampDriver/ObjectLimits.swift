@@ -3,7 +3,6 @@ import RampIR
 import RampKube
 import RampLowering
 import RampSource
-import RampYAML
 
 /// Checks the generated objects against limits of Kubernetes clients and of
 /// network plugins. Every compilation runs it after lowering, so a build
@@ -50,20 +49,16 @@ public enum ObjectLimits {
         }
     }
 
-    /// Reports every object of `policies` that exceeds a limit, at the
+    /// Reports every object of `objects` that exceeds a limit, at the
     /// contract statement that produced it.
-    public static func check(_ policies: [NetworkPolicy], program: Program, diagnostics: DiagnosticEngine) {
+    public static func check(_ objects: [RenderedPolicy], program: Program, diagnostics: DiagnosticEngine) {
         let provenance = Provenance(program: program)
-        let emitter = YAMLEmitter()
         let namespaceObjects = Dictionary(
-            policies.filter { $0.podSelector.isEmpty }.map { ($0.namespace, $0) }, uniquingKeysWith: { first, _ in first }
+            objects.lazy.map(\.policy).filter { $0.podSelector.isEmpty }.map { ($0.namespace, $0) }, uniquingKeysWith: { first, _ in first }
         )
-        for policy in policies {
-            let object = CheckedObject(
-                policy: policy,
-                byteCount: emitter.emit(header: [], documents: [policy.yamlDocument]).utf8.count,
-                provenance: provenance
-            )
+        for rendered in objects {
+            let policy = rendered.policy
+            let object = CheckedObject(policy: policy, byteCount: rendered.byteCount, provenance: provenance)
             checkSize(object, diagnostics: diagnostics)
             checkRuleCount(object, diagnostics: diagnostics)
             checkPortsPerRule(object, diagnostics: diagnostics)

@@ -11,6 +11,18 @@ public enum ScalarQuoting {
         needsQuotes(value) ? doubleQuoted(value) : value
     }
 
+    /// Appends `value` to `bytes` as `render` writes it, without building a
+    /// string when the value is written plain.
+    public static func append(_ value: String, to bytes: inout [UInt8]) {
+        var copy = value
+        let quoted = copy.withUTF8 { utf8 in
+            if needsQuotes(utf8: utf8) { return true }
+            bytes.append(contentsOf: utf8)
+            return false
+        }
+        if quoted { appendDoubleQuoted(copy, to: &bytes) }
+    }
+
     /// Returns whether `value` must be double-quoted. It works on the UTF-8
     /// bytes, because every value that is not printable ASCII is quoted
     /// anyway, and it runs for every key and value ramp emits.
@@ -130,6 +142,23 @@ public enum ScalarQuoting {
     }
 
     // MARK: - Double quoting
+
+    /// Appends `value` double-quoted. Printable ASCII other than `"` and `\`
+    /// is copied byte by byte, and any other value takes `doubleQuoted`.
+    private static func appendDoubleQuoted(_ value: String, to bytes: inout [UInt8]) {
+        var copy = value
+        let copied = copy.withUTF8 { utf8 in
+            guard utf8.allSatisfy({ isPrintableASCII($0) && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) else { return false }
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return true
+        }
+        if !copied {
+            var quoted = doubleQuoted(value)
+            quoted.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+    }
 
     public static func doubleQuoted(_ value: String) -> String {
         var output = "\""
