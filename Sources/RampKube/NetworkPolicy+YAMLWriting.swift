@@ -54,14 +54,23 @@ extension NetworkPolicy {
 struct PolicyYAMLWriter {
     var buffer: YAMLBuffer
 
+    /// Writes the entries of a map of strings in key order. A map of one
+    /// entry, the usual selector, is written without sorting a copy.
     static func writeStringMap(_ map: [String: String], indent: Int, to buffer: inout YAMLBuffer) {
-        for (key, value) in map.sorted(by: { $0.key < $1.key }) {
-            buffer.spaces(indent)
-            buffer.scalar(key)
-            buffer.append(": ")
-            buffer.scalar(value)
-            buffer.newline()
+        if map.count == 1, let (key, value) = map.first {
+            return writeStringEntry(key, value, indent: indent, to: &buffer)
         }
+        for (key, value) in map.sorted(by: { $0.key < $1.key }) {
+            writeStringEntry(key, value, indent: indent, to: &buffer)
+        }
+    }
+
+    private static func writeStringEntry(_ key: String, _ value: String, indent: Int, to buffer: inout YAMLBuffer) {
+        buffer.spaces(indent)
+        buffer.scalar(key)
+        buffer.append(": ")
+        buffer.scalar(value)
+        buffer.newline()
     }
 
     mutating func writeSpec(of policy: NetworkPolicy) {

@@ -33,7 +33,6 @@ public enum ScalarQuoting {
 
     private static func needsQuotes(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !bytes.isEmpty else { return true }
-        if !bytes.allSatisfy(isPrintableASCII) { return true }
         if hasUnsafeCharacters(bytes) { return true }
         if isReserved(bytes) { return true }
         if looksNumeric(bytes) { return true }
@@ -112,14 +111,15 @@ public enum ScalarQuoting {
         }
     }
 
-    /// True for a leading indicator, a trailing space or colon, `: `, ` #`
-    /// or a flow indicator anywhere.
+    /// True for a leading indicator, a trailing space or colon, `: `, ` #`,
+    /// or a flow indicator or a character that is not printable ASCII anywhere.
     private static func hasUnsafeCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if isLeadingIndicator(bytes[0]) { return true }
         let last = bytes[bytes.count - 1]
         if last == UInt8(ascii: " ") || last == UInt8(ascii: ":") { return true }
         for index in bytes.indices {
             let byte = bytes[index]
+            if !isPrintableASCII(byte) { return true }
             if byte == UInt8(ascii: ":") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: " ") { return true }
             if byte == UInt8(ascii: "#") && index > 0 && bytes[index - 1] == UInt8(ascii: " ") { return true }
             if isFlowIndicator(byte) { return true }

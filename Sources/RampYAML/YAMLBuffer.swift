@@ -20,6 +20,16 @@ public struct YAMLBuffer: Sendable {
 
     public var count: Int { bytes.count }
 
+    /// Releases the unused capacity, at the cost of one copy, for a buffer
+    /// that is kept after writing: arrays grow by doubling, so up to half
+    /// of a kept buffer could be unused.
+    public mutating func trimCapacity() {
+        guard bytes.capacity > bytes.count + bytes.count / 8 else { return }
+        bytes = [UInt8](unsafeUninitializedCapacity: bytes.count) { target, initializedCount in
+            initializedCount = target.initialize(fromContentsOf: bytes)
+        }
+    }
+
     // MARK: - Text
 
     /// Appends text as it is, without quoting.

@@ -19,6 +19,7 @@ public struct RenderedPolicy: Sendable {
         self.comments = comments
         var spec = YAMLBuffer(capacity: 256, recordsComments: true)
         policy.writeYAMLSpec(to: &spec)
+        spec.trimCapacity()
         self.spec = spec
     }
 

@@ -12,9 +12,9 @@ struct SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    private var state: [UInt32] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-    ]
+    private var state = SIMD8<UInt32>(
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
+    )
     /// The bytes of a block not yet complete, fewer than 64.
     private var pending: [UInt8] = []
     private var byteCount: UInt64 = 0
@@ -55,12 +55,12 @@ struct SHA256 {
             pending.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<taken]))
             offset = taken
             guard pending.count == 64 else { return }
-            pending.withUnsafeBufferPointer { compress($0.baseAddress!) }
+            pending.withUnsafeBufferPointer { SHA256.compress($0.baseAddress!, into: &state) }
             pending.removeAll(keepingCapacity: true)
         }
         guard let base = bytes.baseAddress else { return }
         while bytes.count - offset >= 64 {
-            compress(base + offset)
+            SHA256.compress(base + offset, into: &state)
             offset += 64
         }
         pending.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offset...]))
@@ -74,14 +74,14 @@ struct SHA256 {
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
         tail.withUnsafeBufferPointer { block in
-            for start in stride(from: 0, to: block.count, by: 64) { compress(block.baseAddress! + start) }
+            for start in stride(from: 0, to: block.count, by: 64) { SHA256.compress(block.baseAddress! + start, into: &state) }
         }
         pending.removeAll()
-        return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
+        return (0..<8).flatMap { index in (0..<4).map { UInt8(truncatingIfNeeded: state[index] >> UInt32(24 - 8 * $0)) } }
     }
 
-    /// Compresses the 64 bytes at `block` into the state.
-    private mutating func compress(_ block: UnsafePointer<UInt8>) {
+    /// Compresses the 64 bytes at `block` into `state`.
+    private static func compress(_ block: UnsafePointer<UInt8>, into state: inout SIMD8<UInt32>) {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
             for index in 0..<16 {
                 let bytes = block + index * 4
@@ -92,13 +92,16 @@ struct SHA256 {
                 let s1 = rotate(schedule[index - 2], 17) ^ rotate(schedule[index - 2], 19) ^ (schedule[index - 2] >> 10)
                 schedule[index] = schedule[index - 16] &+ s0 &+ schedule[index - 7] &+ s1
             }
-            SHA256.roundConstants.withUnsafeBufferPointer { constants in
-                compressRounds(schedule: UnsafeBufferPointer(schedule), constants: constants)
+            roundConstants.withUnsafeBufferPointer { constants in
+                state &+= rounds(from: state, schedule: UnsafeBufferPointer(schedule), constants: constants)
             }
         }
     }
 
-    private mutating func compressRounds(schedule: UnsafeBufferPointer<UInt32>, constants: UnsafeBufferPointer<UInt32>) {
+    /// Runs the 64 rounds and returns the working variables a to h.
+    private static func rounds(
+        from state: SIMD8<UInt32>, schedule: UnsafeBufferPointer<UInt32>, constants: UnsafeBufferPointer<UInt32>
+    ) -> SIMD8<UInt32> {
         var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
         for index in 0..<64 {
             let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
@@ -109,17 +112,10 @@ struct SHA256 {
             let temporary2 = s0 &+ majority
             (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temporary1, c, b, a, temporary1 &+ temporary2)
         }
-        state[0] = state[0] &+ a
-        state[1] = state[1] &+ b
-        state[2] = state[2] &+ c
-        state[3] = state[3] &+ d
-        state[4] = state[4] &+ e
-        state[5] = state[5] &+ f
-        state[6] = state[6] &+ g
-        state[7] = state[7] &+ h
+        return SIMD8(a, b, c, d, e, f, g, h)
     }
 
-    private func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
+    private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
         value >> count | value << (32 - count)
     }
 }
