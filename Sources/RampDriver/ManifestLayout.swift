@@ -19,8 +19,8 @@ public enum ManifestLayout {
         render(RenderedPolicy.render(policies), program: program, version: version, layout: layout)
     }
 
-    /// Returns file names mapped to their contents, each file written on
-    /// its own processor core from the objects' rendered YAML.
+    /// Returns file names mapped to their contents, written from the objects'
+    /// rendered YAML with the files spread over all processor cores.
     public static func render(
         _ objects: [RenderedPolicy], program: Program, version: String, layout: OutputLayout = .plain
     ) -> [String: String] {

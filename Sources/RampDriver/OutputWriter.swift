@@ -18,7 +18,7 @@
 /// killed during step 2 leaves some files new and the others old. Files are
 /// not flushed with `fsync` either, so a power loss right after a build may
 /// leave empty files on some file systems.
-public struct OutputWriter {
+public struct OutputWriter: Sendable {
     public let directory: String
 
     public init(directory: String) {
@@ -46,22 +46,37 @@ public struct OutputWriter {
         let target: String
     }
 
-    /// Writes every changed file to a temporary file; on failure deletes
-    /// those written so far and rethrows.
+    /// Writes every changed file to a temporary file, the files on all
+    /// processor cores. When any file fails, deletes the temporary files
+    /// written and throws the error of the first failed file in name order.
     private func stage(_ files: [String: String], in output: OutputDirectory) throws(OutputError) -> [StagedFile] {
+        nonisolated(unsafe) let directory = output
+        let results = files.keys.sorted().concurrentMap { name -> Result<StagedFile?, OutputError> in
+            Result { () throws(OutputError) in try stage(name, contents: files[name]!, in: directory) }
+        }
+
         var staged: [StagedFile] = []
-        do {
-            for name in files.keys.sorted() {
-                let bytes = Array(files[name]!.utf8)
-                if try output.readExisting(name) == bytes { continue }
-                let temporary = try output.createTemporary(bytes, for: name)
-                staged.append(StagedFile(temporary: temporary, target: name))
+        var firstError: OutputError?
+        for result in results {
+            switch result {
+            case .success(let file): if let file { staged.append(file) }
+            case .failure(let error): firstError = firstError ?? error
             }
-        } catch {
+        }
+        if let firstError {
             discard(staged, in: output)
-            throw error
+            throw firstError
         }
         return staged
+    }
+
+    /// Writes one file to a temporary file, or returns nil when the file
+    /// already has these contents.
+    private func stage(_ name: String, contents: String, in output: OutputDirectory) throws(OutputError) -> StagedFile? {
+        let bytes = Array(contents.utf8)
+        if try output.readExisting(name) == bytes { return nil }
+        let temporary = try output.createTemporary(bytes, for: name)
+        return StagedFile(temporary: temporary, target: name)
     }
 
     private func commit(_ staged: [StagedFile], in output: OutputDirectory) throws(OutputError) {

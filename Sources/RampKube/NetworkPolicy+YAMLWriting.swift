@@ -39,6 +39,7 @@ extension NetworkPolicy {
 
     /// Writes `spec` and everything in it, with the comments of the rules.
     public func writeYAMLSpec(to buffer: inout YAMLBuffer) {
+        // The bytes move into the writer and back, so they are never copied.
         var writer = PolicyYAMLWriter(buffer: buffer)
         buffer = YAMLBuffer()
         writer.writeSpec(of: self)
@@ -49,8 +50,8 @@ extension NetworkPolicy {
 /// The writing of a policy's spec. Each function writes one kind of value
 /// at a known column, so indentation needs no stack of open collections.
 /// A mapping after `key:` opens on the next line with its keys two columns
-/// in; a sequence after `key:` keeps the key's column; a mapping that is a
-/// sequence item puts its first key after the dash.
+/// in. A sequence after `key:` keeps the key's column, and a mapping that is
+/// a sequence item puts its first key after the dash.
 struct PolicyYAMLWriter {
     var buffer: YAMLBuffer
 

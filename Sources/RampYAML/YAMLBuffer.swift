@@ -20,9 +20,9 @@ public struct YAMLBuffer: Sendable {
 
     public var count: Int { bytes.count }
 
-    /// Releases the unused capacity, at the cost of one copy, for a buffer
-    /// that is kept after writing: arrays grow by doubling, so up to half
-    /// of a kept buffer could be unused.
+    /// Releases the unused capacity of a buffer that is kept after writing,
+    /// at the cost of one copy. Arrays grow by doubling, so up to half of the
+    /// capacity can be unused.
     public mutating func trimCapacity() {
         guard bytes.capacity > bytes.count + bytes.count / 8 else { return }
         bytes = [UInt8](unsafeUninitializedCapacity: bytes.count) { target, initializedCount in
@@ -82,11 +82,11 @@ public struct YAMLBuffer: Sendable {
 
     // MARK: - Comments
 
-    /// Appends one comment line at `indent`. A line break or any other
-    /// character that could end the comment line or make the stream invalid
-    /// becomes a space: line breaks, including the NEL, LS and PS that YAML
-    /// 1.1 readers break at, control characters other than tab, and the byte
-    /// order mark. Comments carry contract paths, which users control.
+    /// Appends one comment line at `indent`. Every character that could end
+    /// the comment line or make the stream invalid becomes a space. These are
+    /// line breaks, including the NEL, LS and PS that YAML 1.1 readers break
+    /// at, control characters other than tab, and the byte order mark.
+    /// Comments carry contract paths, which users control.
     public mutating func comment(_ text: String, indent: Int) {
         let start = bytes.count
         spaces(indent)

@@ -9,7 +9,7 @@ import XCTest
 /// size that the object limits check must all equal what `YAMLEmitter`
 /// writes for the objects' `yamlDocument`s.
 final class RenderedPolicyTests: XCTestCase {
-    /// The example contracts, compiled without an environment.
+    /// Compiles the example contracts without an environment.
     private func compileExamples() throws -> Compilation {
         let directory = repositoryRoot.appendingPathComponent("contracts")
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".ramp") }.sorted()

@@ -2,9 +2,9 @@ import RampKube
 import RampYAML
 
 /// One generated object with its YAML written once per build. The object
-/// limits, the contract hash and the file text all come from these bytes:
-/// only the metadata, which ramp's label and annotation change and which is
-/// a few lines, is written again for each of them.
+/// limits, the contract hash and the file text all come from these bytes.
+/// Only the metadata is written again for each of them, because ramp's label
+/// and annotation change it and it is a few lines.
 public struct RenderedPolicy: Sendable {
     public let policy: NetworkPolicy
     /// The comment lines above the object.

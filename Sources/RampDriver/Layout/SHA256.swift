@@ -51,9 +51,9 @@ struct SHA256 {
         byteCount &+= UInt64(bytes.count)
         var offset = 0
         if !pending.isEmpty {
-            let taken = min(64 - pending.count, bytes.count)
-            pending.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<taken]))
-            offset = taken
+            let copiedCount = min(64 - pending.count, bytes.count)
+            pending.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<copiedCount]))
+            offset = copiedCount
             guard pending.count == 64 else { return }
             pending.withUnsafeBufferPointer { SHA256.compress($0.baseAddress!, into: &state) }
             pending.removeAll(keepingCapacity: true)
