@@ -30,7 +30,7 @@ struct BuildCommand {
             return .usageOrIOError
         }
         let objects = BuildCommand.outputPolicies(compilation)
-        let files = ManifestLayout.render(objects, program: program, version: Driver.version, layout: options.layout)
+        let files = ManifestLayout.manifestFiles(objects, program: program, version: Driver.version, layout: options.layout)
         let directory = options.outputDirectory!
         do {
             try OutputWriter(directory: directory).write(files)

@@ -24,30 +24,45 @@ public enum ManifestLayout {
     public static func render(
         _ objects: [RenderedPolicy], program: Program, version: String, layout: OutputLayout = .plain
     ) -> [String: String] {
-        let manifests = byNamespace(objects, namespace: \.policy.namespace).map { namespace, objects in
-            NamespaceManifest(
-                fileName: fileName(namespace), header: header(namespace: namespace, program: program, version: version), objects: objects
-            )
+        let files = Array(manifestFiles(objects, program: program, version: version, layout: layout))
+        return Dictionary(uniqueKeysWithValues: files.concurrentMap { name, file in
+            (name, String(decoding: file.bytes(), as: UTF8.self))
+        })
+    }
+
+    /// Returns file names mapped to files whose YAML is written only when
+    /// `OutputWriter` stages them. Their bytes are those that `render` returns.
+    public static func manifestFiles(
+        _ objects: [RenderedPolicy], program: Program, version: String, layout: OutputLayout = .plain
+    ) -> [String: ManifestFile] {
+        var files: [String: ManifestFile] = [:]
+        for (namespace, objects) in byNamespace(objects, namespace: \.policy.namespace) {
+            let header = header(namespace: namespace, program: program, version: version)
+            files[fileName(namespace)] = .namespace(header: header, objects: objects)
         }
-        var files = Dictionary(uniqueKeysWithValues: manifests.concurrentMap { ($0.fileName, $0.text) })
         if layout == .kustomize {
-            files[Kustomization.fileName] = Kustomization.render(resources: Array(files.keys), version: version)
+            files[Kustomization.fileName] = .text(Kustomization.render(resources: Array(files.keys), version: version))
         }
         return files
     }
 
-    /// The objects of one namespace file and its header.
-    private struct NamespaceManifest: Sendable {
-        let fileName: String
-        let header: [String]
-        let objects: [RenderedPolicy]
+    /// One file of the layout, its YAML not yet written.
+    public enum ManifestFile: OutputFileContents {
+        /// The objects of one namespace under the file's header comments.
+        case namespace(header: [String], objects: [RenderedPolicy])
+        case text(String)
 
-        var text: String {
-            let capacity = objects.reduce(0) { $0 + $1.comments.count + $1.spec.count + 400 }
-            var buffer = YAMLBuffer(capacity: capacity)
-            for line in header { buffer.comment(line, indent: 0) }
-            for object in objects { object.writeDocument(to: &buffer) }
-            return String(decoding: buffer.bytes, as: UTF8.self)
+        public func bytes() -> [UInt8] {
+            switch self {
+            case .namespace(let header, let objects):
+                let capacity = objects.reduce(0) { $0 + $1.comments.count + $1.spec.count + 400 }
+                var buffer = YAMLBuffer(capacity: capacity)
+                for line in header { buffer.comment(line, indent: 0) }
+                for object in objects { object.writeDocument(to: &buffer) }
+                return buffer.bytes
+            case .text(let text):
+                return text.bytes()
+            }
         }
     }
 

@@ -27,7 +27,7 @@ public struct OutputWriter: Sendable {
 
     /// Writes `files`, a map from file name to contents, and deletes stale
     /// generated files.
-    public func write(_ files: [String: String]) throws(OutputError) {
+    public func write<Contents: OutputFileContents>(_ files: [String: Contents]) throws(OutputError) {
         let output = try OutputDirectory.open(directory)
         let lock = try OutputLock.acquire(in: output)
         defer { lock.release() }
@@ -49,7 +49,9 @@ public struct OutputWriter: Sendable {
     /// Writes every changed file to a temporary file, the files on all
     /// processor cores. When any file fails, deletes the temporary files
     /// written and throws the error of the first failed file in name order.
-    private func stage(_ files: [String: String], in output: OutputDirectory) throws(OutputError) -> [StagedFile] {
+    private func stage<Contents: OutputFileContents>(
+        _ files: [String: Contents], in output: OutputDirectory
+    ) throws(OutputError) -> [StagedFile] {
         nonisolated(unsafe) let directory = output
         let results = files.keys.sorted().concurrentMap { name -> Result<StagedFile?, OutputError> in
             Result { () throws(OutputError) in try stage(name, contents: files[name]!, in: directory) }
@@ -72,8 +74,8 @@ public struct OutputWriter: Sendable {
 
     /// Writes one file to a temporary file, or returns nil when the file
     /// already has these contents.
-    private func stage(_ name: String, contents: String, in output: OutputDirectory) throws(OutputError) -> StagedFile? {
-        let bytes = Array(contents.utf8)
+    private func stage(_ name: String, contents: some OutputFileContents, in output: OutputDirectory) throws(OutputError) -> StagedFile? {
+        let bytes = contents.bytes()
         if try output.readExisting(name) == bytes { return nil }
         let temporary = try output.createTemporary(bytes, for: name)
         return StagedFile(temporary: temporary, target: name)

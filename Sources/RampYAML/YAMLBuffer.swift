@@ -21,12 +21,17 @@ public struct YAMLBuffer: Sendable {
     public var count: Int { bytes.count }
 
     /// Releases the unused capacity of a buffer that is kept after writing,
-    /// at the cost of one copy. Arrays grow by doubling, so up to half of the
-    /// capacity can be unused.
+    /// at the cost of one copy of the bytes and of the comment ranges. Arrays
+    /// grow by doubling, so up to half of the capacity can be unused.
     public mutating func trimCapacity() {
-        guard bytes.capacity > bytes.count + bytes.count / 8 else { return }
-        bytes = [UInt8](unsafeUninitializedCapacity: bytes.count) { target, initializedCount in
-            initializedCount = target.initialize(fromContentsOf: bytes)
+        bytes = Self.trimmed(bytes)
+        commentRanges = Self.trimmed(commentRanges)
+    }
+
+    private static func trimmed<Element>(_ array: [Element]) -> [Element] {
+        guard array.capacity > array.count + array.count / 8 else { return array }
+        return [Element](unsafeUninitializedCapacity: array.count) { target, initializedCount in
+            initializedCount = target.initialize(fromContentsOf: array)
         }
     }
 
