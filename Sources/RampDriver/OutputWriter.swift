@@ -18,7 +18,7 @@
 /// killed during step 2 leaves some files new and the others old. Files are
 /// not flushed with `fsync` either, so a power loss right after a build may
 /// leave empty files on some file systems.
-public struct OutputWriter: Sendable {
+public struct OutputWriter {
     public let directory: String
 
     public init(directory: String) {
@@ -46,36 +46,37 @@ public struct OutputWriter: Sendable {
         let target: String
     }
 
-    /// Writes every changed file to a temporary file, the files on all
-    /// processor cores. When any file fails, deletes the temporary files
-    /// written and throws the error of the first failed file in name order.
+    /// Writes every changed file to a temporary file; on failure deletes
+    /// those written so far and rethrows.
+    ///
+    /// The contents of a batch of files are produced on all processor cores,
+    /// and the files are then written one at a time. A batch bounds the
+    /// memory that produced contents take.
     private func stage<Contents: OutputFileContents>(
         _ files: [String: Contents], in output: OutputDirectory
     ) throws(OutputError) -> [StagedFile] {
-        nonisolated(unsafe) let directory = output
-        let results = files.keys.sorted().concurrentMap { name -> Result<StagedFile?, OutputError> in
-            Result { () throws(OutputError) in try stage(name, contents: files[name]!, in: directory) }
-        }
-
+        let names = files.keys.sorted()
         var staged: [StagedFile] = []
-        var firstError: OutputError?
-        for result in results {
-            switch result {
-            case .success(let file): if let file { staged.append(file) }
-            case .failure(let error): firstError = firstError ?? error
+        do {
+            for batchStart in stride(from: 0, to: names.count, by: OutputWriter.batchSize) {
+                let batch = Array(names[batchStart..<min(batchStart + OutputWriter.batchSize, names.count)])
+                let contents = batch.concurrentMap { files[$0]!.bytes() }
+                for (name, bytes) in zip(batch, contents) {
+                    if let file = try stage(name, bytes: bytes, in: output) { staged.append(file) }
+                }
             }
-        }
-        if let firstError {
+        } catch {
             discard(staged, in: output)
-            throw firstError
+            throw error
         }
         return staged
     }
 
+    private static let batchSize = 32
+
     /// Writes one file to a temporary file, or returns nil when the file
     /// already has these contents.
-    private func stage(_ name: String, contents: some OutputFileContents, in output: OutputDirectory) throws(OutputError) -> StagedFile? {
-        let bytes = contents.bytes()
+    private func stage(_ name: String, bytes: [UInt8], in output: OutputDirectory) throws(OutputError) -> StagedFile? {
         if try output.readExisting(name) == bytes { return nil }
         let temporary = try output.createTemporary(bytes, for: name)
         return StagedFile(temporary: temporary, target: name)
