@@ -72,7 +72,7 @@ public struct OutputWriter {
         return staged
     }
 
-    private static let batchSize = 32
+    private static let batchSize = 128
 
     /// Writes one file to a temporary file, or returns nil when the file
     /// already has these contents.
