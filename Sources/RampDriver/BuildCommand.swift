@@ -50,7 +50,7 @@ struct BuildCommand {
         return .success
     }
 
-    /// Returns the policies as written: with ramp's label and the contract
+    /// Returns the objects as written: with ramp's label and the contract
     /// hash, put on once so that the YAML, its source maps and `ramp check`
     /// all describe the same lines.
     static func outputPolicies(_ compilation: Compilation) -> [RenderedPolicy] {
