@@ -29,13 +29,13 @@ struct BuildCommand {
             _ = driver.emit([Diagnostic(.outputUnwritable(Kustomization.fileName, reason: reason), at: nil)], reporting: options.reporting)
             return .usageOrIOError
         }
-        let policies = BuildCommand.outputPolicies(compilation)
-        let files = ManifestLayout.render(policies, program: program, version: Driver.version, layout: options.layout)
+        let objects = BuildCommand.outputPolicies(compilation)
+        let files = ManifestLayout.manifestFiles(objects, program: program, version: Driver.version, layout: options.layout)
         let directory = options.outputDirectory!
         do {
             try OutputWriter(directory: directory).write(files)
             let maps = options.writeSourceMaps
-                ? ManifestLayout.sourceMaps(policies, program: program, version: Driver.version) : [:]
+                ? ManifestLayout.sourceMaps(objects.map(\.policy), program: program, version: Driver.version) : [:]
             try SourceMapWriter(directory: directory).write(maps)
         } catch {
             _ = driver.emit([error.diagnostic], reporting: options.reporting)
@@ -50,10 +50,10 @@ struct BuildCommand {
         return .success
     }
 
-    /// Returns the policies as written: with ramp's label and the contract
+    /// Returns the objects as written: with ramp's label and the contract
     /// hash, put on once so that the YAML, its source maps and `ramp check`
     /// all describe the same lines.
-    static func outputPolicies(_ compilation: Compilation) -> [NetworkPolicy] {
-        compilation.policies.map(GeneratedMetadata.apply)
+    static func outputPolicies(_ compilation: Compilation) -> [RenderedPolicy] {
+        compilation.renderedPolicies.concurrentMap(GeneratedMetadata.apply)
     }
 }

@@ -20,6 +20,8 @@ public struct Compilation {
     public private(set) var program: Program?
     public private(set) var plan: PolicyPlan?
     public private(set) var policies: [NetworkPolicy] = []
+    /// The policies with their YAML, written once for the limits, the hash and the files.
+    public private(set) var renderedPolicies: [RenderedPolicy] = []
     public var optimizationLevel: OptimizationLevel = .standard
     /// The target version; nil takes the environment profile's, else the default.
     public var requestedKubernetesVersion: KubernetesVersion?
@@ -60,7 +62,8 @@ public struct Compilation {
         let plan = Pipeline.lower(program, level: optimizationLevel, kubernetesVersion: kubernetesVersion)
         self.plan = plan
         policies = plan.networkPolicies
-        ObjectLimits.check(policies, program: program, diagnostics: diagnostics)
+        renderedPolicies = RenderedPolicy.render(policies)
+        ObjectLimits.check(renderedPolicies, program: program, diagnostics: diagnostics)
         if checksInvariants { checkInvariants(program, plan: plan) }
     }
 }

@@ -16,22 +16,60 @@ public enum ManifestLayout {
     public static func render(
         _ policies: [NetworkPolicy], program: Program, version: String, layout: OutputLayout = .plain
     ) -> [String: String] {
-        var files: [String: String] = [:]
-        let emitter = YAMLEmitter()
-        for (namespace, objects) in byNamespace(policies) {
+        render(RenderedPolicy.render(policies), program: program, version: version, layout: layout)
+    }
+
+    /// Returns file names mapped to their contents, written from the objects'
+    /// rendered YAML with the files spread over all processor cores.
+    public static func render(
+        _ objects: [RenderedPolicy], program: Program, version: String, layout: OutputLayout = .plain
+    ) -> [String: String] {
+        let files = Array(manifestFiles(objects, program: program, version: version, layout: layout))
+        return Dictionary(uniqueKeysWithValues: files.concurrentMap { name, file in
+            (name, String(decoding: file.bytes(), as: UTF8.self))
+        })
+    }
+
+    /// Returns file names mapped to files whose YAML is written only when
+    /// `OutputWriter` stages them. Their bytes are those that `render` returns.
+    public static func manifestFiles(
+        _ objects: [RenderedPolicy], program: Program, version: String, layout: OutputLayout = .plain
+    ) -> [String: ManifestFile] {
+        var files: [String: ManifestFile] = [:]
+        for (namespace, objects) in byNamespace(objects, namespace: \.policy.namespace) {
             let header = header(namespace: namespace, program: program, version: version)
-            files[fileName(namespace)] = emitter.emit(header: header, documents: objects.map(\.yamlDocument))
+            files[fileName(namespace)] = .namespace(header: header, objects: objects)
         }
         if layout == .kustomize {
-            files[Kustomization.fileName] = Kustomization.render(resources: Array(files.keys), version: version)
+            files[Kustomization.fileName] = .text(Kustomization.render(resources: Array(files.keys), version: version))
         }
         return files
     }
 
-    /// Returns the policies of each namespace, in their order.
-    static func byNamespace(_ policies: [NetworkPolicy]) -> [String: [NetworkPolicy]] {
-        var groups: [String: [NetworkPolicy]] = [:]
-        for policy in policies { groups[policy.namespace, default: []].append(policy) }
+    /// One file of the layout, its YAML not yet written.
+    public enum ManifestFile: OutputFileContents {
+        /// The objects of one namespace under the file's header comments.
+        case namespace(header: [String], objects: [RenderedPolicy])
+        case text(String)
+
+        public func bytes() -> [UInt8] {
+            switch self {
+            case .namespace(let header, let objects):
+                let capacity = objects.reduce(0) { $0 + $1.comments.count + $1.spec.count + 400 }
+                var buffer = YAMLBuffer(capacity: capacity)
+                for line in header { buffer.comment(line, indent: 0) }
+                for object in objects { object.writeDocument(to: &buffer) }
+                return buffer.bytes
+            case .text(let text):
+                return text.bytes()
+            }
+        }
+    }
+
+    /// Returns the items of each namespace, in their order.
+    static func byNamespace<Item>(_ items: [Item], namespace: (Item) -> String) -> [String: [Item]] {
+        var groups: [String: [Item]] = [:]
+        for item in items { groups[namespace(item), default: []].append(item) }
         return groups
     }
 

@@ -3,7 +3,6 @@ import RampIR
 import RampKube
 import RampLowering
 import RampSource
-import RampYAML
 
 /// Checks the generated objects against limits of Kubernetes clients and of
 /// network plugins. Every compilation runs it after lowering, so a build
@@ -32,6 +31,17 @@ public enum ObjectLimits {
     /// nor a network plugin is known to reject more rules.
     public static let maxRules = 100
 
+    /// The provenance of the generated objects, built on first use, because
+    /// building it indexes the whole program and most builds exceed no limit.
+    final class ContractSources {
+        let program: Program
+        lazy var provenance = Provenance(program: program)
+
+        init(program: Program) {
+            self.program = program
+        }
+    }
+
     /// One generated object, its YAML size, and where the contracts declare it.
     struct CheckedObject {
         let policy: NetworkPolicy
@@ -39,31 +49,27 @@ public enum ObjectLimits {
         /// hash annotation, added when the files are written, are not counted;
         /// they add under 200 bytes.
         let byteCount: Int
-        let provenance: Provenance
+        let sources: ContractSources
 
         /// The contract statement of the object, found only when a limit is exceeded.
-        var origin: SourceRange? { provenance.objectSources(policy).first?.range }
+        var origin: SourceRange? { sources.provenance.objectSources(policy).first?.range }
 
         func ruleOrigin(_ direction: NetworkPolicy.PolicyType, _ index: Int) -> SourceRange? {
             let rules = (direction == .ingress ? policy.ingress : policy.egress) ?? []
-            return provenance.ruleSources(rules[index], direction: direction, in: policy).first?.range
+            return sources.provenance.ruleSources(rules[index], direction: direction, in: policy).first?.range
         }
     }
 
-    /// Reports every object of `policies` that exceeds a limit, at the
+    /// Reports every object of `objects` that exceeds a limit, at the
     /// contract statement that produced it.
-    public static func check(_ policies: [NetworkPolicy], program: Program, diagnostics: DiagnosticEngine) {
-        let provenance = Provenance(program: program)
-        let emitter = YAMLEmitter()
+    public static func check(_ objects: [RenderedPolicy], program: Program, diagnostics: DiagnosticEngine) {
+        let sources = ContractSources(program: program)
         let namespaceObjects = Dictionary(
-            policies.filter { $0.podSelector.isEmpty }.map { ($0.namespace, $0) }, uniquingKeysWith: { first, _ in first }
+            objects.lazy.map(\.policy).filter { $0.podSelector.isEmpty }.map { ($0.namespace, $0) }, uniquingKeysWith: { first, _ in first }
         )
-        for policy in policies {
-            let object = CheckedObject(
-                policy: policy,
-                byteCount: emitter.emit(header: [], documents: [policy.yamlDocument]).utf8.count,
-                provenance: provenance
-            )
+        for rendered in objects {
+            let policy = rendered.policy
+            let object = CheckedObject(policy: policy, byteCount: rendered.byteCount, sources: sources)
             checkSize(object, diagnostics: diagnostics)
             checkRuleCount(object, diagnostics: diagnostics)
             checkPortsPerRule(object, diagnostics: diagnostics)

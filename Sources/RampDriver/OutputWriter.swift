@@ -27,7 +27,7 @@ public struct OutputWriter {
 
     /// Writes `files`, a map from file name to contents, and deletes stale
     /// generated files.
-    public func write(_ files: [String: String]) throws(OutputError) {
+    public func write<Contents: OutputFileContents>(_ files: [String: Contents]) throws(OutputError) {
         let output = try OutputDirectory.open(directory)
         let lock = try OutputLock.acquire(in: output)
         defer { lock.release() }
@@ -48,20 +48,38 @@ public struct OutputWriter {
 
     /// Writes every changed file to a temporary file; on failure deletes
     /// those written so far and rethrows.
-    private func stage(_ files: [String: String], in output: OutputDirectory) throws(OutputError) -> [StagedFile] {
+    ///
+    /// The contents of a batch of files are produced on all processor cores,
+    /// and the files are then written one at a time. A batch bounds the
+    /// memory that produced contents take.
+    private func stage<Contents: OutputFileContents>(
+        _ files: [String: Contents], in output: OutputDirectory
+    ) throws(OutputError) -> [StagedFile] {
+        let names = files.keys.sorted()
         var staged: [StagedFile] = []
         do {
-            for name in files.keys.sorted() {
-                let bytes = Array(files[name]!.utf8)
-                if try output.readExisting(name) == bytes { continue }
-                let temporary = try output.createTemporary(bytes, for: name)
-                staged.append(StagedFile(temporary: temporary, target: name))
+            for batchStart in stride(from: 0, to: names.count, by: OutputWriter.batchSize) {
+                let batch = Array(names[batchStart..<min(batchStart + OutputWriter.batchSize, names.count)])
+                let contents = batch.concurrentMap { files[$0]!.bytes() }
+                for (name, bytes) in zip(batch, contents) {
+                    if let file = try stage(name, bytes: bytes, in: output) { staged.append(file) }
+                }
             }
         } catch {
             discard(staged, in: output)
             throw error
         }
         return staged
+    }
+
+    private static let batchSize = 128
+
+    /// Writes one file to a temporary file, or returns nil when the file
+    /// already has these contents.
+    private func stage(_ name: String, bytes: [UInt8], in output: OutputDirectory) throws(OutputError) -> StagedFile? {
+        if try output.readExisting(name) == bytes { return nil }
+        let temporary = try output.createTemporary(bytes, for: name)
+        return StagedFile(temporary: temporary, target: name)
     }
 
     private func commit(_ staged: [StagedFile], in output: OutputDirectory) throws(OutputError) {

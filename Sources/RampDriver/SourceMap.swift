@@ -158,7 +158,7 @@ extension ManifestLayout {
         let emitter = YAMLEmitter()
         let provenance = Provenance(program: program)
         var maps: [String: SourceMap] = [:]
-        for (namespace, objects) in byNamespace(policies) {
+        for (namespace, objects) in byNamespace(policies, namespace: \.namespace) {
             let header = header(namespace: namespace, program: program, version: version)
             let (text, spans) = emitter.emitWithLineSpans(header: header, documents: objects.map(\.yamlDocument))
             let name = fileName(namespace)

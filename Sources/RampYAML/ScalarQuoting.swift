@@ -11,6 +11,18 @@ public enum ScalarQuoting {
         needsQuotes(value) ? doubleQuoted(value) : value
     }
 
+    /// Appends `value` to `bytes` as `render` writes it, without building a
+    /// string when the value is written plain.
+    public static func append(_ value: String, to bytes: inout [UInt8]) {
+        var copy = value
+        let quoted = copy.withUTF8 { utf8 in
+            if needsQuotes(utf8: utf8) { return true }
+            bytes.append(contentsOf: utf8)
+            return false
+        }
+        if quoted { appendDoubleQuoted(copy, to: &bytes) }
+    }
+
     /// Returns whether `value` must be double-quoted. It works on the UTF-8
     /// bytes, because every value that is not printable ASCII is quoted
     /// anyway, and it runs for every key and value ramp emits.
@@ -21,7 +33,6 @@ public enum ScalarQuoting {
 
     private static func needsQuotes(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !bytes.isEmpty else { return true }
-        if !bytes.allSatisfy(isPrintableASCII) { return true }
         if hasUnsafeCharacters(bytes) { return true }
         if isReserved(bytes) { return true }
         if looksNumeric(bytes) { return true }
@@ -100,14 +111,15 @@ public enum ScalarQuoting {
         }
     }
 
-    /// True for a leading indicator, a trailing space or colon, `: `, ` #`
-    /// or a flow indicator anywhere.
+    /// True for a leading indicator, a trailing space or colon, `: `, ` #`,
+    /// or a flow indicator or a character that is not printable ASCII anywhere.
     private static func hasUnsafeCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if isLeadingIndicator(bytes[0]) { return true }
         let last = bytes[bytes.count - 1]
         if last == UInt8(ascii: " ") || last == UInt8(ascii: ":") { return true }
         for index in bytes.indices {
             let byte = bytes[index]
+            if !isPrintableASCII(byte) { return true }
             if byte == UInt8(ascii: ":") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: " ") { return true }
             if byte == UInt8(ascii: "#") && index > 0 && bytes[index - 1] == UInt8(ascii: " ") { return true }
             if isFlowIndicator(byte) { return true }
@@ -130,6 +142,23 @@ public enum ScalarQuoting {
     }
 
     // MARK: - Double quoting
+
+    /// Appends `value` double-quoted. Printable ASCII other than `"` and `\`
+    /// is copied byte by byte, and any other value takes `doubleQuoted`.
+    private static func appendDoubleQuoted(_ value: String, to bytes: inout [UInt8]) {
+        var copy = value
+        let copied = copy.withUTF8 { utf8 in
+            guard utf8.allSatisfy({ isPrintableASCII($0) && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) else { return false }
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return true
+        }
+        if !copied {
+            var quoted = doubleQuoted(value)
+            quoted.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+    }
 
     public static func doubleQuoted(_ value: String) -> String {
         var output = "\""

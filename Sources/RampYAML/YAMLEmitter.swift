@@ -22,15 +22,7 @@ public struct YAMLEmitter {
     /// built when asked for, because most callers want the text alone.
     private func write(header: [String], documents: [YAMLDocument], recordingSpans: Bool) -> (text: String, spans: [YAMLLineSpan]) {
         var writer = Writer(recordsSpans: recordingSpans)
-        for line in header { writer.comment(line, indent: 0) }
-        for (index, document) in documents.enumerated() {
-            writer.line("---")
-            writer.document = index
-            let first = writer.nextLine
-            for line in document.comments { writer.comment(line, indent: 0) }
-            writer.emitValue(document.root, indent: 0, path: [])
-            writer.record([], from: first)
-        }
+        writer.write(header: header, documents: documents)
         return (writer.text, writer.spans)
     }
 }
@@ -38,37 +30,40 @@ public struct YAMLEmitter {
 /// The output being built, with the number of lines written so far.
 private struct Writer {
     let recordsSpans: Bool
-    var text = ""
+    var buffer = YAMLBuffer()
     var lineCount = 0
     var spans: [YAMLLineSpan] = []
     var document = 0
 
     var nextLine: Int { lineCount + 1 }
 
-    mutating func line(_ content: String) {
-        text += content + "\n"
+    var text: String { String(decoding: buffer.bytes, as: UTF8.self) }
+
+    mutating func write(header: [String], documents: [YAMLDocument]) {
+        for line in header { comment(line, indent: 0) }
+        for (index, document) in documents.enumerated() {
+            line("---")
+            self.document = index
+            let first = nextLine
+            for line in document.comments { comment(line, indent: 0) }
+            emitValue(document.root, indent: 0, path: [])
+            record([], from: first)
+        }
+    }
+
+    mutating func line(_ content: StaticString) {
+        buffer.append(content)
+        endLine()
+    }
+
+    mutating func endLine() {
+        buffer.newline()
         lineCount += 1
     }
 
     mutating func comment(_ content: String, indent: Int) {
-        let clean = Self.commentText(content)
-        line(String(repeating: " ", count: indent) + (clean.isEmpty ? "#" : "# " + clean))
-    }
-
-    /// Returns the text with every character that could end the comment line
-    /// or make the stream invalid replaced by a space: line breaks, including
-    /// the NEL, LS and PS that YAML 1.1 readers break at, and control
-    /// characters other than tab. Comments carry contract paths, which users
-    /// control.
-    static func commentText(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            let isControl = (value < 0x20 && value != 0x09) || (0x7F...0x9F).contains(value)
-            let breaksLines = value == 0x2028 || value == 0x2029 || value == 0xFEFF
-            result.append(isControl || breaksLines ? " " : scalar)
-        }
-        return String(result)
+        buffer.comment(content, indent: indent)
+        lineCount += 1
     }
 
     /// Records that the node at `path` took the lines from `first` to the last one written.
@@ -85,7 +80,9 @@ private struct Writer {
         case .sequence(let items) where !items.isEmpty:
             emitItems(items, indent: indent, path: path)
         default:
-            line(String(repeating: " ", count: indent) + inline(node))
+            buffer.spaces(indent)
+            inline(node)
+            endLine()
         }
     }
 
@@ -93,34 +90,41 @@ private struct Writer {
     /// sequence item: the dash takes the place of the two columns before the
     /// first entry's key, and the first entry's comments stay above the dash.
     mutating func emitEntries(_ entries: [YAMLEntry], indent: Int, path: [YAMLPathComponent], dashed: Bool) {
-        let pad = String(repeating: " ", count: indent)
         for (index, entry) in entries.enumerated() {
             let first = nextLine
             for line in entry.comments { comment(line, indent: indent) }
-            let lead = dashed && index == 0 ? String(repeating: " ", count: indent - 2) + "- " : pad
+            if dashed && index == 0 {
+                buffer.spaces(indent - 2)
+                buffer.append("- ")
+            } else {
+                buffer.spaces(indent)
+            }
+            buffer.scalar(entry.key)
+            buffer.byte(UInt8(ascii: ":"))
             let entryPath = recordsSpans ? path + [.key(entry.key)] : path
-            emitNested(entry.value, line: lead + ScalarQuoting.render(entry.key) + ":", indent: indent, path: entryPath)
+            emitNested(entry.value, indent: indent, path: entryPath)
             record(entryPath, from: first)
         }
     }
 
     /// Emits the value after `key:`; block collections go on the next lines.
     /// A sequence under a key stays at the key's indentation, as kubectl writes it.
-    mutating func emitNested(_ value: YAMLNode, line keyLine: String, indent: Int, path: [YAMLPathComponent]) {
+    mutating func emitNested(_ value: YAMLNode, indent: Int, path: [YAMLPathComponent]) {
         switch value {
         case .mapping(let entries) where !entries.isEmpty:
-            line(keyLine)
+            endLine()
             emitEntries(entries, indent: indent + 2, path: path, dashed: false)
         case .sequence(let items) where !items.isEmpty:
-            line(keyLine)
+            endLine()
             emitItems(items, indent: indent, path: path)
         default:
-            line(keyLine + " " + inline(value))
+            buffer.byte(UInt8(ascii: " "))
+            inline(value)
+            endLine()
         }
     }
 
     mutating func emitItems(_ items: [YAMLItem], indent: Int, path: [YAMLPathComponent]) {
-        let pad = String(repeating: " ", count: indent)
         for (index, item) in items.enumerated() {
             let first = nextLine
             let itemPath = recordsSpans ? path + [.index(index)] : path
@@ -129,22 +133,26 @@ private struct Writer {
             case .mapping(let entries) where !entries.isEmpty:
                 emitEntries(entries, indent: indent + 2, path: itemPath, dashed: true)
             case .sequence(let nested) where !nested.isEmpty:
-                line(pad + "-")
+                buffer.spaces(indent)
+                line("-")
                 emitItems(nested, indent: indent + 2, path: itemPath)
             default:
-                line(pad + "- " + inline(item.value))
+                buffer.spaces(indent)
+                buffer.append("- ")
+                inline(item.value)
+                endLine()
             }
             record(itemPath, from: first)
         }
     }
 
-    func inline(_ node: YAMLNode) -> String {
+    mutating func inline(_ node: YAMLNode) {
         switch node {
-        case .string(let text): return ScalarQuoting.render(text)
-        case .integer(let number): return String(number)
-        case .boolean(let flag): return flag ? "true" : "false"
-        case .mapping: return "{}"
-        case .sequence: return "[]"
+        case .string(let text): buffer.scalar(text)
+        case .integer(let number): buffer.integer(number)
+        case .boolean(let flag): buffer.append(flag ? "true" : "false")
+        case .mapping: buffer.append("{}")
+        case .sequence: buffer.append("[]")
         }
     }
 }

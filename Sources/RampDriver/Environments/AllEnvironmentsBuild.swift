@@ -25,7 +25,9 @@ struct AllEnvironmentsBuild {
         do {
             for (environment, compilation) in builds.compilations {
                 let target = environment.map { directory + "/" + $0 } ?? directory
-                let files = ManifestLayout.render(BuildCommand.outputPolicies(compilation), program: compilation.program!, version: Driver.version)
+                let files = ManifestLayout.manifestFiles(
+                    BuildCommand.outputPolicies(compilation), program: compilation.program!, version: Driver.version
+                )
                 try OutputWriter(directory: target).write(files)
                 let count = compilation.policies.count
                 summary += "wrote \(count) NetworkPolic\(count == 1 ? "y" : "ies") in \(files.count) file\(files.count == 1 ? "" : "s") to \(target)\n"

@@ -12,13 +12,16 @@ struct SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    private var state: [UInt32] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-    ]
+    private var state = SIMD8<UInt32>(
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
+    )
+    /// The bytes of a block not yet complete, fewer than 64.
     private var pending: [UInt8] = []
     private var byteCount: UInt64 = 0
 
-    init() {}
+    init() {
+        pending.reserveCapacity(64)
+    }
 
     /// Returns the digest of `bytes` as 64 lowercase hexadecimal digits.
     static func hexDigest<Bytes: Sequence>(of bytes: Bytes) -> String where Bytes.Element == UInt8 {
@@ -28,21 +31,39 @@ struct SHA256 {
     }
 
     static func hexadecimal(_ digest: [UInt8]) -> String {
-        digest.map { byte in
-            let text = String(byte, radix: 16)
-            return byte < 16 ? "0" + text : text
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(digest.count * 2)
+        for byte in digest {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        for byte in bytes {
-            pending.append(byte)
-            byteCount &+= 1
-            if pending.count == 64 {
-                compress(pending)
-                pending.removeAll(keepingCapacity: true)
-            }
+        let contiguous: Void? = bytes.withContiguousStorageIfAvailable { update($0) }
+        if contiguous == nil { Array(bytes).withUnsafeBufferPointer { update($0) } }
+    }
+
+    /// Hashes whole blocks straight from `bytes` and keeps the rest for the next call.
+    mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+        byteCount &+= UInt64(bytes.count)
+        var offset = 0
+        if !pending.isEmpty {
+            let copiedCount = min(64 - pending.count, bytes.count)
+            pending.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<copiedCount]))
+            offset = copiedCount
+            guard pending.count == 64 else { return }
+            pending.withUnsafeBufferPointer { SHA256.compress($0.baseAddress!, into: &state) }
+            pending.removeAll(keepingCapacity: true)
         }
+        guard let base = bytes.baseAddress else { return }
+        while bytes.count - offset >= 64 {
+            SHA256.compress(base + offset, into: &state)
+            offset += 64
+        }
+        pending.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offset...]))
     }
 
     /// Pads the message with a 1 bit, zeros and its length in bits, and
@@ -52,36 +73,49 @@ struct SHA256 {
         var tail = pending + [0x80]
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        for start in stride(from: 0, to: tail.count, by: 64) { compress(Array(tail[start..<start + 64])) }
+        tail.withUnsafeBufferPointer { block in
+            for start in stride(from: 0, to: block.count, by: 64) { SHA256.compress(block.baseAddress! + start, into: &state) }
+        }
         pending.removeAll()
-        return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
+        return (0..<8).flatMap { index in (0..<4).map { UInt8(truncatingIfNeeded: state[index] >> UInt32(24 - 8 * $0)) } }
     }
 
-    private mutating func compress(_ block: [UInt8]) {
-        var schedule = [UInt32](repeating: 0, count: 64)
-        for index in 0..<16 {
-            schedule[index] = (0..<4).reduce(UInt32(0)) { $0 << 8 | UInt32(block[index * 4 + $1]) }
+    /// Compresses the 64 bytes at `block` into `state`.
+    private static func compress(_ block: UnsafePointer<UInt8>, into state: inout SIMD8<UInt32>) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+            for index in 0..<16 {
+                let bytes = block + index * 4
+                schedule[index] = UInt32(bytes[0]) << 24 | UInt32(bytes[1]) << 16 | UInt32(bytes[2]) << 8 | UInt32(bytes[3])
+            }
+            for index in 16..<64 {
+                let s0 = rotate(schedule[index - 15], 7) ^ rotate(schedule[index - 15], 18) ^ (schedule[index - 15] >> 3)
+                let s1 = rotate(schedule[index - 2], 17) ^ rotate(schedule[index - 2], 19) ^ (schedule[index - 2] >> 10)
+                schedule[index] = schedule[index - 16] &+ s0 &+ schedule[index - 7] &+ s1
+            }
+            roundConstants.withUnsafeBufferPointer { constants in
+                state &+= rounds(from: state, schedule: UnsafeBufferPointer(schedule), constants: constants)
+            }
         }
-        for index in 16..<64 {
-            let s0 = rotate(schedule[index - 15], 7) ^ rotate(schedule[index - 15], 18) ^ (schedule[index - 15] >> 3)
-            let s1 = rotate(schedule[index - 2], 17) ^ rotate(schedule[index - 2], 19) ^ (schedule[index - 2] >> 10)
-            schedule[index] = schedule[index - 16] &+ s0 &+ schedule[index - 7] &+ s1
-        }
+    }
 
+    /// Runs the 64 rounds and returns the working variables a to h.
+    private static func rounds(
+        from state: SIMD8<UInt32>, schedule: UnsafeBufferPointer<UInt32>, constants: UnsafeBufferPointer<UInt32>
+    ) -> SIMD8<UInt32> {
         var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
         for index in 0..<64 {
             let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
             let choice = (e & f) ^ (~e & g)
-            let temporary1 = h &+ s1 &+ choice &+ SHA256.roundConstants[index] &+ schedule[index]
+            let temporary1 = h &+ s1 &+ choice &+ constants[index] &+ schedule[index]
             let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
             let majority = (a & b) ^ (a & c) ^ (b & c)
             let temporary2 = s0 &+ majority
             (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temporary1, c, b, a, temporary1 &+ temporary2)
         }
-        for (index, value) in [a, b, c, d, e, f, g, h].enumerated() { state[index] = state[index] &+ value }
+        return SIMD8(a, b, c, d, e, f, g, h)
     }
 
-    private func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
+    private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
         value >> count | value << (32 - count)
     }
 }
