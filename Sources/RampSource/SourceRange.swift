@@ -38,7 +38,8 @@ public struct SourceRange: Hashable, Sendable {
 extension SourceRange: Comparable {
     /// Orders by path, then by position, so that diagnostics print in reading order.
     public static func < (lhs: SourceRange, rhs: SourceRange) -> Bool {
-        if lhs.file.path != rhs.file.path { return lhs.file.path < rhs.file.path }
+        // Ranges of one file skip the path comparison, the costly part of sorting.
+        if lhs.file !== rhs.file, lhs.file.path != rhs.file.path { return lhs.file.path < rhs.file.path }
         if lhs.start != rhs.start { return lhs.start < rhs.start }
         return lhs.end < rhs.end
     }

@@ -24,6 +24,10 @@ struct LineLayout {
     init(file: SourceFile, line: Int) {
         let lineStart = file.lineStarts[line]
         let lineEnd = lineStart + file.lineBytes(line).count
+        if let cells = LineLayout.asciiCells(file.bytes, from: lineStart, to: lineEnd) {
+            self.cells = cells
+            return
+        }
         let scalars = LineLayout.decodeScalars(file.bytes, from: lineStart, to: lineEnd)
 
         var text = String.UnicodeScalarView()
@@ -47,6 +51,31 @@ struct LineLayout {
     /// Returns the index of the cell that contains `offset`.
     func cellIndex(containing offset: Int) -> Int {
         cells.firstIndex { offset < $0.end } ?? cells.count - 1
+    }
+
+    // MARK: - ASCII
+
+    /// Returns the cells of an ASCII line, or nil when the line has another
+    /// byte. Each ASCII byte is a grapheme cluster of its own, because the
+    /// only rule that joins two ASCII scalars joins CR and LF, and a line
+    /// holds no LF. A printable byte fills one column. This path skips the
+    /// grapheme breaking and the Unicode property lookups of the general one
+    /// and gives the same cells.
+    private static func asciiCells(_ bytes: [UInt8], from start: Int, to end: Int) -> [Cell]? {
+        guard !bytes[start..<end].contains(where: { $0 >= 0x80 }) else { return nil }
+        var cells: [Cell] = []
+        cells.reserveCapacity(end - start + 1)
+        for offset in start..<end {
+            let scalar = Unicode.Scalar(bytes[offset])
+            if scalar == "\t" {
+                cells.append(Cell(start: offset, end: offset + 1, display: "\t", width: nil))
+            } else {
+                let display = DisplayWidth.visibleReplacement(for: scalar) ?? String(Character(scalar))
+                cells.append(Cell(start: offset, end: offset + 1, display: display, width: 1))
+            }
+        }
+        cells.append(Cell(start: end, end: end, display: "", width: 1))
+        return cells
     }
 
     // MARK: - Decoding

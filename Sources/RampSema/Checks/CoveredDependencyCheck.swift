@@ -13,11 +13,11 @@ struct CoveredDependencyCheck: SemanticCheck {
     let name = "covered-dependency"
 
     func run(_ context: CheckContext) {
-        let index = DependencyIndex(context.dependenciesInSourceOrder)
+        let index = context.dependencyIndex
         let dependencies = index.dependencies
         for position in dependencies.indices {
             let dependency = dependencies[position]
-            let broaderPosition = index.candidates(for: position).first { other in
+            let broaderPosition = index.firstCandidate(for: position) { other in
                 DuplicateDependencyCheck.covers(dependencies[other], dependency, context.program)
                     && !DuplicateDependencyCheck.covers(dependency, dependencies[other], context.program)
             }

@@ -33,15 +33,35 @@ struct DependencyIndex {
         return Key(client: client, server: server)
     }
 
-    /// Returns, in source order, the positions of the dependencies that could
-    /// cover the one at `index`, itself included.
-    func candidates(for index: Int) -> [Int] {
-        let key = DependencyIndex.key(dependencies[index])
+    /// Returns the first position in source order, below `limit`, of a
+    /// dependency that could cover the one at `index` (itself included) and
+    /// that satisfies `predicate`, or nil when there is none.
+    ///
+    /// Each group lists its positions in ascending order, so the first match
+    /// of each group is that group's earliest, and the earliest of those is
+    /// the answer. No merged list is built.
+    func firstCandidate(for index: Int, below limit: Int = .max, where predicate: (Int) -> Bool) -> Int? {
+        var found: Int?
+        for key in DependencyIndex.candidateKeys(of: DependencyIndex.key(dependencies[index])) {
+            guard let group = groups[key] else { continue }
+            let bound = min(limit, found ?? .max)
+            for position in group {
+                guard position < bound else { break }
+                if predicate(position) {
+                    found = position
+                    break
+                }
+            }
+        }
+        return found
+    }
+
+    /// Returns the keys of the groups whose dependencies could cover one with `key`.
+    private static func candidateKeys(of key: Key) -> [Key] {
         var keys = [Key(client: nil, server: nil)]
         if key.client != nil { keys.append(Key(client: key.client, server: nil)) }
         if key.server != nil { keys.append(Key(client: nil, server: key.server)) }
         if key.client != nil && key.server != nil { keys.append(key) }
-        let found = keys.flatMap { groups[$0] ?? [] }
-        return keys.count == 1 ? found : found.sorted()
+        return keys
     }
 }

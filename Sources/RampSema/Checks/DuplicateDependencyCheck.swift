@@ -1,5 +1,6 @@
 import RampDiagnostics
 import RampIR
+import RampSource
 
 /// Warns about a dependency that an earlier one repeats: the same client,
 /// the same server and the same ports, however they are spelled
@@ -10,14 +11,14 @@ struct DuplicateDependencyCheck: SemanticCheck {
     let name = "duplicate-dependency"
 
     func run(_ context: CheckContext) {
-        let dependencyIndex = DependencyIndex(context.dependenciesInSourceOrder)
+        let dependencyIndex = context.dependencyIndex
         let dependencies = dependencyIndex.dependencies
-        var reportedStatements: [String: Int] = [:]
+        var reportedStatements: [SourceRange: Int] = [:]
         var found: [(repeated: Dependency, first: Dependency)] = []
         for index in dependencies.indices {
             let dependency = dependencies[index]
-            let earlier = dependencyIndex.candidates(for: index).first { other in
-                other < index && DuplicateDependencyCheck.same(dependencies[other], dependency, context.program)
+            let earlier = dependencyIndex.firstCandidate(for: index, below: index) { other in
+                DuplicateDependencyCheck.same(dependencies[other], dependency, context.program)
             }
             guard let earlier else { continue }
             let first = dependencies[earlier]
@@ -48,8 +49,9 @@ struct DuplicateDependencyCheck: SemanticCheck {
             && outer.ports.covers(inner.ports)
     }
 
-    private func statementKey(_ dependency: Dependency, _ context: CheckContext) -> String {
-        let statement = context.syntax.targets[dependency.origin]?.statement.range ?? dependency.origin
-        return statement.locationDescription
+    /// Returns the range of the statement that declares `dependency`, which
+    /// identifies the statement without computing its line and column.
+    private func statementKey(_ dependency: Dependency, _ context: CheckContext) -> SourceRange {
+        context.syntax.targets[dependency.origin]?.statement.range ?? dependency.origin
     }
 }

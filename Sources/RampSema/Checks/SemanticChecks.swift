@@ -29,7 +29,7 @@ public enum SemanticChecks {
     /// errors. A program with resolution errors lacks the declarations that
     /// failed, so checks would report their absence.
     public static func run(_ program: Program, files: [ContractFile], diagnostics: DiagnosticEngine) {
-        let context = CheckContext(program: program, syntax: SyntaxIndex(files), diagnostics: diagnostics)
+        let context = CheckContext(program: program, files: files, diagnostics: diagnostics)
         for check in all {
             check.run(context)
         }
@@ -42,11 +42,22 @@ struct CheckContext {
     let program: Program
     let syntax: SyntaxIndex
     let diagnostics: DiagnosticEngine
+    /// The dependencies in the order they are written (by file, then
+    /// position, then client), grouped for the checks that compare them.
+    /// Several checks read it, so it is sorted and indexed once.
+    let dependencyIndex: DependencyIndex
 
-    /// The dependencies in the order they are written: by file, then position,
-    /// then client.
-    var dependenciesInSourceOrder: [Dependency] {
-        program.dependencies.sorted { left, right in
+    init(program: Program, files: [ContractFile], diagnostics: DiagnosticEngine) {
+        self.program = program
+        self.syntax = SyntaxIndex(files)
+        self.diagnostics = diagnostics
+        self.dependencyIndex = DependencyIndex(CheckContext.sortedBySource(program.dependencies))
+    }
+
+    var dependenciesInSourceOrder: [Dependency] { dependencyIndex.dependencies }
+
+    private static func sortedBySource(_ dependencies: [Dependency]) -> [Dependency] {
+        dependencies.sorted { left, right in
             if left.origin != right.origin { return left.origin < right.origin }
             guard let leftClient = left.clientOrigin, let rightClient = right.clientOrigin else { return false }
             return leftClient < rightClient
