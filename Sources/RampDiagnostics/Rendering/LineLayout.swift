@@ -58,7 +58,7 @@ struct LineLayout {
     /// Returns the cells of an ASCII line, or nil when the line has another
     /// byte. Each ASCII byte is a grapheme cluster of its own, because the
     /// only rule that joins two ASCII scalars joins CR and LF, and a line
-    /// holds no LF. A printable byte fills one column. This path skips the
+    /// contains no LF. A printable byte fills one column. This path skips the
     /// grapheme breaking and the Unicode property lookups of the general one
     /// and gives the same cells.
     private static func asciiCells(_ bytes: [UInt8], from start: Int, to end: Int) -> [Cell]? {

@@ -179,7 +179,7 @@ private struct LineRenderer {
 
     private func markerLine(_ segments: [Segment], inlineLabel: Segment?) -> String {
         // Secondary marks first, so that a primary mark over the same cell wins.
-        var symbols: [Int: (String, TerminalStyle.Color)] = [:]
+        var symbols = [(String, TerminalStyle.Color)?](repeating: nil, count: layout.cells.count)
         for segment in segments.sorted(by: { $0.mark.kind == .secondary && $1.mark.kind == .primary }) {
             for index in segment.cells {
                 let width = widths[index]
@@ -199,7 +199,8 @@ private struct LineRenderer {
         var text = blankGutter
         var run = ""
         var runColor: TerminalStyle.Color?
-        for index in 0...symbols.keys.max()! {
+        let lastMarked = segments.map(\.cells.upperBound).max()!
+        for index in 0...lastMarked {
             let symbol = symbols[index]
             if symbol?.1 != runColor {
                 text += runColor.map { style.paint(run, $0) } ?? run

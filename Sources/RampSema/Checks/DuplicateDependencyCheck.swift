@@ -52,6 +52,6 @@ struct DuplicateDependencyCheck: SemanticCheck {
     /// Returns the range of the statement that declares `dependency`, which
     /// identifies the statement without computing its line and column.
     private func statementKey(_ dependency: Dependency, _ context: CheckContext) -> SourceRange {
-        context.syntax.targets[dependency.origin]?.statement.range ?? dependency.origin
+        context.syntax.target(at: dependency.origin)?.statement.range ?? dependency.origin
     }
 }

@@ -68,24 +68,33 @@ struct CheckContext {
 /// The declarations of the parsed files, found by the ranges and names that
 /// the resolved program keeps.
 struct SyntaxIndex {
-    /// A target of a dependency statement and the namespace it is written in.
+    /// A target of a dependency statement.
     struct Target {
         let statement: DependencyDecl
         let index: Int
-        let namespace: String
     }
 
     private(set) var services: [ServiceID: ServiceDecl] = [:]
-    private(set) var targets: [SourceRange: Target] = [:]
     /// Services named by a dependency with `only in`, which some builds leave out.
     private(set) var servicesInScopedDependencies: Set<ServiceID> = []
+    private var files: [ObjectIdentifier: ContractFile] = [:]
+    private let targetIndex = TargetIndex()
 
     init(_ files: [ContractFile]) {
         for file in files {
+            self.files[ObjectIdentifier(file.source)] = file
             for namespace in file.namespaces {
                 add(namespace)
             }
         }
+    }
+
+    /// Returns the dependency target written at `range` and its statement.
+    /// Only the dependencies that a check reports are looked up, so each
+    /// file's targets are indexed on the first lookup in that file.
+    func target(at range: SourceRange) -> Target? {
+        guard let file = files[ObjectIdentifier(range.file)] else { return nil }
+        return targetIndex.targets(of: file)[range]
     }
 
     private mutating func add(_ namespace: NamespaceDecl) {
@@ -95,18 +104,36 @@ struct SyntaxIndex {
                 let id = ServiceID(namespace: namespace.name.text, name: service.name.text)
                 if services[id] == nil { services[id] = service }
             case .dependency(let statement):
-                for (index, target) in statement.targets.enumerated() {
-                    targets[target.range] = Target(statement: statement, index: index, namespace: namespace.name.text)
-                }
-                if statement.scope != nil {
-                    let endpoints = statement.clients + statement.targets.map(\.endpoint)
-                    for case let .service(serviceNamespace, name) in endpoints.map(\.kind) {
-                        servicesInScopedDependencies.insert(ServiceID(namespace: serviceNamespace?.text ?? namespace.name.text, name: name.text))
-                    }
+                guard statement.scope != nil else { continue }
+                let endpoints = statement.clients + statement.targets.map(\.endpoint)
+                for case let .service(serviceNamespace, name) in endpoints.map(\.kind) {
+                    servicesInScopedDependencies.insert(ServiceID(namespace: serviceNamespace?.text ?? namespace.name.text, name: name.text))
                 }
             case .posture, .dns, .expectation, .invariant:
                 continue
             }
         }
+    }
+}
+
+/// The dependency targets of each file by range, built for a file the first
+/// time one of its targets is looked up. It is a class so that the checks,
+/// which share the context by value, share the index too.
+private final class TargetIndex {
+    private var byFile: [ObjectIdentifier: [SourceRange: SyntaxIndex.Target]] = [:]
+
+    func targets(of file: ContractFile) -> [SourceRange: SyntaxIndex.Target] {
+        let key = ObjectIdentifier(file.source)
+        if let targets = byFile[key] { return targets }
+        var targets: [SourceRange: SyntaxIndex.Target] = [:]
+        for namespace in file.namespaces {
+            for case .dependency(let statement) in namespace.members {
+                for (index, target) in statement.targets.enumerated() {
+                    targets[target.range] = SyntaxIndex.Target(statement: statement, index: index)
+                }
+            }
+        }
+        byFile[key] = targets
+        return targets
     }
 }
