@@ -15,13 +15,20 @@ struct CoveredDependencyCheck: SemanticCheck {
     func run(_ context: CheckContext) {
         let index = context.dependencyIndex
         let dependencies = index.dependencies
-        for position in dependencies.indices {
-            let dependency = dependencies[position]
-            let broaderPosition = index.firstCandidate(for: position) { other in
-                DuplicateDependencyCheck.covers(dependencies[other], dependency, context.program)
-                    && !DuplicateDependencyCheck.covers(dependency, dependencies[other], context.program)
+        var found: [(covered: Int, broader: Int)] = []
+        // A buffer lends its elements, where the array's subscript would
+        // copy each dependency that is compared.
+        dependencies.withUnsafeBufferPointer { dependencies in
+            for position in dependencies.indices {
+                let broader = index.firstCandidate(for: position) { other in
+                    DuplicateDependencyCheck.covers(dependencies[other], dependencies[position], context.program)
+                        && !DuplicateDependencyCheck.covers(dependencies[position], dependencies[other], context.program)
+                }
+                if let broader { found.append((position, broader)) }
             }
-            guard let broaderPosition else { continue }
+        }
+        for (position, broaderPosition) in found {
+            let dependency = dependencies[position]
             let broader = dependencies[broaderPosition]
             let location = context.location(of: dependency)
             context.diagnostics.emit(

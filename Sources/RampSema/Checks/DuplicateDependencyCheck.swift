@@ -14,18 +14,24 @@ struct DuplicateDependencyCheck: SemanticCheck {
         let dependencyIndex = context.dependencyIndex
         let dependencies = dependencyIndex.dependencies
         var reportedStatements: [SourceRange: Int] = [:]
-        var found: [(repeated: Dependency, first: Dependency)] = []
-        for index in dependencies.indices {
-            let dependency = dependencies[index]
-            let earlier = dependencyIndex.firstCandidate(for: index, below: index) { other in
-                DuplicateDependencyCheck.same(dependencies[other], dependency, context.program)
+        var found: [(repeated: Int, first: Int)] = []
+        // A buffer lends its elements, where the array's subscript would
+        // copy each dependency that is compared.
+        dependencies.withUnsafeBufferPointer { dependencies in
+            for index in dependencies.indices {
+                let earlier = dependencyIndex.firstCandidate(for: index, below: index) { other in
+                    DuplicateDependencyCheck.same(dependencies[other], dependencies[index], context.program)
+                }
+                guard let earlier else { continue }
+                found.append((index, earlier))
             }
-            guard let earlier else { continue }
-            let first = dependencies[earlier]
-            found.append((dependency, first))
-            reportedStatements[statementKey(dependency, context), default: 0] += 1
         }
-        for (repeated, first) in found {
+        for (repeated, _) in found {
+            reportedStatements[statementKey(dependencies[repeated], context), default: 0] += 1
+        }
+        for (repeatedIndex, firstIndex) in found {
+            let repeated = dependencies[repeatedIndex]
+            let first = dependencies[firstIndex]
             // Two removals in one statement could leave it without clients or
             // targets, so only a statement's single repetition gets a fix-it.
             let fixIt = reportedStatements[statementKey(repeated, context)] == 1 ? context.removal(of: repeated) : nil

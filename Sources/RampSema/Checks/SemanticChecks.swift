@@ -77,12 +77,11 @@ struct SyntaxIndex {
     private(set) var services: [ServiceID: ServiceDecl] = [:]
     /// Services named by a dependency with `only in`, which some builds leave out.
     private(set) var servicesInScopedDependencies: Set<ServiceID> = []
-    private var files: [ObjectIdentifier: ContractFile] = [:]
-    private let targetIndex = TargetIndex()
+    private let targetIndex: TargetIndex
 
     init(_ files: [ContractFile]) {
+        targetIndex = TargetIndex(files)
         for file in files {
-            self.files[ObjectIdentifier(file.source)] = file
             for namespace in file.namespaces {
                 add(namespace)
             }
@@ -90,11 +89,8 @@ struct SyntaxIndex {
     }
 
     /// Returns the dependency target written at `range` and its statement.
-    /// Only the dependencies that a check reports are looked up, so each
-    /// file's targets are indexed on the first lookup in that file.
     func target(at range: SourceRange) -> Target? {
-        guard let file = files[ObjectIdentifier(range.file)] else { return nil }
-        return targetIndex.targets(of: file)[range]
+        targetIndex.target(at: range)
     }
 
     private mutating func add(_ namespace: NamespaceDecl) {
@@ -116,15 +112,28 @@ struct SyntaxIndex {
     }
 }
 
-/// The dependency targets of each file by range, built for a file the first
-/// time one of its targets is looked up. It is a class so that the checks,
-/// which share the context by value, share the index too.
+/// The dependency targets of each file by range. Only the dependencies that
+/// a check reports are looked up, so a file's targets are indexed on the
+/// first lookup in that file. It is a class so that the checks, which share
+/// the context by value, share the index too.
 private final class TargetIndex {
-    private var byFile: [ObjectIdentifier: [SourceRange: SyntaxIndex.Target]] = [:]
+    private let files: [ObjectIdentifier: ContractFile]
+    private var targetsByFile: [ObjectIdentifier: [SourceRange: SyntaxIndex.Target]] = [:]
 
-    func targets(of file: ContractFile) -> [SourceRange: SyntaxIndex.Target] {
-        let key = ObjectIdentifier(file.source)
-        if let targets = byFile[key] { return targets }
+    init(_ files: [ContractFile]) {
+        self.files = Dictionary(files.map { (ObjectIdentifier($0.source), $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func target(at range: SourceRange) -> SyntaxIndex.Target? {
+        let key = ObjectIdentifier(range.file)
+        if targetsByFile[key] == nil {
+            guard let file = files[key] else { return nil }
+            targetsByFile[key] = TargetIndex.targets(of: file)
+        }
+        return targetsByFile[key]?[range]
+    }
+
+    private static func targets(of file: ContractFile) -> [SourceRange: SyntaxIndex.Target] {
         var targets: [SourceRange: SyntaxIndex.Target] = [:]
         for namespace in file.namespaces {
             for case .dependency(let statement) in namespace.members {
@@ -133,7 +142,6 @@ private final class TargetIndex {
                 }
             }
         }
-        byFile[key] = targets
         return targets
     }
 }
