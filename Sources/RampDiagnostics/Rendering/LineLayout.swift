@@ -20,12 +20,15 @@ struct LineLayout {
     /// The cells of the line, then one empty cell at the line end where a
     /// range that starts at the newline, or past the text, is marked.
     let cells: [Cell]
+    /// The text printed for the line, which joins the display texts of the cells.
+    let displayText: String
 
     init(file: SourceFile, line: Int) {
         let lineStart = file.lineStarts[line]
         let lineEnd = lineStart + file.lineBytes(line).count
         if let cells = LineLayout.asciiCells(file.bytes, from: lineStart, to: lineEnd) {
             self.cells = cells
+            self.displayText = LineLayout.displayText(of: cells, bytes: file.bytes[lineStart..<lineEnd])
             return
         }
         let scalars = LineLayout.decodeScalars(file.bytes, from: lineStart, to: lineEnd)
@@ -46,6 +49,7 @@ struct LineLayout {
         }
         cells.append(Cell(start: lineEnd, end: lineEnd, display: "", width: 1))
         self.cells = cells
+        self.displayText = cells.map(\.display).joined()
     }
 
     /// Returns the index of the cell that contains `offset`.
@@ -76,6 +80,13 @@ struct LineLayout {
         }
         cells.append(Cell(start: end, end: end, display: "", width: 1))
         return cells
+    }
+
+    /// Returns the display text of an ASCII line, which is its bytes unchanged
+    /// when no control character other than a tab needs a visible replacement.
+    private static func displayText(of cells: [Cell], bytes: ArraySlice<UInt8>) -> String {
+        let printable = bytes.allSatisfy { $0 == UInt8(ascii: "\t") || ($0 >= 0x20 && $0 < 0x7F) }
+        return printable ? String(decoding: bytes, as: UTF8.self) : cells.map(\.display).joined()
     }
 
     // MARK: - Decoding
