@@ -70,16 +70,20 @@ struct LineLayout {
         var cells: [Cell] = []
         cells.reserveCapacity(end - start + 1)
         for offset in start..<end {
-            let scalar = Unicode.Scalar(bytes[offset])
-            if scalar == "\t" {
-                cells.append(Cell(start: offset, end: offset + 1, display: "\t", width: nil))
-            } else {
-                let display = DisplayWidth.visibleReplacement(for: scalar) ?? String(Character(scalar))
-                cells.append(Cell(start: offset, end: offset + 1, display: display, width: 1))
-            }
+            let byte = bytes[offset]
+            let width: Int? = byte == UInt8(ascii: "\t") ? nil : 1
+            cells.append(Cell(start: offset, end: offset + 1, display: asciiDisplay[Int(byte)], width: width))
         }
         cells.append(Cell(start: end, end: end, display: "", width: 1))
         return cells
+    }
+
+    /// The display text of each ASCII byte, made once instead of once per cell:
+    /// the character itself, a tab, or the visible symbol of a control character.
+    private static let asciiDisplay: [String] = (0..<128).map { value in
+        let scalar = Unicode.Scalar(UInt8(value))
+        if scalar == "\t" { return "\t" }
+        return DisplayWidth.visibleReplacement(for: scalar) ?? String(Character(scalar))
     }
 
     /// Returns the display text of an ASCII line, which is its bytes unchanged
