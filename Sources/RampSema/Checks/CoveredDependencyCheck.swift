@@ -16,16 +16,12 @@ struct CoveredDependencyCheck: SemanticCheck {
         let index = context.dependencyIndex
         let dependencies = index.dependencies
         var found: [(covered: Int, broader: Int)] = []
-        // A buffer lends its elements, where the array's subscript would
-        // copy each dependency that is compared.
-        dependencies.withUnsafeBufferPointer { dependencies in
-            for position in dependencies.indices {
-                let broader = index.firstCandidate(for: position) { other in
-                    DuplicateDependencyCheck.covers(dependencies[other], dependencies[position], context.program)
-                        && !DuplicateDependencyCheck.covers(dependencies[position], dependencies[other], context.program)
-                }
-                if let broader { found.append((position, broader)) }
+        for position in dependencies.indices {
+            let broader = index.firstCandidate(for: position) { other in
+                DuplicateDependencyCheck.covers(dependencies[other], dependencies[position], context.program)
+                    && !DuplicateDependencyCheck.covers(dependencies[position], dependencies[other], context.program)
             }
+            if let broader { found.append((position, broader)) }
         }
         for (position, broaderPosition) in found {
             let dependency = dependencies[position]

@@ -15,16 +15,12 @@ struct DuplicateDependencyCheck: SemanticCheck {
         let dependencies = dependencyIndex.dependencies
         var reportedStatements: [SourceRange: Int] = [:]
         var found: [(repeated: Int, first: Int)] = []
-        // A buffer lends its elements, where the array's subscript would
-        // copy each dependency that is compared.
-        dependencies.withUnsafeBufferPointer { dependencies in
-            for index in dependencies.indices {
-                let earlier = dependencyIndex.firstCandidate(for: index, below: index) { other in
-                    DuplicateDependencyCheck.same(dependencies[other], dependencies[index], context.program)
-                }
-                guard let earlier else { continue }
-                found.append((index, earlier))
+        for index in dependencies.indices {
+            let earlier = dependencyIndex.firstCandidate(for: index, below: index) { other in
+                DuplicateDependencyCheck.same(dependencies[other], dependencies[index], context.program)
             }
+            guard let earlier else { continue }
+            found.append((index, earlier))
         }
         for (repeated, _) in found {
             reportedStatements[statementKey(dependencies[repeated], context), default: 0] += 1
