@@ -45,18 +45,12 @@ public struct Compilation {
         }
         guard !diagnostics.hasErrors else { return }
         self.program = program
+        SemanticChecks.run(program, files: parsed, diagnostics: diagnostics)
 
-        // The checks only read the program, so they run on another core
-        // while lowering runs. Their diagnostics are passed on before the
-        // version check's, in the order a serial run emits them.
-        let checks = BackgroundChecks(program: program, files: parsed)
-        let versionDiagnostics = DiagnosticEngine()
-        checkKubernetesVersion(program, into: versionDiagnostics)
-        let lowered = versionDiagnostics.hasErrors
-            ? nil : Pipeline.lower(program, level: optimizationLevel, kubernetesVersion: kubernetesVersion)
-        for diagnostic in checks.wait() + versionDiagnostics.diagnostics { diagnostics.emit(diagnostic) }
-        guard let plan = lowered, !diagnostics.hasErrors else { return }
+        checkKubernetesVersion(program)
+        guard !diagnostics.hasErrors else { return }
 
+        let plan = Pipeline.lower(program, level: optimizationLevel, kubernetesVersion: kubernetesVersion)
         self.plan = plan
         policies = plan.networkPolicies
         ObjectLimits.check(policies, program: program, diagnostics: diagnostics)
@@ -96,7 +90,7 @@ extension Compilation {
         requestedKubernetesVersion ?? program?.environment.profile.kubernetesVersion ?? .defaultTarget
     }
 
-    func checkKubernetesVersion(_ program: Program, into diagnostics: DiagnosticEngine) {
+    func checkKubernetesVersion(_ program: Program) {
         guard kubernetesVersion < .endPortStable else { return }
         for dependency in program.dependencies {
             guard case .some(let items) = dependency.ports else { continue }

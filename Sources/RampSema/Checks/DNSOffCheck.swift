@@ -39,7 +39,7 @@ struct DNSOffCheck: SemanticCheck {
         var firstByClientNamespace: [String: Int] = [:]
         var fromWiderClients: [Int] = []
 
-        init(_ dependencies: [Dependency]) {
+        init(_ dependencies: SourceOrderedDependencies) {
             for (position, dependency) in dependencies.enumerated() {
                 guard case .service = dependency.server else { continue }
                 if case .service(let client) = dependency.client {
@@ -53,7 +53,7 @@ struct DNSOffCheck: SemanticCheck {
 
     /// Returns the position of the first dependency in source order by which
     /// an egress-isolated pod of `namespace` calls a service.
-    private func firstCall(in namespace: Namespace, calls: Calls, _ dependencies: [Dependency], _ program: Program) -> Int? {
+    private func firstCall(in namespace: Namespace, calls: Calls, _ dependencies: SourceOrderedDependencies, _ program: Program) -> Int? {
         let fromService = calls.firstByClientNamespace[namespace.name]
         let bound = fromService ?? .max
         let fromWider = calls.fromWiderClients.first { position in

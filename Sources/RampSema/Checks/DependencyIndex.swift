@@ -10,7 +10,7 @@ import RampIR
 /// same service or wider. The index groups dependencies by their service
 /// client and server, with `Key.wider` for any wider endpoint.
 struct DependencyIndex {
-    let dependencies: [Dependency]
+    let dependencies: SourceOrderedDependencies
     /// The key of each dependency, by position.
     private let keys: [Key]
     /// The positions of the dependencies with each key, in ascending order.
@@ -25,7 +25,7 @@ struct DependencyIndex {
         let server: Int
     }
 
-    init(_ dependencies: [Dependency]) {
+    init(_ dependencies: SourceOrderedDependencies) {
         var numbers: [ServiceID: Int] = [:]
         func number(_ endpoint: Endpoint) -> Int {
             guard case .service(let id) = endpoint else { return Key.wider }

@@ -42,27 +42,19 @@ struct CheckContext {
     let program: Program
     let syntax: SyntaxIndex
     let diagnostics: DiagnosticEngine
-    /// The dependencies in the order they are written (by file, then
-    /// position, then client), grouped for the checks that compare them.
-    /// Several checks read it, so it is sorted and indexed once.
+    /// The dependencies in the order they are written, grouped for the
+    /// checks that compare them. Several checks read it, so it is sorted
+    /// and indexed once.
     let dependencyIndex: DependencyIndex
 
     init(program: Program, files: [ContractFile], diagnostics: DiagnosticEngine) {
         self.program = program
         self.syntax = SyntaxIndex(files)
         self.diagnostics = diagnostics
-        self.dependencyIndex = DependencyIndex(CheckContext.sortedBySource(program.dependencies))
+        self.dependencyIndex = DependencyIndex(SourceOrderedDependencies(program.dependencies))
     }
 
-    var dependenciesInSourceOrder: [Dependency] { dependencyIndex.dependencies }
-
-    private static func sortedBySource(_ dependencies: [Dependency]) -> [Dependency] {
-        dependencies.sorted { left, right in
-            if left.origin != right.origin { return left.origin < right.origin }
-            guard let leftClient = left.clientOrigin, let rightClient = right.clientOrigin else { return false }
-            return leftClient < rightClient
-        }
-    }
+    var dependenciesInSourceOrder: SourceOrderedDependencies { dependencyIndex.dependencies }
 }
 
 /// The declarations of the parsed files, found by the ranges and names that
