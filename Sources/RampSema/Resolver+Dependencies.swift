@@ -86,6 +86,9 @@ extension Resolver {
 
     private func resolveService(_ name: Word, namespace namespaceName: Word?, current: String) -> Endpoint? {
         let namespace = namespaceName?.text ?? current
+        if let service = servicesByNamespace[namespace]?[name.text] {
+            return .service(service.id)
+        }
         guard let builder = namespaces[namespace] else {
             if rejectedNamespaces[namespace] == nil {
                 reportUnknown(.unknownNamespace(namespace), namespaceName!, candidates: Array(namespaces.keys))

@@ -36,7 +36,7 @@ extension Resolver {
 
     private func serviceDeclaration(_ endpoint: Endpoint) -> Service? {
         guard case .service(let id) = endpoint else { return nil }
-        return namespaces[id.namespace]?.services[id.name]
+        return servicesByNamespace[id.namespace]?[id.name]
     }
 
     private func resolve(_ reference: PortRefSyntax, server: Endpoint, service: Service?) -> [PortItem]? {

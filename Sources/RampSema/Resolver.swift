@@ -31,6 +31,9 @@ public struct Resolver {
     /// Namespaces with an invalid name, still collected so that the
     /// mistakes inside them are reported too.
     var rejectedNamespaces: [String: NamespaceBuilder] = [:]
+    /// The services of each valid namespace, filled once every declaration
+    /// is collected. Looking a service up here copies no namespace builder.
+    var servicesByNamespace: [String: [String: Service]] = [:]
 
     struct NetworkEntry {
         let declaration: NetworkDecl
@@ -78,6 +81,7 @@ public struct Resolver {
         }
         checkEnvironmentDeclarations()
         buildEnvironment()
+        servicesByNamespace = namespaces.mapValues(\.services)
     }
 
     // MARK: - Networks

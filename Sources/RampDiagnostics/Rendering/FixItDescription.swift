@@ -26,6 +26,10 @@ extension FixIt {
     }
 
     private static func quoted(_ text: String) -> String {
+        let needsEscapes = text.utf8.contains { byte in
+            byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t")
+        }
+        guard needsEscapes else { return "'" + text + "'" }
         var escaped = ""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -20,10 +20,17 @@ struct LineLayout {
     /// The cells of the line, then one empty cell at the line end where a
     /// range that starts at the newline, or past the text, is marked.
     let cells: [Cell]
+    /// The text printed for the line, which joins the display texts of the cells.
+    let displayText: String
 
     init(file: SourceFile, line: Int) {
         let lineStart = file.lineStarts[line]
         let lineEnd = lineStart + file.lineBytes(line).count
+        if let cells = LineLayout.asciiCells(file.bytes, from: lineStart, to: lineEnd) {
+            self.cells = cells
+            self.displayText = LineLayout.displayText(of: cells, bytes: file.bytes[lineStart..<lineEnd])
+            return
+        }
         let scalars = LineLayout.decodeScalars(file.bytes, from: lineStart, to: lineEnd)
 
         var text = String.UnicodeScalarView()
@@ -42,11 +49,48 @@ struct LineLayout {
         }
         cells.append(Cell(start: lineEnd, end: lineEnd, display: "", width: 1))
         self.cells = cells
+        self.displayText = cells.map(\.display).joined()
     }
 
     /// Returns the index of the cell that contains `offset`.
     func cellIndex(containing offset: Int) -> Int {
         cells.firstIndex { offset < $0.end } ?? cells.count - 1
+    }
+
+    // MARK: - ASCII
+
+    /// Returns the cells of an ASCII line, or nil when the line has another
+    /// byte. Each ASCII byte is a grapheme cluster of its own, because the
+    /// only rule that joins two ASCII scalars joins CR and LF, and a line
+    /// contains no LF. A printable byte fills one column. This path skips the
+    /// grapheme breaking and the Unicode property lookups of the general one
+    /// and gives the same cells.
+    private static func asciiCells(_ bytes: [UInt8], from start: Int, to end: Int) -> [Cell]? {
+        guard !bytes[start..<end].contains(where: { $0 >= 0x80 }) else { return nil }
+        var cells: [Cell] = []
+        cells.reserveCapacity(end - start + 1)
+        for offset in start..<end {
+            let byte = bytes[offset]
+            let width: Int? = byte == UInt8(ascii: "\t") ? nil : 1
+            cells.append(Cell(start: offset, end: offset + 1, display: asciiDisplay[Int(byte)], width: width))
+        }
+        cells.append(Cell(start: end, end: end, display: "", width: 1))
+        return cells
+    }
+
+    /// The display text of each ASCII byte, made once instead of once per cell:
+    /// the character itself, a tab, or the visible symbol of a control character.
+    private static let asciiDisplay: [String] = (0..<128).map { value in
+        let scalar = Unicode.Scalar(UInt8(value))
+        if scalar == "\t" { return "\t" }
+        return DisplayWidth.visibleReplacement(for: scalar) ?? String(Character(scalar))
+    }
+
+    /// Returns the display text of an ASCII line, which is its bytes unchanged
+    /// when no control character other than a tab needs a visible replacement.
+    private static func displayText(of cells: [Cell], bytes: ArraySlice<UInt8>) -> String {
+        let printable = bytes.allSatisfy { $0 == UInt8(ascii: "\t") || ($0 >= 0x20 && $0 < 0x7F) }
+        return printable ? String(decoding: bytes, as: UTF8.self) : cells.map(\.display).joined()
     }
 
     // MARK: - Decoding

@@ -134,7 +134,7 @@ private struct LineRenderer {
     private func sourceLine() -> String {
         let number = String(line + 1)
         let padding = String(repeating: " ", count: gutterWidth - number.count)
-        let text = layout.cells.map(\.display).joined()
+        let text = layout.displayText
         return style.paint(padding + number + " |", .blue) + (text.isEmpty ? "" : " " + text) + "\n"
     }
 
@@ -177,42 +177,80 @@ private struct LineRenderer {
 
     // MARK: - Markers and labels
 
+    /// The symbol under one cell of the marker line.
+    private enum Marker {
+        /// `^` then `~` to the cell's width, under the first cell of a primary span.
+        case caret
+        /// `~` to the cell's width, under the other cells of a primary span.
+        case tilde
+        /// `-` to the cell's width, under a secondary span.
+        case dash
+
+        var color: TerminalStyle.Color {
+            self == .dash ? .blue : .green
+        }
+    }
+
     private func markerLine(_ segments: [Segment], inlineLabel: Segment?) -> String {
         // Secondary marks first, so that a primary mark over the same cell wins.
-        var symbols: [Int: (String, TerminalStyle.Color)] = [:]
+        var markers = [Marker?](repeating: nil, count: layout.cells.count)
         for segment in segments.sorted(by: { $0.mark.kind == .secondary && $1.mark.kind == .primary }) {
             for index in segment.cells {
-                let width = widths[index]
                 switch segment.mark.kind {
                 case .primary:
-                    let first = index == segment.cells.lowerBound && segment.startsMark
-                    let text = first ? "^" + String(repeating: "~", count: max(width - 1, 0)) : String(repeating: "~", count: width)
-                    symbols[index] = (text, .green)
+                    markers[index] = index == segment.cells.lowerBound && segment.startsMark ? .caret : .tilde
                 case .secondary:
-                    symbols[index] = (String(repeating: "-", count: width), .blue)
+                    markers[index] = .dash
                 }
             }
         }
 
         // Adjacent symbols of one colour are painted as one run, so that
         // coloured output carries one escape sequence per mark, not per cell.
+        // Every symbol and blank is ASCII, so a run is collected as bytes.
         var text = blankGutter
-        var run = ""
+        var run: [UInt8] = []
         var runColor: TerminalStyle.Color?
-        for index in 0...symbols.keys.max()! {
-            let symbol = symbols[index]
-            if symbol?.1 != runColor {
-                text += runColor.map { style.paint(run, $0) } ?? run
-                run = ""
-                runColor = symbol?.1
+        let lastMarked = segments.map(\.cells.upperBound).max()!
+        for index in 0...lastMarked {
+            let marker = markers[index]
+            if marker?.color != runColor {
+                text += paint(run, runColor)
+                run.removeAll(keepingCapacity: true)
+                runColor = marker?.color
             }
-            run += symbol?.0 ?? blank(index)
+            append(marker, at: index, to: &run)
         }
-        text += runColor.map { style.paint(run, $0) } ?? run
+        text += paint(run, runColor)
         if let inlineLabel {
             text += " " + style.paint(inlineLabel.mark.label, color(of: inlineLabel.mark))
         }
         return text + "\n"
+    }
+
+    /// Appends the symbol of one cell, or its blank when it has no marker.
+    private func append(_ marker: Marker?, at index: Int, to run: inout [UInt8]) {
+        let width = widths[index]
+        switch marker {
+        case .caret:
+            run.append(UInt8(ascii: "^"))
+            run.append(contentsOf: repeatElement(UInt8(ascii: "~"), count: max(width - 1, 0)))
+        case .tilde:
+            run.append(contentsOf: repeatElement(UInt8(ascii: "~"), count: width))
+        case .dash:
+            run.append(contentsOf: repeatElement(UInt8(ascii: "-"), count: width))
+        case nil:
+            if layout.cells[index].width == nil {
+                run.append(UInt8(ascii: "\t"))
+            } else {
+                run.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+            }
+        }
+    }
+
+    private func paint(_ run: [UInt8], _ color: TerminalStyle.Color?) -> String {
+        let text = String(decoding: run, as: UTF8.self)
+        return color.map { style.paint(text, $0) } ?? text
     }
 
     /// Prints labels that do not fit at the end of the marker line below it,

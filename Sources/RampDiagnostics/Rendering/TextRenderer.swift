@@ -105,6 +105,8 @@ public struct TextRenderer {
     /// Replaces control characters with visible symbols, so that a message
     /// that quotes a contract cannot break the line or send terminal escapes.
     static func sanitized(_ text: String) -> String {
+        // Printable ASCII, the usual case, needs no replacement.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             if let replacement = DisplayWidth.visibleReplacement(for: scalar) {

@@ -13,15 +13,18 @@ struct CoveredDependencyCheck: SemanticCheck {
     let name = "covered-dependency"
 
     func run(_ context: CheckContext) {
-        let index = DependencyIndex(context.dependenciesInSourceOrder)
+        let index = context.dependencyIndex
         let dependencies = index.dependencies
+        var found: [(covered: Int, broader: Int)] = []
         for position in dependencies.indices {
-            let dependency = dependencies[position]
-            let broaderPosition = index.candidates(for: position).first { other in
-                DuplicateDependencyCheck.covers(dependencies[other], dependency, context.program)
-                    && !DuplicateDependencyCheck.covers(dependency, dependencies[other], context.program)
+            let broader = index.firstCandidate(for: position) { other in
+                DuplicateDependencyCheck.covers(dependencies[other], dependencies[position], context.program)
+                    && !DuplicateDependencyCheck.covers(dependencies[position], dependencies[other], context.program)
             }
-            guard let broaderPosition else { continue }
+            if let broader { found.append((position, broader)) }
+        }
+        for (position, broaderPosition) in found {
+            let dependency = dependencies[position]
             let broader = dependencies[broaderPosition]
             let location = context.location(of: dependency)
             context.diagnostics.emit(

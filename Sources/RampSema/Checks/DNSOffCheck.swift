@@ -15,13 +15,12 @@ struct DNSOffCheck: SemanticCheck {
 
     func run(_ context: CheckContext) {
         let dependencies = context.dependenciesInSourceOrder
+        let calls = Calls(dependencies)
         for namespace in context.program.namespaces where !namespace.dnsEnabled {
             guard let dnsOrigin = namespace.dnsOrigin else { continue }
-            let call = dependencies.first { dependency in
-                guard case .service = dependency.server else { return false }
-                return isolatedClient(dependency.client, in: namespace, context.program)
-            }
-            guard let call, case .service(let server) = call.server else { continue }
+            guard let position = firstCall(in: namespace, calls: calls, dependencies, context.program) else { continue }
+            let call = dependencies[position]
+            guard case .service(let server) = call.server else { continue }
             let serverName = server.namespace == namespace.name ? server.name : server.description
             let client = call.clientOrigin?.text ?? context.describe(call.client)
             context.diagnostics.emit(
@@ -30,6 +29,37 @@ struct DNSOffCheck: SemanticCheck {
                 fixIts: [FixIt("remove 'dns off'", replacing: Removal.statement(dnsOrigin), with: "")]
             )
         }
+    }
+
+    /// The positions, in source order, of the dependencies whose server is a
+    /// service. Of those with a service client only the first of each client
+    /// namespace is kept, and every one with a wider client is kept. A
+    /// namespace is checked against these instead of every dependency.
+    private struct Calls {
+        var firstByClientNamespace: [String: Int] = [:]
+        var fromWiderClients: [Int] = []
+
+        init(_ dependencies: SourceOrderedDependencies) {
+            for (position, dependency) in dependencies.enumerated() {
+                guard case .service = dependency.server else { continue }
+                if case .service(let client) = dependency.client {
+                    if firstByClientNamespace[client.namespace] == nil { firstByClientNamespace[client.namespace] = position }
+                } else {
+                    fromWiderClients.append(position)
+                }
+            }
+        }
+    }
+
+    /// Returns the position of the first dependency in source order by which
+    /// an egress-isolated pod of `namespace` calls a service.
+    private func firstCall(in namespace: Namespace, calls: Calls, _ dependencies: SourceOrderedDependencies, _ program: Program) -> Int? {
+        let fromService = calls.firstByClientNamespace[namespace.name]
+        let bound = fromService ?? .max
+        let fromWider = calls.fromWiderClients.first { position in
+            position < bound && isolatedClient(dependencies[position].client, in: namespace, program)
+        }
+        return fromWider ?? fromService
     }
 
     private func isolatedClient(_ client: Endpoint, in namespace: Namespace, _ program: Program) -> Bool {

@@ -16,7 +16,7 @@ extension CheckContext {
     /// one target, as in `a, b -> c`. With several clients and several
     /// targets the target is returned and the client goes in `highlights`.
     func location(of dependency: Dependency) -> (range: SourceRange, highlights: [Highlight]) {
-        guard let statement = syntax.targets[dependency.origin]?.statement, statement.clients.count > 1,
+        guard let statement = syntax.target(at: dependency.origin)?.statement, statement.clients.count > 1,
               let client = dependency.clientOrigin else {
             return (dependency.origin, [])
         }
@@ -32,7 +32,7 @@ extension CheckContext {
     /// statement with several clients and several targets cannot lose one
     /// pair, so it gets none.
     func removal(of dependency: Dependency) -> FixIt? {
-        guard let target = syntax.targets[dependency.origin] else { return nil }
+        guard let target = syntax.target(at: dependency.origin) else { return nil }
         let statement = target.statement
         let message = "remove the repeated dependency"
         if statement.clients.count == 1 && statement.targets.count == 1 {

@@ -1,5 +1,6 @@
 import RampDiagnostics
 import RampIR
+import RampSource
 
 /// Warns about a dependency that an earlier one repeats: the same client,
 /// the same server and the same ports, however they are spelled
@@ -10,21 +11,23 @@ struct DuplicateDependencyCheck: SemanticCheck {
     let name = "duplicate-dependency"
 
     func run(_ context: CheckContext) {
-        let dependencyIndex = DependencyIndex(context.dependenciesInSourceOrder)
+        let dependencyIndex = context.dependencyIndex
         let dependencies = dependencyIndex.dependencies
-        var reportedStatements: [String: Int] = [:]
-        var found: [(repeated: Dependency, first: Dependency)] = []
+        var reportedStatements: [SourceRange: Int] = [:]
+        var found: [(repeated: Int, first: Int)] = []
         for index in dependencies.indices {
-            let dependency = dependencies[index]
-            let earlier = dependencyIndex.candidates(for: index).first { other in
-                other < index && DuplicateDependencyCheck.same(dependencies[other], dependency, context.program)
+            let earlier = dependencyIndex.firstCandidate(for: index, below: index) { other in
+                DuplicateDependencyCheck.same(dependencies[other], dependencies[index], context.program)
             }
             guard let earlier else { continue }
-            let first = dependencies[earlier]
-            found.append((dependency, first))
-            reportedStatements[statementKey(dependency, context), default: 0] += 1
+            found.append((index, earlier))
         }
-        for (repeated, first) in found {
+        for (repeated, _) in found {
+            reportedStatements[statementKey(dependencies[repeated], context), default: 0] += 1
+        }
+        for (repeatedIndex, firstIndex) in found {
+            let repeated = dependencies[repeatedIndex]
+            let first = dependencies[firstIndex]
             // Two removals in one statement could leave it without clients or
             // targets, so only a statement's single repetition gets a fix-it.
             let fixIt = reportedStatements[statementKey(repeated, context)] == 1 ? context.removal(of: repeated) : nil
@@ -48,8 +51,9 @@ struct DuplicateDependencyCheck: SemanticCheck {
             && outer.ports.covers(inner.ports)
     }
 
-    private func statementKey(_ dependency: Dependency, _ context: CheckContext) -> String {
-        let statement = context.syntax.targets[dependency.origin]?.statement.range ?? dependency.origin
-        return statement.locationDescription
+    /// Returns the range of the statement that declares `dependency`, which
+    /// identifies the statement without computing its line and column.
+    private func statementKey(_ dependency: Dependency, _ context: CheckContext) -> SourceRange {
+        context.syntax.target(at: dependency.origin)?.statement.range ?? dependency.origin
     }
 }

@@ -16,7 +16,7 @@ struct OverlappingSelectorsCheck: SemanticCheck {
         for namespace in context.program.namespaces {
             let services = namespace.services.sorted { $0.origin < $1.origin }
             for (index, later) in services.enumerated() {
-                for earlier in services[..<index] {
+                for earlier in services[..<index] where !OverlappingSelectorsCheck.conflict(earlier.selector, later.selector) {
                     guard let labels = earlier.selector.commonMatch(with: later.selector) else { continue }
                     report(earlier, later, labels: labels, namespace: namespace.name, context: context)
                 }
@@ -33,6 +33,16 @@ struct OverlappingSelectorsCheck: SemanticCheck {
                 Note("service '\(earlier.id.name)' is declared here", at: context.syntax.services[earlier.id]?.selector.range ?? earlier.origin),
             ]
         )
+    }
+
+    /// Returns whether the selectors require different values for one
+    /// `matchLabels` key, which no pod has, so they cannot overlap. Most
+    /// pairs of services differ this way, and the test is cheaper than
+    /// `commonMatch(with:)`.
+    private static func conflict(_ first: LabelSelector, _ second: LabelSelector) -> Bool {
+        first.matchLabels.contains { key, value in
+            second.matchLabels[key].map { $0 != value } ?? false
+        }
     }
 
     static func describe(_ labels: [String: String]) -> String {

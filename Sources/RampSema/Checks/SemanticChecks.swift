@@ -29,7 +29,7 @@ public enum SemanticChecks {
     /// errors. A program with resolution errors lacks the declarations that
     /// failed, so checks would report their absence.
     public static func run(_ program: Program, files: [ContractFile], diagnostics: DiagnosticEngine) {
-        let context = CheckContext(program: program, syntax: SyntaxIndex(files), diagnostics: diagnostics)
+        let context = CheckContext(program: program, files: files, diagnostics: diagnostics)
         for check in all {
             check.run(context)
         }
@@ -42,39 +42,47 @@ struct CheckContext {
     let program: Program
     let syntax: SyntaxIndex
     let diagnostics: DiagnosticEngine
+    /// The dependencies in the order they are written, grouped for the
+    /// checks that compare them. Several checks read it, so it is sorted
+    /// and indexed once.
+    let dependencyIndex: DependencyIndex
 
-    /// The dependencies in the order they are written: by file, then position,
-    /// then client.
-    var dependenciesInSourceOrder: [Dependency] {
-        program.dependencies.sorted { left, right in
-            if left.origin != right.origin { return left.origin < right.origin }
-            guard let leftClient = left.clientOrigin, let rightClient = right.clientOrigin else { return false }
-            return leftClient < rightClient
-        }
+    init(program: Program, files: [ContractFile], diagnostics: DiagnosticEngine) {
+        self.program = program
+        self.syntax = SyntaxIndex(files)
+        self.diagnostics = diagnostics
+        self.dependencyIndex = DependencyIndex(SourceOrderedDependencies(program.dependencies))
     }
+
+    var dependenciesInSourceOrder: SourceOrderedDependencies { dependencyIndex.dependencies }
 }
 
 /// The declarations of the parsed files, found by the ranges and names that
 /// the resolved program keeps.
 struct SyntaxIndex {
-    /// A target of a dependency statement and the namespace it is written in.
+    /// A target of a dependency statement.
     struct Target {
         let statement: DependencyDecl
         let index: Int
-        let namespace: String
     }
 
     private(set) var services: [ServiceID: ServiceDecl] = [:]
-    private(set) var targets: [SourceRange: Target] = [:]
     /// Services named by a dependency with `only in`, which some builds leave out.
     private(set) var servicesInScopedDependencies: Set<ServiceID> = []
+    private let targetIndex: TargetIndex
 
     init(_ files: [ContractFile]) {
+        targetIndex = TargetIndex(files)
         for file in files {
             for namespace in file.namespaces {
                 add(namespace)
             }
         }
+    }
+
+    /// Returns the dependency target written at `range` and its statement.
+    func target(at range: SourceRange) -> Target? {
+        targetIndex.target(at: range)
     }
 
     private mutating func add(_ namespace: NamespaceDecl) {
@@ -84,18 +92,48 @@ struct SyntaxIndex {
                 let id = ServiceID(namespace: namespace.name.text, name: service.name.text)
                 if services[id] == nil { services[id] = service }
             case .dependency(let statement):
-                for (index, target) in statement.targets.enumerated() {
-                    targets[target.range] = Target(statement: statement, index: index, namespace: namespace.name.text)
-                }
-                if statement.scope != nil {
-                    let endpoints = statement.clients + statement.targets.map(\.endpoint)
-                    for case let .service(serviceNamespace, name) in endpoints.map(\.kind) {
-                        servicesInScopedDependencies.insert(ServiceID(namespace: serviceNamespace?.text ?? namespace.name.text, name: name.text))
-                    }
+                guard statement.scope != nil else { continue }
+                let endpoints = statement.clients + statement.targets.map(\.endpoint)
+                for case let .service(serviceNamespace, name) in endpoints.map(\.kind) {
+                    servicesInScopedDependencies.insert(ServiceID(namespace: serviceNamespace?.text ?? namespace.name.text, name: name.text))
                 }
             case .posture, .dns, .expectation, .invariant:
                 continue
             }
         }
+    }
+}
+
+/// The dependency targets of each file by range. Only the dependencies that
+/// a check reports are looked up, so a file's targets are indexed on the
+/// first lookup in that file. It is a class so that the checks, which share
+/// the context by value, share the index too.
+private final class TargetIndex {
+    private let files: [ObjectIdentifier: ContractFile]
+    private var targetsByFile: [ObjectIdentifier: [SourceRange: SyntaxIndex.Target]] = [:]
+
+    init(_ files: [ContractFile]) {
+        self.files = Dictionary(files.map { (ObjectIdentifier($0.source), $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func target(at range: SourceRange) -> SyntaxIndex.Target? {
+        let key = ObjectIdentifier(range.file)
+        if targetsByFile[key] == nil {
+            guard let file = files[key] else { return nil }
+            targetsByFile[key] = TargetIndex.targets(of: file)
+        }
+        return targetsByFile[key]?[range]
+    }
+
+    private static func targets(of file: ContractFile) -> [SourceRange: SyntaxIndex.Target] {
+        var targets: [SourceRange: SyntaxIndex.Target] = [:]
+        for namespace in file.namespaces {
+            for case .dependency(let statement) in namespace.members {
+                for (index, target) in statement.targets.enumerated() {
+                    targets[target.range] = SyntaxIndex.Target(statement: statement, index: index)
+                }
+            }
+        }
+        return targets
     }
 }

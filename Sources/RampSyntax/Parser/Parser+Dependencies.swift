@@ -67,39 +67,47 @@ extension Parser {
         return EndpointSyntax(kind: .service(namespace: first, name: name), range: range(from: start))
     }
 
+    /// Parses an endpoint that starts with a keyword, or returns nil when the
+    /// current token starts none. The keywords are compared as bytes, so
+    /// that the common case, a service name, makes no string.
     private mutating func parseKeywordEndpoint() throws(StatementFailure) -> EndpointSyntax.Kind? {
-        switch text(current) {
-        case "cluster":
+        let nameFollows = peek().kind == .word || peek().kind == .string
+        if at("cluster") {
             advance()
             return .cluster
-        case "internet":
+        }
+        if at("internet") {
             advance()
             return .internet
-        case "apiserver":
+        }
+        if at("apiserver") {
             advance()
             return .apiserver
-        case "namespace" where peek().kind == .word || peek().kind == .string:
+        }
+        if at("namespace") && nameFollows {
             advance()
             return .namespace(try parseName("namespace name"))
-        case "namespaces" where peek().kind == .leftBracket:
+        }
+        if at("namespaces") && peek().kind == .leftBracket {
             advance()
             return .namespaces(try parseSelector())
-        case "network" where peek().kind == .word || peek().kind == .string:
+        }
+        if at("network") && nameFollows {
             advance()
             return .network(try parseName("network name"))
-        case "node", "nodes":
+        }
+        if at("node") || at("nodes") {
             diagnostics.emit(.unsupportedNodeSelector, at: range(current))
             throw StatementFailure()
-        default:
-            return nil
         }
+        return nil
     }
 
     /// Rejects names that ask for something NetworkPolicy cannot select:
     /// domain names, Service DNS names and bare IP addresses.
     private mutating func rejectUnsupportedName() throws(StatementFailure) {
         // Service names are DNS labels, so a name with a dot is never a service.
-        guard at(.word), text(current).contains(".") else { return }
+        guard at(.word), file.bytes[current.start..<current.end].contains(UInt8(ascii: ".")) else { return }
         let name = text(current)
         if name.split(separator: ".").count == 4, name.allSatisfy({ $0.isNumber || $0 == "." }) {
             diagnostics.emit(.invalidCIDR(name, reason: "missing prefix length; write \(name)/32 for one address"), at: range(current))
