@@ -6,9 +6,9 @@ import RampKube
 /// holding just that dependency's rule. DNS gets one object per
 /// egress-isolated subject. Optimization passes start from this plan.
 ///
-/// `lowerGrouped` builds the same plan as it stands after `GroupBySubject`,
-/// one object per subject, without naming and then merging the per-rule
-/// objects, because naming them hashes every rule's text.
+/// `lowerGrouped` builds the plan that `GroupBySubject` makes of this one,
+/// one object per subject, without first naming the per-rule objects,
+/// because naming them hashes every rule's text.
 public struct ReferenceLowering {
     let program: Program
     let subjects: Subjects
@@ -124,7 +124,8 @@ public struct ReferenceLowering {
         }
     }
 
-    /// Encodes each endpoint once per side of its namespace.
+    /// Encodes each endpoint once, or twice for a service: from its own
+    /// namespace and from any other.
     private mutating func encodedPeers(_ endpoint: Endpoint, from namespace: String) -> [NetworkPolicyPeer] {
         var isLocal = false
         if case .service(let id) = endpoint { isLocal = id.namespace == namespace }

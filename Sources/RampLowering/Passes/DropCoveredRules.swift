@@ -16,10 +16,9 @@ public struct DropCoveredRules: PlanPass {
     public init() {}
 
     public func run(_ plan: inout PolicyPlan) {
-        for index in plan.objects.indices {
-            for direction in [NetworkPolicy.PolicyType.ingress, .egress] {
-                plan.objects[index].setRules(dropCovered(plan.objects[index].rules(direction)), direction)
-            }
+        plan.rewriteEachObject { object in
+            object.ingress = dropCovered(object.ingress)
+            object.egress = dropCovered(object.egress)
         }
         dropCoveredByNamespaceObjects(&plan)
     }
@@ -48,29 +47,40 @@ public struct DropCoveredRules: PlanPass {
     }
 
     private func dropCoveredByNamespaceObjects(_ plan: inout PolicyPlan) {
+        // Object indices per namespace, in plan order, so that each wide
+        // object visits only its own namespace.
+        var indicesByNamespace: [String: [Int]] = [:]
+        for index in plan.objects.indices {
+            indicesByNamespace[plan.objects[index].namespace, default: []].append(index)
+        }
         for wideIndex in plan.objects.indices where plan.objects[wideIndex].podSelector.isEmpty {
             let wide = plan.objects[wideIndex]
-            for index in plan.objects.indices where index != wideIndex && plan.objects[index].namespace == wide.namespace {
-                for direction in wide.policyTypes.sorted() {
-                    var remaining: [PlanRule] = []
-                    for rule in plan.objects[index].rules(direction) {
-                        if let covering = wide.rules(direction).firstIndex(where: { covers($0, rule) }) {
-                            plan.objects[wideIndex].setRules(withOrigins(rule.origins, at: covering, in: plan.objects[wideIndex].rules(direction)), direction)
-                        } else {
-                            remaining.append(rule)
-                        }
-                    }
-                    plan.objects[index].setRules(remaining, direction)
-                    if remaining.isEmpty { plan.objects[index].policyTypes.remove(direction) }
+            let directions = wide.policyTypes.sorted()
+            for index in indicesByNamespace[wide.namespace]! where index != wideIndex {
+                for direction in directions {
+                    dropRules(of: index, coveredBy: wideIndex, wide: wide, direction: direction, in: &plan)
                 }
             }
         }
         plan.objects.removeAll { $0.policyTypes.isEmpty }
     }
 
-    private func withOrigins(_ origins: [String], at index: Int, in rules: [PlanRule]) -> [PlanRule] {
-        var rules = rules
-        rules[index].addOrigins(origins)
-        return rules
+    private func dropRules(
+        of index: Int, coveredBy wideIndex: Int, wide: PlanObject, direction: NetworkPolicy.PolicyType, in plan: inout PolicyPlan
+    ) {
+        var remaining: [PlanRule] = []
+        for rule in plan.objects[index].rules(direction) {
+            if let covering = wide.rules(direction).firstIndex(where: { covers($0, rule) }) {
+                if direction == .ingress {
+                    plan.objects[wideIndex].ingress[covering].addOrigins(rule.origins)
+                } else {
+                    plan.objects[wideIndex].egress[covering].addOrigins(rule.origins)
+                }
+            } else {
+                remaining.append(rule)
+            }
+        }
+        plan.objects[index].setRules(remaining, direction)
+        if remaining.isEmpty { plan.objects[index].policyTypes.remove(direction) }
     }
 }

@@ -12,9 +12,9 @@ public struct PortRanges: PlanPass {
     public init() {}
 
     public func run(_ plan: inout PolicyPlan) {
-        for index in plan.objects.indices {
-            plan.objects[index].ingress = plan.objects[index].ingress.map(compact)
-            plan.objects[index].egress = plan.objects[index].egress.map(compact)
+        plan.rewriteEachObject { object in
+            object.ingress = object.ingress.map(compact)
+            object.egress = object.egress.map(compact)
         }
     }
 
