@@ -51,9 +51,32 @@ public struct CompactSelectors: PlanPass {
         case namespace(podSelector: LabelSelector?)
     }
 
+    /// A group of peers that can join, hashed by a fingerprint computed once
+    /// for the reason that `PeerKey` gives.
     private struct GroupKey: Hashable {
         let side: Side
         let split: SelectorUnion.Split
+        let fingerprint: UInt64
+
+        init(side: Side, split: SelectorUnion.Split) {
+            self.side = side
+            self.split = split
+            var fingerprint: UInt64
+            switch side {
+            case .pod(let namespaceSelector): fingerprint = PeerKey.combine(1, PeerKey.fingerprint(of: namespaceSelector))
+            case .namespace(let podSelector): fingerprint = PeerKey.combine(2, PeerKey.fingerprint(of: podSelector))
+            }
+            fingerprint = PeerKey.combine(fingerprint, PeerKey.fingerprint(of: split.rest))
+            self.fingerprint = PeerKey.combine(fingerprint, PeerKey.fnv1a(split.key))
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(fingerprint)
+        }
+
+        static func == (lhs: GroupKey, rhs: GroupKey) -> Bool {
+            lhs.fingerprint == rhs.fingerprint && lhs.side == rhs.side && lhs.split == rhs.split
+        }
     }
 
     /// Returns the ways to join `peer` with others: for each selector of the

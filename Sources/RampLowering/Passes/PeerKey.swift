@@ -1,6 +1,7 @@
 import RampKube
 
-/// A peer as a dictionary key that hashes a fingerprint computed once.
+/// A peer as a dictionary key that hashes a fingerprint computed once. The
+/// fingerprint functions serve other keys made of selectors too.
 ///
 /// The synthesized hash of a peer runs a separate `Hasher` for every entry
 /// of its label dictionaries: about half the instructions of building the
@@ -29,7 +30,7 @@ struct PeerKey: Hashable {
 
     /// Sums the entries' hashes for `matchLabels`, because a dictionary's
     /// iteration order differs between equal dictionaries.
-    private static func fingerprint(of selector: LabelSelector?) -> UInt64 {
+    static func fingerprint(of selector: LabelSelector?) -> UInt64 {
         guard let selector else { return 0x9E37_79B9_7F4A_7C15 }
 
         var labels: UInt64 = 0
@@ -45,7 +46,7 @@ struct PeerKey: Hashable {
     }
 
     /// Returns the 64-bit FNV-1a hash of the UTF-8 bytes of `text`.
-    private static func fnv1a(_ text: String) -> UInt64 {
+    static func fnv1a(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)
@@ -54,7 +55,7 @@ struct PeerKey: Hashable {
         return hash
     }
 
-    private static func combine(_ first: UInt64, _ second: UInt64) -> UInt64 {
+    static func combine(_ first: UInt64, _ second: UInt64) -> UInt64 {
         (first ^ (second &+ 0x9E37_79B9_7F4A_7C15 &+ (first << 6) &+ (first >> 2)))
     }
 }
