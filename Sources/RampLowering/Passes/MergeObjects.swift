@@ -31,11 +31,10 @@ public struct MergeObjects: PlanPass {
     private func mergeRound(_ plan: inout PolicyPlan) -> Bool {
         var groups: [Key: [(index: Int, values: [String])]] = [:]
         var order: [Key] = []
-        var ruleTexts = RuleTexts()
         for (index, object) in plan.objects.enumerated() {
             let splits = SelectorUnion.splits(object.podSelector)
             guard !splits.isEmpty else { continue }
-            let rules = ruleSignature(object, ruleTexts: &ruleTexts)
+            let rules = ruleSignature(object)
             for (split, values) in splits {
                 let key = Key(namespace: object.namespace, rules: rules, split: split)
                 if groups[key] == nil { order.append(key) }
@@ -85,56 +84,11 @@ public struct MergeObjects: PlanPass {
     }
 
     /// Returns the rules and policy types as text, independent of rule order and origins.
-    private func ruleSignature(_ object: PlanObject, ruleTexts: inout RuleTexts) -> String {
+    private func ruleSignature(_ object: PlanObject) -> String {
         let types = object.policyTypes.sorted().map(\.rawValue).joined(separator: ",")
-        let ingress = object.ingress.map { ruleTexts.ruleText($0) }.sorted().joined(separator: ";")
-        let egress = object.egress.map { ruleTexts.ruleText($0) }.sorted().joined(separator: ";")
+        let ingress = object.ingress.map(ruleText).sorted().joined(separator: ";")
+        let egress = object.egress.map(ruleText).sorted().joined(separator: ";")
         return types + "|" + ingress + "|" + egress
-    }
-
-    /// Prints each distinct peer and port once: most of them recur in many
-    /// objects of a plan, and printing one costs more than looking it up.
-    private struct RuleTexts {
-        private var peerTexts: [PeerKey: String] = [:]
-        private var portTexts: [NetworkPolicyPort: String] = [:]
-
-        /// Returns what `ruleText` returns.
-        mutating func ruleText(_ rule: PlanRule) -> String {
-            peersText(rule.peers) + " ports " + portsText(rule.ports)
-        }
-
-        private mutating func peersText(_ peers: [NetworkPolicyPeer]?) -> String {
-            guard let peers, !peers.isEmpty else { return PlanPrinter.peers(peers) }
-
-            var texts: [String] = []
-            for peer in peers {
-                let key = PeerKey(peer)
-                if let text = peerTexts[key] {
-                    texts.append(text)
-                } else {
-                    let text = PlanPrinter.peer(peer)
-                    peerTexts[key] = text
-                    texts.append(text)
-                }
-            }
-            return texts.joined(separator: ", ")
-        }
-
-        private mutating func portsText(_ ports: [NetworkPolicyPort]?) -> String {
-            guard let ports, !ports.isEmpty else { return PlanPrinter.ports(ports) }
-
-            var texts: [String] = []
-            for port in ports {
-                if let text = portTexts[port] {
-                    texts.append(text)
-                } else {
-                    let text = PlanPrinter.port(port)
-                    portTexts[port] = text
-                    texts.append(text)
-                }
-            }
-            return texts.joined(separator: ", ")
-        }
     }
 
     private func ruleText(_ rule: PlanRule) -> String {

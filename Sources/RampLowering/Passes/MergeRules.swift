@@ -59,16 +59,24 @@ public struct MergeRules: PlanPass {
         init(_ rules: [PlanRule]) {
             var peerIndex: [Atom<PeerKey>: Int] = [:]
             var portIndex: [Atom<NetworkPolicyPort>: Int] = [:]
+            var portNumbers: [Int] = []
             for (ruleNumber, rule) in rules.enumerated() {
                 // An empty list admits everything, like an omitted one.
-                let peers: [Atom<PeerKey>] = rule.peers.flatMap { $0.isEmpty ? nil : $0.map { .value(PeerKey($0)) } } ?? [.any]
-                let ports: [Atom<NetworkPolicyPort>] = rule.ports.flatMap { $0.isEmpty ? nil : $0.map { .value($0) } } ?? [.any]
-                let portNumbers = ports.map { port in PairTable.number(of: port, in: &portAtoms, index: &portIndex) }
-                for peer in peers {
-                    let p = PairTable.number(of: peer, in: &peerAtoms, index: &peerIndex)
-                    for q in portNumbers {
-                        add(Pair(peer: p, port: q), rule: ruleNumber, origins: rule.origins)
+                portNumbers.removeAll(keepingCapacity: true)
+                if let ports = rule.ports, !ports.isEmpty {
+                    for port in ports { portNumbers.append(PairTable.number(of: .value(port), in: &portAtoms, index: &portIndex)) }
+                } else {
+                    portNumbers.append(PairTable.number(of: .any, in: &portAtoms, index: &portIndex))
+                }
+
+                if let peers = rule.peers, !peers.isEmpty {
+                    for peer in peers {
+                        let p = PairTable.number(of: .value(PeerKey(peer)), in: &peerAtoms, index: &peerIndex)
+                        for q in portNumbers { add(Pair(peer: p, port: q), rule: ruleNumber, origins: rule.origins) }
                     }
+                } else {
+                    let p = PairTable.number(of: .any, in: &peerAtoms, index: &peerIndex)
+                    for q in portNumbers { add(Pair(peer: p, port: q), rule: ruleNumber, origins: rule.origins) }
                 }
             }
         }
@@ -137,6 +145,12 @@ public struct MergeRules: PlanPass {
     // MARK: - Covers
 
     static func bestCover(_ pairs: [Pair], peerCount: Int, portCount: Int) -> [Biclique] {
+        // With one peer or one port, every peer and port form a pair, so one
+        // rule covers them all. Both partitions return that rule too.
+        if !pairs.isEmpty, peerCount == 1 || portCount == 1 {
+            return [Biclique(peers: Array(0..<peerCount), ports: Array(0..<portCount))]
+        }
+
         let byPeers = partitionByPeers(pairs, peerCount: peerCount)
         let byPorts = partitionByPorts(pairs, portCount: portCount)
         let best = byPeers.count <= byPorts.count ? byPeers : byPorts
