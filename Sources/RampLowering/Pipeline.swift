@@ -40,9 +40,17 @@ public enum Pipeline {
     public static func lower(
         _ program: Program, level: OptimizationLevel = .standard, kubernetesVersion: KubernetesVersion = .defaultTarget
     ) -> PolicyPlan {
-        var plan = ReferenceLowering.lower(program)
         let portRangesEnforced = program.environment.profile.enforcesPortRanges
-        for pass in passes(level: level, kubernetesVersion: kubernetesVersion, portRangesEnforced: portRangesEnforced) {
+        var passes = passes(level: level, kubernetesVersion: kubernetesVersion, portRangesEnforced: portRangesEnforced)
+        var plan: PolicyPlan
+        // Building the grouped plan directly skips naming one object per rule.
+        if passes.first?.name == GroupBySubject().name {
+            plan = ReferenceLowering.lowerGrouped(program)
+            passes.removeFirst()
+        } else {
+            plan = ReferenceLowering.lower(program)
+        }
+        for pass in passes {
             pass.run(&plan)
         }
         return plan
@@ -52,8 +60,6 @@ public enum Pipeline {
     /// generators that map each edge to a rule do. `--stats` compares
     /// against this baseline.
     public static func perWorkloadBaseline(_ program: Program) -> PolicyPlan {
-        var plan = ReferenceLowering.lower(program)
-        GroupBySubject().run(&plan)
-        return plan
+        ReferenceLowering.lowerGrouped(program)
     }
 }

@@ -5,34 +5,64 @@ import RampKube
 /// and, for every dependency, one object per isolated subject and direction
 /// holding just that dependency's rule. DNS gets one object per
 /// egress-isolated subject. Optimization passes start from this plan.
+///
+/// `lowerGrouped` builds the plan that `GroupBySubject` makes of this one,
+/// one object per subject, without first naming the per-rule objects,
+/// because naming them hashes every rule's text.
 public struct ReferenceLowering {
     let program: Program
     let subjects: Subjects
     let encoding: PeerEncoding
+    /// Whether each subject's rules go into one object named after the subject.
+    let grouped: Bool
     var objects: [PlanObject] = []
     var counters: [String: Int] = [:]
+    /// The object index of each subject in a grouped plan, by subject index.
+    var groupIndices: [Int?] = []
+    var groupIndexByKey: [String: Int] = [:]
+    var peerCache: [PeerSource: [NetworkPolicyPeer]] = [:]
+    var portCache: [PortSet: [NetworkPolicyPort]?] = [:]
 
-    public static func lower(_ program: Program) -> PolicyPlan {
-        var lowering = ReferenceLowering(program: program)
-        lowering.addPostures()
-        lowering.addDependencies()
-        lowering.addDNS()
-        return PolicyPlan(objects: lowering.objects)
+    /// An endpoint as seen from a policy: a service's peers differ only by
+    /// whether the policy is in the service's own namespace.
+    struct PeerSource: Hashable {
+        let endpoint: Endpoint
+        let isLocal: Bool
     }
 
-    init(program: Program) {
+    public static func lower(_ program: Program) -> PolicyPlan {
+        var lowering = ReferenceLowering(program: program, grouped: false)
+        return lowering.run()
+    }
+
+    /// Returns the plan that `lower` followed by `GroupBySubject` returns.
+    public static func lowerGrouped(_ program: Program) -> PolicyPlan {
+        var lowering = ReferenceLowering(program: program, grouped: true)
+        return lowering.run()
+    }
+
+    private mutating func run() -> PolicyPlan {
+        addPostures()
+        addDependencies()
+        addDNS()
+        return PolicyPlan(objects: objects)
+    }
+
+    init(program: Program, grouped: Bool) {
         self.program = program
         self.subjects = Subjects(program: program)
         self.encoding = PeerEncoding(program: program)
+        self.grouped = grouped
+        self.groupIndices = Array(repeating: nil, count: subjects.ordered.count)
     }
 
     private mutating func addPostures() {
         for subject in subjects.ordered {
             guard case .namespace = subject.key else { continue }
-            objects.append(PlanObject(
+            append(PlanObject(
                 namespace: subject.namespace, name: subject.name, podSelector: subject.podSelector,
                 policyTypes: subject.policyTypes, origins: [subject.origin]
-            ))
+            ), subject: subject)
         }
     }
 
@@ -51,18 +81,72 @@ public struct ReferenceLowering {
     private mutating func add(
         peer: Endpoint, ports: PortSet, origin: String, subject: Subjects.Subject, direction: NetworkPolicy.PolicyType
     ) {
-        let rule = PlanRule(
-            peers: encoding.peers(for: peer, from: subject.namespace),
-            ports: PeerEncoding.ports(for: ports),
-            origins: [origin]
-        )
-        let ruleText = PlanPrinter.peers(rule.peers) + " ports " + PlanPrinter.ports(rule.ports)
+        let rule = PlanRule(peers: encodedPeers(peer, from: subject.namespace), ports: encodedPorts(ports), origins: [origin])
+        if grouped, let index = groupIndices[subject.index] {
+            objects[index].policyTypes.insert(direction)
+            if direction == .ingress { objects[index].ingress.append(rule) } else { objects[index].egress.append(rule) }
+            return
+        }
+
+        let name = grouped ? subject.name : nextName(subject, suffix: direction.rawValue.lowercased(), content: ruleText(rule))
         var object = PlanObject(
-            namespace: subject.namespace, name: nextName(subject, suffix: direction.rawValue.lowercased(), content: ruleText),
+            namespace: subject.namespace, name: name,
             subject: subject.name, podSelector: subject.podSelector, policyTypes: [direction], origins: [subject.origin]
         )
         object.setRules([rule], direction)
-        objects.append(object)
+        append(object, subject: subject)
+    }
+
+    /// Appends a new object, or in a grouped plan merges it into the object
+    /// of its subject, keyed by namespace and subject name as `GroupBySubject` does.
+    private mutating func append(_ object: PlanObject, subject: Subjects.Subject) {
+        guard grouped else {
+            objects.append(object)
+            return
+        }
+
+        let key = object.namespace + "/" + object.subject
+        guard let index = groupIndexByKey[key] else {
+            groupIndexByKey[key] = objects.count
+            groupIndices[subject.index] = objects.count
+            var first = object
+            first.name = object.subject
+            objects.append(first)
+            return
+        }
+        precondition(objects[index].podSelector == object.podSelector, "objects of one subject select the same pods")
+        groupIndices[subject.index] = index
+        objects[index].policyTypes.formUnion(object.policyTypes)
+        objects[index].ingress += object.ingress
+        objects[index].egress += object.egress
+        for origin in object.origins where !objects[index].origins.contains(origin) {
+            objects[index].origins.append(origin)
+        }
+    }
+
+    /// Encodes each endpoint once, or twice for a service: from its own
+    /// namespace and from any other.
+    private mutating func encodedPeers(_ endpoint: Endpoint, from namespace: String) -> [NetworkPolicyPeer] {
+        var isLocal = false
+        if case .service(let id) = endpoint { isLocal = id.namespace == namespace }
+        let source = PeerSource(endpoint: endpoint, isLocal: isLocal)
+        if let cached = peerCache[source] { return cached }
+
+        let peers = encoding.peers(for: endpoint, from: namespace)
+        peerCache[source] = peers
+        return peers
+    }
+
+    private mutating func encodedPorts(_ portSet: PortSet) -> [NetworkPolicyPort]? {
+        if let cached = portCache[portSet] { return cached }
+
+        let ports = PeerEncoding.ports(for: portSet)
+        portCache[portSet] = ports
+        return ports
+    }
+
+    private func ruleText(_ rule: PlanRule) -> String {
+        PlanPrinter.peers(rule.peers) + " ports " + PlanPrinter.ports(rule.ports)
     }
 
     private mutating func addDNS() {
@@ -70,10 +154,11 @@ public struct ReferenceLowering {
             for subject in subjects.isolated(in: namespace, direction: .egress) {
                 let origin = (namespace.dnsOrigin ?? namespace.postureOrigin)?.locationDescription ?? subject.location
                 let rules = ClusterDNS.rules(program.environment.profile, origins: [origin + " cluster DNS for egress-isolated pods"])
-                objects.append(PlanObject(
-                    namespace: subject.namespace, name: nextName(subject, suffix: "dns", content: ""), subject: subject.name,
+                let name = grouped ? subject.name : nextName(subject, suffix: "dns", content: "")
+                append(PlanObject(
+                    namespace: subject.namespace, name: name, subject: subject.name,
                     podSelector: subject.podSelector, policyTypes: [.egress], egress: rules, origins: [subject.origin]
-                ))
+                ), subject: subject)
             }
         }
     }

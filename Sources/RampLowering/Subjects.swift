@@ -24,6 +24,8 @@ struct Subjects {
         let location: String
         /// The location with a description, printed above the object.
         let origin: String
+        /// The position in `ordered`.
+        var index = 0
     }
 
     /// The name of the object that contains a namespace's posture.
@@ -72,6 +74,8 @@ struct Subjects {
     }
 
     private mutating func add(_ subject: Subject) {
+        var subject = subject
+        subject.index = ordered.count
         byKey[subject.key] = subject
         ordered.append(subject)
     }

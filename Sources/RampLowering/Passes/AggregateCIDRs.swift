@@ -13,9 +13,9 @@ public struct AggregateCIDRs: PlanPass {
     public init() {}
 
     public func run(_ plan: inout PolicyPlan) {
-        for index in plan.objects.indices {
-            plan.objects[index].ingress = plan.objects[index].ingress.map(aggregate)
-            plan.objects[index].egress = plan.objects[index].egress.map(aggregate)
+        plan.rewriteEachObject { object in
+            object.ingress = object.ingress.map(aggregate)
+            object.egress = object.egress.map(aggregate)
         }
     }
 

@@ -13,18 +13,27 @@ public struct CompactSelectors: PlanPass {
     public init() {}
 
     public func run(_ plan: inout PolicyPlan) {
-        for index in plan.objects.indices {
-            plan.objects[index].ingress = plan.objects[index].ingress.map(compact)
-            plan.objects[index].egress = plan.objects[index].egress.map(compact)
+        plan.rewriteEachObject { object in
+            object.ingress = object.ingress.map(compact)
+            object.egress = object.egress.map(compact)
         }
     }
 
     private func compact(_ rule: PlanRule) -> PlanRule {
-        guard var peers = rule.peers else { return rule }
-        while let merge = bestMerge(peers) {
+        // One peer has nothing to join with.
+        guard var peers = rule.peers, peers.count >= 2 else { return rule }
+
+        // The splits of a peer change only when the peer does, so each merge
+        // recomputes just the merged peer's.
+        var splits = peers.map(CompactSelectors.splits)
+        while let merge = bestMerge(splits) {
             let first = merge.members[0]
             peers[first] = merge.peer
-            for member in merge.members.dropFirst().reversed() { peers.remove(at: member) }
+            splits[first] = CompactSelectors.splits(merge.peer)
+            for member in merge.members.dropFirst().reversed() {
+                peers.remove(at: member)
+                splits.remove(at: member)
+            }
         }
         var result = rule
         result.peers = peers
@@ -42,32 +51,66 @@ public struct CompactSelectors: PlanPass {
         case namespace(podSelector: LabelSelector?)
     }
 
+    /// A group of peers that can join, hashed by a fingerprint computed once
+    /// for the reason that `PeerKey` gives.
     private struct GroupKey: Hashable {
         let side: Side
         let split: SelectorUnion.Split
+        let fingerprint: UInt64
+
+        init(side: Side, split: SelectorUnion.Split) {
+            self.side = side
+            self.split = split
+            var fingerprint: UInt64
+            switch side {
+            case .pod(let namespaceSelector): fingerprint = PeerKey.combine(1, PeerKey.fingerprint(of: namespaceSelector))
+            case .namespace(let podSelector): fingerprint = PeerKey.combine(2, PeerKey.fingerprint(of: podSelector))
+            }
+            fingerprint = PeerKey.combine(fingerprint, PeerKey.fingerprint(of: split.rest))
+            self.fingerprint = PeerKey.combine(fingerprint, PeerKey.fnv1a(split.key))
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(fingerprint)
+        }
+
+        static func == (lhs: GroupKey, rhs: GroupKey) -> Bool {
+            lhs.fingerprint == rhs.fingerprint && lhs.side == rhs.side && lhs.split == rhs.split
+        }
+    }
+
+    /// Returns the ways to join `peer` with others: for each selector of the
+    /// peer, the group it can join and the label values it brings. An
+    /// `ipBlock` peer joins nothing.
+    private static func splits(_ peer: NetworkPolicyPeer) -> [(key: GroupKey, values: [String])] {
+        guard peer.ipBlock == nil else { return [] }
+
+        var result: [(key: GroupKey, values: [String])] = []
+        if let podSelector = peer.podSelector {
+            let side = Side.pod(namespaceSelector: peer.namespaceSelector.map(SelectorUnion.canonical))
+            for (split, values) in SelectorUnion.splits(podSelector) {
+                result.append((GroupKey(side: side, split: split), values))
+            }
+        }
+        if let namespaceSelector = peer.namespaceSelector {
+            let side = Side.namespace(podSelector: peer.podSelector.map(SelectorUnion.canonical))
+            for (split, values) in SelectorUnion.splits(namespaceSelector) {
+                result.append((GroupKey(side: side, split: split), values))
+            }
+        }
+        return result
     }
 
     /// Returns the largest group of two or more peers that can become one,
-    /// the earliest such group on a tie.
-    private func bestMerge(_ peers: [NetworkPolicyPeer]) -> Merge? {
+    /// the earliest such group on a tie. `splitsOfPeers` contains the splits
+    /// of each peer of the rule, in rule order.
+    private func bestMerge(_ splitsOfPeers: [[(key: GroupKey, values: [String])]]) -> Merge? {
         var groups: [GroupKey: [(index: Int, values: [String])]] = [:]
         var order: [GroupKey] = []
-        for (index, peer) in peers.enumerated() where peer.ipBlock == nil {
-            if let podSelector = peer.podSelector {
-                let side = Side.pod(namespaceSelector: peer.namespaceSelector.map(SelectorUnion.canonical))
-                for (split, values) in SelectorUnion.splits(podSelector) {
-                    let key = GroupKey(side: side, split: split)
-                    if groups[key] == nil { order.append(key) }
-                    groups[key, default: []].append((index, values))
-                }
-            }
-            if let namespaceSelector = peer.namespaceSelector {
-                let side = Side.namespace(podSelector: peer.podSelector.map(SelectorUnion.canonical))
-                for (split, values) in SelectorUnion.splits(namespaceSelector) {
-                    let key = GroupKey(side: side, split: split)
-                    if groups[key] == nil { order.append(key) }
-                    groups[key, default: []].append((index, values))
-                }
+        for (index, splits) in splitsOfPeers.enumerated() {
+            for (key, values) in splits {
+                if groups[key] == nil { order.append(key) }
+                groups[key, default: []].append((index, values))
             }
         }
         guard let key = order.filter({ groups[$0]!.count >= 2 }).max(by: { groups[$0]!.count < groups[$1]!.count }) else {

@@ -16,10 +16,9 @@ public struct DropCoveredRules: PlanPass {
     public init() {}
 
     public func run(_ plan: inout PolicyPlan) {
-        for index in plan.objects.indices {
-            for direction in [NetworkPolicy.PolicyType.ingress, .egress] {
-                plan.objects[index].setRules(dropCovered(plan.objects[index].rules(direction)), direction)
-            }
+        plan.rewriteEachObject { object in
+            object.ingress = dropCovered(object.ingress)
+            object.egress = dropCovered(object.egress)
         }
         dropCoveredByNamespaceObjects(&plan)
     }
@@ -27,15 +26,18 @@ public struct DropCoveredRules: PlanPass {
     /// Keeps the first of equal rules and drops any rule contained in another.
     private func dropCovered(_ rules: [PlanRule]) -> [PlanRule] {
         var kept = rules
+        var summaries = rules.map(PeerSummary.init)
         var index = 0
         while index < kept.count {
             let rule = kept[index]
             let coveringIndex = kept.indices.first { other in
-                other != index && covers(kept[other], rule) && (!covers(rule, kept[other]) || other < index)
+                other != index && summaries[other].mayContain(summaries[index]) && covers(kept[other], rule)
+                    && (!covers(rule, kept[other]) || other < index)
             }
             if let coveringIndex {
                 kept[coveringIndex].addOrigins(rule.origins)
                 kept.remove(at: index)
+                summaries.remove(at: index)
             } else {
                 index += 1
             }
@@ -47,30 +49,78 @@ public struct DropCoveredRules: PlanPass {
         Containment.peers(inner.peers, within: outer.peers) && Containment.ports(inner.ports, within: outer.ports)
     }
 
+    /// The peer fingerprints of a rule, which reject most pairs of rules
+    /// before `Containment` compares their selectors.
+    private struct PeerSummary {
+        /// The fingerprints of the peers, or nil when the rule admits every peer.
+        let fingerprints: [UInt64]?
+        let hasIPBlock: Bool
+
+        init(_ rule: PlanRule) {
+            if let peers = rule.peers, !peers.isEmpty {
+                fingerprints = peers.map { PeerKey($0).fingerprint }
+                hasIPBlock = peers.contains { $0.ipBlock != nil }
+            } else {
+                fingerprints = nil
+                hasIPBlock = false
+            }
+        }
+
+        /// Returns false only when `Containment.peers` returns false for the
+        /// two rules: a peer without `ipBlock` is contained only in an equal
+        /// peer, which has the same fingerprint.
+        func mayContain(_ inner: PeerSummary) -> Bool {
+            guard let outerPrints = fingerprints else { return true }
+            guard let innerPrints = inner.fingerprints else { return false }
+            guard !inner.hasIPBlock else { return true }
+
+            return innerPrints.allSatisfy { outerPrints.contains($0) }
+        }
+    }
+
     private func dropCoveredByNamespaceObjects(_ plan: inout PolicyPlan) {
+        // Object indices per namespace, in plan order, so that each wide
+        // object visits only its own namespace.
+        var indicesByNamespace: [String: [Int]] = [:]
+        for index in plan.objects.indices {
+            indicesByNamespace[plan.objects[index].namespace, default: []].append(index)
+        }
         for wideIndex in plan.objects.indices where plan.objects[wideIndex].podSelector.isEmpty {
             let wide = plan.objects[wideIndex]
-            for index in plan.objects.indices where index != wideIndex && plan.objects[index].namespace == wide.namespace {
-                for direction in wide.policyTypes.sorted() {
-                    var remaining: [PlanRule] = []
-                    for rule in plan.objects[index].rules(direction) {
-                        if let covering = wide.rules(direction).firstIndex(where: { covers($0, rule) }) {
-                            plan.objects[wideIndex].setRules(withOrigins(rule.origins, at: covering, in: plan.objects[wideIndex].rules(direction)), direction)
-                        } else {
-                            remaining.append(rule)
-                        }
-                    }
-                    plan.objects[index].setRules(remaining, direction)
-                    if remaining.isEmpty { plan.objects[index].policyTypes.remove(direction) }
+            let directions = wide.policyTypes.sorted()
+            let wideSummaries = directions.map { wide.rules($0).map(PeerSummary.init) }
+            for index in indicesByNamespace[wide.namespace]! where index != wideIndex {
+                for (direction, summaries) in zip(directions, wideSummaries) {
+                    dropRules(of: index, coveredBy: wideIndex, wide: wide, summaries: summaries, direction: direction, in: &plan)
                 }
             }
         }
         plan.objects.removeAll { $0.policyTypes.isEmpty }
     }
 
-    private func withOrigins(_ origins: [String], at index: Int, in rules: [PlanRule]) -> [PlanRule] {
-        var rules = rules
-        rules[index].addOrigins(origins)
-        return rules
+    /// `summaries` are those of the wide object's rules for `direction`.
+    private func dropRules(
+        of index: Int, coveredBy wideIndex: Int, wide: PlanObject, summaries: [PeerSummary],
+        direction: NetworkPolicy.PolicyType, in plan: inout PolicyPlan
+    ) {
+        var remaining: [PlanRule] = []
+        let wideRules = wide.rules(direction)
+        for rule in plan.objects[index].rules(direction) {
+            let summary = PeerSummary(rule)
+            let covering = wideRules.indices.first { position in
+                summaries[position].mayContain(summary) && covers(wideRules[position], rule)
+            }
+            if let covering {
+                if direction == .ingress {
+                    plan.objects[wideIndex].ingress[covering].addOrigins(rule.origins)
+                } else {
+                    plan.objects[wideIndex].egress[covering].addOrigins(rule.origins)
+                }
+            } else {
+                remaining.append(rule)
+            }
+        }
+        plan.objects[index].setRules(remaining, direction)
+        if remaining.isEmpty { plan.objects[index].policyTypes.remove(direction) }
     }
 }

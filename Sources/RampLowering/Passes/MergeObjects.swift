@@ -26,17 +26,26 @@ public struct MergeObjects: PlanPass {
         let split: SelectorUnion.Split
     }
 
+    /// The splits of an object's pod selector and its rule signature.
+    private struct SignedObject {
+        let splits: [(split: SelectorUnion.Split, values: [String])]
+        let rules: String
+    }
+
     /// Merges every group it can, each object joining at most one group, the
     /// largest groups first. Returns whether anything merged.
     private func mergeRound(_ plan: inout PolicyPlan) -> Bool {
         var groups: [Key: [(index: Int, values: [String])]] = [:]
         var order: [Key] = []
-        for (index, object) in plan.objects.enumerated() {
+        // Printing the rules takes most of the round and is independent per object.
+        let signed = plan.mapEachObject { object -> SignedObject? in
             let splits = SelectorUnion.splits(object.podSelector)
-            guard !splits.isEmpty else { continue }
-            let rules = ruleSignature(object)
-            for (split, values) in splits {
-                let key = Key(namespace: object.namespace, rules: rules, split: split)
+            return splits.isEmpty ? nil : SignedObject(splits: splits, rules: ruleSignature(object))
+        }
+        for (index, object) in plan.objects.enumerated() {
+            guard let signedObject = signed[index] else { continue }
+            for (split, values) in signedObject.splits {
+                let key = Key(namespace: object.namespace, rules: signedObject.rules, split: split)
                 if groups[key] == nil { order.append(key) }
                 groups[key, default: []].append((index, values))
             }

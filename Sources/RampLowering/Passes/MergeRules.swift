@@ -21,10 +21,9 @@ public struct MergeRules: PlanPass {
     public init() {}
 
     public func run(_ plan: inout PolicyPlan) {
-        for index in plan.objects.indices {
-            for direction in [NetworkPolicy.PolicyType.ingress, .egress] {
-                plan.objects[index].setRules(MergeRules.merge(plan.objects[index].rules(direction)), direction)
-            }
+        plan.rewriteEachObject { object in
+            object.ingress = MergeRules.merge(object.ingress)
+            object.egress = MergeRules.merge(object.egress)
         }
     }
 
@@ -46,68 +45,112 @@ public struct MergeRules: PlanPass {
         let ports: [Int]
     }
 
-    static func merge(_ rules: [PlanRule]) -> [PlanRule] {
-        var peerAtoms: [Atom<NetworkPolicyPeer>] = []
+    /// The distinct pairs of a direction's rules, numbered in order of
+    /// first appearance, with the first rule that admits each pair and the
+    /// origins of every rule that does.
+    struct PairTable {
+        var peerAtoms: [Atom<PeerKey>] = []
         var portAtoms: [Atom<NetworkPolicyPort>] = []
-        var peerIndex: [Atom<NetworkPolicyPeer>: Int] = [:]
-        var portIndex: [Atom<NetworkPolicyPort>: Int] = [:]
-        var pairOrigins: [Pair: [String]] = [:]
-        var pairOrder: [Pair: Int] = [:]
+        var pairs: [Pair] = []
+        var firstRule: [Int] = []
+        var origins: [[String]] = []
+        var numbers: [Pair: Int] = [:]
 
-        for (ruleNumber, rule) in rules.enumerated() {
-            // An empty list admits everything, like an omitted one.
-            let peers: [Atom<NetworkPolicyPeer>] = rule.peers.flatMap { $0.isEmpty ? nil : $0.map { .value($0) } } ?? [.any]
-            let ports: [Atom<NetworkPolicyPort>] = rule.ports.flatMap { $0.isEmpty ? nil : $0.map { .value($0) } } ?? [.any]
-            for peer in peers {
-                let p = peerIndex[peer] ?? { peerAtoms.append(peer); peerIndex[peer] = peerAtoms.count - 1; return peerAtoms.count - 1 }()
-                for port in ports {
-                    let q = portIndex[port] ?? { portAtoms.append(port); portIndex[port] = portAtoms.count - 1; return portAtoms.count - 1 }()
-                    let pair = Pair(peer: p, port: q)
-                    if pairOrder[pair] == nil { pairOrder[pair] = ruleNumber }
-                    for origin in rule.origins where !(pairOrigins[pair]?.contains(origin) ?? false) {
-                        pairOrigins[pair, default: []].append(origin)
+        init(_ rules: [PlanRule]) {
+            var peerIndex: [Atom<PeerKey>: Int] = [:]
+            var portIndex: [Atom<NetworkPolicyPort>: Int] = [:]
+            var portNumbers: [Int] = []
+            for (ruleNumber, rule) in rules.enumerated() {
+                // An empty list admits everything, like an omitted one.
+                portNumbers.removeAll(keepingCapacity: true)
+                if let ports = rule.ports, !ports.isEmpty {
+                    for port in ports { portNumbers.append(PairTable.number(of: .value(port), in: &portAtoms, index: &portIndex)) }
+                } else {
+                    portNumbers.append(PairTable.number(of: .any, in: &portAtoms, index: &portIndex))
+                }
+
+                if let peers = rule.peers, !peers.isEmpty {
+                    for peer in peers {
+                        let p = PairTable.number(of: .value(PeerKey(peer)), in: &peerAtoms, index: &peerIndex)
+                        for q in portNumbers { add(Pair(peer: p, port: q), rule: ruleNumber, origins: rule.origins) }
                     }
+                } else {
+                    let p = PairTable.number(of: .any, in: &peerAtoms, index: &peerIndex)
+                    for q in portNumbers { add(Pair(peer: p, port: q), rule: ruleNumber, origins: rule.origins) }
                 }
             }
         }
-        let pairs = Set(pairOrder.keys)
-        let cover = bestCover(pairs, peerCount: peerAtoms.count, portCount: portAtoms.count)
-        return cover
-            .map { biclique in rule(biclique, peerAtoms: peerAtoms, portAtoms: portAtoms, pairs: pairs, pairOrigins: pairOrigins) }
-            .enumerated()
-            .sorted { (firstPairOrder(cover[$0.offset], pairs: pairs, order: pairOrder), $0.offset) < (firstPairOrder(cover[$1.offset], pairs: pairs, order: pairOrder), $1.offset) }
-            .map(\.element)
+
+        private static func number<Value>(of atom: Atom<Value>, in atoms: inout [Atom<Value>], index: inout [Atom<Value>: Int]) -> Int {
+            if let number = index[atom] { return number }
+            atoms.append(atom)
+            index[atom] = atoms.count - 1
+            return atoms.count - 1
+        }
+
+        private mutating func add(_ pair: Pair, rule: Int, origins more: [String]) {
+            let number: Int
+            if let existing = numbers[pair] {
+                number = existing
+            } else {
+                number = pairs.count
+                numbers[pair] = number
+                pairs.append(pair)
+                firstRule.append(rule)
+                origins.append([])
+            }
+            for origin in more where !origins[number].contains(origin) {
+                origins[number].append(origin)
+            }
+        }
     }
 
-    private static func firstPairOrder(_ biclique: Biclique, pairs: Set<Pair>, order: [Pair: Int]) -> Int {
+    static func merge(_ rules: [PlanRule]) -> [PlanRule] {
+        guard !rules.isEmpty else { return [] }
+
+        let table = PairTable(rules)
+        let cover = bestCover(table.pairs, peerCount: table.peerAtoms.count, portCount: table.portAtoms.count)
+        // Rules keep the order of the first rule that admitted any of their pairs.
+        let firstRules = cover.map { firstRule(of: $0, in: table) }
+        let order = cover.indices.sorted { (firstRules[$0], $0) < (firstRules[$1], $1) }
+        return order.map { rule(cover[$0], table: table) }
+    }
+
+    private static func firstRule(of biclique: Biclique, in table: PairTable) -> Int {
         var first = Int.max
         for p in biclique.peers {
-            for q in biclique.ports { first = min(first, order[Pair(peer: p, port: q)] ?? Int.max) }
+            for q in biclique.ports { first = min(first, table.numbers[Pair(peer: p, port: q)].map { table.firstRule[$0] } ?? Int.max) }
         }
         return first
     }
 
-    private static func rule(
-        _ biclique: Biclique, peerAtoms: [Atom<NetworkPolicyPeer>], portAtoms: [Atom<NetworkPolicyPort>],
-        pairs: Set<Pair>, pairOrigins: [Pair: [String]]
-    ) -> PlanRule {
-        let peers = biclique.peers.sorted().map { peerAtoms[$0] }
-        let ports = biclique.ports.sorted().map { portAtoms[$0] }
+    private static func rule(_ biclique: Biclique, table: PairTable) -> PlanRule {
+        let peerNumbers = biclique.peers.sorted()
+        let portNumbers = biclique.ports.sorted()
         var origins: [String] = []
-        for p in biclique.peers.sorted() {
-            for q in biclique.ports.sorted() {
-                for origin in pairOrigins[Pair(peer: p, port: q)] ?? [] where !origins.contains(origin) { origins.append(origin) }
+        for p in peerNumbers {
+            for q in portNumbers {
+                guard let number = table.numbers[Pair(peer: p, port: q)] else { continue }
+                for origin in table.origins[number] where !origins.contains(origin) { origins.append(origin) }
             }
         }
+        let peers = peerNumbers.map { table.peerAtoms[$0] }
+        let ports = portNumbers.map { table.portAtoms[$0] }
         // `any` together with specific entries is just `any`.
-        let peerList: [NetworkPolicyPeer]? = peers.contains(.any) ? nil : peers.map { if case .value(let v) = $0 { v } else { fatalError() } }
+        let peerList: [NetworkPolicyPeer]? = peers.contains(.any) ? nil : peers.map { if case .value(let v) = $0 { v.peer } else { fatalError() } }
         let portList: [NetworkPolicyPort]? = ports.contains(.any) ? nil : ports.map { if case .value(let v) = $0 { v } else { fatalError() } }
         return PlanRule(peers: peerList, ports: portList, origins: origins)
     }
 
     // MARK: - Covers
 
-    static func bestCover(_ pairs: Set<Pair>, peerCount: Int, portCount: Int) -> [Biclique] {
+    static func bestCover(_ pairs: [Pair], peerCount: Int, portCount: Int) -> [Biclique] {
+        // With one peer or one port, every peer and port form a pair, so one
+        // rule covers them all. Both partitions return that rule too.
+        if !pairs.isEmpty, peerCount == 1 || portCount == 1 {
+            return [Biclique(peers: Array(0..<peerCount), ports: Array(0..<portCount))]
+        }
+
         let byPeers = partitionByPeers(pairs, peerCount: peerCount)
         let byPorts = partitionByPorts(pairs, portCount: portCount)
         let best = byPeers.count <= byPorts.count ? byPeers : byPorts
@@ -116,28 +159,28 @@ public struct MergeRules: PlanPass {
     }
 
     /// Peers with the same set of ports form one rule.
-    static func partitionByPeers(_ pairs: Set<Pair>, peerCount: Int) -> [Biclique] {
-        var portsOfPeer: [Int: Set<Int>] = [:]
-        for pair in pairs { portsOfPeer[pair.peer, default: []].insert(pair.port) }
+    static func partitionByPeers(_ pairs: [Pair], peerCount: Int) -> [Biclique] {
+        var portsOfPeer = Array(repeating: [Int](), count: peerCount)
+        for pair in pairs { portsOfPeer[pair.peer].append(pair.port) }
         var groups: [[Int]: [Int]] = [:]
-        for (peer, ports) in portsOfPeer { groups[ports.sorted(), default: []].append(peer) }
-        return groups.map { Biclique(peers: $0.value.sorted(), ports: $0.key) }.sorted { $0.peers[0] < $1.peers[0] }
+        for (peer, ports) in portsOfPeer.enumerated() where !ports.isEmpty { groups[ports.sorted(), default: []].append(peer) }
+        return groups.map { Biclique(peers: $0.value, ports: $0.key) }.sorted { $0.peers[0] < $1.peers[0] }
     }
 
     /// Ports with the same set of peers form one rule.
-    static func partitionByPorts(_ pairs: Set<Pair>, portCount: Int) -> [Biclique] {
-        var peersOfPort: [Int: Set<Int>] = [:]
-        for pair in pairs { peersOfPort[pair.port, default: []].insert(pair.peer) }
+    static func partitionByPorts(_ pairs: [Pair], portCount: Int) -> [Biclique] {
+        var peersOfPort = Array(repeating: [Int](), count: portCount)
+        for pair in pairs { peersOfPort[pair.port].append(pair.peer) }
         var groups: [[Int]: [Int]] = [:]
-        for (port, peers) in peersOfPort { groups[peers.sorted(), default: []].append(port) }
-        return groups.map { Biclique(peers: $0.key, ports: $0.value.sorted()) }.sorted { $0.ports[0] < $1.ports[0] }
+        for (port, peers) in peersOfPort.enumerated() where !peers.isEmpty { groups[peers.sorted(), default: []].append(port) }
+        return groups.map { Biclique(peers: $0.key, ports: $0.value) }.sorted { $0.ports[0] < $1.ports[0] }
     }
 
     /// Returns a cover with fewer than `bound` bicliques, or nil when none
     /// exists or the search budget runs out. Candidates are the maximal
     /// bicliques: every port set that is an intersection of peers' port sets,
     /// with all peers that have those ports.
-    static func exactCover(_ pairs: Set<Pair>, peerCount: Int, portCount: Int, bound: Int) -> [Biclique]? {
+    static func exactCover(_ pairs: [Pair], peerCount: Int, portCount: Int, bound: Int) -> [Biclique]? {
         var portsOfPeer = Array(repeating: UInt64(0), count: peerCount)
         for pair in pairs { portsOfPeer[pair.peer] |= 1 << UInt64(pair.port) }
         var closed = Set(portsOfPeer.filter { $0 != 0 })
@@ -152,7 +195,7 @@ public struct MergeRules: PlanPass {
             let peers = (0..<peerCount).filter { portsOfPeer[$0] & ports == ports }
             return Biclique(peers: peers, ports: (0..<portCount).filter { ports & (1 << UInt64($0)) != 0 })
         }
-        var search = CoverSearch(pairs: Array(pairs), candidates: candidates, budget: searchBudget)
+        var search = CoverSearch(pairs: pairs, candidates: candidates, budget: searchBudget)
         for size in 1..<bound {
             if let found = search.find(size: size) { return found.map { candidates[$0] } }
             if search.budget <= 0 { return nil }
@@ -162,20 +205,18 @@ public struct MergeRules: PlanPass {
 
     /// Depth-limited search for a set cover of the pairs by the candidates.
     struct CoverSearch {
-        let pairs: [Pair]
-        let candidates: [Biclique]
+        /// The candidates that cover each pair, for the pairs in (peer, port) order.
+        let options: [[Int]]
         var budget: Int
-        let coveredBy: [Pair: [Int]]
 
         init(pairs: [Pair], candidates: [Biclique], budget: Int) {
-            self.pairs = pairs.sorted { ($0.peer, $0.port) < ($1.peer, $1.port) }
-            self.candidates = candidates
-            self.budget = budget
+            let sorted = pairs.sorted { ($0.peer, $0.port) < ($1.peer, $1.port) }
             var coveredBy: [Pair: [Int]] = [:]
             for (index, candidate) in candidates.enumerated() {
                 for p in candidate.peers { for q in candidate.ports { coveredBy[Pair(peer: p, port: q), default: []].append(index) } }
             }
-            self.coveredBy = coveredBy
+            self.options = sorted.map { coveredBy[$0]! }
+            self.budget = budget
         }
 
         mutating func find(size: Int) -> [Int]? {
@@ -187,14 +228,13 @@ public struct MergeRules: PlanPass {
             budget -= 1
             if budget <= 0 { return false }
             // Branch on the uncovered pair with the fewest candidates.
-            var best: (pair: Pair, options: [Int])?
-            for pair in pairs where !chosen.contains(where: { coveredBy[pair]!.contains($0) }) {
-                let options = coveredBy[pair]!
-                if best == nil || options.count < best!.options.count { best = (pair, options) }
+            var best: [Int]?
+            for pairOptions in options where !chosen.contains(where: { pairOptions.contains($0) }) {
+                if best == nil || pairOptions.count < best!.count { best = pairOptions }
             }
             guard let best else { return true }
             guard chosen.count < size else { return false }
-            for option in best.options {
+            for option in best {
                 chosen.append(option)
                 if extend(&chosen, size: size) { return true }
                 chosen.removeLast()

@@ -12,9 +12,9 @@ public struct PortRanges: PlanPass {
     public init() {}
 
     public func run(_ plan: inout PolicyPlan) {
-        for index in plan.objects.indices {
-            plan.objects[index].ingress = plan.objects[index].ingress.map(compact)
-            plan.objects[index].egress = plan.objects[index].egress.map(compact)
+        plan.rewriteEachObject { object in
+            object.ingress = object.ingress.map(compact)
+            object.egress = object.egress.map(compact)
         }
     }
 
@@ -28,6 +28,8 @@ public struct PortRanges: PlanPass {
     /// Returns the ports with numeric ranges of each protocol joined; named
     /// ports and whole-protocol entries keep their place after the numbers.
     static func compact(_ ports: [NetworkPolicyPort]) -> [NetworkPolicyPort] {
+        if ports.count == 1, isCompact(ports[0]) { return ports }
+
         var intervals: [NetworkProtocol: [(Int, Int)]] = [:]
         var others: [NetworkPolicyPort] = []
         for port in ports {
@@ -45,6 +47,14 @@ public struct PortRanges: PlanPass {
             }
         }
         return result + others
+    }
+
+    /// Returns whether `compact` returns this port alone unchanged: a named
+    /// or whole-protocol port, or a number with its protocol written out and
+    /// no `endPort` equal to the port.
+    private static func isCompact(_ port: NetworkPolicyPort) -> Bool {
+        guard case .number(let first) = port.port else { return true }
+        return port.protocol != nil && port.endPort != first
     }
 
     private static func joined(_ intervals: [(Int, Int)]) -> [(Int, Int)] {

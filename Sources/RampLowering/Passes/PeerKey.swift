@@ -1,0 +1,61 @@
+import RampKube
+
+/// A peer as a dictionary key that hashes a fingerprint computed once. The
+/// fingerprint functions serve other keys made of selectors too.
+///
+/// The synthesized hash of a peer runs a separate `Hasher` for every entry
+/// of its label dictionaries: about half the instructions of building the
+/// pair table of `MergeRules` (callgrind, `ramp-benchmark small`). Equal
+/// peers have equal fingerprints, and `==` still compares the peers, so a
+/// collision costs time but never merges two different peers.
+struct PeerKey: Hashable {
+    let peer: NetworkPolicyPeer
+    let fingerprint: UInt64
+
+    init(_ peer: NetworkPolicyPeer) {
+        self.peer = peer
+        var fingerprint = PeerKey.fingerprint(of: peer.podSelector)
+        fingerprint = PeerKey.combine(fingerprint, PeerKey.fingerprint(of: peer.namespaceSelector))
+        if let block = peer.ipBlock { fingerprint = PeerKey.combine(fingerprint, UInt64(bitPattern: Int64(block.hashValue))) }
+        self.fingerprint = fingerprint
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(fingerprint)
+    }
+
+    static func == (lhs: PeerKey, rhs: PeerKey) -> Bool {
+        lhs.fingerprint == rhs.fingerprint && lhs.peer == rhs.peer
+    }
+
+    /// Sums the entries' hashes for `matchLabels`, because a dictionary's
+    /// iteration order differs between equal dictionaries.
+    static func fingerprint(of selector: LabelSelector?) -> UInt64 {
+        guard let selector else { return 0x9E37_79B9_7F4A_7C15 }
+
+        var labels: UInt64 = 0
+        for (key, value) in selector.matchLabels {
+            labels = labels &+ combine(fnv1a(key), fnv1a(value))
+        }
+        var fingerprint = combine(labels, UInt64(selector.matchExpressions.count))
+        for requirement in selector.matchExpressions {
+            fingerprint = combine(fingerprint, fnv1a(requirement.key))
+            for value in requirement.values { fingerprint = combine(fingerprint, fnv1a(value)) }
+        }
+        return fingerprint
+    }
+
+    /// Returns the 64-bit FNV-1a hash of the UTF-8 bytes of `text`.
+    static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    static func combine(_ first: UInt64, _ second: UInt64) -> UInt64 {
+        (first ^ (second &+ 0x9E37_79B9_7F4A_7C15 &+ (first << 6) &+ (first >> 2)))
+    }
+}

@@ -1,0 +1,52 @@
+import Dispatch
+
+extension PolicyPlan {
+    /// Objects per work item: enough that scheduling costs little next to
+    /// the rewrite, few enough that the items spread over all cores. The
+    /// value is an estimate, not tuned on more than two cores.
+    static let objectsPerWorkItem = 64
+
+    /// Applies `rewrite` to every object, on all cores. The result is the
+    /// same as a loop in plan order, because `rewrite` reads and writes only the object
+    /// it changes and each object is written by exactly one work item.
+    mutating func rewriteEachObject(_ rewrite: @Sendable (inout PlanObject) -> Void) {
+        let count = objects.count
+        objects.withUnsafeMutableBufferPointer { buffer in
+            // Safe to share: the work items write disjoint index ranges, and
+            // `concurrentPerform` returns only after all of them finish.
+            nonisolated(unsafe) let shared = buffer
+            PolicyPlan.forEachWorkItem(count: count) { range in
+                for index in range { rewrite(&shared[index]) }
+            }
+        }
+    }
+
+    /// Returns `transform` of every object in plan order, computed on all cores.
+    func mapEachObject<Result>(_ transform: @Sendable (PlanObject) -> Result) -> [Result] {
+        let objects = self.objects
+        var results = [Result?](repeating: nil, count: objects.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Safe to share for the reason given in `rewriteEachObject`.
+            nonisolated(unsafe) let shared = buffer
+            PolicyPlan.forEachWorkItem(count: objects.count) { range in
+                for index in range { shared[index] = transform(objects[index]) }
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// Splits `0..<count` into work items and runs `body` on each, in
+    /// parallel when there is more than one.
+    private static func forEachWorkItem(count: Int, _ body: @Sendable (Range<Int>) -> Void) {
+        let itemCount = (count + objectsPerWorkItem - 1) / objectsPerWorkItem
+        guard itemCount > 1 else {
+            body(0..<count)
+            return
+        }
+
+        DispatchQueue.concurrentPerform(iterations: itemCount) { item in
+            let start = item * objectsPerWorkItem
+            body(start..<min(start + objectsPerWorkItem, count))
+        }
+    }
+}
