@@ -42,6 +42,18 @@ struct BenchmarkReport {
         if let yaml = first.first(where: { $0.name == "emit YAML" })?.bytes {
             Swift.print("YAML: \(megabytes(yaml)) MB")
         }
+        for (index, stage) in first.enumerated() where !stage.parts.isEmpty {
+            printParts(of: index, stage.name)
+        }
+    }
+
+    /// Prints one line with the median time of each part of a stage.
+    private func printParts(of index: Int, _ name: String) {
+        let parts = stageRuns[0][index].parts.indices.map { part in
+            let seconds = median(stageRuns.map { $0[index].parts[part].seconds })
+            return "\(stageRuns[0][index].parts[part].name) \(format(seconds * 1000, digits: 1))"
+        }
+        Swift.print("\(name) by part (ms): " + parts.joined(separator: ", "))
     }
 
     private func printBuild(_ title: String, _ samples: [BuildSample]) {

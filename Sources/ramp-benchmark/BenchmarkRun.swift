@@ -17,6 +17,8 @@ struct StageSample {
     let bytes: Int?
     /// `VmHWM` right after the stage, when the platform reports it.
     let peakBytes: Int?
+    /// The time of each part of the stage, such as each optimizing pass, in order.
+    var parts: [(name: String, seconds: Double)] = []
 }
 
 /// One measured whole build.
@@ -76,15 +78,22 @@ struct BenchmarkRun {
         let (program, resolveTime) = timed { Resolver.resolve(parsed, diagnostics: diagnostics) }
         record("resolve", resolveTime, bytes: nil)
         guard valid, !diagnostics.hasErrors else { throw Failure(message: TextRenderer().render(diagnostics.sorted())) }
+        let (_, checkTime) = timed { SemanticChecks.run(program, files: parsed, diagnostics: diagnostics) }
+        record("check", checkTime, bytes: nil)
 
-        let (reference, lowerTime) = timed { ReferenceLowering.lower(program) }
+        // As in `Pipeline.lower`, the lowering builds the grouped plan that the first pass would make.
+        var passes = Pipeline.passes(level: .standard, kubernetesVersion: .defaultTarget)
+        guard passes.first?.name == GroupBySubject().name else { throw Failure(message: "the first pass is not group-by-subject") }
+        passes.removeFirst()
+        var (plan, lowerTime) = timed { ReferenceLowering.lowerGrouped(program) }
         record("lower", lowerTime, bytes: nil)
-        let (policies, optimizeTime) = timed { () -> [NetworkPolicy] in
-            var plan = reference
-            for pass in Pipeline.passes(level: .standard, kubernetesVersion: .defaultTarget) { pass.run(&plan) }
-            return plan.networkPolicies
+        var passTimes: [(name: String, seconds: Double)] = []
+        for pass in passes {
+            passTimes.append((pass.name, timed { pass.run(&plan) }.1))
         }
-        record("optimize", optimizeTime, bytes: nil)
+        let (policies, convertTime) = timed { plan.networkPolicies }
+        record("optimize", passTimes.reduce(convertTime) { $0 + $1.seconds }, bytes: nil)
+        samples[samples.count - 1].parts = passTimes + [("to objects", convertTime)]
         let ((objects, manifests), emitTime) = timed { () -> ([RenderedPolicy], [String: String]) in
             let objects = RenderedPolicy.render(policies)
             return (objects, ManifestLayout.render(objects, program: program, version: Driver.version))
