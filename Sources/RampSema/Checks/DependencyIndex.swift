@@ -4,11 +4,13 @@ import RampIR
 /// and covered dependencies compare each one only with those that could
 /// cover it, not with all of them.
 ///
-/// A service endpoint covers only itself. So a dependency can only be
-/// covered by one whose client is the same service or wider (a namespace, a
-/// namespace selector, the cluster or addresses), and whose server is the
-/// same service or wider. The index groups dependencies by their service
-/// client and server, with `Key.wider` for any wider endpoint.
+/// A service endpoint covers only itself, pods are never covered by
+/// addresses, and addresses never by pods. So a dependency can only be
+/// covered by one whose client is the same service or a wider set of pods (a
+/// namespace, a namespace selector, the cluster), or addresses when its
+/// client is addresses, and likewise for the server. The index groups
+/// dependencies by their service client and server, with `Key.widerPods` for
+/// any wider set of pods and `Key.addresses` for any addresses.
 struct DependencyIndex {
     let dependencies: SourceOrderedDependencies
     /// The key of each dependency, by position.
@@ -19,7 +21,8 @@ struct DependencyIndex {
     /// Services are numbered in the order they first appear, so that a
     /// lookup hashes two integers instead of four strings.
     private struct Key: Hashable {
-        static let wider = -1
+        static let widerPods = -1
+        static let addresses = -2
 
         let client: Int
         let server: Int
@@ -28,10 +31,16 @@ struct DependencyIndex {
     init(_ dependencies: SourceOrderedDependencies) {
         var numbers: [ServiceID: Int] = [:]
         func number(_ endpoint: Endpoint) -> Int {
-            guard case .service(let id) = endpoint else { return Key.wider }
-            if let known = numbers[id] { return known }
-            numbers[id] = numbers.count
-            return numbers.count - 1
+            switch endpoint {
+            case .service(let id):
+                if let known = numbers[id] { return known }
+                numbers[id] = numbers.count
+                return numbers.count - 1
+            case .namespace, .namespaces, .cluster:
+                return Key.widerPods
+            case .external:
+                return Key.addresses
+            }
         }
 
         var keys: [Key] = []
@@ -58,24 +67,43 @@ struct DependencyIndex {
         let key = keys[index]
         var found: Int?
         // The candidates lie in up to four groups, which cross a wider or the
-        // same client with a wider or the same server. A wider endpoint of
-        // this dependency leaves only the wider group on its side.
+        // same client with a wider or the same server. Only a service side
+        // has a wider group, because a wider set of pods or addresses is
+        // covered only by endpoints of its own group.
         for variant in 0..<4 {
             let sameClient = variant & 1 != 0
             let sameServer = variant & 2 != 0
-            if sameClient && key.client == Key.wider || sameServer && key.server == Key.wider { continue }
-            let candidateKey = Key(client: sameClient ? key.client : Key.wider, server: sameServer ? key.server : Key.wider)
-            guard let group = groups[candidateKey] else { continue }
-
-            let bound = min(limit, found ?? .max)
-            for position in group {
-                guard position < bound else { break }
-                if predicate(position) {
-                    found = position
-                    break
-                }
-            }
+            guard let client = DependencyIndex.candidateSide(key.client, same: sameClient),
+                  let server = DependencyIndex.candidateSide(key.server, same: sameServer),
+                  let group = groups[Key(client: client, server: server)] else { continue }
+            found = DependencyIndex.first(in: group, below: min(limit, found ?? .max), where: predicate) ?? found
         }
         return found
+    }
+
+    /// Returns the first position in source order, below `limit`, of a
+    /// dependency with the same key as the one at `index` that satisfies
+    /// `predicate`. Only dependencies with the same key can cover each
+    /// other, because a service covers only itself and no two of a service,
+    /// a wider set of pods and addresses cover each other.
+    func firstWithSameKey(as index: Int, below limit: Int = .max, where predicate: (Int) -> Bool) -> Int? {
+        guard let group = groups[keys[index]] else { return nil }
+        return DependencyIndex.first(in: group, below: limit, where: predicate)
+    }
+
+    /// Returns the key of one side of the candidate groups: the same side,
+    /// or the wider set of pods that can cover a service. Returns nil for a
+    /// wider side of an endpoint that only its own group covers.
+    private static func candidateSide(_ side: Int, same: Bool) -> Int? {
+        if same { return side }
+        return side >= 0 ? Key.widerPods : nil
+    }
+
+    private static func first(in group: [Int], below limit: Int, where predicate: (Int) -> Bool) -> Int? {
+        for position in group {
+            guard position < limit else { return nil }
+            if predicate(position) { return position }
+        }
+        return nil
     }
 }

@@ -16,7 +16,7 @@ struct DuplicateDependencyCheck: SemanticCheck {
         var reportedStatements: [SourceRange: Int] = [:]
         var found: [(repeated: Int, first: Int)] = []
         for index in dependencies.indices {
-            let earlier = dependencyIndex.firstCandidate(for: index, below: index) { other in
+            let earlier = dependencyIndex.firstWithSameKey(as: index, below: index) { other in
                 DuplicateDependencyCheck.same(dependencies[other], dependencies[index], context.program)
             }
             guard let earlier else { continue }
