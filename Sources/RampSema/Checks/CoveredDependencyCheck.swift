@@ -17,8 +17,11 @@ struct CoveredDependencyCheck: SemanticCheck {
         let dependencies = index.dependencies
         var found: [(covered: Int, broader: Int)] = []
         for position in dependencies.indices {
+            // A dependency never strictly covers itself, and often its group
+            // contains no other dependency, so it is skipped unexamined.
             let broader = index.firstCandidate(for: position) { other in
-                DuplicateDependencyCheck.covers(dependencies[other], dependencies[position], context.program)
+                other != position
+                    && DuplicateDependencyCheck.covers(dependencies[other], dependencies[position], context.program)
                     && !DuplicateDependencyCheck.covers(dependencies[position], dependencies[other], context.program)
             }
             if let broader { found.append((position, broader)) }

@@ -16,7 +16,12 @@ struct DependencyIndex {
     /// The key of each dependency, by position.
     private let keys: [Key]
     /// The positions of the dependencies with each key, in ascending order.
-    private let groups: [Key: [Int]]
+    private let groups: [[Int]]
+    /// The index in `groups` of each key.
+    private let groupNumbers: [Key: Int]
+    /// The index in `groups` of each dependency's own group, by position,
+    /// so that the checks that search only that group hash nothing.
+    private let groupNumbersByPosition: [Int]
 
     /// Services are numbered in the order they first appear, so that a
     /// lookup hashes two integers instead of four strings.
@@ -45,15 +50,26 @@ struct DependencyIndex {
 
         var keys: [Key] = []
         keys.reserveCapacity(dependencies.count)
-        var groups: [Key: [Int]] = [:]
+        var groups: [[Int]] = []
+        var groupNumbers: [Key: Int] = [:]
+        var groupNumbersByPosition: [Int] = []
+        groupNumbersByPosition.reserveCapacity(dependencies.count)
         for (index, dependency) in dependencies.enumerated() {
             let key = Key(client: number(dependency.client), server: number(dependency.server))
+            let groupNumber = groupNumbers[key] ?? groups.count
+            if groupNumber == groups.count {
+                groupNumbers[key] = groupNumber
+                groups.append([])
+            }
+            groups[groupNumber].append(index)
             keys.append(key)
-            groups[key, default: []].append(index)
+            groupNumbersByPosition.append(groupNumber)
         }
         self.dependencies = dependencies
         self.keys = keys
         self.groups = groups
+        self.groupNumbers = groupNumbers
+        self.groupNumbersByPosition = groupNumbersByPosition
     }
 
     /// Returns the first position in source order, below `limit`, of a
@@ -75,8 +91,8 @@ struct DependencyIndex {
             let sameServer = variant & 2 != 0
             guard let client = DependencyIndex.candidateSide(key.client, same: sameClient),
                   let server = DependencyIndex.candidateSide(key.server, same: sameServer),
-                  let group = groups[Key(client: client, server: server)] else { continue }
-            found = DependencyIndex.first(in: group, below: min(limit, found ?? .max), where: predicate) ?? found
+                  let groupNumber = groupNumbers[Key(client: client, server: server)] else { continue }
+            found = DependencyIndex.first(in: groups[groupNumber], below: min(limit, found ?? .max), where: predicate) ?? found
         }
         return found
     }
@@ -87,8 +103,7 @@ struct DependencyIndex {
     /// other, because a service covers only itself and no two of a service,
     /// a wider set of pods and addresses cover each other.
     func firstWithSameKey(as index: Int, below limit: Int = .max, where predicate: (Int) -> Bool) -> Int? {
-        guard let group = groups[keys[index]] else { return nil }
-        return DependencyIndex.first(in: group, below: limit, where: predicate)
+        DependencyIndex.first(in: groups[groupNumbersByPosition[index]], below: limit, where: predicate)
     }
 
     /// Returns the key of one side of the candidate groups: the same side,
