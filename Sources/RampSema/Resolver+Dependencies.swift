@@ -11,21 +11,23 @@ extension Resolver {
         var dependencies: [Dependency] = []
         for namespaceName in namespaces.keys.sorted() {
             for declaration in namespaces[namespaceName]!.dependencies {
-                dependencies += resolve(declaration, in: namespaceName)
+                resolve(declaration, in: namespaceName, into: &dependencies)
             }
         }
         // Resolved only for their diagnostics: a namespace with an invalid name produces no policy.
+        var discarded: [Dependency] = []
         for namespaceName in rejectedNamespaces.keys.sorted() {
             for declaration in rejectedNamespaces[namespaceName]!.dependencies {
-                _ = resolve(declaration, in: namespaceName)
+                resolve(declaration, in: namespaceName, into: &discarded)
             }
         }
         return dependencies
     }
 
-    private func resolve(_ declaration: DependencyDecl, in namespace: String) -> [Dependency] {
+    /// Appends the dependencies of one statement to `dependencies`, which
+    /// builds one array for the program instead of one for each statement.
+    private func resolve(_ declaration: DependencyDecl, in namespace: String, into dependencies: inout [Dependency]) {
         let clients = declaration.clients.map { resolve($0, in: namespace) }
-        var dependencies: [Dependency] = []
         for target in declaration.targets {
             guard let server = resolve(target.endpoint, in: namespace), let ports = resolvePorts(target, server: server) else {
                 continue
@@ -41,7 +43,6 @@ extension Resolver {
                 ))
             }
         }
-        return dependencies
     }
 
     // MARK: - Endpoints

@@ -17,6 +17,11 @@ extension Resolver {
             let items = service.ports.map { PortItem(protocol: $0.protocol, value: .range(first: $0.first, last: $0.last)) }
             return .some(uniqueSorted(items))
         }
+        // The items of one reference are already unique and sorted, and most
+        // targets name one port, so those skip the merge below.
+        if target.ports.count == 1 {
+            return resolve(target.ports[0], server: server, service: service).map { .some($0) }
+        }
         var items: [PortItem] = []
         var valid = true
         for reference in target.ports {
