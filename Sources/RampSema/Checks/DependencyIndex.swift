@@ -22,6 +22,8 @@ struct DependencyIndex {
     /// The index in `groups` of each dependency's own group, by position,
     /// so that the checks that search only that group hash nothing.
     private let groupNumbersByPosition: [Int]
+    /// The number of each service that a dependency names as client or server.
+    private let serviceNumbers: [ServiceID: Int]
 
     /// Services are numbered in the order they first appear, so that a
     /// lookup hashes two integers instead of four strings.
@@ -70,6 +72,12 @@ struct DependencyIndex {
         self.groups = groups
         self.groupNumbers = groupNumbers
         self.groupNumbersByPosition = groupNumbersByPosition
+        self.serviceNumbers = numbers
+    }
+
+    /// Returns whether a dependency names the service as client or server.
+    func namesService(_ id: ServiceID) -> Bool {
+        serviceNumbers[id] != nil
     }
 
     /// Returns the first position in source order, below `limit`, of a
