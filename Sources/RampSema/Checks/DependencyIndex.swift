@@ -24,6 +24,14 @@ struct DependencyIndex {
     private let groupNumbersByPosition: [Int]
     /// The number of each service that a dependency names as client or server.
     private let serviceNumbers: [ServiceID: Int]
+    /// By service number, the index in `groups` of the group with that
+    /// service as client and a wider set of pods as server, or nil. Most
+    /// candidate groups are of this kind or the next, and are found here
+    /// without hashing.
+    private let widerServerGroups: [Int?]
+    /// By service number, the index in `groups` of the group with a wider
+    /// set of pods as client and that service as server, or nil.
+    private let widerClientGroups: [Int?]
 
     /// Services are numbered in the order they first appear, so that a
     /// lookup hashes two integers instead of four strings.
@@ -73,6 +81,14 @@ struct DependencyIndex {
         self.groupNumbers = groupNumbers
         self.groupNumbersByPosition = groupNumbersByPosition
         self.serviceNumbers = numbers
+        var widerServerGroups = [Int?](repeating: nil, count: numbers.count)
+        var widerClientGroups = [Int?](repeating: nil, count: numbers.count)
+        for (key, groupNumber) in groupNumbers {
+            if key.client >= 0, key.server == Key.widerPods { widerServerGroups[key.client] = groupNumber }
+            if key.client == Key.widerPods, key.server >= 0 { widerClientGroups[key.server] = groupNumber }
+        }
+        self.widerServerGroups = widerServerGroups
+        self.widerClientGroups = widerClientGroups
     }
 
     /// Returns whether a dependency names the service as client or server.
@@ -99,10 +115,20 @@ struct DependencyIndex {
             let sameServer = variant & 2 != 0
             guard let client = DependencyIndex.candidateSide(key.client, same: sameClient),
                   let server = DependencyIndex.candidateSide(key.server, same: sameServer),
-                  let groupNumber = groupNumbers[Key(client: client, server: server)] else { continue }
+                  let groupNumber = groupNumber(Key(client: client, server: server), of: index) else { continue }
             found = DependencyIndex.first(in: groups[groupNumber], below: min(limit, found ?? .max), where: predicate) ?? found
         }
         return found
+    }
+
+    /// Returns the index in `groups` of the group with `key`, which is a
+    /// candidate key of the dependency at `index`, or nil when no dependency
+    /// has that key.
+    private func groupNumber(_ key: Key, of index: Int) -> Int? {
+        if key == keys[index] { return groupNumbersByPosition[index] }
+        if key.client >= 0, key.server == Key.widerPods { return widerServerGroups[key.client] }
+        if key.client == Key.widerPods, key.server >= 0 { return widerClientGroups[key.server] }
+        return groupNumbers[key]
     }
 
     /// Returns the first position in source order, below `limit`, of a
