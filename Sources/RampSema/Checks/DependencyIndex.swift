@@ -11,39 +11,86 @@ import RampIR
 /// client is addresses, and likewise for the server. The index groups
 /// dependencies by their service client and server, with `Key.widerPods` for
 /// any wider set of pods and `Key.addresses` for any addresses.
+///
+/// Most dependencies of a large system are alone in their group, so the
+/// groups are ranges of one sorted array instead of an array each.
 struct DependencyIndex {
     let dependencies: SourceOrderedDependencies
     /// The key of each dependency, by position.
     private let keys: [Key]
-    /// The positions of the dependencies with each key, in ascending order.
-    private let groups: [[Int]]
-    /// The index in `groups` of each key.
-    private let groupNumbers: [Key: Int]
-    /// The index in `groups` of each dependency's own group, by position,
-    /// so that the checks that search only that group hash nothing.
-    private let groupNumbersByPosition: [Int]
+    /// The positions sorted by key, and by position within one key, so that
+    /// each group is a range of ascending positions.
+    private let positionsByKey: [Int]
+    /// The key of each group, in ascending order.
+    private let groupKeys: [Key]
+    /// The offset in `positionsByKey` at which each group starts, and last
+    /// the count of positions, so a group spans from its start to the next.
+    private let groupStarts: [Int]
+    /// The group of each dependency, by position.
+    private let groupsByPosition: [Int]
     /// The number of each service that a dependency names as client or server.
     private let serviceNumbers: [ServiceID: Int]
-    /// By service number, the index in `groups` of the group with that
-    /// service as client and a wider set of pods as server, or nil. Most
-    /// candidate groups are of this kind or the next, and are found here
-    /// without hashing.
+    /// By service number, the group with that service as client and a wider
+    /// set of pods as server, or nil. Most candidate groups are of this kind
+    /// or the next, and are found here without a search.
     private let widerServerGroups: [Int?]
-    /// By service number, the index in `groups` of the group with a wider
-    /// set of pods as client and that service as server, or nil.
+    /// By service number, the group with a wider set of pods as client and
+    /// that service as server, or nil.
     private let widerClientGroups: [Int?]
 
-    /// Services are numbered in the order they first appear, so that a
-    /// lookup hashes two integers instead of four strings.
-    private struct Key: Hashable {
+    /// Services are numbered in the order they first appear, so that keys
+    /// compare two integers instead of four strings.
+    private struct Key: Comparable {
         static let widerPods = -1
         static let addresses = -2
 
         let client: Int
         let server: Int
+
+        static func < (lhs: Key, rhs: Key) -> Bool {
+            (lhs.client, lhs.server) < (rhs.client, rhs.server)
+        }
     }
 
     init(_ dependencies: SourceOrderedDependencies) {
+        let (keys, serviceNumbers) = DependencyIndex.keys(of: dependencies)
+        let positionsByKey = keys.indices.sorted { left, right in
+            keys[left] != keys[right] ? keys[left] < keys[right] : left < right
+        }
+
+        var groupKeys: [Key] = []
+        var groupStarts: [Int] = []
+        var groupsByPosition = [Int](repeating: 0, count: keys.count)
+        for (offset, position) in positionsByKey.enumerated() {
+            if groupKeys.last != keys[position] {
+                groupKeys.append(keys[position])
+                groupStarts.append(offset)
+            }
+            groupsByPosition[position] = groupKeys.count - 1
+        }
+        groupStarts.append(positionsByKey.count)
+
+        var widerServerGroups = [Int?](repeating: nil, count: serviceNumbers.count)
+        var widerClientGroups = [Int?](repeating: nil, count: serviceNumbers.count)
+        for (group, key) in groupKeys.enumerated() {
+            if key.client >= 0, key.server == Key.widerPods { widerServerGroups[key.client] = group }
+            if key.client == Key.widerPods, key.server >= 0 { widerClientGroups[key.server] = group }
+        }
+
+        self.dependencies = dependencies
+        self.keys = keys
+        self.positionsByKey = positionsByKey
+        self.groupKeys = groupKeys
+        self.groupStarts = groupStarts
+        self.groupsByPosition = groupsByPosition
+        self.serviceNumbers = serviceNumbers
+        self.widerServerGroups = widerServerGroups
+        self.widerClientGroups = widerClientGroups
+    }
+
+    /// Returns the key of each dependency, by position, and the numbers
+    /// given to the services.
+    private static func keys(of dependencies: SourceOrderedDependencies) -> ([Key], [ServiceID: Int]) {
         var numbers: [ServiceID: Int] = [:]
         func number(_ endpoint: Endpoint) -> Int {
             switch endpoint {
@@ -60,35 +107,10 @@ struct DependencyIndex {
 
         var keys: [Key] = []
         keys.reserveCapacity(dependencies.count)
-        var groups: [[Int]] = []
-        var groupNumbers: [Key: Int] = [:]
-        var groupNumbersByPosition: [Int] = []
-        groupNumbersByPosition.reserveCapacity(dependencies.count)
-        for (index, dependency) in dependencies.enumerated() {
-            let key = Key(client: number(dependency.client), server: number(dependency.server))
-            let groupNumber = groupNumbers[key] ?? groups.count
-            if groupNumber == groups.count {
-                groupNumbers[key] = groupNumber
-                groups.append([])
-            }
-            groups[groupNumber].append(index)
-            keys.append(key)
-            groupNumbersByPosition.append(groupNumber)
+        for dependency in dependencies {
+            keys.append(Key(client: number(dependency.client), server: number(dependency.server)))
         }
-        self.dependencies = dependencies
-        self.keys = keys
-        self.groups = groups
-        self.groupNumbers = groupNumbers
-        self.groupNumbersByPosition = groupNumbersByPosition
-        self.serviceNumbers = numbers
-        var widerServerGroups = [Int?](repeating: nil, count: numbers.count)
-        var widerClientGroups = [Int?](repeating: nil, count: numbers.count)
-        for (key, groupNumber) in groupNumbers {
-            if key.client >= 0, key.server == Key.widerPods { widerServerGroups[key.client] = groupNumber }
-            if key.client == Key.widerPods, key.server >= 0 { widerClientGroups[key.server] = groupNumber }
-        }
-        self.widerServerGroups = widerServerGroups
-        self.widerClientGroups = widerClientGroups
+        return (keys, numbers)
     }
 
     /// Returns whether a dependency names the service as client or server.
@@ -103,6 +125,10 @@ struct DependencyIndex {
     /// Each group lists its positions in ascending order, so the first match
     /// of each group is that group's earliest, and the function returns the
     /// earliest of those. No merged list is built.
+    ///
+    /// It is inlined into the checks, because a call with their predicate
+    /// copied the captured program for every candidate.
+    @inline(__always)
     func firstCandidate(for index: Int, below limit: Int = .max, where predicate: (Int) -> Bool) -> Int? {
         let key = keys[index]
         var found: Int?
@@ -115,20 +141,10 @@ struct DependencyIndex {
             let sameServer = variant & 2 != 0
             guard let client = DependencyIndex.candidateSide(key.client, same: sameClient),
                   let server = DependencyIndex.candidateSide(key.server, same: sameServer),
-                  let groupNumber = groupNumber(Key(client: client, server: server), of: index) else { continue }
-            found = DependencyIndex.first(in: groups[groupNumber], below: min(limit, found ?? .max), where: predicate) ?? found
+                  let group = group(Key(client: client, server: server), of: index) else { continue }
+            found = first(in: group, below: min(limit, found ?? .max), where: predicate) ?? found
         }
         return found
-    }
-
-    /// Returns the index in `groups` of the group with `key`, which is a
-    /// candidate key of the dependency at `index`, or nil when no dependency
-    /// has that key.
-    private func groupNumber(_ key: Key, of index: Int) -> Int? {
-        if key == keys[index] { return groupNumbersByPosition[index] }
-        if key.client >= 0, key.server == Key.widerPods { return widerServerGroups[key.client] }
-        if key.client == Key.widerPods, key.server >= 0 { return widerClientGroups[key.server] }
-        return groupNumbers[key]
     }
 
     /// Returns the first position in source order, below `limit`, of a
@@ -136,8 +152,9 @@ struct DependencyIndex {
     /// `predicate`. Only dependencies with the same key can cover each
     /// other, because a service covers only itself and no two of a service,
     /// a wider set of pods and addresses cover each other.
+    @inline(__always)
     func firstWithSameKey(as index: Int, below limit: Int = .max, where predicate: (Int) -> Bool) -> Int? {
-        DependencyIndex.first(in: groups[groupNumbersByPosition[index]], below: limit, where: predicate)
+        first(in: groupsByPosition[index], below: limit, where: predicate)
     }
 
     /// Returns the key of one side of the candidate groups: the same side,
@@ -148,8 +165,35 @@ struct DependencyIndex {
         return side >= 0 ? Key.widerPods : nil
     }
 
-    private static func first(in group: [Int], below limit: Int, where predicate: (Int) -> Bool) -> Int? {
-        for position in group {
+    /// Returns the group with `key`, which is a candidate key of the
+    /// dependency at `index`, or nil when no dependency has that key.
+    private func group(_ key: Key, of index: Int) -> Int? {
+        if key == keys[index] { return groupsByPosition[index] }
+        if key.client >= 0, key.server == Key.widerPods { return widerServerGroups[key.client] }
+        if key.client == Key.widerPods, key.server >= 0 { return widerClientGroups[key.server] }
+        return searchGroup(key)
+    }
+
+    /// Returns the group with `key` by binary search, or nil when no
+    /// dependency has that key.
+    private func searchGroup(_ key: Key) -> Int? {
+        var low = 0
+        var high = groupKeys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if groupKeys[middle] < key {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        return low < groupKeys.count && groupKeys[low] == key ? low : nil
+    }
+
+    @inline(__always)
+    private func first(in group: Int, below limit: Int, where predicate: (Int) -> Bool) -> Int? {
+        for offset in groupStarts[group]..<groupStarts[group + 1] {
+            let position = positionsByKey[offset]
             guard position < limit else { return nil }
             if predicate(position) { return position }
         }

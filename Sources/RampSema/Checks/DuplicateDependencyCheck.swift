@@ -13,11 +13,12 @@ struct DuplicateDependencyCheck: SemanticCheck {
     func run(_ context: CheckContext) {
         let dependencyIndex = context.dependencyIndex
         let dependencies = dependencyIndex.dependencies
+        let program = context.program
         var reportedStatements: [SourceRange: Int] = [:]
         var found: [(repeated: Int, first: Int)] = []
         for index in dependencies.indices {
             let earlier = dependencyIndex.firstWithSameKey(as: index, below: index) { other in
-                DuplicateDependencyCheck.same(dependencies[other], dependencies[index], context.program)
+                DuplicateDependencyCheck.same(dependencies[other], dependencies[index], program)
             }
             guard let earlier else { continue }
             found.append((index, earlier))
