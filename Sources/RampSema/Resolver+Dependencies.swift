@@ -9,6 +9,7 @@ extension Resolver {
 
     func resolveDependencies() -> [Dependency] {
         var dependencies: [Dependency] = []
+        dependencies.reserveCapacity(maximumDependencyCount())
         for namespaceName in namespaces.keys.sorted() {
             for declaration in namespaces[namespaceName]!.dependencies {
                 resolve(declaration, in: namespaceName, into: &dependencies)
@@ -22,6 +23,18 @@ extension Resolver {
             }
         }
         return dependencies
+    }
+
+    /// Returns the number of dependencies if every statement of a valid
+    /// namespace resolves, so that their array is allocated once.
+    private func maximumDependencyCount() -> Int {
+        var count = 0
+        for namespace in namespaces.values {
+            for declaration in namespace.dependencies {
+                count += declaration.clients.count * declaration.targets.count
+            }
+        }
+        return count
     }
 
     /// Appends the dependencies of one statement to `dependencies`, which
@@ -87,8 +100,8 @@ extension Resolver {
 
     private func resolveService(_ name: Word, namespace namespaceName: Word?, current: String) -> Endpoint? {
         let namespace = namespaceName?.text ?? current
-        if let service = servicesByNamespace[namespace]?[name.text] {
-            return .service(service.id)
+        if let id = servicesByNamespace[namespace]?[name.text]?.id {
+            return .service(id)
         }
         guard let builder = namespaces[namespace] else {
             if rejectedNamespaces[namespace] == nil {
