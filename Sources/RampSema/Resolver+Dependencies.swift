@@ -42,7 +42,8 @@ extension Resolver {
     private func resolve(_ declaration: DependencyDecl, in namespace: String, into dependencies: inout [Dependency]) {
         let clients = declaration.clients.map { resolve($0, in: namespace) }
         for target in declaration.targets {
-            guard let server = resolve(target.endpoint, in: namespace), let ports = resolvePorts(target, server: server) else {
+            let (server, service) = resolveServer(target.endpoint, in: namespace)
+            guard let server, let ports = resolvePorts(target, server: server, service: service) else {
                 continue
             }
             for (client, syntax) in zip(clients, declaration.clients) {
@@ -56,6 +57,17 @@ extension Resolver {
                 ))
             }
         }
+    }
+
+    /// Resolves the server of a target and returns the declared service it
+    /// names, if any, so that its ports are read without a second lookup.
+    private func resolveServer(_ endpoint: EndpointSyntax, in namespace: String) -> (Endpoint?, Service?) {
+        if case let .service(namespaceName, name) = endpoint.kind,
+           let service = servicesByNamespace[namespaceName?.text ?? namespace]?[name.text] {
+            return (.service(service.id), service)
+        }
+        let server = resolve(endpoint, in: namespace)
+        return (server, server.flatMap(serviceDeclaration))
     }
 
     // MARK: - Endpoints

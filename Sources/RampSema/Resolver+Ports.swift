@@ -8,7 +8,12 @@ extension Resolver {
     /// Resolves the ports of one target. No ports means every port of the
     /// server: the declared ports of a service, or all ports otherwise.
     func resolvePorts(_ target: TargetSyntax, server: Endpoint) -> PortSet? {
-        let service = serviceDeclaration(server)
+        resolvePorts(target, server: server, service: serviceDeclaration(server))
+    }
+
+    /// Resolves the ports of one target whose server is `service`, or not a
+    /// declared service when `service` is nil.
+    func resolvePorts(_ target: TargetSyntax, server: Endpoint, service: Service?) -> PortSet? {
         if target.ports.isEmpty, case .external("apiserver", _) = server, let apiserver = environment.profile.apiserver {
             return .some([apiserver.port])
         }
@@ -39,7 +44,7 @@ extension Resolver {
         items.count <= 1 ? items : Array(Set(items)).sorted()
     }
 
-    private func serviceDeclaration(_ endpoint: Endpoint) -> Service? {
+    func serviceDeclaration(_ endpoint: Endpoint) -> Service? {
         guard case .service(let id) = endpoint else { return nil }
         return servicesByNamespace[id.namespace]?[id.name]
     }
