@@ -46,14 +46,17 @@ extension Resolver {
             guard let server, let ports = resolvePorts(target, server: server, service: service) else {
                 continue
             }
-            for (client, syntax) in zip(clients, declaration.clients) {
-                guard let client else { continue }
+            // The clients are read by index, because a loop over the syntax
+            // would copy every client's syntax once for each target.
+            for index in clients.indices {
+                guard let client = clients[index] else { continue }
+                let clientRange = declaration.clients[index].range
                 if client.isExternal && server.isExternal {
-                    diagnostics.emit(.noPodsInDependency, at: syntax.range, highlights: [Highlight(target.endpoint.range)])
+                    diagnostics.emit(.noPodsInDependency, at: clientRange, highlights: [Highlight(target.endpoint.range)])
                     continue
                 }
                 dependencies.append(Dependency(
-                    client: client, server: server, ports: ports, origin: target.range, clientOrigin: syntax.range
+                    client: client, server: server, ports: ports, origin: target.range, clientOrigin: clientRange
                 ))
             }
         }
