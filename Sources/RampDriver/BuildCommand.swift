@@ -19,6 +19,9 @@ struct BuildCommand {
         }
 
         compilation.compile(sources)
+        // A large build allocates millions of small objects, and freeing them one
+        // by one just before the process exits takes a noticeable share of it.
+        defer { if driver.keepsResultsUntilExit { ProcessLifetime.keep(compilation) } }
         let report = driver.emit(compilation.diagnostics.sorted(), reporting: options.reporting)
         guard !report.hasErrors, let program = compilation.program else {
             return .contractErrors
@@ -31,6 +34,7 @@ struct BuildCommand {
         }
         let objects = BuildCommand.outputPolicies(compilation)
         let files = ManifestLayout.manifestFiles(objects, program: program, version: Driver.version, layout: options.layout)
+        defer { if driver.keepsResultsUntilExit { ProcessLifetime.keep(objects, files) } }
         let directory = options.outputDirectory!
         do {
             try OutputWriter(directory: directory).write(files)

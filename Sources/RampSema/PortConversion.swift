@@ -19,23 +19,18 @@ struct PortConversion {
         }
     }
 
-    /// Parses `8080` or `30000-30100` into a valid inclusive range.
+    /// Parses `8080` or `30000-30100` into a valid inclusive range. It
+    /// reads the text's UTF-8 view in place, because every port reference
+    /// and declaration passes through here.
     func numberRange(_ word: Word) -> (first: Int, last: Int)? {
-        let parts = Array(word.text.utf8).split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
-        guard parts.count <= 2 else {
+        let bytes = word.text.utf8
+        let dash = bytes.firstIndex(of: UInt8(ascii: "-"))
+        let firstDigits = bytes[..<(dash ?? bytes.endIndex)]
+        let lastDigits = dash.map { bytes[bytes.index(after: $0)...] } ?? firstDigits
+        guard let first = PortConversion.portNumber(firstDigits), let last = PortConversion.portNumber(lastDigits) else {
             diagnostics.emit(.invalidPort(word.text), at: word.range)
             return nil
         }
-        var numbers: [Int] = []
-        for part in parts {
-            guard let number = PortConversion.portNumber(part) else {
-                diagnostics.emit(.invalidPort(word.text), at: word.range)
-                return nil
-            }
-            numbers.append(number)
-        }
-        let first = numbers[0]
-        let last = numbers.count == 2 ? numbers[1] : first
         guard first <= last else {
             diagnostics.emit(.invalidPortRange(word.text), at: word.range)
             return nil
@@ -43,8 +38,9 @@ struct PortConversion {
         return (first, last)
     }
 
-    /// Returns the value of one to five ASCII digits from 1 to 65535, or nil.
-    private static func portNumber(_ digits: ArraySlice<UInt8>) -> Int? {
+    /// Returns the value of one to five ASCII digits from 1 to 65535, or
+    /// nil, which a second `-` also gives because it is not a digit.
+    private static func portNumber(_ digits: Substring.UTF8View) -> Int? {
         guard !digits.isEmpty, digits.count <= 5 else { return nil }
         var number = 0
         for digit in digits {

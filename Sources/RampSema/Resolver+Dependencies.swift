@@ -9,39 +9,68 @@ extension Resolver {
 
     func resolveDependencies() -> [Dependency] {
         var dependencies: [Dependency] = []
+        dependencies.reserveCapacity(maximumDependencyCount())
         for namespaceName in namespaces.keys.sorted() {
             for declaration in namespaces[namespaceName]!.dependencies {
-                dependencies += resolve(declaration, in: namespaceName)
+                resolve(declaration, in: namespaceName, into: &dependencies)
             }
         }
         // Resolved only for their diagnostics: a namespace with an invalid name produces no policy.
+        var discarded: [Dependency] = []
         for namespaceName in rejectedNamespaces.keys.sorted() {
             for declaration in rejectedNamespaces[namespaceName]!.dependencies {
-                _ = resolve(declaration, in: namespaceName)
+                resolve(declaration, in: namespaceName, into: &discarded)
             }
         }
         return dependencies
     }
 
-    private func resolve(_ declaration: DependencyDecl, in namespace: String) -> [Dependency] {
+    /// Returns the number of dependencies if every statement of a valid
+    /// namespace resolves, so that their array is allocated once.
+    private func maximumDependencyCount() -> Int {
+        var count = 0
+        for namespace in namespaces.values {
+            for declaration in namespace.dependencies {
+                count += declaration.clients.count * declaration.targets.count
+            }
+        }
+        return count
+    }
+
+    /// Appends the dependencies of one statement to `dependencies`, which
+    /// builds one array for the program instead of one for each statement.
+    private func resolve(_ declaration: DependencyDecl, in namespace: String, into dependencies: inout [Dependency]) {
         let clients = declaration.clients.map { resolve($0, in: namespace) }
-        var dependencies: [Dependency] = []
         for target in declaration.targets {
-            guard let server = resolve(target.endpoint, in: namespace), let ports = resolvePorts(target, server: server) else {
+            let (server, service) = resolveServer(target.endpoint, in: namespace)
+            guard let server, let ports = resolvePorts(target, server: server, service: service) else {
                 continue
             }
-            for (client, syntax) in zip(clients, declaration.clients) {
-                guard let client else { continue }
+            // The clients are read by index, because a loop over the syntax
+            // would copy every client's syntax once for each target.
+            for index in clients.indices {
+                guard let client = clients[index] else { continue }
+                let clientRange = declaration.clients[index].range
                 if client.isExternal && server.isExternal {
-                    diagnostics.emit(.noPodsInDependency, at: syntax.range, highlights: [Highlight(target.endpoint.range)])
+                    diagnostics.emit(.noPodsInDependency, at: clientRange, highlights: [Highlight(target.endpoint.range)])
                     continue
                 }
                 dependencies.append(Dependency(
-                    client: client, server: server, ports: ports, origin: target.range, clientOrigin: syntax.range
+                    client: client, server: server, ports: ports, origin: target.range, clientOrigin: clientRange
                 ))
             }
         }
-        return dependencies
+    }
+
+    /// Resolves the server of a target and returns the declared service it
+    /// names, if any, so that its ports are read without a second lookup.
+    private func resolveServer(_ endpoint: EndpointSyntax, in namespace: String) -> (Endpoint?, Service?) {
+        if case let .service(namespaceName, name) = endpoint.kind,
+           let service = servicesByNamespace[namespaceName?.text ?? namespace]?[name.text] {
+            return (.service(service.id), service)
+        }
+        let server = resolve(endpoint, in: namespace)
+        return (server, server.flatMap(serviceDeclaration))
     }
 
     // MARK: - Endpoints
@@ -86,8 +115,8 @@ extension Resolver {
 
     private func resolveService(_ name: Word, namespace namespaceName: Word?, current: String) -> Endpoint? {
         let namespace = namespaceName?.text ?? current
-        if let service = servicesByNamespace[namespace]?[name.text] {
-            return .service(service.id)
+        if let id = servicesByNamespace[namespace]?[name.text]?.id {
+            return .service(id)
         }
         guard let builder = namespaces[namespace] else {
             if rejectedNamespaces[namespace] == nil {

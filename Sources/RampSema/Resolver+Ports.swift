@@ -8,7 +8,12 @@ extension Resolver {
     /// Resolves the ports of one target. No ports means every port of the
     /// server: the declared ports of a service, or all ports otherwise.
     func resolvePorts(_ target: TargetSyntax, server: Endpoint) -> PortSet? {
-        let service = serviceDeclaration(server)
+        resolvePorts(target, server: server, service: serviceDeclaration(server))
+    }
+
+    /// Resolves the ports of one target whose server is `service`, or not a
+    /// declared service when `service` is nil.
+    func resolvePorts(_ target: TargetSyntax, server: Endpoint, service: Service?) -> PortSet? {
         if target.ports.isEmpty, case .external("apiserver", _) = server, let apiserver = environment.profile.apiserver {
             return .some([apiserver.port])
         }
@@ -16,6 +21,11 @@ extension Resolver {
             guard let service, !service.ports.isEmpty else { return .all }
             let items = service.ports.map { PortItem(protocol: $0.protocol, value: .range(first: $0.first, last: $0.last)) }
             return .some(uniqueSorted(items))
+        }
+        // The items of one reference are already unique and sorted, and most
+        // targets name one port, so those skip the merge below.
+        if target.ports.count == 1 {
+            return resolve(target.ports[0], server: server, service: service).map { .some($0) }
         }
         var items: [PortItem] = []
         var valid = true
@@ -34,7 +44,7 @@ extension Resolver {
         items.count <= 1 ? items : Array(Set(items)).sorted()
     }
 
-    private func serviceDeclaration(_ endpoint: Endpoint) -> Service? {
+    func serviceDeclaration(_ endpoint: Endpoint) -> Service? {
         guard case .service(let id) = endpoint else { return nil }
         return servicesByNamespace[id.namespace]?[id.name]
     }

@@ -15,11 +15,15 @@ struct CoveredDependencyCheck: SemanticCheck {
     func run(_ context: CheckContext) {
         let index = context.dependencyIndex
         let dependencies = index.dependencies
+        let program = context.program
         var found: [(covered: Int, broader: Int)] = []
         for position in dependencies.indices {
+            // A dependency never strictly covers itself, and often its group
+            // contains no other dependency, so it is skipped unexamined.
             let broader = index.firstCandidate(for: position) { other in
-                DuplicateDependencyCheck.covers(dependencies[other], dependencies[position], context.program)
-                    && !DuplicateDependencyCheck.covers(dependencies[position], dependencies[other], context.program)
+                other != position
+                    && DuplicateDependencyCheck.covers(dependencies[other], dependencies[position], program)
+                    && !DuplicateDependencyCheck.covers(dependencies[position], dependencies[other], program)
             }
             if let broader { found.append((position, broader)) }
         }

@@ -14,9 +14,12 @@ struct DNSOffCheck: SemanticCheck {
     let name = "dns-off-blocks-lookups"
 
     func run(_ context: CheckContext) {
+        // The calls are collected only when some namespace turns DNS off.
+        let namespacesWithoutDNS = context.program.namespaces.filter { !$0.dnsEnabled && $0.dnsOrigin != nil }
+        guard !namespacesWithoutDNS.isEmpty else { return }
         let dependencies = context.dependenciesInSourceOrder
         let calls = Calls(dependencies)
-        for namespace in context.program.namespaces where !namespace.dnsEnabled {
+        for namespace in namespacesWithoutDNS {
             guard let dnsOrigin = namespace.dnsOrigin else { continue }
             guard let position = firstCall(in: namespace, calls: calls, dependencies, context.program) else { continue }
             let call = dependencies[position]

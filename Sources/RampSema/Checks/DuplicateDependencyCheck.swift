@@ -13,11 +13,12 @@ struct DuplicateDependencyCheck: SemanticCheck {
     func run(_ context: CheckContext) {
         let dependencyIndex = context.dependencyIndex
         let dependencies = dependencyIndex.dependencies
+        let program = context.program
         var reportedStatements: [SourceRange: Int] = [:]
         var found: [(repeated: Int, first: Int)] = []
         for index in dependencies.indices {
-            let earlier = dependencyIndex.firstCandidate(for: index, below: index) { other in
-                DuplicateDependencyCheck.same(dependencies[other], dependencies[index], context.program)
+            let earlier = dependencyIndex.firstWithSameKey(as: index, below: index) { other in
+                DuplicateDependencyCheck.same(dependencies[other], dependencies[index], program)
             }
             guard let earlier else { continue }
             found.append((index, earlier))
@@ -45,10 +46,13 @@ struct DuplicateDependencyCheck: SemanticCheck {
         covers(left, right, program) && covers(right, left, program)
     }
 
+    /// Returns whether `outer` allows every connection of `inner`. The ports
+    /// are compared first because that is the cheapest test, and between
+    /// dependencies of one group often the one that fails.
     static func covers(_ outer: Dependency, _ inner: Dependency, _ program: Program) -> Bool {
-        program.endpoint(outer.client, covers: inner.client)
+        outer.ports.covers(inner.ports)
+            && program.endpoint(outer.client, covers: inner.client)
             && program.endpoint(outer.server, covers: inner.server)
-            && outer.ports.covers(inner.ports)
     }
 
     /// Returns the range of the statement that declares `dependency`, which

@@ -25,7 +25,11 @@ struct RolloutLabelCheck: SemanticCheck {
     ]
 
     func run(_ context: CheckContext) {
-        for (_, service) in context.syntax.services.sorted(by: { $0.key < $1.key }) {
+        // Only the services that pin a rollout label are sorted, not all of them.
+        let pinning = context.syntax.services.filter { _, service in
+            service.selector.requirements.contains(where: pinsRolloutLabel)
+        }
+        for (_, service) in pinning.sorted(by: { $0.key < $1.key }) {
             let requirements = service.selector.requirements
             for (index, requirement) in requirements.enumerated() where pinsRolloutLabel(requirement) {
                 var fixIts: [FixIt] = []

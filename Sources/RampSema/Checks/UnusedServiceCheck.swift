@@ -16,18 +16,16 @@ struct UnusedServiceCheck: SemanticCheck {
     let name = "unused-service"
 
     func run(_ context: CheckContext) {
+        // The dependency index already contains the services that dependencies
+        // name, so the set collects only those named elsewhere.
         var named: Set<ServiceID> = []
-        for dependency in context.program.dependencies {
-            if case .service(let id) = dependency.client { named.insert(id) }
-            if case .service(let id) = dependency.server { named.insert(id) }
-        }
         let assertionEndpoints = context.program.expectations.flatMap { [$0.client, $0.server] }
             + context.program.invariants.flatMap { $0.clients + [$0.server] }
         for case .service(let id) in assertionEndpoints { named.insert(id) }
         // A dependency with `only in` names its services in other builds.
         named.formUnion(context.syntax.servicesInScopedDependencies)
         for namespace in context.program.namespaces {
-            for service in namespace.services where !named.contains(service.id) {
+            for service in namespace.services where !named.contains(service.id) && !context.dependencyIndex.namesService(service.id) {
                 context.diagnostics.emit(
                     .unusedService(service.id.name, namespace: namespace.name), at: service.origin,
                     notes: postureNote(service, namespace, context.program).map { [$0] } ?? []

@@ -124,12 +124,28 @@ public struct LabelSyntax: Sendable {
 // MARK: - Dependencies
 
 /// `frontend, admin -> api:http, cache:6379`
-public struct DependencyDecl: Sendable {
+///
+/// It is a class because the namespace builders, the resolver and the
+/// checks each keep or pass on every statement, and copying one reference
+/// is cheaper than copying each of its arrays and ranges.
+public final class DependencyDecl: Sendable {
     public let clients: [EndpointSyntax]
     public let targets: [TargetSyntax]
     public let range: SourceRange
     /// `only in staging`: the environments the dependency applies to; nil for every build.
-    public var scope: EnvironmentScope? = nil
+    public let scope: EnvironmentScope?
+
+    init(clients: [EndpointSyntax], targets: [TargetSyntax], range: SourceRange, scope: EnvironmentScope? = nil) {
+        self.clients = clients
+        self.targets = targets
+        self.range = range
+        self.scope = scope
+    }
+
+    /// Returns the statement limited to the environments of `scope`.
+    func limited(to scope: EnvironmentScope) -> DependencyDecl {
+        DependencyDecl(clients: clients, targets: targets, range: range, scope: scope)
+    }
 }
 
 /// One server of a dependency and the ports it is called on; no ports

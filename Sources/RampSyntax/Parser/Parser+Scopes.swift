@@ -12,9 +12,8 @@ extension Parser {
         case .service(var service):
             service.scope = try parseScope()
             return .service(service)
-        case .dependency(var dependency):
-            dependency.scope = try parseScope()
-            return .dependency(dependency)
+        case .dependency(let dependency):
+            return .dependency(dependency.limited(to: try parseScope()))
         default:
             diagnostics.emit(
                 .expected("end of line after statement", found: "'only in'"), at: range(current),
