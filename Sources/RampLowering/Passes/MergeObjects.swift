@@ -22,14 +22,14 @@ public struct MergeObjects: PlanPass {
 
     private struct Key: Hashable {
         let namespace: String
-        let rules: String
+        let rules: RuleSignature
         let split: SelectorUnion.Split
     }
 
     /// The splits of an object's pod selector and its rule signature.
     private struct SignedObject {
         let splits: [(split: SelectorUnion.Split, values: [String])]
-        let rules: String
+        let rules: RuleSignature
     }
 
     /// Merges every group it can, each object joining at most one group, the
@@ -37,10 +37,10 @@ public struct MergeObjects: PlanPass {
     private func mergeRound(_ plan: inout PolicyPlan) -> Bool {
         var groups: [Key: [(index: Int, values: [String])]] = [:]
         var order: [Key] = []
-        // Printing the rules takes most of the round and is independent per object.
+        // Signing the rules takes most of the round and is independent per object.
         let signed = plan.mapEachObject { object -> SignedObject? in
             let splits = SelectorUnion.splits(object.podSelector)
-            return splits.isEmpty ? nil : SignedObject(splits: splits, rules: ruleSignature(object))
+            return splits.isEmpty ? nil : SignedObject(splits: splits, rules: RuleSignature(object))
         }
         for (index, object) in plan.objects.enumerated() {
             guard let signedObject = signed[index] else { continue }
@@ -92,21 +92,9 @@ public struct MergeObjects: PlanPass {
         return merged
     }
 
-    /// Returns the rules and policy types as text, independent of rule order and origins.
-    private func ruleSignature(_ object: PlanObject) -> String {
-        let types = object.policyTypes.sorted().map(\.rawValue).joined(separator: ",")
-        let ingress = object.ingress.map(ruleText).sorted().joined(separator: ";")
-        let egress = object.egress.map(ruleText).sorted().joined(separator: ";")
-        return types + "|" + ingress + "|" + egress
-    }
-
-    private func ruleText(_ rule: PlanRule) -> String {
-        PlanPrinter.peers(rule.peers) + " ports " + PlanPrinter.ports(rule.ports)
-    }
-
     private func mergeOrigins(of rules: [PlanRule], into target: inout [PlanRule]) {
         for rule in rules {
-            if let index = target.firstIndex(where: { ruleText($0) == ruleText(rule) }) {
+            if let index = target.firstIndex(where: { $0.hasSameMatch(as: rule) }) {
                 target[index].addOrigins(rule.origins)
             }
         }
