@@ -37,7 +37,7 @@ public struct MergeObjects: PlanPass {
     private func mergeRound(_ plan: inout PolicyPlan) -> Bool {
         var groups: [Key: [(index: Int, values: [String])]] = [:]
         var order: [Key] = []
-        // Signing the rules takes most of the round and is independent per object.
+        // Fingerprinting the rules takes most of the round and is independent per object.
         let signed = plan.mapEachObject { object -> SignedObject? in
             let splits = SelectorUnion.splits(object.podSelector)
             return splits.isEmpty ? nil : SignedObject(splits: splits, rules: RuleSignature(object))

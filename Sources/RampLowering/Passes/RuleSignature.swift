@@ -34,7 +34,7 @@ struct RuleSignature: Hashable {
             return true
         }
 
-        /// Equal for rules with the same peers and ports, whatever their origins.
+        /// Returns a hash that is equal for rules with the same peers and ports, whatever their origins.
         private static func fingerprint(of rule: PlanRule) -> UInt64 {
             var fingerprint: UInt64 = rule.peers == nil ? 1 : 2
             for peer in rule.peers ?? [] {
