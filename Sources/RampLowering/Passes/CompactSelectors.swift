@@ -25,11 +25,12 @@ public struct CompactSelectors: PlanPass {
 
         // The splits of a peer change only when the peer does, so each merge
         // recomputes just the merged peer's.
-        var splits = peers.map(CompactSelectors.splits)
-        while let merge = bestMerge(splits) {
+        var groups = GroupNumbers()
+        var splits = peers.map { groups.splits($0) }
+        while let merge = bestMerge(splits, groups: groups) {
             let first = merge.members[0]
             peers[first] = merge.peer
-            splits[first] = CompactSelectors.splits(merge.peer)
+            splits[first] = groups.splits(merge.peer)
             for member in merge.members.dropFirst().reversed() {
                 peers.remove(at: member)
                 splits.remove(at: member)
@@ -38,6 +39,23 @@ public struct CompactSelectors: PlanPass {
         var result = rule
         result.peers = peers
         return result
+    }
+
+    /// Numbers the groups of one rule's peers in order of first appearance,
+    /// so that each merge step compares integers instead of selectors.
+    private struct GroupNumbers {
+        var keys: [GroupKey] = []
+        var numbers: [GroupKey: Int] = [:]
+
+        /// Returns the splits of `peer`, with its groups as numbers.
+        mutating func splits(_ peer: NetworkPolicyPeer) -> [(group: Int, values: [String])] {
+            CompactSelectors.splits(peer).map { key, values in
+                if let number = numbers[key] { return (number, values) }
+                numbers[key] = keys.count
+                keys.append(key)
+                return (keys.count - 1, values)
+            }
+        }
     }
 
     private struct Merge {
@@ -104,25 +122,25 @@ public struct CompactSelectors: PlanPass {
     /// Returns the largest group of two or more peers that can become one,
     /// the earliest such group on a tie. `splitsOfPeers` contains the splits
     /// of each peer of the rule, in rule order.
-    private func bestMerge(_ splitsOfPeers: [[(key: GroupKey, values: [String])]]) -> Merge? {
-        var groups: [GroupKey: [(index: Int, values: [String])]] = [:]
-        var order: [GroupKey] = []
+    private func bestMerge(_ splitsOfPeers: [[(group: Int, values: [String])]], groups: GroupNumbers) -> Merge? {
+        var members = [[(index: Int, values: [String])]](repeating: [], count: groups.keys.count)
+        var order: [Int] = []
         for (index, splits) in splitsOfPeers.enumerated() {
-            for (key, values) in splits {
-                if groups[key] == nil { order.append(key) }
-                groups[key, default: []].append((index, values))
+            for (group, values) in splits {
+                if members[group].isEmpty { order.append(group) }
+                members[group].append((index, values))
             }
         }
-        guard let key = order.filter({ groups[$0]!.count >= 2 }).max(by: { groups[$0]!.count < groups[$1]!.count }) else {
+        guard let group = order.filter({ members[$0].count >= 2 }).max(by: { members[$0].count < members[$1].count }) else {
             return nil
         }
-        let members = groups[key]!
-        let joined = SelectorUnion.join(key.split, values: members.flatMap(\.values))
+        let key = groups.keys[group]
+        let joined = SelectorUnion.join(key.split, values: members[group].flatMap(\.values))
         let peer: NetworkPolicyPeer
         switch key.side {
         case .pod(let namespaceSelector): peer = NetworkPolicyPeer(podSelector: joined, namespaceSelector: namespaceSelector)
         case .namespace(let podSelector): peer = NetworkPolicyPeer(podSelector: podSelector, namespaceSelector: joined)
         }
-        return Merge(members: members.map(\.index).sorted(), peer: peer)
+        return Merge(members: members[group].map(\.index).sorted(), peer: peer)
     }
 }
