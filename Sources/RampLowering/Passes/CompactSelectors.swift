@@ -13,24 +13,25 @@ public struct CompactSelectors: PlanPass {
     public init() {}
 
     public func run(_ plan: inout PolicyPlan) {
+        let table = SplitTable(plan)
         plan.rewriteEachObject { object in
-            object.ingress = object.ingress.map(compact)
-            object.egress = object.egress.map(compact)
+            object.ingress = object.ingress.map { compact($0, table: table) }
+            object.egress = object.egress.map { compact($0, table: table) }
         }
     }
 
-    private func compact(_ rule: PlanRule) -> PlanRule {
+    private func compact(_ rule: PlanRule, table: SplitTable) -> PlanRule {
         // One peer has nothing to join with.
         guard var peers = rule.peers, peers.count >= 2 else { return rule }
 
         // The splits of a peer change only when the peer does, so each merge
         // recomputes just the merged peer's.
         var groups = GroupNumbers()
-        var splits = peers.map { groups.splits($0) }
+        var splits = peers.map { groups.number(table.splits(of: $0)) }
         while let merge = bestMerge(splits, groups: groups) {
             let first = merge.members[0]
             peers[first] = merge.peer
-            splits[first] = groups.splits(merge.peer)
+            splits[first] = groups.number(CompactSelectors.splits(merge.peer))
             for member in merge.members.dropFirst().reversed() {
                 peers.remove(at: member)
                 splits.remove(at: member)
@@ -47,14 +48,46 @@ public struct CompactSelectors: PlanPass {
         var keys: [GroupKey] = []
         var numbers: [GroupKey: Int] = [:]
 
-        /// Returns the splits of `peer`, with its groups as numbers.
-        mutating func splits(_ peer: NetworkPolicyPeer) -> [(group: Int, values: [String])] {
-            CompactSelectors.splits(peer).map { key, values in
+        /// Returns the splits of a peer with their groups as numbers.
+        mutating func number(_ splits: [(key: GroupKey, values: [String])]) -> [(group: Int, values: [String])] {
+            splits.map { key, values in
                 if let number = numbers[key] { return (number, values) }
                 numbers[key] = keys.count
                 keys.append(key)
                 return (keys.count - 1, values)
             }
+        }
+    }
+
+    /// The splits of every peer in the plan's rules of two or more peers,
+    /// computed once per distinct peer. The rules of many objects name the
+    /// same peer, and making its splits costs far more than a lookup.
+    private struct SplitTable {
+        private let indices: [PeerKey: Int]
+        private let splitsOfPeers: [[(key: GroupKey, values: [String])]]
+
+        init(_ plan: PolicyPlan) {
+            // Fingerprinting the peers is the costly part of numbering them, so it runs on all cores.
+            let keysOfObjects = plan.mapEachObject { object in
+                (object.ingress + object.egress).flatMap { rule -> [PeerKey] in
+                    guard let peers = rule.peers, peers.count >= 2 else { return [] }
+                    return peers.map(PeerKey.init)
+                }
+            }
+            var indices: [PeerKey: Int] = [:]
+            var peers: [NetworkPolicyPeer] = []
+            for keys in keysOfObjects {
+                for key in keys where indices[key] == nil {
+                    indices[key] = peers.count
+                    peers.append(key.peer)
+                }
+            }
+            self.indices = indices
+            self.splitsOfPeers = PolicyPlan.mapConcurrently(peers, CompactSelectors.splits)
+        }
+
+        func splits(of peer: NetworkPolicyPeer) -> [(key: GroupKey, values: [String])] {
+            splitsOfPeers[indices[PeerKey(peer)]!]
         }
     }
 
