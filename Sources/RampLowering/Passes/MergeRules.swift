@@ -60,8 +60,8 @@ public struct MergeRules: PlanPass {
             var peerIndex: [Atom<PeerKey>: Int] = [:]
             var portIndex: [Atom<NetworkPolicyPort>: Int] = [:]
             var portNumbers: [Int] = []
-            // Growing the tables rehashes every entry, which cost more than
-            // reserving for the upper bound of entries at once.
+            // Reserving the upper bound of entries at once spares the
+            // rehashing of every entry each time a table grows.
             let peerBound = rules.reduce(0) { $0 + max($1.peers?.count ?? 1, 1) }
             let portBound = rules.reduce(0) { $0 + max($1.ports?.count ?? 1, 1) }
             let pairBound = rules.reduce(0) { $0 + max($1.peers?.count ?? 1, 1) * max($1.ports?.count ?? 1, 1) }
