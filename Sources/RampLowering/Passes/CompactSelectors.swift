@@ -13,23 +13,25 @@ public struct CompactSelectors: PlanPass {
     public init() {}
 
     public func run(_ plan: inout PolicyPlan) {
+        let table = SplitTable(plan)
         plan.rewriteEachObject { object in
-            object.ingress = object.ingress.map(compact)
-            object.egress = object.egress.map(compact)
+            object.ingress = object.ingress.map { compact($0, table: table) }
+            object.egress = object.egress.map { compact($0, table: table) }
         }
     }
 
-    private func compact(_ rule: PlanRule) -> PlanRule {
+    private func compact(_ rule: PlanRule, table: SplitTable) -> PlanRule {
         // One peer has nothing to join with.
         guard var peers = rule.peers, peers.count >= 2 else { return rule }
 
         // The splits of a peer change only when the peer does, so each merge
         // recomputes just the merged peer's.
-        var splits = peers.map(CompactSelectors.splits)
-        while let merge = bestMerge(splits) {
+        var groups = GroupNumbers()
+        var splits = peers.map { groups.number(table.splits(of: $0)) }
+        while let merge = bestMerge(splits, groups: groups) {
             let first = merge.members[0]
             peers[first] = merge.peer
-            splits[first] = CompactSelectors.splits(merge.peer)
+            splits[first] = groups.number(CompactSelectors.splits(merge.peer))
             for member in merge.members.dropFirst().reversed() {
                 peers.remove(at: member)
                 splits.remove(at: member)
@@ -38,6 +40,55 @@ public struct CompactSelectors: PlanPass {
         var result = rule
         result.peers = peers
         return result
+    }
+
+    /// Numbers the groups of one rule's peers in order of first appearance,
+    /// so that each merge step compares integers instead of selectors.
+    private struct GroupNumbers {
+        var keys: [GroupKey] = []
+        var numbers: [GroupKey: Int] = [:]
+
+        /// Returns the splits of a peer with their groups as numbers.
+        mutating func number(_ splits: [(key: GroupKey, values: [String])]) -> [(group: Int, values: [String])] {
+            splits.map { key, values in
+                if let number = numbers[key] { return (number, values) }
+                numbers[key] = keys.count
+                keys.append(key)
+                return (keys.count - 1, values)
+            }
+        }
+    }
+
+    /// The splits of every peer in the plan's rules of two or more peers,
+    /// computed once per distinct peer. The rules of many objects name the
+    /// same peer, and making its splits costs far more than a lookup.
+    private struct SplitTable {
+        private let indices: [PeerKey: Int]
+        private let splitsOfPeers: [[(key: GroupKey, values: [String])]]
+
+        init(_ plan: PolicyPlan) {
+            // Fingerprinting the peers is the costly part of numbering them, so it runs on all cores.
+            let keysOfObjects = plan.mapEachObject { object in
+                (object.ingress + object.egress).flatMap { rule -> [PeerKey] in
+                    guard let peers = rule.peers, peers.count >= 2 else { return [] }
+                    return peers.map(PeerKey.init)
+                }
+            }
+            var indices: [PeerKey: Int] = [:]
+            var peers: [NetworkPolicyPeer] = []
+            for keys in keysOfObjects {
+                for key in keys where indices[key] == nil {
+                    indices[key] = peers.count
+                    peers.append(key.peer)
+                }
+            }
+            self.indices = indices
+            self.splitsOfPeers = PolicyPlan.mapConcurrently(peers, CompactSelectors.splits)
+        }
+
+        func splits(of peer: NetworkPolicyPeer) -> [(key: GroupKey, values: [String])] {
+            splitsOfPeers[indices[PeerKey(peer)]!]
+        }
     }
 
     private struct Merge {
@@ -104,25 +155,25 @@ public struct CompactSelectors: PlanPass {
     /// Returns the largest group of two or more peers that can become one,
     /// the earliest such group on a tie. `splitsOfPeers` contains the splits
     /// of each peer of the rule, in rule order.
-    private func bestMerge(_ splitsOfPeers: [[(key: GroupKey, values: [String])]]) -> Merge? {
-        var groups: [GroupKey: [(index: Int, values: [String])]] = [:]
-        var order: [GroupKey] = []
+    private func bestMerge(_ splitsOfPeers: [[(group: Int, values: [String])]], groups: GroupNumbers) -> Merge? {
+        var members = [[(index: Int, values: [String])]](repeating: [], count: groups.keys.count)
+        var order: [Int] = []
         for (index, splits) in splitsOfPeers.enumerated() {
-            for (key, values) in splits {
-                if groups[key] == nil { order.append(key) }
-                groups[key, default: []].append((index, values))
+            for (group, values) in splits {
+                if members[group].isEmpty { order.append(group) }
+                members[group].append((index, values))
             }
         }
-        guard let key = order.filter({ groups[$0]!.count >= 2 }).max(by: { groups[$0]!.count < groups[$1]!.count }) else {
+        guard let group = order.filter({ members[$0].count >= 2 }).max(by: { members[$0].count < members[$1].count }) else {
             return nil
         }
-        let members = groups[key]!
-        let joined = SelectorUnion.join(key.split, values: members.flatMap(\.values))
+        let key = groups.keys[group]
+        let joined = SelectorUnion.join(key.split, values: members[group].flatMap(\.values))
         let peer: NetworkPolicyPeer
         switch key.side {
         case .pod(let namespaceSelector): peer = NetworkPolicyPeer(podSelector: joined, namespaceSelector: namespaceSelector)
         case .namespace(let podSelector): peer = NetworkPolicyPeer(podSelector: podSelector, namespaceSelector: joined)
         }
-        return Merge(members: members.map(\.index).sorted(), peer: peer)
+        return Merge(members: members[group].map(\.index).sorted(), peer: peer)
     }
 }

@@ -20,47 +20,70 @@ public struct MergeObjects: PlanPass {
         while mergeRound(&plan) {}
     }
 
+    /// A group of objects that can join, hashed by a fingerprint computed
+    /// once for the reason that `PeerKey` gives.
     private struct Key: Hashable {
         let namespace: String
-        let rules: String
+        let rules: RuleSignature
         let split: SelectorUnion.Split
-    }
+        let fingerprint: UInt64
 
-    /// The splits of an object's pod selector and its rule signature.
-    private struct SignedObject {
-        let splits: [(split: SelectorUnion.Split, values: [String])]
-        let rules: String
+        init(namespace: String, rules: RuleSignature, split: SelectorUnion.Split) {
+            self.namespace = namespace
+            self.rules = rules
+            self.split = split
+            var fingerprint = PeerKey.combine(PeerKey.fnv1a(namespace), rules.fingerprint)
+            fingerprint = PeerKey.combine(fingerprint, PeerKey.fingerprint(of: split.rest))
+            self.fingerprint = PeerKey.combine(fingerprint, PeerKey.fnv1a(split.key))
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(fingerprint)
+        }
+
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            lhs.fingerprint == rhs.fingerprint && lhs.namespace == rhs.namespace && lhs.split == rhs.split
+                && lhs.rules == rhs.rules
+        }
     }
 
     /// Merges every group it can, each object joining at most one group, the
     /// largest groups first. Returns whether anything merged.
     private func mergeRound(_ plan: inout PolicyPlan) -> Bool {
-        var groups: [Key: [(index: Int, values: [String])]] = [:]
-        var order: [Key] = []
-        // Printing the rules takes most of the round and is independent per object.
-        let signed = plan.mapEachObject { object -> SignedObject? in
+        // Fingerprinting the rules takes most of the round and is independent per object.
+        let keysOfObjects = plan.mapEachObject { object -> [(key: Key, values: [String])] in
             let splits = SelectorUnion.splits(object.podSelector)
-            return splits.isEmpty ? nil : SignedObject(splits: splits, rules: ruleSignature(object))
+            guard !splits.isEmpty else { return [] }
+
+            let rules = RuleSignature(object)
+            return splits.map { (Key(namespace: object.namespace, rules: rules, split: $0.split), $0.values) }
         }
-        for (index, object) in plan.objects.enumerated() {
-            guard let signedObject = signed[index] else { continue }
-            for (split, values) in signedObject.splits {
-                let key = Key(namespace: object.namespace, rules: signedObject.rules, split: split)
-                if groups[key] == nil { order.append(key) }
-                groups[key, default: []].append((index, values))
+        // Groups are numbered in order of first appearance, which breaks ties between equal sizes.
+        var numbers: [Key: Int] = [:]
+        var keys: [Key] = []
+        var groups: [[(index: Int, values: [String])]] = []
+        for (index, keysOfObject) in keysOfObjects.enumerated() {
+            for (key, values) in keysOfObject {
+                if let number = numbers[key] {
+                    groups[number].append((index, values))
+                } else {
+                    numbers[key] = keys.count
+                    keys.append(key)
+                    groups.append([(index, values)])
+                }
             }
         }
-        let candidates = order.enumerated()
-            .filter { groups[$0.element]!.count >= 2 }
-            .sorted { (groups[$0.element]!.count, -$0.offset) > (groups[$1.element]!.count, -$1.offset) }
-            .map(\.element)
+        let candidates = groups.indices
+            .filter { groups[$0].count >= 2 }
+            .sorted { (groups[$0].count, -$0) > (groups[$1].count, -$1) }
         var used: Set<Int> = []
         var replacements: [Int: PlanObject] = [:]
         var removed: Set<Int> = []
         var namesByNamespace: [String: Set<String>] = [:]
         for object in plan.objects { namesByNamespace[object.namespace, default: []].insert(object.name) }
-        for key in candidates {
-            let members = groups[key]!.filter { !used.contains($0.index) }
+        for group in candidates {
+            let key = keys[group]
+            let members = groups[group].filter { !used.contains($0.index) }
             guard members.count >= 2 else { continue }
             let indices = members.map(\.index).sorted()
             used.formUnion(indices)
@@ -92,21 +115,9 @@ public struct MergeObjects: PlanPass {
         return merged
     }
 
-    /// Returns the rules and policy types as text, independent of rule order and origins.
-    private func ruleSignature(_ object: PlanObject) -> String {
-        let types = object.policyTypes.sorted().map(\.rawValue).joined(separator: ",")
-        let ingress = object.ingress.map(ruleText).sorted().joined(separator: ";")
-        let egress = object.egress.map(ruleText).sorted().joined(separator: ";")
-        return types + "|" + ingress + "|" + egress
-    }
-
-    private func ruleText(_ rule: PlanRule) -> String {
-        PlanPrinter.peers(rule.peers) + " ports " + PlanPrinter.ports(rule.ports)
-    }
-
     private func mergeOrigins(of rules: [PlanRule], into target: inout [PlanRule]) {
         for rule in rules {
-            if let index = target.firstIndex(where: { ruleText($0) == ruleText(rule) }) {
+            if let index = target.firstIndex(where: { $0.hasSameMatch(as: rule) }) {
                 target[index].addOrigins(rule.origins)
             }
         }

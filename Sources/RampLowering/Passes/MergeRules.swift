@@ -60,6 +60,14 @@ public struct MergeRules: PlanPass {
             var peerIndex: [Atom<PeerKey>: Int] = [:]
             var portIndex: [Atom<NetworkPolicyPort>: Int] = [:]
             var portNumbers: [Int] = []
+            // Reserving the upper bound of entries at once spares the
+            // rehashing of every entry each time a table grows.
+            let peerBound = rules.reduce(0) { $0 + max($1.peers?.count ?? 1, 1) }
+            let portBound = rules.reduce(0) { $0 + max($1.ports?.count ?? 1, 1) }
+            let pairBound = rules.reduce(0) { $0 + max($1.peers?.count ?? 1, 1) * max($1.ports?.count ?? 1, 1) }
+            peerIndex.reserveCapacity(peerBound)
+            portIndex.reserveCapacity(portBound)
+            numbers.reserveCapacity(pairBound)
             for (ruleNumber, rule) in rules.enumerated() {
                 // An empty list admits everything, like an omitted one.
                 portNumbers.removeAll(keepingCapacity: true)

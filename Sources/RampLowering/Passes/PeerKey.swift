@@ -47,12 +47,17 @@ struct PeerKey: Hashable {
 
     /// Returns the 64-bit FNV-1a hash of the UTF-8 bytes of `text`.
     static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
+        // A native string lends its bytes without a copy, and a buffer loop
+        // avoids the per-byte index checks of iterating `utf8`.
+        var text = text
+        return text.withUTF8 { bytes in
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
+            return hash
         }
-        return hash
     }
 
     static func combine(_ first: UInt64, _ second: UInt64) -> UInt64 {

@@ -23,13 +23,19 @@ extension PolicyPlan {
 
     /// Returns `transform` of every object in plan order, computed on all cores.
     func mapEachObject<Result>(_ transform: @Sendable (PlanObject) -> Result) -> [Result] {
-        let objects = self.objects
-        var results = [Result?](repeating: nil, count: objects.count)
+        PolicyPlan.mapConcurrently(objects, transform)
+    }
+
+    /// Returns `transform` of every element in order, computed on all cores.
+    static func mapConcurrently<Element: Sendable, Result>(
+        _ elements: [Element], _ transform: @Sendable (Element) -> Result
+    ) -> [Result] {
+        var results = [Result?](repeating: nil, count: elements.count)
         results.withUnsafeMutableBufferPointer { buffer in
             // Safe to share for the reason given in `rewriteEachObject`.
             nonisolated(unsafe) let shared = buffer
-            PolicyPlan.forEachWorkItem(count: objects.count) { range in
-                for index in range { shared[index] = transform(objects[index]) }
+            PolicyPlan.forEachWorkItem(count: elements.count) { range in
+                for index in range { shared[index] = transform(elements[index]) }
             }
         }
         return results.map { $0! }
