@@ -17,6 +17,8 @@ struct AllEnvironmentsBuild {
         }
 
         let builds = EnvironmentBuilds(sources, optimizationLevel: options.optimizationLevel, kubernetesVersion: options.kubernetesVersion)
+        // As in a single build, the executable exits without freeing the results one by one.
+        defer { if driver.keepsResultsUntilExit { ProcessLifetime.keep(builds) } }
         let report = driver.emit(builds.diagnostics, reporting: options.reporting)
         guard !report.hasErrors else { return .contractErrors }
 
