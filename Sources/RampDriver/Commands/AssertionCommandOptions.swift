@@ -66,7 +66,7 @@ struct TestOptions {
 struct CheckOptions {
     var inputs: [String] = []
     var outputDirectory = ""
-    /// Also compare the subdirectory of every environment, as `ramp build --all-environments` writes them.
+    /// Whether to compare the subdirectory of every environment too, as `ramp build --all-environments` writes them.
     var allEnvironments = false
     var compile = CompileFlags()
     var reporting = ReportingOptions()

@@ -1,7 +1,7 @@
 import Foundation
 import RampDiagnostics
 
-/// Compares one directory with the files that a fresh build writes there.
+/// A comparison of one directory with the files that a fresh build writes there.
 struct GeneratedFileComparison {
     let directory: String
     /// The `ramp build` command that brings the directory up to date, for the messages.

@@ -1,9 +1,8 @@
 import RampDiagnostics
 
-/// With `--all-environments`, the part of `ramp check` that compares each
-/// environment's subdirectory with what `ramp build --all-environments`
-/// writes there, and reports the generated files left in the subdirectory
-/// of an environment that is no longer declared.
+/// The part of `ramp check --all-environments` that compares each
+/// environment's subdirectory with a fresh build. It also reports generated
+/// files left in the subdirectory of an environment that is no longer declared.
 struct EnvironmentFilesStep: CheckStep {
     func run(_ context: CheckCommand.Context, diagnostics: DiagnosticEngine) -> String? {
         guard context.options.allEnvironments else { return nil }
