@@ -21,14 +21,13 @@ timeout_seconds=10
 build=.build/fuzz
 flags=(-swift-version 6 -O -g -sanitize=fuzzer,address)
 
-# TODO: add "manifests" once the NetworkPolicy YAML reader exists; see
-# Tests/Fuzz/Manifests/README.md.
-TARGETS=(contracts)
+TARGETS=(contracts manifests)
 
 # The modules a target links, lowest layer first.
 modules_for() {
   case "$1" in
     contracts) echo RampSource RampDiagnostics RampYAML RampKube RampSyntax RampIR RampSema RampLowering ;;
+    manifests) echo RampSource RampDiagnostics RampYAML RampKube ;;
     *) echo "unknown fuzz target '$1'" >&2; exit 2 ;;
   esac
 }
@@ -37,6 +36,7 @@ modules_for() {
 directory_for() {
   case "$1" in
     contracts) echo Tests/Fuzz/Contracts ;;
+    manifests) echo Tests/Fuzz/Manifests ;;
   esac
 }
 
@@ -44,6 +44,7 @@ directory_for() {
 seeds_for() {
   case "$1" in
     contracts) ls contracts/*.ramp Tests/RampCompilerTests/Diagnostics/*.ramp ;;
+    manifests) find generated Tests -name '*.yaml' -o -name '*.json' | grep -v '/Support/' ;;
   esac
 }
 
@@ -75,7 +76,10 @@ run_target() {
   local dictionary
   dictionary="$(directory_for "$target")/$target.dict"
   mkdir -p "$corpus" "$artifacts"
-  cp $(seeds_for "$target") "$corpus/"
+  # Seeds from different directories can share a name, so each is named after its path.
+  for seed in $(seeds_for "$target"); do
+    cp "$seed" "$corpus/seed-${seed//\//-}"
+  done
   echo "running fuzz-$target for $seconds s"
   "$build/fuzz-$target" "$corpus" -dict="$dictionary" -max_total_time="$seconds" -timeout="$timeout_seconds" \
     -max_len=16384 -artifact_prefix="$artifacts" -print_final_stats=1

@@ -1,7 +1,7 @@
 // libFuzzer target for contract files: arbitrary bytes go through the
-// whole front end (UTF-8 check, lexer, parser, resolver) and, when they form
-// a valid contract, through lowering, the limit checks' inputs and YAML
-// writing. Diagnostics are rendered, so the renderer receives every odd line.
+// whole front end (UTF-8 check, lexer, parser, resolver, semantic checks)
+// and, when they form a valid contract, through the optimizing lowering and
+// YAML writing. Diagnostics are rendered, so the renderer receives every odd line.
 // Any crash, sanitizer report or hang is a finding; see ../run.sh.
 
 import RampDiagnostics
@@ -30,12 +30,16 @@ public func fuzzContract(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
 
     let program = Resolver.resolve([parsed], diagnostics: diagnostics)
+    guard !diagnostics.hasErrors else {
+        _ = TextRenderer().render(diagnostics.sorted())
+        return 0
+    }
+    SemanticChecks.run(program, files: [parsed], diagnostics: diagnostics)
     _ = TextRenderer().render(diagnostics.sorted())
-    guard !diagnostics.hasErrors else { return 0 }
 
-    var writer = YAMLTextWriter()
-    for policy in Lowering.lower(program) {
-        policy.writeYAML(to: &writer)
+    var buffer = YAMLBuffer()
+    for policy in Pipeline.lower(program).networkPolicies {
+        policy.writeYAMLDocument(to: &buffer)
     }
     return 0
 }
