@@ -18,6 +18,12 @@ struct LoweringLookups {
     /// The same as `ingressSubjects`, for egress.
     private let egressSubjects: [[Int]]
     private var subjectsByEndpoint: [EndpointDirection: [Int]] = [:]
+    /// The position in `Program.namespaces` of each service number's
+    /// namespace, or -1 for a namespace that is not declared.
+    private let serviceNamespaces: [Int]
+    /// The position in `Program.namespaces` of each subject's namespace, by
+    /// subject index.
+    private let subjectNamespaces: [Int]
     /// The peers of each service number as seen from its own namespace.
     private var localPeers: [[NetworkPolicyPeer]?]
     /// The peers of each service number as seen from any other namespace.
@@ -38,9 +44,16 @@ struct LoweringLookups {
     }
 
     init(program: Program, subjects: Subjects, encoding: PeerEncoding) {
+        var namespaceNumbers: [String: Int] = [:]
         var serviceNumbers: [ServiceID: Int] = [:]
         for namespace in program.namespaces {
+            namespaceNumbers[namespace.name] = namespaceNumbers.count
             for service in namespace.services { serviceNumbers[service.id] = serviceNumbers.count }
+        }
+
+        var serviceNamespaces = Array(repeating: -1, count: serviceNumbers.count)
+        for (id, number) in serviceNumbers {
+            serviceNamespaces[number] = namespaceNumbers[id.namespace] ?? -1
         }
 
         var ingressSubjects = Array(repeating: [Int](), count: serviceNumbers.count)
@@ -56,6 +69,8 @@ struct LoweringLookups {
         self.serviceNumbers = serviceNumbers
         self.ingressSubjects = ingressSubjects
         self.egressSubjects = egressSubjects
+        self.serviceNamespaces = serviceNamespaces
+        self.subjectNamespaces = subjects.ordered.map { namespaceNumbers[$0.namespace]! }
         self.localPeers = Array(repeating: nil, count: serviceNumbers.count)
         self.remotePeers = localPeers
     }
@@ -72,6 +87,10 @@ struct LoweringLookups {
             return direction == .ingress ? ingressSubjects[number] : egressSubjects[number]
         }
 
+        // External endpoints contain no pods, so they have no isolated
+        // subjects. Checking this first skips hashing their address blocks.
+        if endpoint.endpoint.isExternal { return [] }
+
         let key = EndpointDirection(endpoint: endpoint.endpoint, direction: direction)
         if let cached = subjectsByEndpoint[key] { return cached }
 
@@ -80,21 +99,23 @@ struct LoweringLookups {
         return indices
     }
 
-    /// Returns `PeerEncoding.peers(for:from:)`. Only a service's peers
-    /// depend on the namespace, and only on whether it is the service's own.
-    mutating func peers(for endpoint: NumberedEndpoint, from namespace: String) -> [NetworkPolicyPeer] {
-        guard let number = endpoint.serviceNumber else { return otherPeers(for: endpoint.endpoint, from: namespace) }
+    /// Returns `PeerEncoding.peers(for:from:)` with the namespace of the
+    /// subject at `subjectIndex`. Only a service's peers depend on the
+    /// namespace, and only on whether it is the service's own.
+    mutating func peers(for endpoint: NumberedEndpoint, fromSubject subjectIndex: Int) -> [NetworkPolicyPeer] {
+        guard let number = endpoint.serviceNumber else {
+            return otherPeers(for: endpoint.endpoint, from: subjects.ordered[subjectIndex].namespace)
+        }
 
-        guard case .service(let id) = endpoint.endpoint else { preconditionFailure("only services have a number") }
-        if id.namespace == namespace {
+        if serviceNamespaces[number] == subjectNamespaces[subjectIndex] {
             if let cached = localPeers[number] { return cached }
-            let peers = encoding.peers(for: endpoint.endpoint, from: namespace)
+            let peers = encoding.peers(for: endpoint.endpoint, from: subjects.ordered[subjectIndex].namespace)
             localPeers[number] = peers
             return peers
         }
 
         if let cached = remotePeers[number] { return cached }
-        let peers = encoding.peers(for: endpoint.endpoint, from: namespace)
+        let peers = encoding.peers(for: endpoint.endpoint, from: subjects.ordered[subjectIndex].namespace)
         remotePeers[number] = peers
         return peers
     }

@@ -78,11 +78,9 @@ public struct ReferenceLowering {
         peer: LoweringLookups.NumberedEndpoint, ports: [NetworkPolicyPort]?, origin: String, subjectIndex: Int,
         direction: NetworkPolicy.PolicyType
     ) {
-        let peers = lookups.peers(for: peer, from: subjects.ordered[subjectIndex].namespace)
-        let rule = PlanRule(peers: peers, ports: ports, origins: [origin])
+        let rule = PlanRule(peers: lookups.peers(for: peer, fromSubject: subjectIndex), ports: ports, origins: [origin])
         if grouped, let index = groupIndices[subjectIndex] {
-            objects[index].policyTypes.insert(direction)
-            if direction == .ingress { objects[index].ingress.append(rule) } else { objects[index].egress.append(rule) }
+            addRule(rule, direction: direction, toObjectAt: index)
             return
         }
 
@@ -94,6 +92,19 @@ public struct ReferenceLowering {
         )
         object.setRules([rule], direction)
         append(object, subject: subject)
+    }
+
+    /// Appends `rule` to a grouped object. Every object that has rules of a
+    /// direction already lists that policy type, so only the first rule
+    /// inserts it, which saves hashing the type's string for every rule.
+    private mutating func addRule(_ rule: PlanRule, direction: NetworkPolicy.PolicyType, toObjectAt index: Int) {
+        if direction == .ingress {
+            if objects[index].ingress.isEmpty { objects[index].policyTypes.insert(.ingress) }
+            objects[index].ingress.append(rule)
+        } else {
+            if objects[index].egress.isEmpty { objects[index].policyTypes.insert(.egress) }
+            objects[index].egress.append(rule)
+        }
     }
 
     /// Appends a new object, or in a grouped plan merges it into the object
