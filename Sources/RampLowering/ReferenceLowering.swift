@@ -20,15 +20,7 @@ public struct ReferenceLowering {
     /// The object index of each subject in a grouped plan, by subject index.
     var groupIndices: [Int?] = []
     var groupIndexByKey: [String: Int] = [:]
-    var peerCache: [PeerSource: [NetworkPolicyPeer]] = [:]
-    var portCache: [PortSet: [NetworkPolicyPort]?] = [:]
-
-    /// An endpoint as seen from a policy: a service's peers differ only by
-    /// whether the policy is in the service's own namespace.
-    struct PeerSource: Hashable {
-        let endpoint: Endpoint
-        let isLocal: Bool
-    }
+    var lookups: LoweringLookups
 
     public static func lower(_ program: Program) -> PolicyPlan {
         var lowering = ReferenceLowering(program: program, grouped: false)
@@ -52,6 +44,7 @@ public struct ReferenceLowering {
         self.program = program
         self.subjects = Subjects(program: program)
         self.encoding = PeerEncoding(program: program)
+        self.lookups = LoweringLookups(program: program, subjects: subjects, encoding: encoding)
         self.grouped = grouped
         self.groupIndices = Array(repeating: nil, count: subjects.ordered.count)
     }
@@ -69,25 +62,29 @@ public struct ReferenceLowering {
     private mutating func addDependencies() {
         for dependency in program.dependencies {
             let origin = dependency.origin.locationDescription
-            for subject in subjects.isolated(in: dependency.server, direction: .ingress) {
-                add(peer: dependency.client, ports: dependency.ports, origin: origin, subject: subject, direction: .ingress)
+            let ports = lookups.ports(for: dependency.ports)
+            let client = lookups.numbered(dependency.client)
+            let server = lookups.numbered(dependency.server)
+            for subjectIndex in lookups.isolatedSubjects(in: server, direction: .ingress) {
+                add(peer: client, ports: ports, origin: origin, subjectIndex: subjectIndex, direction: .ingress)
             }
-            for subject in subjects.isolated(in: dependency.client, direction: .egress) {
-                add(peer: dependency.server, ports: dependency.ports, origin: origin, subject: subject, direction: .egress)
+            for subjectIndex in lookups.isolatedSubjects(in: client, direction: .egress) {
+                add(peer: server, ports: ports, origin: origin, subjectIndex: subjectIndex, direction: .egress)
             }
         }
     }
 
     private mutating func add(
-        peer: Endpoint, ports: PortSet, origin: String, subject: Subjects.Subject, direction: NetworkPolicy.PolicyType
+        peer: LoweringLookups.NumberedEndpoint, ports: [NetworkPolicyPort]?, origin: String, subjectIndex: Int,
+        direction: NetworkPolicy.PolicyType
     ) {
-        let rule = PlanRule(peers: encodedPeers(peer, from: subject.namespace), ports: encodedPorts(ports), origins: [origin])
-        if grouped, let index = groupIndices[subject.index] {
-            objects[index].policyTypes.insert(direction)
-            if direction == .ingress { objects[index].ingress.append(rule) } else { objects[index].egress.append(rule) }
+        let rule = PlanRule(peers: lookups.peers(for: peer, fromSubject: subjectIndex), ports: ports, origins: [origin])
+        if grouped, let index = groupIndices[subjectIndex] {
+            addRule(rule, direction: direction, toObjectAt: index)
             return
         }
 
+        let subject = subjects.ordered[subjectIndex]
         let name = grouped ? subject.name : nextName(subject, suffix: direction.rawValue.lowercased(), content: ruleText(rule))
         var object = PlanObject(
             namespace: subject.namespace, name: name,
@@ -95,6 +92,19 @@ public struct ReferenceLowering {
         )
         object.setRules([rule], direction)
         append(object, subject: subject)
+    }
+
+    /// Appends `rule` to a grouped object. Every object that has rules of a
+    /// direction already lists that policy type, so only the first rule
+    /// inserts it, which saves hashing the type's string for every rule.
+    private mutating func addRule(_ rule: PlanRule, direction: NetworkPolicy.PolicyType, toObjectAt index: Int) {
+        if direction == .ingress {
+            if objects[index].ingress.isEmpty { objects[index].policyTypes.insert(.ingress) }
+            objects[index].ingress.append(rule)
+        } else {
+            if objects[index].egress.isEmpty { objects[index].policyTypes.insert(.egress) }
+            objects[index].egress.append(rule)
+        }
     }
 
     /// Appends a new object, or in a grouped plan merges it into the object
@@ -122,27 +132,6 @@ public struct ReferenceLowering {
         for origin in object.origins where !objects[index].origins.contains(origin) {
             objects[index].origins.append(origin)
         }
-    }
-
-    /// Encodes each endpoint once, or twice for a service: from its own
-    /// namespace and from any other.
-    private mutating func encodedPeers(_ endpoint: Endpoint, from namespace: String) -> [NetworkPolicyPeer] {
-        var isLocal = false
-        if case .service(let id) = endpoint { isLocal = id.namespace == namespace }
-        let source = PeerSource(endpoint: endpoint, isLocal: isLocal)
-        if let cached = peerCache[source] { return cached }
-
-        let peers = encoding.peers(for: endpoint, from: namespace)
-        peerCache[source] = peers
-        return peers
-    }
-
-    private mutating func encodedPorts(_ portSet: PortSet) -> [NetworkPolicyPort]? {
-        if let cached = portCache[portSet] { return cached }
-
-        let ports = PeerEncoding.ports(for: portSet)
-        portCache[portSet] = ports
-        return ports
     }
 
     private func ruleText(_ rule: PlanRule) -> String {
