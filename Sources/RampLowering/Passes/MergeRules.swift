@@ -208,7 +208,7 @@ public struct MergeRules: PlanPass {
             let peers = (0..<peerCount).filter { portsOfPeer[$0] & ports == ports }
             return Biclique(peers: peers, ports: (0..<portCount).filter { ports & (1 << UInt64($0)) != 0 })
         }
-        var search = CoverSearch(pairs: pairs, candidates: candidates, budget: searchBudget)
+        var search = CoverSearch(pairs: pairs, candidates: candidates, peerCount: peerCount, portCount: portCount, budget: searchBudget)
         for size in 1..<bound {
             if let found = search.find(size: size) { return found.map { candidates[$0] } }
             if search.budget <= 0 { return nil }
@@ -222,13 +222,15 @@ public struct MergeRules: PlanPass {
         let options: [[Int]]
         var budget: Int
 
-        init(pairs: [Pair], candidates: [Biclique], budget: Int) {
+        init(pairs: [Pair], candidates: [Biclique], peerCount: Int, portCount: Int, budget: Int) {
             let sorted = pairs.sorted { ($0.peer, $0.port) < ($1.peer, $1.port) }
-            var coveredBy: [Pair: [Int]] = [:]
+            // At most `exactLimit` peers and ports, so a flat array indexed
+            // by (peer, port) is small and spares hashing every pair.
+            var coveredBy = [[Int]](repeating: [], count: peerCount * portCount)
             for (index, candidate) in candidates.enumerated() {
-                for p in candidate.peers { for q in candidate.ports { coveredBy[Pair(peer: p, port: q), default: []].append(index) } }
+                for p in candidate.peers { for q in candidate.ports { coveredBy[p * portCount + q].append(index) } }
             }
-            self.options = sorted.map { coveredBy[$0]! }
+            self.options = sorted.map { coveredBy[$0.peer * portCount + $0.port] }
             self.budget = budget
         }
 
