@@ -134,15 +134,12 @@ public struct MergeRules: PlanPass {
     private static func rule(_ biclique: Biclique, table: PairTable) -> PlanRule {
         let peerNumbers = biclique.peers.sorted()
         let portNumbers = biclique.ports.sorted()
-        // The origins of the pairs' rules in pair order, each once. A rule
-        // that was visited already adds nothing new, so it is skipped.
+        // The origins of the pairs' rules in pair order, each once.
         var origins: [String] = []
-        var visitedRules = [Bool](repeating: false, count: table.rules.count)
         for p in peerNumbers {
             for q in portNumbers {
                 guard let number = table.numbers[Pair(peer: p, port: q)] else { continue }
-                for ruleNumber in table.rulesOfPairs[number] where !visitedRules[ruleNumber] {
-                    visitedRules[ruleNumber] = true
+                for ruleNumber in table.rulesOfPairs[number] {
                     for origin in table.rules[ruleNumber].origins where !origins.contains(origin) { origins.append(origin) }
                 }
             }
