@@ -26,7 +26,7 @@ public struct CompactSelectors: PlanPass {
 
         // The splits of a peer change only when the peer does, so each merge
         // recomputes just the merged peer's.
-        var groups = GroupNumbers()
+        var groups = GroupNumbers(table: table)
         var splits = peers.map { groups.number(table.splits(of: $0)) }
         while let merge = bestMerge(splits, groups: groups) {
             let first = merge.members[0]
@@ -44,27 +44,65 @@ public struct CompactSelectors: PlanPass {
 
     /// Numbers the groups of one rule's peers in order of first appearance,
     /// so that each merge step compares integers instead of selectors.
+    ///
+    /// The split table numbers the groups of the plan's peers once, so a rule
+    /// maps those numbers instead of hashing and comparing its groups again.
+    /// Only the groups of merged peers go through their keys.
     private struct GroupNumbers {
-        var keys: [GroupKey] = []
-        var numbers: [GroupKey: Int] = [:]
+        let table: SplitTable
+        /// The table's number of each group of the rule, by its local number.
+        var tableNumbers: [Int] = []
+        var localNumbers: [Int: Int] = [:]
+        /// Groups of merged peers that the table lacks, numbered after the table's.
+        var extraKeys: [GroupKey] = []
+        var extraNumbers: [GroupKey: Int] = [:]
 
-        /// Returns the splits of a peer with their groups as numbers.
+        init(table: SplitTable) {
+            self.table = table
+        }
+
+        var count: Int { tableNumbers.count }
+
+        func key(_ local: Int) -> GroupKey {
+            let number = tableNumbers[local]
+            return number < table.groupKeys.count ? table.groupKeys[number] : extraKeys[number - table.groupKeys.count]
+        }
+
+        /// Returns the splits of a table peer with their groups as local numbers.
+        mutating func number(_ splits: [(group: Int, values: [String])]) -> [(group: Int, values: [String])] {
+            splits.map { group, values in (local(group), values) }
+        }
+
+        /// Returns the splits of any peer with their groups as local numbers.
         mutating func number(_ splits: [(key: GroupKey, values: [String])]) -> [(group: Int, values: [String])] {
-            splits.map { key, values in
-                if let number = numbers[key] { return (number, values) }
-                numbers[key] = keys.count
-                keys.append(key)
-                return (keys.count - 1, values)
-            }
+            splits.map { key, values in (local(tableNumber(key)), values) }
+        }
+
+        private mutating func tableNumber(_ key: GroupKey) -> Int {
+            if let number = table.groupNumbers[key] ?? extraNumbers[key] { return number }
+            let number = table.groupKeys.count + extraKeys.count
+            extraNumbers[key] = number
+            extraKeys.append(key)
+            return number
+        }
+
+        private mutating func local(_ number: Int) -> Int {
+            if let local = localNumbers[number] { return local }
+            localNumbers[number] = tableNumbers.count
+            tableNumbers.append(number)
+            return tableNumbers.count - 1
         }
     }
 
     /// The splits of every peer in the plan's rules of two or more peers,
-    /// computed once per distinct peer. The rules of many objects name the
-    /// same peer, and making its splits costs far more than a lookup.
+    /// computed once per distinct peer, with their groups numbered once. The
+    /// rules of many objects name the same peer, and making its splits costs
+    /// far more than a lookup.
     private struct SplitTable {
         private let indices: [PeerKey: Int]
-        private let splitsOfPeers: [[(key: GroupKey, values: [String])]]
+        private let splitsOfPeers: [[(group: Int, values: [String])]]
+        let groupKeys: [GroupKey]
+        let groupNumbers: [GroupKey: Int]
 
         init(_ plan: PolicyPlan) {
             // Fingerprinting the peers is the costly part of numbering them, so it runs on all cores.
@@ -83,10 +121,23 @@ public struct CompactSelectors: PlanPass {
                 }
             }
             self.indices = indices
-            self.splitsOfPeers = PolicyPlan.mapConcurrently(peers, CompactSelectors.splits)
+
+            let splitsOfPeers = PolicyPlan.mapConcurrently(peers, CompactSelectors.splits)
+            var groupKeys: [GroupKey] = []
+            var groupNumbers: [GroupKey: Int] = [:]
+            self.splitsOfPeers = splitsOfPeers.map { splits in
+                splits.map { key, values in
+                    if let number = groupNumbers[key] { return (number, values) }
+                    groupNumbers[key] = groupKeys.count
+                    groupKeys.append(key)
+                    return (groupKeys.count - 1, values)
+                }
+            }
+            self.groupKeys = groupKeys
+            self.groupNumbers = groupNumbers
         }
 
-        func splits(of peer: NetworkPolicyPeer) -> [(key: GroupKey, values: [String])] {
+        func splits(of peer: NetworkPolicyPeer) -> [(group: Int, values: [String])] {
             splitsOfPeers[indices[PeerKey(peer)]!]
         }
     }
@@ -156,7 +207,7 @@ public struct CompactSelectors: PlanPass {
     /// the earliest such group on a tie. `splitsOfPeers` contains the splits
     /// of each peer of the rule, in rule order.
     private func bestMerge(_ splitsOfPeers: [[(group: Int, values: [String])]], groups: GroupNumbers) -> Merge? {
-        var members = [[(index: Int, values: [String])]](repeating: [], count: groups.keys.count)
+        var members = [[(index: Int, values: [String])]](repeating: [], count: groups.count)
         var order: [Int] = []
         for (index, splits) in splitsOfPeers.enumerated() {
             for (group, values) in splits {
@@ -167,7 +218,7 @@ public struct CompactSelectors: PlanPass {
         guard let group = order.filter({ members[$0].count >= 2 }).max(by: { members[$0].count < members[$1].count }) else {
             return nil
         }
-        let key = groups.keys[group]
+        let key = groups.key(group)
         let joined = SelectorUnion.join(key.split, values: members[group].flatMap(\.values))
         let peer: NetworkPolicyPeer
         switch key.side {

@@ -46,17 +46,21 @@ public struct MergeRules: PlanPass {
     }
 
     /// The distinct pairs of a direction's rules, numbered in order of
-    /// first appearance, with the first rule that admits each pair and the
-    /// origins of every rule that does.
+    /// first appearance, with the numbers of the rules that admit each pair.
+    ///
+    /// A pair keeps rule numbers rather than origins, so building the table
+    /// copies no strings. The rule that admits a pair first is its first
+    /// rule number, because the rules are added in order.
     struct PairTable {
+        let rules: [PlanRule]
         var peerAtoms: [Atom<PeerKey>] = []
         var portAtoms: [Atom<NetworkPolicyPort>] = []
         var pairs: [Pair] = []
-        var firstRule: [Int] = []
-        var origins: [[String]] = []
+        var rulesOfPairs: [[Int]] = []
         var numbers: [Pair: Int] = [:]
 
         init(_ rules: [PlanRule]) {
+            self.rules = rules
             var peerIndex: [Atom<PeerKey>: Int] = [:]
             var portIndex: [Atom<NetworkPolicyPort>: Int] = [:]
             var portNumbers: [Int] = []
@@ -80,11 +84,11 @@ public struct MergeRules: PlanPass {
                 if let peers = rule.peers, !peers.isEmpty {
                     for peer in peers {
                         let p = PairTable.number(of: .value(PeerKey(peer)), in: &peerAtoms, index: &peerIndex)
-                        for q in portNumbers { add(Pair(peer: p, port: q), rule: ruleNumber, origins: rule.origins) }
+                        for q in portNumbers { add(Pair(peer: p, port: q), rule: ruleNumber) }
                     }
                 } else {
                     let p = PairTable.number(of: .any, in: &peerAtoms, index: &peerIndex)
-                    for q in portNumbers { add(Pair(peer: p, port: q), rule: ruleNumber, origins: rule.origins) }
+                    for q in portNumbers { add(Pair(peer: p, port: q), rule: ruleNumber) }
                 }
             }
         }
@@ -96,20 +100,15 @@ public struct MergeRules: PlanPass {
             return atoms.count - 1
         }
 
-        private mutating func add(_ pair: Pair, rule: Int, origins more: [String]) {
-            let number: Int
-            if let existing = numbers[pair] {
-                number = existing
-            } else {
-                number = pairs.count
-                numbers[pair] = number
+        private mutating func add(_ pair: Pair, rule: Int) {
+            guard let number = numbers[pair] else {
+                numbers[pair] = pairs.count
                 pairs.append(pair)
-                firstRule.append(rule)
-                origins.append([])
+                rulesOfPairs.append([rule])
+                return
             }
-            for origin in more where !origins[number].contains(origin) {
-                origins[number].append(origin)
-            }
+            // A rule that lists a peer or port twice adds its pairs twice.
+            if rulesOfPairs[number].last != rule { rulesOfPairs[number].append(rule) }
         }
     }
 
@@ -127,7 +126,7 @@ public struct MergeRules: PlanPass {
     private static func firstRule(of biclique: Biclique, in table: PairTable) -> Int {
         var first = Int.max
         for p in biclique.peers {
-            for q in biclique.ports { first = min(first, table.numbers[Pair(peer: p, port: q)].map { table.firstRule[$0] } ?? Int.max) }
+            for q in biclique.ports { first = min(first, table.numbers[Pair(peer: p, port: q)].map { table.rulesOfPairs[$0][0] } ?? Int.max) }
         }
         return first
     }
@@ -135,11 +134,14 @@ public struct MergeRules: PlanPass {
     private static func rule(_ biclique: Biclique, table: PairTable) -> PlanRule {
         let peerNumbers = biclique.peers.sorted()
         let portNumbers = biclique.ports.sorted()
+        // The origins of the pairs' rules in pair order, each once.
         var origins: [String] = []
         for p in peerNumbers {
             for q in portNumbers {
                 guard let number = table.numbers[Pair(peer: p, port: q)] else { continue }
-                for origin in table.origins[number] where !origins.contains(origin) { origins.append(origin) }
+                for ruleNumber in table.rulesOfPairs[number] {
+                    for origin in table.rules[ruleNumber].origins where !origins.contains(origin) { origins.append(origin) }
+                }
             }
         }
         let peers = peerNumbers.map { table.peerAtoms[$0] }
@@ -203,7 +205,7 @@ public struct MergeRules: PlanPass {
             let peers = (0..<peerCount).filter { portsOfPeer[$0] & ports == ports }
             return Biclique(peers: peers, ports: (0..<portCount).filter { ports & (1 << UInt64($0)) != 0 })
         }
-        var search = CoverSearch(pairs: pairs, candidates: candidates, budget: searchBudget)
+        var search = CoverSearch(pairs: pairs, candidates: candidates, peerCount: peerCount, portCount: portCount, budget: searchBudget)
         for size in 1..<bound {
             if let found = search.find(size: size) { return found.map { candidates[$0] } }
             if search.budget <= 0 { return nil }
@@ -217,13 +219,15 @@ public struct MergeRules: PlanPass {
         let options: [[Int]]
         var budget: Int
 
-        init(pairs: [Pair], candidates: [Biclique], budget: Int) {
+        init(pairs: [Pair], candidates: [Biclique], peerCount: Int, portCount: Int, budget: Int) {
             let sorted = pairs.sorted { ($0.peer, $0.port) < ($1.peer, $1.port) }
-            var coveredBy: [Pair: [Int]] = [:]
+            // At most `exactLimit` peers and ports, so a flat array indexed
+            // by (peer, port) is small and spares hashing every pair.
+            var coveredBy = [[Int]](repeating: [], count: peerCount * portCount)
             for (index, candidate) in candidates.enumerated() {
-                for p in candidate.peers { for q in candidate.ports { coveredBy[Pair(peer: p, port: q), default: []].append(index) } }
+                for p in candidate.peers { for q in candidate.ports { coveredBy[p * portCount + q].append(index) } }
             }
-            self.options = sorted.map { coveredBy[$0]! }
+            self.options = sorted.map { coveredBy[$0.peer * portCount + $0.port] }
             self.budget = budget
         }
 
