@@ -168,8 +168,7 @@ public struct CompactSelectors: PlanPass {
             case .pod(let namespaceSelector): fingerprint = PeerKey.combine(1, PeerKey.fingerprint(of: namespaceSelector))
             case .namespace(let podSelector): fingerprint = PeerKey.combine(2, PeerKey.fingerprint(of: podSelector))
             }
-            fingerprint = PeerKey.combine(fingerprint, PeerKey.fingerprint(of: split.rest))
-            self.fingerprint = PeerKey.combine(fingerprint, PeerKey.fnv1a(split.key))
+            self.fingerprint = PeerKey.combine(fingerprint, PeerKey.fingerprint(of: split))
         }
 
         func hash(into hasher: inout Hasher) {

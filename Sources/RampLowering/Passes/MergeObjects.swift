@@ -32,9 +32,8 @@ public struct MergeObjects: PlanPass {
             self.namespace = namespace
             self.rules = rules
             self.split = split
-            var fingerprint = PeerKey.combine(PeerKey.fnv1a(namespace), rules.fingerprint)
-            fingerprint = PeerKey.combine(fingerprint, PeerKey.fingerprint(of: split.rest))
-            self.fingerprint = PeerKey.combine(fingerprint, PeerKey.fnv1a(split.key))
+            let fingerprint = PeerKey.combine(PeerKey.fnv1a(namespace), rules.fingerprint)
+            self.fingerprint = PeerKey.combine(fingerprint, PeerKey.fingerprint(of: split))
         }
 
         func hash(into hasher: inout Hasher) {
