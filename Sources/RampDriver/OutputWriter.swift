@@ -46,12 +46,12 @@ public struct OutputWriter {
         let target: String
     }
 
-    /// Writes every changed file to a temporary file; on failure deletes
+    /// Writes every changed file to a temporary file, and on failure deletes
     /// those written so far and rethrows.
     ///
-    /// The contents of a batch of files are produced on all processor cores,
-    /// and the files are then written one at a time. A batch bounds the
-    /// memory that produced contents take.
+    /// Produces the contents of each batch of files on all processor cores
+    /// and then writes them one file at a time, so that a batch bounds the
+    /// memory the contents take.
     private func stage<Contents: OutputFileContents>(
         _ files: [String: Contents], in output: OutputDirectory
     ) throws(OutputError) -> [StagedFile] {

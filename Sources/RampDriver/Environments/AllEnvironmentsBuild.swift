@@ -93,7 +93,7 @@ struct EnvironmentDirectories {
         if removedAll { _ = rmdir(subdirectory) }
     }
 
-    /// Returns the names in a directory, sorted; none when it cannot be read.
+    /// Returns the names in a directory, sorted, or none when it cannot be read.
     private func names(in path: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
     }
