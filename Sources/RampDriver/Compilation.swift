@@ -11,8 +11,8 @@ import RampSyntax
 /// One run of the compiler over a set of contract files: read, parse,
 /// resolve, check, lower. Every stage reports to one diagnostic engine, and
 /// a stage runs only when the stages before it found no error. The checks
-/// are the exception: they run beside lowering, whose result is dropped
-/// when they find an error.
+/// are the exception, because they run beside lowering, whose result is
+/// dropped when they find an error.
 public struct Compilation {
     public let diagnostics = DiagnosticEngine()
     public private(set) var sources: [SourceFile] = []
