@@ -66,20 +66,26 @@ extension Resolver {
         return diagnostics.diagnostics.isEmpty ? services : nil
     }
 
-    /// Resolves the dependencies of each valid namespace on all processor
+    /// Resolves the dependencies of the valid namespaces on all processor
     /// cores, joined in the order of the namespace names, or returns nil when
     /// some namespace reports a diagnostic.
     func resolveDependenciesConcurrently() -> [Dependency]? {
         guard rejectedNamespaces.isEmpty, namespaces.count > 1 else { return nil }
         let names = namespaces.keys.sorted()
-        var results = [[Dependency]?](repeating: nil, count: names.count)
+
+        // The namespaces go to a fixed number of chunks instead of one task
+        // each, because every copy fills its own caches: a service with many
+        // ports is indexed once per chunk, not once per namespace.
+        let chunkCount = min(names.count, Resolver.dependencyChunkCount)
+        var results = [[Dependency]?](repeating: nil, count: chunkCount)
         results.withUnsafeMutableBufferPointer { buffer in
             // Each iteration writes only its own element, and the copies
             // share no mutable state, only the dictionaries they read.
             nonisolated(unsafe) let base = buffer.baseAddress!
             nonisolated(unsafe) let resolver = self
-            DispatchQueue.concurrentPerform(iterations: names.count) { index in
-                base[index] = resolver.detachedCopy().resolveDependencies(ofNamespace: names[index])
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let range = names.count * chunk / chunkCount..<names.count * (chunk + 1) / chunkCount
+                base[chunk] = resolver.detachedCopy().resolveDependencies(ofNamespaces: names[range])
             }
         }
 
@@ -92,6 +98,11 @@ extension Resolver {
         return dependencies
     }
 
+    /// The number of chunks of namespaces, an estimate: more chunks balance
+    /// unequal work better over many cores, and fewer fill the caches of
+    /// fewer copies. The output does not depend on it.
+    static let dependencyChunkCount = 32
+
     /// Returns a copy that reports to a new engine and has empty caches, so
     /// that it can run beside this resolver on another thread.
     private func detachedCopy() -> Resolver {
@@ -102,12 +113,14 @@ extension Resolver {
         return copy
     }
 
-    /// Returns the dependencies of one valid namespace, or nil when its
-    /// statements report a diagnostic.
-    private func resolveDependencies(ofNamespace name: String) -> [Dependency]? {
+    /// Returns the dependencies of valid namespaces in order, or nil when
+    /// their statements report a diagnostic.
+    private func resolveDependencies(ofNamespaces names: ArraySlice<String>) -> [Dependency]? {
         var dependencies: [Dependency] = []
-        for declaration in namespaces[name]!.dependencies {
-            resolve(declaration, in: name, into: &dependencies)
+        for name in names {
+            for declaration in namespaces[name]!.dependencies {
+                resolve(declaration, in: name, into: &dependencies)
+            }
         }
         return diagnostics.diagnostics.isEmpty ? dependencies : nil
     }
