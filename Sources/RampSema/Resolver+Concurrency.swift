@@ -74,8 +74,8 @@ extension Resolver {
         let names = namespaces.keys.sorted()
 
         // The namespaces go to a fixed number of chunks instead of one task
-        // each, because every copy fills its own caches: a service with many
-        // ports is indexed once per chunk, not once per namespace.
+        // each, because every copy fills its own caches. A service with many
+        // ports is then indexed once per chunk, not once per namespace.
         let chunkCount = min(names.count, Resolver.dependencyChunkCount)
         var results = [[Dependency]?](repeating: nil, count: chunkCount)
         results.withUnsafeMutableBufferPointer { buffer in
@@ -98,9 +98,9 @@ extension Resolver {
         return dependencies
     }
 
-    /// The number of chunks of namespaces, an estimate: more chunks balance
-    /// unequal work better over many cores, and fewer fill the caches of
-    /// fewer copies. The output does not depend on it.
+    /// The number of chunks of namespaces, chosen by estimate. More chunks
+    /// balance unequal work better over many cores, and fewer chunks fill
+    /// the caches of fewer copies. The output does not depend on it.
     static let dependencyChunkCount = 32
 
     /// Returns a copy that reports to a new engine and has empty caches, so
