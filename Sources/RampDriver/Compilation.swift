@@ -9,8 +9,10 @@ import RampSource
 import RampSyntax
 
 /// One run of the compiler over a set of contract files: read, parse,
-/// resolve, lower. Every stage reports to one diagnostic engine, and a
-/// stage runs only when the stages before it found no error.
+/// resolve, check, lower. Every stage reports to one diagnostic engine, and
+/// a stage runs only when the stages before it found no error. The checks
+/// are the exception, because they run beside lowering, whose result is
+/// dropped when they find an error.
 public struct Compilation {
     public let diagnostics = DiagnosticEngine()
     public private(set) var sources: [SourceFile] = []
@@ -47,15 +49,20 @@ public struct Compilation {
         }
         guard !diagnostics.hasErrors else { return }
         self.program = program
-        SemanticChecks.run(program, files: parsed, diagnostics: diagnostics)
 
-        checkKubernetesVersion(program)
+        // The checks only report, and lowering does not read their result,
+        // so both run at once. The lowered policies are dropped when a check
+        // found an error.
+        let checks = startChecks(program, files: parsed)
+        let plan = Pipeline.lower(program, level: optimizationLevel, kubernetesVersion: kubernetesVersion)
+        let policies = plan.networkPolicies
+        let renderedPolicies = RenderedPolicy.render(policies)
+        for diagnostic in checks.wait() { diagnostics.emit(diagnostic) }
         guard !diagnostics.hasErrors else { return }
 
-        let plan = Pipeline.lower(program, level: optimizationLevel, kubernetesVersion: kubernetesVersion)
         self.plan = plan
-        policies = plan.networkPolicies
-        renderedPolicies = RenderedPolicy.render(policies)
+        self.policies = policies
+        self.renderedPolicies = renderedPolicies
         ObjectLimits.check(renderedPolicies, program: program, diagnostics: diagnostics)
         if checksInvariants { checkInvariants(program, plan: plan) }
     }
@@ -86,20 +93,37 @@ extension Compilation {
 }
 
 extension Compilation {
-    /// Port ranges need `endPort`, which older API servers drop silently,
-    /// and a dropped `endPort` would admit only the first port.
+    /// Starts the semantic checks and the check of the Kubernetes version on
+    /// another thread. They report to an engine of their own, and the caller
+    /// passes those diagnostics on in the order they were emitted, so the
+    /// output is the same as when the checks run before lowering.
+    func startChecks(_ program: Program, files: [ContractFile]) -> BackgroundTask<[Diagnostic]> {
+        let version = kubernetesVersion
+        return BackgroundTask {
+            let diagnostics = DiagnosticEngine()
+            SemanticChecks.run(program, files: files, diagnostics: diagnostics)
+            Compilation.checkKubernetesVersion(program, version: version, diagnostics: diagnostics)
+            return diagnostics.diagnostics
+        }
+    }
+}
+
+extension Compilation {
     /// The version the build targets: the one requested, else the profile's, else the default.
     public var kubernetesVersion: KubernetesVersion {
         requestedKubernetesVersion ?? program?.environment.profile.kubernetesVersion ?? .defaultTarget
     }
 
-    func checkKubernetesVersion(_ program: Program) {
-        guard kubernetesVersion < .endPortStable else { return }
+    /// Reports every port range when `version` predates `endPort`. Older API
+    /// servers drop `endPort` silently, and a dropped `endPort` would admit
+    /// only the first port.
+    static func checkKubernetesVersion(_ program: Program, version: KubernetesVersion, diagnostics: DiagnosticEngine) {
+        guard version < .endPortStable else { return }
         for dependency in program.dependencies {
             guard case .some(let items) = dependency.ports else { continue }
             for item in items {
                 guard case let .range(first, last) = item.value, first != last else { continue }
-                diagnostics.emit(.endPortUnsupported("\(first)-\(last)", version: kubernetesVersion.description), at: dependency.origin)
+                diagnostics.emit(.endPortUnsupported("\(first)-\(last)", version: version.description), at: dependency.origin)
             }
         }
     }

@@ -7,7 +7,16 @@ import RampSyntax
 extension Resolver {
     // MARK: - Dependencies
 
+    /// Resolves the dependency statements of every namespace, in the order
+    /// of the namespace names and then of the statements.
     func resolveDependencies() -> [Dependency] {
+        if let dependencies = resolveDependenciesConcurrently() {
+            return dependencies
+        }
+        return resolveDependenciesInOrder()
+    }
+
+    func resolveDependenciesInOrder() -> [Dependency] {
         var dependencies: [Dependency] = []
         dependencies.reserveCapacity(maximumDependencyCount())
         for namespaceName in namespaces.keys.sorted() {
@@ -39,7 +48,7 @@ extension Resolver {
 
     /// Appends the dependencies of one statement to `dependencies`, which
     /// builds one array for the program instead of one for each statement.
-    private func resolve(_ declaration: DependencyDecl, in namespace: String, into dependencies: inout [Dependency]) {
+    func resolve(_ declaration: DependencyDecl, in namespace: String, into dependencies: inout [Dependency]) {
         let clients = declaration.clients.map { resolve($0, in: namespace) }
         for target in declaration.targets {
             let (server, service) = resolveServer(target.endpoint, in: namespace)

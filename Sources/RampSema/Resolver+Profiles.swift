@@ -91,6 +91,9 @@ extension Resolver {
 
     func checkAgainstProfile(_ program: Program) {
         let profile = program.environment.profile
+        // The standard profile declares no pod network and enforces SCTP and
+        // port ranges, so most builds skip the loop over every dependency.
+        guard !profile.podNetworks.isEmpty || !profile.enforcesSCTP || !profile.enforcesPortRanges else { return }
         for dependency in program.dependencies {
             // A block of every address, such as those of `internet`, contains the
             // pod network by definition and is meant for the outside, so it is left out.

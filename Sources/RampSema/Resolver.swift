@@ -12,9 +12,11 @@ import RampSyntax
 /// returned program leaves out what could not be resolved, so callers must
 /// check `diagnostics.hasErrors` before using it.
 public struct Resolver {
-    let diagnostics: DiagnosticEngine
-    let suggester = Suggester()
-    let portLookup = PortLookup()
+    // The engine and the two caches are variables so that a copy of the
+    // resolver can run on another thread with its own.
+    var diagnostics: DiagnosticEngine
+    var suggester = Suggester()
+    var portLookup = PortLookup()
     var networks: [String: NetworkEntry] = [:]
     var namespaces: [String: NamespaceBuilder] = [:]
     var declarations = EnvironmentDeclarations()
@@ -34,6 +36,9 @@ public struct Resolver {
     /// The services of each valid namespace, filled once every declaration
     /// is collected. Looking a service up here copies no namespace builder.
     var servicesByNamespace: [String: [String: Service]] = [:]
+    /// The services that `checkServicesConcurrently` checked ahead, by the
+    /// range of their name, or nil when they are checked one by one.
+    var servicesCheckedAhead: [SourceRange: Service]?
 
     struct NetworkEntry {
         let declaration: NetworkDecl
@@ -76,9 +81,11 @@ public struct Resolver {
     mutating func prepare(_ files: [ContractFile], selection: EnvironmentMix?) {
         collectEnvironmentDeclarations(files)
         select(selection)
+        servicesCheckedAhead = checkServicesConcurrently(files)
         for file in files {
             for namespace in file.namespaces { declare(namespace, in: file) }
         }
+        servicesCheckedAhead = nil
         checkEnvironmentDeclarations()
         buildEnvironment()
         servicesByNamespace = namespaces.mapValues(\.services)
@@ -186,7 +193,7 @@ public struct Resolver {
             )
             return
         }
-        guard let service = checkedService(declaration, namespace: builder.name) else {
+        guard let service = servicesCheckedAhead?[name.range] ?? checkedService(declaration, namespace: builder.name) else {
             builder.rejectedServices.insert(name.text)
             return
         }
@@ -195,7 +202,7 @@ public struct Resolver {
     }
 
     /// Returns the service, or nil after reporting what makes it invalid.
-    private func checkedService(_ declaration: ServiceDecl, namespace: String) -> Service? {
+    func checkedService(_ declaration: ServiceDecl, namespace: String) -> Service? {
         let name = declaration.name
         if let reason = KubernetesNames.dns1123LabelError(name.text) {
             diagnostics.emit(.invalidServiceName(name.text, reason: reason), at: name.range)

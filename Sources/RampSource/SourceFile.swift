@@ -89,9 +89,13 @@ extension SourceFile {
     /// Returns the byte offset of the first byte that is not part of a valid
     /// UTF-8 sequence, or nil when the whole file is valid UTF-8.
     public static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
-        var iterator = bytes.makeIterator()
+        // Contracts are mostly ASCII, which is valid UTF-8 byte by byte, so
+        // the decoder starts at the first byte that is not ASCII.
+        let start = asciiPrefixLength(bytes)
+        guard start < bytes.count else { return nil }
+        var iterator = bytes[start...].makeIterator()
         var decoder = UTF8()
-        var offset = 0
+        var offset = start
         while true {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
@@ -101,6 +105,23 @@ extension SourceFile {
             case .error:
                 return offset
             }
+        }
+    }
+
+    /// Returns the number of ASCII bytes at the start of `bytes`, reading
+    /// eight bytes at a time.
+    private static func asciiPrefixLength(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBytes { raw in
+            var index = 0
+            while index + 8 <= raw.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+            while index < raw.count, raw[index] < 0x80 {
+                index += 1
+            }
+            return index
         }
     }
 }
