@@ -14,10 +14,7 @@ struct PeerKey: Hashable {
 
     init(_ peer: NetworkPolicyPeer) {
         self.peer = peer
-        var fingerprint = PeerKey.fingerprint(of: peer.podSelector)
-        fingerprint = PeerKey.combine(fingerprint, PeerKey.fingerprint(of: peer.namespaceSelector))
-        if let block = peer.ipBlock { fingerprint = PeerKey.combine(fingerprint, UInt64(bitPattern: Int64(block.hashValue))) }
-        self.fingerprint = fingerprint
+        self.fingerprint = PeerKey.fingerprint(of: peer)
     }
 
     func hash(into hasher: inout Hasher) {
@@ -26,6 +23,13 @@ struct PeerKey: Hashable {
 
     static func == (lhs: PeerKey, rhs: PeerKey) -> Bool {
         lhs.fingerprint == rhs.fingerprint && lhs.peer == rhs.peer
+    }
+
+    static func fingerprint(of peer: NetworkPolicyPeer) -> UInt64 {
+        var fingerprint = PeerKey.fingerprint(of: peer.podSelector)
+        fingerprint = PeerKey.combine(fingerprint, PeerKey.fingerprint(of: peer.namespaceSelector))
+        if let block = peer.ipBlock { fingerprint = PeerKey.combine(fingerprint, UInt64(bitPattern: Int64(block.hashValue))) }
+        return fingerprint
     }
 
     /// Sums the entries' hashes for `matchLabels`, because a dictionary's
