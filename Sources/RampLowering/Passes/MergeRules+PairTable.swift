@@ -46,7 +46,7 @@ extension MergeRules {
                 }
                 if let ports = rule.ports, !ports.isEmpty {
                     for port in ports {
-                        portNumbers.append(portNumbering.number(of: port, fingerprint: PairTable.fingerprint(of: port)))
+                        portNumbers.append(portNumbering.number(of: port, fingerprint: PeerKey.fingerprint(of: port)))
                     }
                 } else {
                     portNumbers.append(portNumbering.number(of: nil, fingerprint: 0))
@@ -120,22 +120,6 @@ extension MergeRules {
         /// Returns the numbers of the rules that admit pair `number`, in rule order.
         func rules(ofPair number: Int) -> ArraySlice<Int> {
             ruleNumbers[ruleStarts[number]..<ruleStarts[number + 1]]
-        }
-
-        private static func fingerprint(of port: NetworkPolicyPort) -> UInt64 {
-            var fingerprint: UInt64
-            switch port.protocol {
-            case nil: fingerprint = 1
-            case .tcp: fingerprint = 2
-            case .udp: fingerprint = 3
-            case .sctp: fingerprint = 4
-            }
-            switch port.port {
-            case nil: fingerprint = PeerKey.combine(fingerprint, 5)
-            case .number(let number): fingerprint = PeerKey.combine(fingerprint, UInt64(bitPattern: Int64(number)))
-            case .name(let name): fingerprint = PeerKey.combine(fingerprint, PeerKey.fnv1a(name))
-            }
-            return PeerKey.combine(fingerprint, UInt64(bitPattern: Int64(port.endPort ?? -1)))
         }
     }
 

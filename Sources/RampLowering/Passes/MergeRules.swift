@@ -74,11 +74,18 @@ public struct MergeRules: PlanPass {
                 }
             }
         }
-        // Nil (every peer or port) together with specific entries is just nil.
-        let peers = peerNumbers.map { table.peers[$0] }
-        let ports = portNumbers.map { table.ports[$0] }
-        let peerList: [NetworkPolicyPeer]? = peers.contains { $0 == nil } ? nil : peers.map { $0! }
-        let portList: [NetworkPolicyPort]? = ports.contains { $0 == nil } ? nil : ports.map { $0! }
-        return PlanRule(peers: peerList, ports: portList, origins: origins)
+        return PlanRule(peers: list(peerNumbers, of: table.peers), ports: list(portNumbers, of: table.ports), origins: origins)
+    }
+
+    /// Returns the values with the given numbers, or nil when one of them
+    /// is nil: every peer or port together with specific ones is just every one.
+    private static func list<Value>(_ numbers: [Int], of values: [Value?]) -> [Value]? {
+        var list: [Value] = []
+        list.reserveCapacity(numbers.count)
+        for number in numbers {
+            guard let value = values[number] else { return nil }
+            list.append(value)
+        }
+        return list
     }
 }

@@ -32,6 +32,23 @@ struct PeerKey: Hashable {
         return fingerprint
     }
 
+    /// Returns a fingerprint of a port from its fields, without a `Hasher`.
+    static func fingerprint(of port: NetworkPolicyPort) -> UInt64 {
+        var fingerprint: UInt64
+        switch port.protocol {
+        case nil: fingerprint = 1
+        case .tcp: fingerprint = 2
+        case .udp: fingerprint = 3
+        case .sctp: fingerprint = 4
+        }
+        switch port.port {
+        case nil: fingerprint = combine(fingerprint, 5)
+        case .number(let number): fingerprint = combine(fingerprint, UInt64(bitPattern: Int64(number)))
+        case .name(let name): fingerprint = combine(fingerprint, fnv1a(name))
+        }
+        return combine(fingerprint, UInt64(bitPattern: Int64(port.endPort ?? -1)))
+    }
+
     /// Sums the entries' hashes for `matchLabels`, because a dictionary's
     /// iteration order differs between equal dictionaries.
     static func fingerprint(of selector: LabelSelector?) -> UInt64 {
