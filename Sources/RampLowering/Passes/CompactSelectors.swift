@@ -117,10 +117,14 @@ public struct CompactSelectors: PlanPass {
         init(_ plan: PolicyPlan) {
             // Fingerprinting the peers is the costly part of numbering them, so it runs on all cores.
             let keysOfObjects = plan.mapEachObject { object in
-                (object.ingress + object.egress).flatMap { rule -> [PeerKey] in
-                    guard let peers = rule.peers, peers.count >= 2 else { return [] }
-                    return peers.map(PeerKey.init)
+                var keys: [PeerKey] = []
+                for rules in [object.ingress, object.egress] {
+                    for rule in rules {
+                        guard let peers = rule.peers, peers.count >= 2 else { continue }
+                        for peer in peers { keys.append(PeerKey(peer)) }
+                    }
                 }
+                return keys
             }
             var indices: [PeerKey: Int] = [:]
             var peers: [NetworkPolicyPeer] = []

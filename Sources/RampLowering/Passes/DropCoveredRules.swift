@@ -25,6 +25,9 @@ public struct DropCoveredRules: PlanPass {
 
     /// Keeps the first of equal rules and drops any rule contained in another.
     private func dropCovered(_ rules: [PlanRule]) -> [PlanRule] {
+        // One rule has no other to be covered by.
+        guard rules.count >= 2 else { return rules }
+
         var kept = rules
         var summaries = rules.map(PeerSummary.init)
         var index = 0

@@ -9,7 +9,10 @@ extension MergeRules {
         let byPeers = partitionByPeers(pairs, peerCount: peerCount, portCount: portCount)
         let byPorts = partitionByPorts(pairs, peerCount: peerCount, portCount: portCount)
         let best = byPeers.count <= byPorts.count ? byPeers : byPorts
-        guard peerCount <= exactLimit, portCount <= exactLimit, best.count > 1 else { return best }
+        // One rule covers the pairs only when every peer has every port, and
+        // then the partition by peers is that rule. So the search can beat a
+        // partition of two rules only by finding one, which never happens.
+        guard peerCount <= exactLimit, portCount <= exactLimit, best.count > 2 else { return best }
         return exactCover(pairs, peerCount: peerCount, portCount: portCount, bound: best.count) ?? best
     }
 
