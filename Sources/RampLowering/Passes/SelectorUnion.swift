@@ -33,7 +33,7 @@ enum SelectorUnion {
     /// Returns the selector that matches `rest` and any of `values` for `key`.
     static func join(_ split: Split, values: [String]) -> LabelSelector {
         var selector = split.rest
-        let unique = Array(Set(values)).sorted()
+        let unique = sortedUnique(values)
         if unique.count == 1 {
             selector.matchLabels[split.key] = unique[0]
         } else {
@@ -49,9 +49,18 @@ enum SelectorUnion {
 
         var result = selector
         result.matchExpressions = selector.matchExpressions
-            .map { LabelSelectorRequirement(key: $0.key, operator: $0.operator, values: Array(Set($0.values)).sorted()) }
+            .map { LabelSelectorRequirement(key: $0.key, operator: $0.operator, values: sortedUnique($0.values)) }
             .sorted { ($0.key, $0.operator.rawValue, $0.values) < ($1.key, $1.operator.rawValue, $1.values) }
         return result
+    }
+
+    /// Returns the distinct values in ascending order. Sorting and dropping
+    /// repeats costs less than hashing every value into a set.
+    private static func sortedUnique(_ values: [String]) -> [String] {
+        var unique: [String] = []
+        unique.reserveCapacity(values.count)
+        for value in values.sorted() where unique.last != value { unique.append(value) }
+        return unique
     }
 
     /// Returns whether `canonical` would keep the expressions as they are:
