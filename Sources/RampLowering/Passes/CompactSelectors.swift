@@ -161,8 +161,9 @@ public struct CompactSelectors: PlanPass {
         }
 
         /// Returns whether two of the peers can join: whether a group
-        /// appears in the splits of more than one of them. A peer's splits
-        /// name different groups, because each split drops a different key.
+        /// appears in the splits of more than one of them. A peer's splits are
+        /// in different groups, because each one drops a different key or
+        /// changes a different selector.
         func hasSharedGroup(_ peerIndices: ArraySlice<Int>) -> Bool {
             var groups: [Int] = []
             for index in peerIndices {

@@ -18,8 +18,8 @@ public struct MergeObjects: PlanPass {
         // Each round merges disjoint groups; a merged object can join another
         // group in the next round, which rarely happens, so rounds are few.
         // Fingerprinting the rules takes most of a round and is independent
-        // per object, so it runs on all cores, and objects that a round
-        // leaves alone keep their keys for the next round.
+        // per object, so it runs on all cores. Objects that a round leaves
+        // alone keep their keys for the next round.
         var keysOfObjects = plan.mapEachObject(MergeObjects.keys)
         while mergeRound(&plan, keysOfObjects: &keysOfObjects) {}
     }
@@ -61,7 +61,7 @@ public struct MergeObjects: PlanPass {
 
     /// Merges every group it can, each object joining at most one group, the
     /// largest groups first. Returns whether anything merged.
-    /// `keysOfObjects` holds `keys(of:)` of every object and is kept up to date.
+    /// `keysOfObjects` contains `keys(of:)` of every object, and the round keeps it up to date.
     private func mergeRound(_ plan: inout PolicyPlan, keysOfObjects: inout [[(key: Key, values: [String])]]) -> Bool {
         // Groups are numbered in order of first appearance, which breaks ties between equal sizes.
         var numbers: [Key: Int] = [:]

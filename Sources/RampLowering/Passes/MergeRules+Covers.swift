@@ -10,8 +10,8 @@ extension MergeRules {
         let byPorts = partitionByPorts(pairs, peerCount: peerCount, portCount: portCount)
         let best = byPeers.count <= byPorts.count ? byPeers : byPorts
         // One rule covers the pairs only when every peer has every port, and
-        // then the partition by peers is that rule. So the search can beat a
-        // partition of two rules only by finding one, which never happens.
+        // then the partition by peers is that one rule. So when the best
+        // partition has two rules, the search cannot find fewer.
         guard peerCount <= exactLimit, portCount <= exactLimit, best.count > 2 else { return best }
         return exactCover(pairs, peerCount: peerCount, portCount: portCount, bound: best.count) ?? best
     }
@@ -67,7 +67,7 @@ extension MergeRules {
         return members
     }
 
-    /// `partitionByPeers` for more ports than a bit set holds.
+    /// `partitionByPeers` for more ports than fit in a bit set.
     private static func partitionByPeerLists(_ pairs: [Pair], peerCount: Int) -> [Biclique] {
         var portsOfPeer = Array(repeating: [Int](), count: peerCount)
         for pair in pairs { portsOfPeer[pair.peer].append(pair.port) }
@@ -76,7 +76,7 @@ extension MergeRules {
         return groups.map { Biclique(peers: $0.value, ports: $0.key) }.sorted { $0.peers[0] < $1.peers[0] }
     }
 
-    /// `partitionByPorts` for more peers than a bit set holds.
+    /// `partitionByPorts` for more peers than fit in a bit set.
     private static func partitionByPortLists(_ pairs: [Pair], portCount: Int) -> [Biclique] {
         var peersOfPort = Array(repeating: [Int](), count: portCount)
         for pair in pairs { peersOfPort[pair.port].append(pair.peer) }

@@ -9,9 +9,9 @@ extension MergeRules {
     /// rather than origins, so building the table copies no strings.
     struct PairTable {
         let rules: [PlanRule]
-        /// Distinct peers by number; nil stands for an omitted or empty list.
+        /// Distinct peers by number, where nil is an omitted or empty list.
         let peers: [NetworkPolicyPeer?]
-        /// Distinct ports by number; nil stands for an omitted or empty list.
+        /// Distinct ports by number, where nil is an omitted or empty list.
         let ports: [NetworkPolicyPort?]
         private(set) var pairs: [Pair] = []
         private var numbers: PairNumbers
@@ -127,7 +127,8 @@ extension MergeRules {
     /// dictionary beyond, so that a direction with many peers and many
     /// ports does not allocate their product.
     struct PairNumbers {
-        /// Largest matrix, in entries. Typical directions have a few dozen.
+        /// Largest matrix, in entries. A direction of the synthetic benchmark
+        /// systems needs a few dozen, by estimate.
         static let matrixLimit = 4096
 
         private let portCount: Int
