@@ -45,7 +45,13 @@ extension MergeRules {
         // A scan of the groups costs less than hashing while they are few.
         var groupOfSet: [UInt64: Int]? = sets.count > 32 ? [:] : nil
         for (index, set) in sets.enumerated() where set != 0 {
-            let existing = groupOfSet.map { $0[set] } ?? groups.firstIndex { $0.set == set }
+            let existing: Int?
+            if let groupOfSet {
+                existing = groupOfSet[set]
+            } else {
+                existing = groups.firstIndex { $0.set == set }
+            }
+
             if let existing {
                 groups[existing].members.append(index)
             } else {
