@@ -96,6 +96,30 @@ final class MergeRulesTests: XCTestCase {
         """)
     }
 
+    /// Seventy peers in two port groups: more sets than the group scan
+    /// takes, and more peers than fit in a bit set.
+    func testManyPeersGroupByPorts() {
+        let peers = 0..<70
+        let input = ["object s/x select {app=x} types ingress"]
+            + peers.map { "  ingress from pod{app=p\($0)} ports tcp/\($0 % 2 + 1)" }
+        let even = peers.filter { $0 % 2 == 0 }.map { "pod{app=p\($0)}" }.joined(separator: ", ")
+        let odd = peers.filter { $0 % 2 == 1 }.map { "pod{app=p\($0)}" }.joined(separator: ", ")
+        let expected = [
+            "object s/x select {app=x} types ingress",
+            "  ingress from \(even) ports tcp/1",
+            "  ingress from \(odd) ports tcp/2",
+        ]
+        assertPass(MergeRules(), input.joined(separator: "\n"), expected.joined(separator: "\n") + "\n")
+    }
+
+    /// Seventy peers on seventy ports have more pairs of numbers than the
+    /// pair matrix takes, and more ports than fit in a bit set.
+    func testManyPeersAndPortsStayApart() {
+        let lines = ["object s/x select {app=x} types ingress"]
+            + (0..<70).map { "  ingress from pod{app=p\($0)} ports tcp/\(1000 + $0)" }
+        assertPass(MergeRules(), lines.joined(separator: "\n"), lines.joined(separator: "\n") + "\n")
+    }
+
     func testAnyPeersStayApartFromNamedPeers() {
         assertPass(MergeRules(), """
         object s/x select {app=x} types ingress

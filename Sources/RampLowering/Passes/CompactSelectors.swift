@@ -14,20 +14,29 @@ public struct CompactSelectors: PlanPass {
 
     public func run(_ plan: inout PolicyPlan) {
         let table = SplitTable(plan)
-        plan.rewriteEachObject { object in
-            object.ingress = object.ingress.map { compact($0, table: table) }
-            object.egress = object.egress.map { compact($0, table: table) }
+        plan.rewriteEachObject { index, object in
+            // The table lists the peers of the object's rules of two or more
+            // peers, ingress rules first, in the order the loops visit them.
+            var peerIndices = table.peerIndices(ofObject: index)[...]
+            object.ingress = object.ingress.map { compact($0, peerIndices: &peerIndices, table: table) }
+            object.egress = object.egress.map { compact($0, peerIndices: &peerIndices, table: table) }
         }
     }
 
-    private func compact(_ rule: PlanRule, table: SplitTable) -> PlanRule {
+    /// `peerIndices` starts with the table indices of the rule's peers when
+    /// the rule has two or more; they are removed from it.
+    private func compact(_ rule: PlanRule, peerIndices: inout ArraySlice<Int>, table: SplitTable) -> PlanRule {
         // One peer has nothing to join with.
         guard var peers = rule.peers, peers.count >= 2 else { return rule }
+
+        let indices = peerIndices.prefix(peers.count)
+        peerIndices = peerIndices.dropFirst(peers.count)
+        guard table.hasSharedGroup(indices) else { return rule }
 
         // The splits of a peer change only when the peer does, so each merge
         // recomputes just the merged peer's.
         var groups = GroupNumbers(table: table)
-        var splits = peers.map { groups.number(table.splits(of: $0)) }
+        var splits = indices.map { groups.number(table.splits(ofPeer: $0)) }
         while let merge = bestMerge(splits, groups: groups) {
             let first = merge.members[0]
             peers[first] = merge.peer
@@ -99,28 +108,34 @@ public struct CompactSelectors: PlanPass {
     /// rules of many objects name the same peer, and making its splits costs
     /// far more than a lookup.
     private struct SplitTable {
-        private let indices: [PeerKey: Int]
         private let splitsOfPeers: [[(group: Int, values: [String])]]
+        /// The index of each peer of the rules of two or more peers, per object.
+        private let indicesOfObjects: [[Int]]
         let groupKeys: [GroupKey]
         let groupNumbers: [GroupKey: Int]
 
         init(_ plan: PolicyPlan) {
             // Fingerprinting the peers is the costly part of numbering them, so it runs on all cores.
             let keysOfObjects = plan.mapEachObject { object in
-                (object.ingress + object.egress).flatMap { rule -> [PeerKey] in
-                    guard let peers = rule.peers, peers.count >= 2 else { return [] }
-                    return peers.map(PeerKey.init)
+                var keys: [PeerKey] = []
+                for rules in [object.ingress, object.egress] {
+                    for rule in rules {
+                        guard let peers = rule.peers, peers.count >= 2 else { continue }
+                        for peer in peers { keys.append(PeerKey(peer)) }
+                    }
                 }
+                return keys
             }
             var indices: [PeerKey: Int] = [:]
             var peers: [NetworkPolicyPeer] = []
-            for keys in keysOfObjects {
-                for key in keys where indices[key] == nil {
+            indicesOfObjects = keysOfObjects.map { keys in
+                keys.map { key in
+                    if let index = indices[key] { return index }
                     indices[key] = peers.count
                     peers.append(key.peer)
+                    return peers.count - 1
                 }
             }
-            self.indices = indices
 
             let splitsOfPeers = PolicyPlan.mapConcurrently(peers, CompactSelectors.splits)
             var groupKeys: [GroupKey] = []
@@ -137,8 +152,25 @@ public struct CompactSelectors: PlanPass {
             self.groupNumbers = groupNumbers
         }
 
-        func splits(of peer: NetworkPolicyPeer) -> [(group: Int, values: [String])] {
-            splitsOfPeers[indices[PeerKey(peer)]!]
+        func peerIndices(ofObject index: Int) -> [Int] {
+            indicesOfObjects[index]
+        }
+
+        func splits(ofPeer index: Int) -> [(group: Int, values: [String])] {
+            splitsOfPeers[index]
+        }
+
+        /// Returns whether two of the peers can join: whether a group
+        /// appears in the splits of more than one of them. A peer's splits are
+        /// in different groups, because each one drops a different key or
+        /// changes a different selector.
+        func hasSharedGroup(_ peerIndices: ArraySlice<Int>) -> Bool {
+            var groups: [Int] = []
+            for index in peerIndices {
+                for split in splitsOfPeers[index] { groups.append(split.group) }
+            }
+            groups.sort()
+            return zip(groups, groups.dropFirst()).contains { $0 == $1 }
         }
     }
 
@@ -206,24 +238,34 @@ public struct CompactSelectors: PlanPass {
     /// the earliest such group on a tie. `splitsOfPeers` contains the splits
     /// of each peer of the rule, in rule order.
     private func bestMerge(_ splitsOfPeers: [[(group: Int, values: [String])]], groups: GroupNumbers) -> Merge? {
-        var members = [[(index: Int, values: [String])]](repeating: [], count: groups.count)
+        // Counting first spares collecting the members of every group.
+        var counts = [Int](repeating: 0, count: groups.count)
         var order: [Int] = []
-        for (index, splits) in splitsOfPeers.enumerated() {
-            for (group, values) in splits {
-                if members[group].isEmpty { order.append(group) }
-                members[group].append((index, values))
+        for splits in splitsOfPeers {
+            for split in splits {
+                if counts[split.group] == 0 { order.append(split.group) }
+                counts[split.group] += 1
             }
         }
-        guard let group = order.filter({ members[$0].count >= 2 }).max(by: { members[$0].count < members[$1].count }) else {
+        guard let group = order.filter({ counts[$0] >= 2 }).max(by: { counts[$0] < counts[$1] }) else {
             return nil
         }
+
+        var members: [Int] = []
+        var values: [String] = []
+        for (index, splits) in splitsOfPeers.enumerated() {
+            for split in splits where split.group == group {
+                members.append(index)
+                values += split.values
+            }
+        }
         let key = groups.key(group)
-        let joined = SelectorUnion.join(key.split, values: members[group].flatMap(\.values))
+        let joined = SelectorUnion.join(key.split, values: values)
         let peer: NetworkPolicyPeer
         switch key.side {
         case .pod(let namespaceSelector): peer = NetworkPolicyPeer(podSelector: joined, namespaceSelector: namespaceSelector)
         case .namespace(let podSelector): peer = NetworkPolicyPeer(podSelector: podSelector, namespaceSelector: joined)
         }
-        return Merge(members: members[group].map(\.index).sorted(), peer: peer)
+        return Merge(members: members, peer: peer)
     }
 }

@@ -25,6 +25,9 @@ public struct DropCoveredRules: PlanPass {
 
     /// Keeps the first of equal rules and drops any rule contained in another.
     private func dropCovered(_ rules: [PlanRule]) -> [PlanRule] {
+        // One rule has no other to be covered by.
+        guard rules.count >= 2 else { return rules }
+
         var kept = rules
         var summaries = rules.map(PeerSummary.init)
         var index = 0
@@ -46,7 +49,8 @@ public struct DropCoveredRules: PlanPass {
     }
 
     private func covers(_ outer: PlanRule, _ inner: PlanRule) -> Bool {
-        Containment.peers(inner.peers, within: outer.peers) && Containment.ports(inner.ports, within: outer.ports)
+        // Ports compare far faster than selectors, and often differ where peers match.
+        Containment.ports(inner.ports, within: outer.ports) && Containment.peers(inner.peers, within: outer.peers)
     }
 
     /// The peer fingerprints of a rule, which reject most pairs of rules
@@ -58,7 +62,7 @@ public struct DropCoveredRules: PlanPass {
 
         init(_ rule: PlanRule) {
             if let peers = rule.peers, !peers.isEmpty {
-                fingerprints = peers.map { PeerKey($0).fingerprint }
+                fingerprints = peers.map(PeerKey.fingerprint)
                 hasIPBlock = peers.contains { $0.ipBlock != nil }
             } else {
                 fingerprints = nil

@@ -17,7 +17,20 @@ public struct MergeObjects: PlanPass {
     public func run(_ plan: inout PolicyPlan) {
         // Each round merges disjoint groups; a merged object can join another
         // group in the next round, which rarely happens, so rounds are few.
-        while mergeRound(&plan) {}
+        // Fingerprinting the rules takes most of a round and is independent
+        // per object, so it runs on all cores. Objects that a round leaves
+        // alone keep their keys for the next round.
+        var keysOfObjects = plan.mapEachObject(MergeObjects.keys)
+        while mergeRound(&plan, keysOfObjects: &keysOfObjects) {}
+    }
+
+    /// Returns the groups that `object` can join, with the label values it brings to each.
+    private static func keys(of object: PlanObject) -> [(key: Key, values: [String])] {
+        let splits = SelectorUnion.splits(object.podSelector)
+        guard !splits.isEmpty else { return [] }
+
+        let rules = RuleSignature(object)
+        return splits.map { (Key(namespace: object.namespace, rules: rules, split: $0.split), $0.values) }
     }
 
     /// A group of objects that can join, hashed by a fingerprint computed
@@ -48,15 +61,8 @@ public struct MergeObjects: PlanPass {
 
     /// Merges every group it can, each object joining at most one group, the
     /// largest groups first. Returns whether anything merged.
-    private func mergeRound(_ plan: inout PolicyPlan) -> Bool {
-        // Fingerprinting the rules takes most of the round and is independent per object.
-        let keysOfObjects = plan.mapEachObject { object -> [(key: Key, values: [String])] in
-            let splits = SelectorUnion.splits(object.podSelector)
-            guard !splits.isEmpty else { return [] }
-
-            let rules = RuleSignature(object)
-            return splits.map { (Key(namespace: object.namespace, rules: rules, split: $0.split), $0.values) }
-        }
+    /// `keysOfObjects` contains `keys(of:)` of every object, and the round keeps it up to date.
+    private func mergeRound(_ plan: inout PolicyPlan, keysOfObjects: inout [[(key: Key, values: [String])]]) -> Bool {
         // Groups are numbered in order of first appearance, which breaks ties between equal sizes.
         var numbers: [Key: Int] = [:]
         var keys: [Key] = []
@@ -95,9 +101,19 @@ public struct MergeObjects: PlanPass {
             removed.formUnion(indices.dropFirst())
         }
         guard !replacements.isEmpty else { return false }
+
+        var keptKeys: [[(key: Key, values: [String])]] = []
         plan.objects = plan.objects.enumerated().compactMap { index, object in
-            removed.contains(index) ? nil : (replacements[index] ?? object)
+            guard !removed.contains(index) else { return nil }
+
+            if let replacement = replacements[index] {
+                keptKeys.append(MergeObjects.keys(of: replacement))
+                return replacement
+            }
+            keptKeys.append(keysOfObjects[index])
+            return object
         }
+        keysOfObjects = keptKeys
         return true
     }
 

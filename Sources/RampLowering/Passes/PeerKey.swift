@@ -14,10 +14,7 @@ struct PeerKey: Hashable {
 
     init(_ peer: NetworkPolicyPeer) {
         self.peer = peer
-        var fingerprint = PeerKey.fingerprint(of: peer.podSelector)
-        fingerprint = PeerKey.combine(fingerprint, PeerKey.fingerprint(of: peer.namespaceSelector))
-        if let block = peer.ipBlock { fingerprint = PeerKey.combine(fingerprint, UInt64(bitPattern: Int64(block.hashValue))) }
-        self.fingerprint = fingerprint
+        self.fingerprint = PeerKey.fingerprint(of: peer)
     }
 
     func hash(into hasher: inout Hasher) {
@@ -26,6 +23,30 @@ struct PeerKey: Hashable {
 
     static func == (lhs: PeerKey, rhs: PeerKey) -> Bool {
         lhs.fingerprint == rhs.fingerprint && lhs.peer == rhs.peer
+    }
+
+    static func fingerprint(of peer: NetworkPolicyPeer) -> UInt64 {
+        var fingerprint = PeerKey.fingerprint(of: peer.podSelector)
+        fingerprint = PeerKey.combine(fingerprint, PeerKey.fingerprint(of: peer.namespaceSelector))
+        if let block = peer.ipBlock { fingerprint = PeerKey.combine(fingerprint, UInt64(bitPattern: Int64(block.hashValue))) }
+        return fingerprint
+    }
+
+    /// Returns a fingerprint of a port from its fields, without a `Hasher`.
+    static func fingerprint(of port: NetworkPolicyPort) -> UInt64 {
+        var fingerprint: UInt64
+        switch port.protocol {
+        case nil: fingerprint = 1
+        case .tcp: fingerprint = 2
+        case .udp: fingerprint = 3
+        case .sctp: fingerprint = 4
+        }
+        switch port.port {
+        case nil: fingerprint = combine(fingerprint, 5)
+        case .number(let number): fingerprint = combine(fingerprint, UInt64(bitPattern: Int64(number)))
+        case .name(let name): fingerprint = combine(fingerprint, fnv1a(name))
+        }
+        return combine(fingerprint, UInt64(bitPattern: Int64(port.endPort ?? -1)))
     }
 
     /// Sums the entries' hashes for `matchLabels`, because a dictionary's

@@ -38,11 +38,11 @@ struct RuleSignature: Hashable {
         private static func fingerprint(of rule: PlanRule) -> UInt64 {
             var fingerprint: UInt64 = rule.peers == nil ? 1 : 2
             for peer in rule.peers ?? [] {
-                fingerprint = PeerKey.combine(fingerprint, PeerKey(peer).fingerprint)
+                fingerprint = PeerKey.combine(fingerprint, PeerKey.fingerprint(of: peer))
             }
             fingerprint = PeerKey.combine(fingerprint, rule.ports == nil ? 1 : 2)
             for port in rule.ports ?? [] {
-                fingerprint = PeerKey.combine(fingerprint, UInt64(bitPattern: Int64(port.hashValue)))
+                fingerprint = PeerKey.combine(fingerprint, PeerKey.fingerprint(of: port))
             }
             return fingerprint
         }

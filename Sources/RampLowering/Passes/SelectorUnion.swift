@@ -14,7 +14,7 @@ enum SelectorUnion {
     /// Returns, for each key the selector constrains only by equality or
     /// In, the rest of the selector and the values allowed for the key.
     static func splits(_ selector: LabelSelector) -> [(split: Split, values: [String])] {
-        var result: [(Split, [String])] = []
+        var result: [(split: Split, values: [String])] = []
         let expressionsByKey = Dictionary(grouping: selector.matchExpressions, by: \.key)
         for (key, value) in selector.matchLabels where expressionsByKey[key] == nil {
             var rest = selector
@@ -27,13 +27,13 @@ enum SelectorUnion {
             rest.matchExpressions.removeAll { $0.key == key }
             result.append((Split(rest: canonical(rest), key: key), requirements[0].values))
         }
-        return result.sorted { $0.0.key < $1.0.key }
+        return result.sorted { $0.split.key < $1.split.key }
     }
 
     /// Returns the selector that matches `rest` and any of `values` for `key`.
     static func join(_ split: Split, values: [String]) -> LabelSelector {
         var selector = split.rest
-        let unique = Array(Set(values)).sorted()
+        let unique = sortedUnique(values)
         if unique.count == 1 {
             selector.matchLabels[split.key] = unique[0]
         } else {
@@ -44,11 +44,37 @@ enum SelectorUnion {
 
     /// Orders expressions by key, operator and values so that equal selectors compare equal.
     static func canonical(_ selector: LabelSelector) -> LabelSelector {
+        // Most selectors are canonical already, and checking costs less than building sets and sorting.
+        guard !isCanonical(selector.matchExpressions) else { return selector }
+
         var result = selector
         result.matchExpressions = selector.matchExpressions
-            .map { LabelSelectorRequirement(key: $0.key, operator: $0.operator, values: Array(Set($0.values)).sorted()) }
+            .map { LabelSelectorRequirement(key: $0.key, operator: $0.operator, values: sortedUnique($0.values)) }
             .sorted { ($0.key, $0.operator.rawValue, $0.values) < ($1.key, $1.operator.rawValue, $1.values) }
         return result
+    }
+
+    /// Returns the distinct values in ascending order. Sorting and dropping
+    /// repeats costs less than hashing every value into a set.
+    private static func sortedUnique(_ values: [String]) -> [String] {
+        var unique: [String] = []
+        unique.reserveCapacity(values.count)
+        for value in values.sorted() where unique.last != value { unique.append(value) }
+        return unique
+    }
+
+    /// Returns whether `canonical` would keep the expressions as they are:
+    /// each one's values strictly ascending, and the expressions in order.
+    /// Expressions that compare equal are identical, so sorting keeps them.
+    private static func isCanonical(_ requirements: [LabelSelectorRequirement]) -> Bool {
+        for requirement in requirements {
+            for (value, next) in zip(requirement.values, requirement.values.dropFirst()) where !(value < next) { return false }
+        }
+        for (requirement, next) in zip(requirements, requirements.dropFirst())
+        where (next.key, next.operator.rawValue, next.values) < (requirement.key, requirement.operator.rawValue, requirement.values) {
+            return false
+        }
+        return true
     }
 }
 

@@ -10,13 +10,19 @@ extension PolicyPlan {
     /// same as a loop in plan order, because `rewrite` reads and writes only the object
     /// it changes and each object is written by exactly one work item.
     mutating func rewriteEachObject(_ rewrite: @Sendable (inout PlanObject) -> Void) {
+        rewriteEachObject { _, object in rewrite(&object) }
+    }
+
+    /// Applies `rewrite` to every object and its index in plan order, on
+    /// all cores, under the terms of `rewriteEachObject(_:)`.
+    mutating func rewriteEachObject(_ rewrite: @Sendable (Int, inout PlanObject) -> Void) {
         let count = objects.count
         objects.withUnsafeMutableBufferPointer { buffer in
             // Safe to share: the work items write disjoint index ranges, and
             // `concurrentPerform` returns only after all of them finish.
             nonisolated(unsafe) let shared = buffer
             PolicyPlan.forEachWorkItem(count: count) { range in
-                for index in range { rewrite(&shared[index]) }
+                for index in range { rewrite(index, &shared[index]) }
             }
         }
     }

@@ -1,0 +1,191 @@
+extension MergeRules {
+    static func bestCover(_ pairs: [Pair], peerCount: Int, portCount: Int) -> [Biclique] {
+        // With one peer or one port, every peer and port form a pair, so one
+        // rule covers them all. Both partitions return that rule too.
+        if !pairs.isEmpty, peerCount == 1 || portCount == 1 {
+            return [Biclique(peers: Array(0..<peerCount), ports: Array(0..<portCount))]
+        }
+
+        let byPeers = partitionByPeers(pairs, peerCount: peerCount, portCount: portCount)
+        let byPorts = partitionByPorts(pairs, peerCount: peerCount, portCount: portCount)
+        let best = byPeers.count <= byPorts.count ? byPeers : byPorts
+        // One rule covers the pairs only when every peer has every port, and
+        // then the partition by peers is that one rule. So when the best
+        // partition has two rules, the search cannot find fewer.
+        guard peerCount <= exactLimit, portCount <= exactLimit, best.count > 2 else { return best }
+        return exactCover(pairs, peerCount: peerCount, portCount: portCount, bound: best.count) ?? best
+    }
+
+    // MARK: - Partitions
+
+    /// Peers with the same set of ports form one rule. Rules are ordered by
+    /// their first peer, and list peers and ports in ascending order.
+    static func partitionByPeers(_ pairs: [Pair], peerCount: Int, portCount: Int) -> [Biclique] {
+        guard portCount <= UInt64.bitWidth else { return partitionByPeerLists(pairs, peerCount: peerCount) }
+
+        var portsOfPeer = [UInt64](repeating: 0, count: peerCount)
+        for pair in pairs { portsOfPeer[pair.peer] |= 1 << UInt64(pair.port) }
+        return groupEqualSets(portsOfPeer).map { Biclique(peers: $0.members, ports: members(of: $0.set)) }
+    }
+
+    /// Ports with the same set of peers form one rule. Rules are ordered by
+    /// their first port, and list peers and ports in ascending order.
+    static func partitionByPorts(_ pairs: [Pair], peerCount: Int, portCount: Int) -> [Biclique] {
+        guard peerCount <= UInt64.bitWidth else { return partitionByPortLists(pairs, portCount: portCount) }
+
+        var peersOfPort = [UInt64](repeating: 0, count: portCount)
+        for pair in pairs { peersOfPort[pair.port] |= 1 << UInt64(pair.peer) }
+        return groupEqualSets(peersOfPort).map { Biclique(peers: members(of: $0.set), ports: $0.members) }
+    }
+
+    /// Returns the indices of equal non-empty sets, one group per set, in
+    /// order of their first index.
+    private static func groupEqualSets(_ sets: [UInt64]) -> [(set: UInt64, members: [Int])] {
+        var groups: [(set: UInt64, members: [Int])] = []
+        // A scan of the groups costs less than hashing while they are few.
+        var groupOfSet: [UInt64: Int]? = sets.count > 32 ? [:] : nil
+        for (index, set) in sets.enumerated() where set != 0 {
+            let existing: Int?
+            if let groupOfSet {
+                existing = groupOfSet[set]
+            } else {
+                existing = groups.firstIndex { $0.set == set }
+            }
+
+            if let existing {
+                groups[existing].members.append(index)
+            } else {
+                groupOfSet?[set] = groups.count
+                groups.append((set, [index]))
+            }
+        }
+        return groups
+    }
+
+    /// Returns the numbers of the bits set in `set`, in ascending order.
+    private static func members(of set: UInt64) -> [Int] {
+        var members: [Int] = []
+        var rest = set
+        while rest != 0 {
+            members.append(rest.trailingZeroBitCount)
+            rest &= rest - 1
+        }
+        return members
+    }
+
+    /// `partitionByPeers` for more ports than fit in a bit set.
+    private static func partitionByPeerLists(_ pairs: [Pair], peerCount: Int) -> [Biclique] {
+        var portsOfPeer = Array(repeating: [Int](), count: peerCount)
+        for pair in pairs { portsOfPeer[pair.peer].append(pair.port) }
+        var groups: [[Int]: [Int]] = [:]
+        for (peer, ports) in portsOfPeer.enumerated() where !ports.isEmpty { groups[ports.sorted(), default: []].append(peer) }
+        return groups.map { Biclique(peers: $0.value, ports: $0.key) }.sorted { $0.peers[0] < $1.peers[0] }
+    }
+
+    /// `partitionByPorts` for more peers than fit in a bit set.
+    private static func partitionByPortLists(_ pairs: [Pair], portCount: Int) -> [Biclique] {
+        var peersOfPort = Array(repeating: [Int](), count: portCount)
+        for pair in pairs { peersOfPort[pair.port].append(pair.peer) }
+        var groups: [[Int]: [Int]] = [:]
+        for (port, peers) in peersOfPort.enumerated() where !peers.isEmpty { groups[peers.sorted(), default: []].append(port) }
+        return groups.map { Biclique(peers: $0.key, ports: $0.value) }.sorted { $0.ports[0] < $1.ports[0] }
+    }
+
+    // MARK: - Exact search
+
+    /// Returns a cover with fewer than `bound` bicliques, or nil when none
+    /// exists or the search budget runs out. Candidates are the maximal
+    /// bicliques: every port set that is an intersection of peers' port sets,
+    /// with all peers that have those ports.
+    static func exactCover(_ pairs: [Pair], peerCount: Int, portCount: Int, bound: Int) -> [Biclique]? {
+        var portsOfPeer = Array(repeating: UInt64(0), count: peerCount)
+        for pair in pairs { portsOfPeer[pair.peer] |= 1 << UInt64(pair.port) }
+        let portSets = closedPortSets(portsOfPeer, portCount: portCount)
+        let candidates: [Biclique] = portSets.map { ports in
+            let peers = (0..<peerCount).filter { portsOfPeer[$0] & ports == ports }
+            return Biclique(peers: peers, ports: members(of: ports))
+        }
+        var search = CoverSearch(pairs: pairs, portsOfPeer: portsOfPeer, candidatePorts: portSets, budget: searchBudget)
+        for size in 1..<bound {
+            if let found = search.find(size: size) { return found.map { candidates[$0] } }
+            if search.budget <= 0 { return nil }
+        }
+        return nil
+    }
+
+    /// Returns the non-empty intersections of any number of the peers' port
+    /// sets, in ascending order. There are at most `exactLimit` ports, so a
+    /// bit per possible set marks the sets found without hashing them.
+    private static func closedPortSets(_ portsOfPeer: [UInt64], portCount: Int) -> [UInt64] {
+        var found = [UInt64](repeating: 0, count: ((1 << portCount) + 63) / 64)
+        var closed: [UInt64] = []
+        func insert(_ set: UInt64) {
+            let (word, bit) = (Int(set / 64), set % 64)
+            guard found[word] & (1 << bit) == 0 else { return }
+            found[word] |= 1 << bit
+            closed.append(set)
+        }
+
+        for set in portsOfPeer where set != 0 { insert(set) }
+        var next = 0
+        while next < closed.count {
+            for set in portsOfPeer where set != 0 {
+                let meet = closed[next] & set
+                if meet != 0 { insert(meet) }
+            }
+            next += 1
+        }
+        return closed.sorted()
+    }
+
+    /// Depth-limited search for a set cover of the pairs by the candidates.
+    struct CoverSearch {
+        /// The candidates that cover each pair, for the pairs in (peer, port) order.
+        let options: [[Int]]
+        var budget: Int
+        /// Whether each candidate is in the cover being built.
+        private var isChosen: [Bool]
+
+        /// `candidatePorts` are the port sets of the candidates, each with
+        /// every peer whose ports in `portsOfPeer` contain the set.
+        init(pairs: [Pair], portsOfPeer: [UInt64], candidatePorts: [UInt64], budget: Int) {
+            let sorted = pairs.sorted { ($0.peer, $0.port) < ($1.peer, $1.port) }
+            self.options = sorted.map { pair in
+                let portsOfPair = portsOfPeer[pair.peer]
+                return candidatePorts.indices.filter { index in
+                    let ports = candidatePorts[index]
+                    return ports & (1 << UInt64(pair.port)) != 0 && portsOfPair & ports == ports
+                }
+            }
+            self.budget = budget
+            self.isChosen = [Bool](repeating: false, count: candidatePorts.count)
+        }
+
+        mutating func find(size: Int) -> [Int]? {
+            var chosen: [Int] = []
+            return extend(&chosen, size: size) ? chosen : nil
+        }
+
+        private mutating func extend(_ chosen: inout [Int], size: Int) -> Bool {
+            budget -= 1
+            if budget <= 0 { return false }
+
+            // Branch on the uncovered pair with the fewest candidates, the first on a tie.
+            var best: Int?
+            for (index, pairOptions) in options.enumerated() where !pairOptions.contains(where: { isChosen[$0] }) {
+                if best == nil || pairOptions.count < options[best!].count { best = index }
+            }
+            guard let best else { return true }
+            guard chosen.count < size else { return false }
+
+            for option in options[best] {
+                chosen.append(option)
+                isChosen[option] = true
+                if extend(&chosen, size: size) { return true }
+                isChosen[option] = false
+                chosen.removeLast()
+            }
+            return false
+        }
+    }
+}
