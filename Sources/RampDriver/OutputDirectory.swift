@@ -6,7 +6,7 @@ import Foundation
 /// `openat`, `renameat` and `unlinkat`, and never follows a symbolic link.
 /// Once the directory is open, nothing that ramp writes or deletes can land
 /// outside it, even if a component of its path is replaced meanwhile.
-final class OutputDirectory {
+final class OutputDirectory: Sendable {
     /// The path as the user gave it, used in messages.
     let path: String
     let descriptor: Int32

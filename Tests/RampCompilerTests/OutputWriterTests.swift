@@ -219,6 +219,21 @@ final class OutputWriterTests: XCTestCase {
         XCTAssertEqual(try names(in: "out"), ["shop.yaml"], "a.yaml was staged and must be deleted again")
     }
 
+    func testFirstFailedFileInNameOrderIsReported() throws {
+        try makeDirectory("out/shop.yaml")
+        try makeDirectory("out/a.yaml")
+
+        let result = runRamp(["build", input, "-o", path("out")])
+
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.error, """
+        ramp: error: cannot write '\(path("out/a.yaml"))': it is a directory; rename or remove it [RAMP0003]
+        1 error generated.
+
+        """)
+        XCTAssertEqual(try names(in: "out"), ["a.yaml", "shop.yaml"])
+    }
+
     func testDeletesTemporaryFilesOfAnInterruptedBuild() throws {
         try makeDirectory("out")
         try write("half", to: "out/.ramp-1234.tmp")
