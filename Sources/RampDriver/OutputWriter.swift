@@ -81,7 +81,7 @@ public struct OutputWriter {
     /// Writes one file to a temporary file, or returns nil when the file
     /// already has these contents.
     private static func stage(_ name: String, bytes: [UInt8], in output: OutputDirectory) throws(OutputError) -> StagedFile? {
-        if try output.readExisting(name) == bytes { return nil }
+        if try output.hasContents(name, bytes) { return nil }
         let temporary = try output.createTemporary(bytes, for: name)
         return StagedFile(temporary: temporary, target: name)
     }

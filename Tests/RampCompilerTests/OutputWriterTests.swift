@@ -245,6 +245,19 @@ final class OutputWriterTests: XCTestCase {
         XCTAssertEqual(try names(in: "out"), [".editor.tmp", "a.yaml", "shop.yaml"])
     }
 
+    func testChangedFilesAreRewritten() throws {
+        XCTAssertEqual(runRamp(["build", input, "-o", path("out")]).status, 0)
+        let expectedShop = try read("out/shop.yaml")
+        let expectedA = try read("out/a.yaml")
+        try write(String(repeating: "#", count: expectedShop.utf8.count), to: "out/shop.yaml")
+        try write(expectedA + "# edited\n", to: "out/a.yaml")
+
+        XCTAssertEqual(runRamp(["build", input, "-o", path("out")]).status, 0)
+
+        XCTAssertEqual(try read("out/shop.yaml"), expectedShop, "a file of the same size with other bytes")
+        XCTAssertEqual(try read("out/a.yaml"), expectedA, "a file of another size")
+    }
+
     func testUnchangedFileIsNotRewritten() throws {
         XCTAssertEqual(runRamp(["build", input, "-o", path("out")]).status, 0)
         let before = try FileManager.default.attributesOfItem(atPath: path("out/shop.yaml"))[.systemFileNumber] as? Int
