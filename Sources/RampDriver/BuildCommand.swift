@@ -32,14 +32,17 @@ struct BuildCommand {
             _ = driver.emit([Diagnostic(.outputUnwritable(Kustomization.fileName, reason: reason), at: nil)], reporting: options.reporting)
             return .usageOrIOError
         }
-        let objects = BuildCommand.outputPolicies(compilation)
-        let files = ManifestLayout.manifestFiles(objects, program: program, version: Driver.version, layout: options.layout)
-        defer { if driver.keepsResultsUntilExit { ProcessLifetime.keep(objects, files) } }
+        let files = ManifestLayout.manifestFiles(
+            compilation.renderedPolicies, program: program, version: Driver.version, layout: options.layout, addingMetadata: true
+        )
+        defer { if driver.keepsResultsUntilExit { ProcessLifetime.keep(files) } }
         let directory = options.outputDirectory!
         do {
             try OutputWriter(directory: directory).write(files)
+            // The files hash their objects as they are written, so the source
+            // maps hash them again. That costs time only when they are requested.
             let maps = options.writeSourceMaps
-                ? ManifestLayout.sourceMaps(objects.map(\.policy), program: program, version: Driver.version) : [:]
+                ? ManifestLayout.sourceMaps(BuildCommand.outputPolicies(compilation).map(\.policy), program: program, version: Driver.version) : [:]
             try SourceMapWriter(directory: directory).write(maps)
         } catch {
             _ = driver.emit([error.diagnostic], reporting: options.reporting)
@@ -55,8 +58,9 @@ struct BuildCommand {
     }
 
     /// Returns the objects as written: with ramp's label and the contract
-    /// hash, put on once so that the YAML, its source maps and `ramp check`
-    /// all describe the same lines.
+    /// hash, added by `GeneratedMetadata.apply` as the build's files add
+    /// them, so that the YAML, its source maps and `ramp check` all describe
+    /// the same lines.
     static func outputPolicies(_ compilation: Compilation) -> [RenderedPolicy] {
         compilation.renderedPolicies.concurrentMap(GeneratedMetadata.apply)
     }

@@ -32,13 +32,19 @@ public enum ManifestLayout {
 
     /// Returns file names mapped to files whose YAML is written only when
     /// `OutputWriter` stages them. Their bytes are those that `render` returns.
+    ///
+    /// With `addingMetadata`, each file adds ramp's label and contract hash
+    /// to its objects when it is written, as `GeneratedMetadata.apply` does.
+    /// The writer then hashes the objects of one file while the kernel
+    /// creates another, instead of hashing all of them first.
     public static func manifestFiles(
-        _ objects: [RenderedPolicy], program: Program, version: String, layout: OutputLayout = .plain
+        _ objects: [RenderedPolicy], program: Program, version: String, layout: OutputLayout = .plain,
+        addingMetadata: Bool = false
     ) -> [String: ManifestFile] {
         var files: [String: ManifestFile] = [:]
         for (namespace, objects) in byNamespace(objects, namespace: \.policy.namespace) {
             let header = header(namespace: namespace, program: program, version: version)
-            files[fileName(namespace)] = .namespace(header: header, objects: objects)
+            files[fileName(namespace)] = .namespace(header: header, objects: objects, addsMetadata: addingMetadata)
         }
         if layout == .kustomize {
             files[Kustomization.fileName] = .text(Kustomization.render(resources: Array(files.keys), version: version))
@@ -49,12 +55,15 @@ public enum ManifestLayout {
     /// One file of the layout, its YAML not yet written.
     public enum ManifestFile: OutputFileContents {
         /// The objects of one namespace under the file's header comments.
-        case namespace(header: [String], objects: [RenderedPolicy])
+        /// `addsMetadata` is set when the objects still need ramp's label
+        /// and contract hash.
+        case namespace(header: [String], objects: [RenderedPolicy], addsMetadata: Bool)
         case text(String)
 
         public func bytes() -> [UInt8] {
             switch self {
-            case .namespace(let header, let objects):
+            case .namespace(let header, let unmarked, let addsMetadata):
+                let objects = addsMetadata ? unmarked.map(GeneratedMetadata.apply) : unmarked
                 let capacity = objects.reduce(0) { $0 + $1.comments.count + $1.spec.count + 400 }
                 var buffer = YAMLBuffer(capacity: capacity)
                 for line in header { buffer.comment(line, indent: 0) }

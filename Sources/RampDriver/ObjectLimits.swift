@@ -62,12 +62,17 @@ public enum ObjectLimits {
 
     /// Reports every object of `objects` that exceeds a limit, at the
     /// contract statement that produced it.
+    ///
+    /// The objects that a check could report are found on all processor
+    /// cores. Only those are checked again, in order, to report them, because
+    /// finding a contract location builds the provenance on one thread.
     public static func check(_ objects: [RenderedPolicy], program: Program, diagnostics: DiagnosticEngine) {
         let sources = ContractSources(program: program)
         let namespaceObjects = Dictionary(
             objects.lazy.map(\.policy).filter { $0.podSelector.isEmpty }.map { ($0.namespace, $0) }, uniquingKeysWith: { first, _ in first }
         )
-        for rendered in objects {
+        let candidates = objects.concurrentMap { mayExceedLimit($0, namespaceObject: namespaceObjects[$0.policy.namespace]) }
+        for (rendered, isCandidate) in zip(objects, candidates) where isCandidate {
             let policy = rendered.policy
             let object = CheckedObject(policy: policy, byteCount: rendered.byteCount, sources: sources)
             checkSize(object, diagnostics: diagnostics)
@@ -75,6 +80,22 @@ public enum ObjectLimits {
             checkPortsPerRule(object, diagnostics: diagnostics)
             checkPolicyMap(object, namespaceObject: namespaceObjects[policy.namespace], diagnostics: diagnostics)
         }
+    }
+
+    /// Returns whether any check below could report the object. The test is
+    /// the union of their conditions, so an object it rejects reports nothing.
+    private static func mayExceedLimit(_ rendered: RenderedPolicy, namespaceObject: NetworkPolicy?) -> Bool {
+        let policy = rendered.policy
+        if rendered.byteCount > largeObjectBytes { return true }
+        if (policy.ingress?.count ?? 0) + (policy.egress?.count ?? 0) > maxRules { return true }
+        for rules in [policy.ingress ?? [], policy.egress ?? []] where rules.contains(where: { ($0.ports?.count ?? 0) > maxPortsPerProtocol }) {
+            return true
+        }
+        var entries = policyMapEntries(policy)
+        if let namespaceObject, namespaceObject.name != policy.name {
+            entries += policyMapEntries(namespaceObject)
+        }
+        return entries > policyMapWarningEntries
     }
 
     // MARK: - Checks

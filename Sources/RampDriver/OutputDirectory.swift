@@ -6,7 +6,7 @@ import Foundation
 /// `openat`, `renameat` and `unlinkat`, and never follows a symbolic link.
 /// Once the directory is open, nothing that ramp writes or deletes can land
 /// outside it, even if a component of its path is replaced meanwhile.
-final class OutputDirectory {
+final class OutputDirectory: Sendable {
     /// The path as the user gave it, used in messages.
     let path: String
     let descriptor: Int32
@@ -95,15 +95,21 @@ final class OutputDirectory {
 
     // MARK: - Reading
 
-    /// Returns the contents of a regular file, or nil when there is no entry.
-    /// Any other kind of entry is an error, because ramp would replace it.
-    func readExisting(_ name: String) throws(OutputError) -> [UInt8]? {
+    /// Returns whether an entry is a regular file with exactly `bytes`, and
+    /// false when there is no entry. Any other kind of entry is an error,
+    /// because ramp would replace it. A file of another size is not read.
+    func hasContents(_ name: String, _ bytes: [UInt8]) throws(OutputError) -> Bool {
         switch try kind(of: name) {
         case .missing:
-            return nil
+            return false
         case .regularFile:
-            guard let bytes = read(name, limit: nil) else { throw .systemCall(displayPath(name), errorNumber: errno) }
-            return bytes
+            guard let (file, size) = openRegularFile(name) else { throw .systemCall(displayPath(name), errorNumber: errno) }
+            defer { close(file) }
+            guard size == bytes.count else { return false }
+            guard let existing = readContents(of: file, size: size, limit: nil) else {
+                throw .systemCall(displayPath(name), errorNumber: errno)
+            }
+            return existing == bytes
         case .symbolicLink(let target):
             throw OutputError(.outputFileSymbolicLink(displayPath(name), target: target))
         case .directory:
@@ -115,15 +121,31 @@ final class OutputDirectory {
 
     /// Returns up to `limit` bytes from the start of a regular file (all of
     /// it when `limit` is nil), or nil when it cannot be opened as one.
-    /// `O_NONBLOCK` keeps a FIFO that replaced the file from blocking the read.
     func read(_ name: String, limit: Int?) -> [UInt8]? {
+        guard let (file, size) = openRegularFile(name) else { return nil }
+        defer { close(file) }
+        return readContents(of: file, size: size, limit: limit)
+    }
+
+    /// Opens an entry for reading and returns its descriptor and size, or nil
+    /// when it cannot be opened as a regular file. `errno` then gives the
+    /// reason, unless the entry opened but is of another kind.
+    /// `O_NONBLOCK` keeps a FIFO that replaced the file from blocking the read.
+    private func openRegularFile(_ name: String) -> (descriptor: Int32, size: Int)? {
         let file = openat(descriptor, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard file >= 0 else { return nil }
-        defer { close(file) }
         var status = stat()
-        guard fstat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard fstat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            close(file)
+            return nil
+        }
+        return (file, Int(status.st_size))
+    }
 
-        let byteCount = limit ?? Int(status.st_size)
+    /// Reads up to `limit` bytes from an open file of `size` bytes (all of it
+    /// when `limit` is nil), or returns nil with `errno` set when a read fails.
+    private func readContents(of file: Int32, size: Int, limit: Int?) -> [UInt8]? {
+        let byteCount = limit ?? size
         var bytes: [UInt8] = []
         bytes.reserveCapacity(byteCount)
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)

@@ -41,43 +41,47 @@ public struct OutputWriter {
     // MARK: - Steps
 
     /// A temporary file with the new contents of `target`.
-    private struct StagedFile {
+    private struct StagedFile: Sendable {
         let temporary: String
         let target: String
     }
 
     /// Writes every changed file to a temporary file, and on failure deletes
-    /// those written so far and rethrows.
+    /// those written and throws the error of the first failed file in name
+    /// order, the one that writing the files one by one would report.
     ///
-    /// Produces the contents of each batch of files on all processor cores
-    /// and then writes them one file at a time, so that a batch bounds the
-    /// memory the contents take.
+    /// Each file is produced and written by one task, and the tasks run on
+    /// all processor cores. Linux creates the files of one directory one at
+    /// a time, so one core produces contents while another creates its file.
+    /// Only one file per core is in memory at a time.
     private func stage<Contents: OutputFileContents>(
         _ files: [String: Contents], in output: OutputDirectory
     ) throws(OutputError) -> [StagedFile] {
         let names = files.keys.sorted()
+        let outcomes = names.concurrentMap { name in
+            Result { () throws(OutputError) in try OutputWriter.stage(name, bytes: files[name]!.bytes(), in: output) }
+        }
+
         var staged: [StagedFile] = []
-        do {
-            for batchStart in stride(from: 0, to: names.count, by: OutputWriter.batchSize) {
-                let batch = Array(names[batchStart..<min(batchStart + OutputWriter.batchSize, names.count)])
-                let contents = batch.concurrentMap { files[$0]!.bytes() }
-                for (name, bytes) in zip(batch, contents) {
-                    if let file = try stage(name, bytes: bytes, in: output) { staged.append(file) }
-                }
+        var firstError: OutputError?
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let file?): staged.append(file)
+            case .success(nil): break
+            case .failure(let error): firstError = firstError ?? error
             }
-        } catch {
+        }
+        if let firstError {
             discard(staged, in: output)
-            throw error
+            throw firstError
         }
         return staged
     }
 
-    private static let batchSize = 128
-
     /// Writes one file to a temporary file, or returns nil when the file
     /// already has these contents.
-    private func stage(_ name: String, bytes: [UInt8], in output: OutputDirectory) throws(OutputError) -> StagedFile? {
-        if try output.readExisting(name) == bytes { return nil }
+    private static func stage(_ name: String, bytes: [UInt8], in output: OutputDirectory) throws(OutputError) -> StagedFile? {
+        if try output.hasContents(name, bytes) { return nil }
         let temporary = try output.createTemporary(bytes, for: name)
         return StagedFile(temporary: temporary, target: name)
     }

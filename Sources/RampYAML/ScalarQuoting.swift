@@ -47,8 +47,19 @@ public enum ScalarQuoting {
     ].map { Array($0.utf8) }
 
     private static func isReserved(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count <= 5 else { return false }
+        guard bytes.count <= 5, startsReservedWord(bytes[0]) else { return false }
         return reservedWords.contains { $0.count == bytes.count && zip($0, bytes).allSatisfy { $0 == lowercased($1) } }
+    }
+
+    /// Returns whether a byte is the first of a reserved word in any case
+    /// form, which rules out most values without comparing any word.
+    private static func startsReservedWord(_ byte: UInt8) -> Bool {
+        switch lowercased(byte) {
+        case UInt8(ascii: "y"), UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "o"), UInt8(ascii: "~"):
+            return true
+        default:
+            return false
+        }
     }
 
     // MARK: - Numbers and timestamps
@@ -61,12 +72,14 @@ public enum ScalarQuoting {
     /// a sign or a dot and contains only number-like characters is quoted
     /// (`0123`, `1e3`, `0x1F`, `1_000`, `1:30`, `.5`, `.inf`, `2001-12-14`).
     private static func looksNumeric(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let first = bytes[0]
+        let startsLikeNumber = isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+        // Every special float starts with a sign or a dot, so no value is
+        // one unless it starts like a number.
+        guard startsLikeNumber else { return false }
         if specialFloats.contains(where: { $0.count == bytes.count && zip($0, bytes).allSatisfy { $0 == lowercased($1) } }) {
             return true
         }
-        let first = bytes[0]
-        let startsLikeNumber = isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
-        guard startsLikeNumber else { return false }
         return bytes.allSatisfy(isNumberCharacter) || isTimestamp(bytes)
     }
 
@@ -119,12 +132,22 @@ public enum ScalarQuoting {
         if last == UInt8(ascii: " ") || last == UInt8(ascii: ":") { return true }
         for index in bytes.indices {
             let byte = bytes[index]
+            if isPlainInside(byte) { continue }
             if !isPrintableASCII(byte) { return true }
             if byte == UInt8(ascii: ":") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: " ") { return true }
             if byte == UInt8(ascii: "#") && index > 0 && bytes[index - 1] == UInt8(ascii: " ") { return true }
             if isFlowIndicator(byte) { return true }
         }
         return false
+    }
+
+    /// Returns whether a byte needs no check inside a scalar: a letter, a
+    /// digit, one of `- . / ; < = > ? @ ^ _` or the backtick. Most bytes of
+    /// names and labels are. `:` and `#` are not, because `: ` and ` #` are unsafe.
+    private static func isPlainInside(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "-") && byte <= UInt8(ascii: "9"))
+            || (byte >= UInt8(ascii: ";") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "^") && byte <= UInt8(ascii: "z"))
     }
 
     /// Printable ASCII only; every other character, including tabs, line

@@ -60,9 +60,15 @@ public struct YAMLBuffer: Sendable {
         bytes.append(UInt8(ascii: "\n"))
     }
 
+    /// Appends `count` spaces. Indentation is written for nearly every line,
+    /// so the usual widths are copied from a fixed run of spaces.
     public mutating func spaces(_ count: Int) {
         guard count > 0 else { return }
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        guard count <= 16 else {
+            return bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        }
+        let run: StaticString = "                "
+        run.withUTF8Buffer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
     }
 
     // MARK: - Scalars

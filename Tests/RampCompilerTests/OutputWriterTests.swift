@@ -219,6 +219,21 @@ final class OutputWriterTests: XCTestCase {
         XCTAssertEqual(try names(in: "out"), ["shop.yaml"], "a.yaml was staged and must be deleted again")
     }
 
+    func testFirstFailedFileInNameOrderIsReported() throws {
+        try makeDirectory("out/shop.yaml")
+        try makeDirectory("out/a.yaml")
+
+        let result = runRamp(["build", input, "-o", path("out")])
+
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.error, """
+        ramp: error: cannot write '\(path("out/a.yaml"))': it is a directory; rename or remove it [RAMP0003]
+        1 error generated.
+
+        """)
+        XCTAssertEqual(try names(in: "out"), ["a.yaml", "shop.yaml"])
+    }
+
     func testDeletesTemporaryFilesOfAnInterruptedBuild() throws {
         try makeDirectory("out")
         try write("half", to: "out/.ramp-1234.tmp")
@@ -228,6 +243,19 @@ final class OutputWriterTests: XCTestCase {
 
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertEqual(try names(in: "out"), [".editor.tmp", "a.yaml", "shop.yaml"])
+    }
+
+    func testChangedFilesAreRewritten() throws {
+        XCTAssertEqual(runRamp(["build", input, "-o", path("out")]).status, 0)
+        let expectedShop = try read("out/shop.yaml")
+        let expectedA = try read("out/a.yaml")
+        try write(String(repeating: "#", count: expectedShop.utf8.count), to: "out/shop.yaml")
+        try write(expectedA + "# edited\n", to: "out/a.yaml")
+
+        XCTAssertEqual(runRamp(["build", input, "-o", path("out")]).status, 0)
+
+        XCTAssertEqual(try read("out/shop.yaml"), expectedShop, "a file of the same size with other bytes")
+        XCTAssertEqual(try read("out/a.yaml"), expectedA, "a file of another size")
     }
 
     func testUnchangedFileIsNotRewritten() throws {

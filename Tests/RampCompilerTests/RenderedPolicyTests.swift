@@ -45,6 +45,18 @@ final class RenderedPolicyTests: XCTestCase {
         }
     }
 
+    func testFilesAddingMetadataMatchMarkedObjects() throws {
+        let compilation = try compileExamples()
+        let program = try XCTUnwrap(compilation.program)
+
+        let expected = ManifestLayout.render(BuildCommand.outputPolicies(compilation), program: program, version: "test")
+        let files = ManifestLayout.manifestFiles(compilation.renderedPolicies, program: program, version: "test", addingMetadata: true)
+        XCTAssertEqual(files.keys.sorted(), expected.keys.sorted())
+        for name in expected.keys.sorted() {
+            XCTAssertEqual(files[name].map { String(decoding: $0.bytes(), as: UTF8.self) }, expected[name], name)
+        }
+    }
+
     func testExampleHashesMatchEmittedText() throws {
         let compilation = try compileExamples()
         for object in BuildCommand.outputPolicies(compilation) {
