@@ -8,6 +8,7 @@ struct BenchmarkReport {
     var stageRuns: [[StageSample]] = []
     var builds: [BuildSample] = []
     var executableBuilds: [BuildSample] = []
+    var executableRebuilds: [BuildSample] = []
 
     var medianBuildSeconds: Double { median(builds.map(\.seconds)) }
 
@@ -21,6 +22,7 @@ struct BenchmarkReport {
         // after the stage runs; the executable's peak is the clean one.
         printBuild("whole build, in process", builds)
         printBuild("whole build, ramp executable", executableBuilds)
+        printBuild("same, over its previous output", executableRebuilds)
     }
 
     /// Prints the median time of each stage over the repetitions, and the

@@ -132,12 +132,18 @@ struct BenchmarkRun {
 
     /// Runs the `ramp` executable that sits beside this one, or returns nil
     /// when there is none. The peak is the largest of every child so far.
-    func measureExecutable() throws(Failure) -> BuildSample? {
+    ///
+    /// With `overPreviousOutput`, the build writes into the directory that
+    /// the previous run filled, as a build into a checked-in `generated/`
+    /// does: unchanged files are compared, not created. Otherwise the
+    /// directory is deleted first, and the build creates every file.
+    func measureExecutable(overPreviousOutput: Bool = false) throws(Failure) -> BuildSample? {
         guard let executable = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("ramp"),
               FileManager.default.isExecutableFile(atPath: executable.path) else { return nil }
+        let output = overPreviousOutput ? root + "/out-executable" : outputDirectory("out-executable")
         let process = Process()
         process.executableURL = executable
-        process.arguments = ["build", contractsDirectory, "-o", outputDirectory("out-executable")]
+        process.arguments = ["build", contractsDirectory, "-o", output]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         let (status, seconds) = timed { () -> Int32 in

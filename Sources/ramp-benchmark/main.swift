@@ -37,6 +37,7 @@ func benchmark(_ size: SyntheticSystem.Size, label: String) -> BenchmarkReport {
             report.stageRuns.append(try run.measureStages())
             report.builds.append(try run.measureBuild())
             if let sample = try run.measureExecutable() { report.executableBuilds.append(sample) }
+            if let sample = try run.measureExecutable(overPreviousOutput: true) { report.executableRebuilds.append(sample) }
         }
     } catch let failure as BenchmarkRun.Failure {
         FileHandle.standardError.write(Data("ramp-benchmark: error: the build failed:\n\(failure.message)\n".utf8))
