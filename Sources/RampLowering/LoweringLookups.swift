@@ -4,13 +4,13 @@ import RampKube
 /// The isolated subjects and encoded peers and ports of endpoints, cached
 /// for the reference lowering.
 ///
-/// Services are numbered in declaration order, so a service endpoint costs
-/// one hash of its ID per dependency and every later lookup is an array
-/// index. Other endpoints are rare and keep dictionary caches.
+/// `ServiceNumbers` gives each dependency's service endpoints their numbers,
+/// so every lookup for a service is an array index. Other endpoints are
+/// rare and keep dictionary caches.
 struct LoweringLookups {
     private let subjects: Subjects
     private let encoding: PeerEncoding
-    private let serviceNumbers: [ServiceID: Int]
+    private let numbers: ServiceNumbers
     /// The subject of each service number that is isolated for ingress, as
     /// a one-element array so that callers iterate it like any endpoint's.
     /// An empty array means the service is not isolated for ingress.
@@ -18,18 +18,19 @@ struct LoweringLookups {
     /// The same as `ingressSubjects`, for egress.
     private let egressSubjects: [[Int]]
     private var subjectsByEndpoint: [EndpointDirection: [Int]] = [:]
-    /// The position in `Program.namespaces` of each service number's
-    /// namespace, or -1 for a namespace that is not declared.
-    private let serviceNamespaces: [Int]
     /// The position in `Program.namespaces` of each subject's namespace, by
     /// subject index.
     private let subjectNamespaces: [Int]
+    /// The pod selector of each service number.
+    private let serviceSelectors: [LabelSelector]
+    /// The selector of each namespace by name, by position in `Program.namespaces`.
+    private let namespaceSelectors: [LabelSelector]
     /// The peers of each service number as seen from its own namespace.
     private var localPeers: [[NetworkPolicyPeer]?]
     /// The peers of each service number as seen from any other namespace.
     private var remotePeers: [[NetworkPolicyPeer]?]
     private var peersByEndpoint: [Endpoint: [NetworkPolicyPeer]] = [:]
-    private var portsBySet: [PortSet: [NetworkPolicyPort]?] = [:]
+    private var portsBySet: [PortSetKey: [NetworkPolicyPort]?] = [:]
 
     private struct EndpointDirection: Hashable {
         let endpoint: Endpoint
@@ -43,41 +44,35 @@ struct LoweringLookups {
         let serviceNumber: Int?
     }
 
-    init(program: Program, subjects: Subjects, encoding: PeerEncoding) {
-        var namespaceNumbers: [String: Int] = [:]
-        var serviceNumbers: [ServiceID: Int] = [:]
-        for namespace in program.namespaces {
-            namespaceNumbers[namespace.name] = namespaceNumbers.count
-            for service in namespace.services { serviceNumbers[service.id] = serviceNumbers.count }
-        }
-
-        var serviceNamespaces = Array(repeating: -1, count: serviceNumbers.count)
-        for (id, number) in serviceNumbers {
-            serviceNamespaces[number] = namespaceNumbers[id.namespace] ?? -1
-        }
-
-        var ingressSubjects = Array(repeating: [Int](), count: serviceNumbers.count)
+    init(program: Program, subjects: Subjects, encoding: PeerEncoding, numbers: ServiceNumbers) {
+        var ingressSubjects = Array(repeating: [Int](), count: numbers.count)
         var egressSubjects = ingressSubjects
-        for subject in subjects.ordered {
-            guard case .service(let id) = subject.key, let number = serviceNumbers[id] else { continue }
-            if subject.policyTypes.contains(.ingress) { ingressSubjects[number] = [subject.index] }
-            if subject.policyTypes.contains(.egress) { egressSubjects[number] = [subject.index] }
+        var subjectNamespaces = Array(repeating: 0, count: subjects.ordered.count)
+        for (position, range) in subjects.rangesByNamespace.enumerated() {
+            for index in range {
+                subjectNamespaces[index] = position
+                guard let number = subjects.ordered[index].serviceNumber else { continue }
+                if subjects.ordered[index].policyTypes.contains(.ingress) { ingressSubjects[number] = [index] }
+                if subjects.ordered[index].policyTypes.contains(.egress) { egressSubjects[number] = [index] }
+            }
+        }
+
+        var serviceSelectors: [LabelSelector] = []
+        serviceSelectors.reserveCapacity(numbers.count)
+        for namespace in program.namespaces {
+            for service in namespace.services { serviceSelectors.append(service.selector) }
         }
 
         self.subjects = subjects
         self.encoding = encoding
-        self.serviceNumbers = serviceNumbers
+        self.numbers = numbers
         self.ingressSubjects = ingressSubjects
         self.egressSubjects = egressSubjects
-        self.serviceNamespaces = serviceNamespaces
-        self.subjectNamespaces = subjects.ordered.map { namespaceNumbers[$0.namespace]! }
-        self.localPeers = Array(repeating: nil, count: serviceNumbers.count)
+        self.subjectNamespaces = subjectNamespaces
+        self.serviceSelectors = serviceSelectors
+        self.namespaceSelectors = program.namespaces.map { PeerEncoding.namespaceNamed($0.name) }
+        self.localPeers = Array(repeating: nil, count: numbers.count)
         self.remotePeers = localPeers
-    }
-
-    func numbered(_ endpoint: Endpoint) -> NumberedEndpoint {
-        guard case .service(let id) = endpoint else { return NumberedEndpoint(endpoint: endpoint, serviceNumber: nil) }
-        return NumberedEndpoint(endpoint: endpoint, serviceNumber: serviceNumbers[id])
     }
 
     /// Returns the indices in `Subjects.ordered` of the subjects that
@@ -107,15 +102,18 @@ struct LoweringLookups {
             return otherPeers(for: endpoint.endpoint, from: subjects.ordered[subjectIndex].namespace)
         }
 
-        if serviceNamespaces[number] == subjectNamespaces[subjectIndex] {
+        // The peers are those of `PeerEncoding.peers(for:from:)`, built from
+        // selectors indexed by number instead of looked up by ID and name.
+        let namespacePosition = numbers.namespacePositions[number]
+        if namespacePosition == subjectNamespaces[subjectIndex] {
             if let cached = localPeers[number] { return cached }
-            let peers = encoding.peers(for: endpoint.endpoint, from: subjects.ordered[subjectIndex].namespace)
+            let peers = [NetworkPolicyPeer(podSelector: serviceSelectors[number])]
             localPeers[number] = peers
             return peers
         }
 
         if let cached = remotePeers[number] { return cached }
-        let peers = encoding.peers(for: endpoint.endpoint, from: subjects.ordered[subjectIndex].namespace)
+        let peers = [NetworkPolicyPeer(podSelector: serviceSelectors[number], namespaceSelector: namespaceSelectors[namespacePosition])]
         remotePeers[number] = peers
         return peers
     }
@@ -132,12 +130,61 @@ struct LoweringLookups {
         return peers
     }
 
-    /// Returns `PeerEncoding.ports(for:)`, encoding each port set once.
+    /// Returns `PeerEncoding.ports(for:)`, encoding each port set once, so
+    /// that rules with equal ports share one array.
     mutating func ports(for portSet: PortSet) -> [NetworkPolicyPort]? {
-        if let cached = portsBySet[portSet] { return cached }
+        let key = PortSetKey(portSet)
+        if let cached = portsBySet[key] { return cached }
 
         let ports = PeerEncoding.ports(for: portSet)
-        portsBySet[portSet] = ports
+        portsBySet[key] = ports
         return ports
+    }
+}
+
+/// A port set with a fingerprint computed once, so that a dictionary
+/// lookup hashes one integer instead of every item of the set.
+private struct PortSetKey: Hashable {
+    let portSet: PortSet
+    let fingerprint: UInt64
+
+    init(_ portSet: PortSet) {
+        self.portSet = portSet
+        self.fingerprint = PortSetKey.fingerprint(of: portSet)
+    }
+
+    static func == (lhs: PortSetKey, rhs: PortSetKey) -> Bool {
+        lhs.fingerprint == rhs.fingerprint && lhs.portSet == rhs.portSet
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(fingerprint)
+    }
+
+    /// Returns an FNV-1a style mix of the items' protocols, numbers and
+    /// name bytes. Equal sets get equal fingerprints; unequal sets rarely do.
+    private static func fingerprint(of portSet: PortSet) -> UInt64 {
+        guard case .some(let items) = portSet else { return 0 }
+
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        func mix(_ value: UInt64) {
+            hash = (hash ^ value) &* 0x0000_0100_0000_01B3
+        }
+        for item in items {
+            switch item.protocol {
+            case .tcp: mix(1)
+            case .udp: mix(2)
+            case .sctp: mix(3)
+            }
+            switch item.value {
+            case let .range(first, last):
+                mix(UInt64(truncatingIfNeeded: first))
+                mix(UInt64(truncatingIfNeeded: last))
+            case .name(let name):
+                for byte in name.utf8 { mix(UInt64(byte)) }
+                mix(0x100)
+            }
+        }
+        return hash
     }
 }

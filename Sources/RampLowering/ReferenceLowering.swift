@@ -11,6 +11,7 @@ import RampKube
 /// because naming them hashes every rule's text.
 public struct ReferenceLowering {
     let program: Program
+    let numbers: ServiceNumbers
     let subjects: Subjects
     let encoding: PeerEncoding
     /// Whether each subject's rules go into one object named after the subject.
@@ -19,6 +20,10 @@ public struct ReferenceLowering {
     var counters: [String: Int] = [:]
     /// The object index of each subject in a grouped plan, by subject index.
     var groupIndices: [Int?] = []
+    /// The number of ingress and of egress rules that dependencies give
+    /// each subject, by subject index, so that a grouped object reserves
+    /// its rule lists once instead of growing them rule by rule.
+    var ruleCounts: [(ingress: Int, egress: Int)] = []
     var groupIndexByKey: [String: Int] = [:]
     var lookups: LoweringLookups
 
@@ -42,11 +47,17 @@ public struct ReferenceLowering {
 
     init(program: Program, grouped: Bool) {
         self.program = program
-        self.subjects = Subjects(program: program)
+        self.numbers = ServiceNumbers(program: program)
+        self.subjects = Subjects(program: program, numbers: numbers)
         self.encoding = PeerEncoding(program: program)
-        self.lookups = LoweringLookups(program: program, subjects: subjects, encoding: encoding)
+        self.lookups = LoweringLookups(program: program, subjects: subjects, encoding: encoding, numbers: numbers)
         self.grouped = grouped
         self.groupIndices = Array(repeating: nil, count: subjects.ordered.count)
+        if grouped {
+            // Each grouped object belongs to at least one subject.
+            objects.reserveCapacity(subjects.ordered.count)
+            groupIndexByKey.reserveCapacity(subjects.ordered.count)
+        }
     }
 
     private mutating func addPostures() {
@@ -60,26 +71,47 @@ public struct ReferenceLowering {
     }
 
     private mutating func addDependencies() {
-        for dependency in program.dependencies {
-            let origin = dependency.origin.locationDescription
-            let ports = lookups.ports(for: dependency.ports)
-            let client = lookups.numbered(dependency.client)
-            let server = lookups.numbered(dependency.server)
-            for subjectIndex in lookups.isolatedSubjects(in: server, direction: .ingress) {
-                add(peer: client, ports: ports, origin: origin, subjectIndex: subjectIndex, direction: .ingress)
-            }
-            for subjectIndex in lookups.isolatedSubjects(in: client, direction: .egress) {
-                add(peer: server, ports: ports, origin: origin, subjectIndex: subjectIndex, direction: .egress)
+        let origins = DependencyOrigins.origins(of: program.dependencies)
+        let dependencies = program.dependencies
+        // Reading the fields in place copies no whole dependency.
+        dependencies.withUnsafeBufferPointer { dependencies in
+            if grouped { countRules(dependencies) }
+            for index in dependencies.indices {
+                let ports = lookups.ports(for: dependencies[index].ports)
+                let client = LoweringLookups.NumberedEndpoint(endpoint: dependencies[index].client, serviceNumber: numbers.clients[index])
+                let server = LoweringLookups.NumberedEndpoint(endpoint: dependencies[index].server, serviceNumber: numbers.servers[index])
+                for subjectIndex in lookups.isolatedSubjects(in: server, direction: .ingress) {
+                    add(peer: client, ports: ports, origins: origins[index], subjectIndex: subjectIndex, direction: .ingress)
+                }
+                for subjectIndex in lookups.isolatedSubjects(in: client, direction: .egress) {
+                    add(peer: server, ports: ports, origins: origins[index], subjectIndex: subjectIndex, direction: .egress)
+                }
             }
         }
     }
 
+    private mutating func countRules(_ dependencies: UnsafeBufferPointer<Dependency>) {
+        var counts = Array(repeating: (ingress: 0, egress: 0), count: subjects.ordered.count)
+        for index in dependencies.indices {
+            let client = LoweringLookups.NumberedEndpoint(endpoint: dependencies[index].client, serviceNumber: numbers.clients[index])
+            let server = LoweringLookups.NumberedEndpoint(endpoint: dependencies[index].server, serviceNumber: numbers.servers[index])
+            for subjectIndex in lookups.isolatedSubjects(in: server, direction: .ingress) {
+                counts[subjectIndex].ingress += 1
+            }
+            for subjectIndex in lookups.isolatedSubjects(in: client, direction: .egress) {
+                counts[subjectIndex].egress += 1
+            }
+        }
+        ruleCounts = counts
+    }
+
     private mutating func add(
-        peer: LoweringLookups.NumberedEndpoint, ports: [NetworkPolicyPort]?, origin: String, subjectIndex: Int,
+        peer: LoweringLookups.NumberedEndpoint, ports: [NetworkPolicyPort]?, origins: [String], subjectIndex: Int,
         direction: NetworkPolicy.PolicyType
     ) {
-        let rule = PlanRule(peers: lookups.peers(for: peer, fromSubject: subjectIndex), ports: ports, origins: [origin])
-        if grouped, let index = groupIndices[subjectIndex] {
+        let rule = PlanRule(peers: lookups.peers(for: peer, fromSubject: subjectIndex), ports: ports, origins: origins)
+        if grouped {
+            let index = groupIndices[subjectIndex] ?? addGroupedObject(subjectIndex: subjectIndex)
             addRule(rule, direction: direction, toObjectAt: index)
             return
         }
@@ -92,6 +124,21 @@ public struct ReferenceLowering {
         )
         object.setRules([rule], direction)
         append(object, subject: subject)
+    }
+
+    /// Returns the index of a new grouped object for the subject at
+    /// `subjectIndex`, without rules and policy types, as `append` would
+    /// make it. `addRule` then adds both.
+    private mutating func addGroupedObject(subjectIndex: Int) -> Int {
+        let subject = subjects.ordered[subjectIndex]
+        var object = PlanObject(
+            namespace: subject.namespace, name: subject.name, podSelector: subject.podSelector, policyTypes: [],
+            origins: [subject.origin]
+        )
+        object.ingress.reserveCapacity(ruleCounts[subjectIndex].ingress)
+        object.egress.reserveCapacity(ruleCounts[subjectIndex].egress)
+        append(object, subject: subject)
+        return groupIndices[subjectIndex]!
     }
 
     /// Appends `rule` to a grouped object. Every object that has rules of a
@@ -115,6 +162,13 @@ public struct ReferenceLowering {
             return
         }
 
+        // A subject keeps its key, so an object it already has is found by
+        // its index without hashing the key again.
+        if let index = groupIndices[subject.index] {
+            merge(object, intoObjectAt: index)
+            return
+        }
+
         let key = object.namespace + "/" + object.subject
         guard let index = groupIndexByKey[key] else {
             groupIndexByKey[key] = objects.count
@@ -124,8 +178,12 @@ public struct ReferenceLowering {
             objects.append(first)
             return
         }
-        precondition(objects[index].podSelector == object.podSelector, "objects of one subject select the same pods")
         groupIndices[subject.index] = index
+        merge(object, intoObjectAt: index)
+    }
+
+    private mutating func merge(_ object: PlanObject, intoObjectAt index: Int) {
+        precondition(objects[index].podSelector == object.podSelector, "objects of one subject select the same pods")
         objects[index].policyTypes.formUnion(object.policyTypes)
         objects[index].ingress += object.ingress
         objects[index].egress += object.egress
@@ -139,10 +197,13 @@ public struct ReferenceLowering {
     }
 
     private mutating func addDNS() {
-        for namespace in program.namespaces where namespace.dnsEnabled {
-            for subject in subjects.isolated(in: namespace, direction: .egress) {
-                let origin = (namespace.dnsOrigin ?? namespace.postureOrigin)?.locationDescription ?? subject.location
-                let rules = ClusterDNS.rules(program.environment.profile, origins: [origin + " cluster DNS for egress-isolated pods"])
+        for (position, namespace) in program.namespaces.enumerated() where namespace.dnsEnabled {
+            let namespaceOrigin = (namespace.dnsOrigin ?? namespace.postureOrigin)?.locationDescription
+            // Subjects that share the namespace's origin share its rules.
+            let namespaceRules = namespaceOrigin.map { dnsRules(origin: $0) }
+            for subjectIndex in subjects.isolatedIndices(inNamespaceAt: position, direction: .egress) {
+                let subject = subjects.ordered[subjectIndex]
+                let rules = namespaceRules ?? dnsRules(origin: subject.location)
                 let name = grouped ? subject.name : nextName(subject, suffix: "dns", content: "")
                 append(PlanObject(
                     namespace: subject.namespace, name: name, subject: subject.name,
@@ -150,6 +211,10 @@ public struct ReferenceLowering {
                 ), subject: subject)
             }
         }
+    }
+
+    private func dnsRules(origin: String) -> [PlanRule] {
+        ClusterDNS.rules(program.environment.profile, origins: [origin + " cluster DNS for egress-isolated pods"])
     }
 
     /// Names objects `<subject>-<suffix>-<hash of the rule>`, so that a
