@@ -56,7 +56,6 @@ public struct ReferenceLowering {
         if grouped {
             // Each grouped object belongs to at least one subject.
             objects.reserveCapacity(subjects.ordered.count)
-            groupIndexByKey.reserveCapacity(subjects.ordered.count)
         }
     }
 
@@ -127,12 +126,14 @@ public struct ReferenceLowering {
     }
 
     /// Returns the index of a new grouped object for the subject at
-    /// `subjectIndex`, without rules and policy types, as `append` would
-    /// make it. `addRule` then adds both.
+    /// `subjectIndex`, as `append` would make it, but without rules. It
+    /// already lists the policy types of the rules that `addRule` adds later.
     private mutating func addGroupedObject(subjectIndex: Int) -> Int {
         let subject = subjects.ordered[subjectIndex]
+        let counts = ruleCounts[subjectIndex]
         var object = PlanObject(
-            namespace: subject.namespace, name: subject.name, podSelector: subject.podSelector, policyTypes: [],
+            namespace: subject.namespace, name: subject.name, podSelector: subject.podSelector,
+            policyTypes: ReferenceLowering.policyTypes(ingress: counts.ingress > 0, egress: counts.egress > 0),
             origins: [subject.origin]
         )
         object.ingress.reserveCapacity(ruleCounts[subjectIndex].ingress)
@@ -141,15 +142,20 @@ public struct ReferenceLowering {
         return groupIndices[subjectIndex]!
     }
 
-    /// Appends `rule` to a grouped object. Every object that has rules of a
-    /// direction already lists that policy type, so only the first rule
-    /// inserts it, which saves hashing the type's string for every rule.
+    /// The four sets of policy types, made once, because inserting a policy
+    /// type hashes its string.
+    private static let policyTypeSets: [Set<NetworkPolicy.PolicyType>] = [[], [.ingress], [.egress], [.ingress, .egress]]
+
+    private static func policyTypes(ingress: Bool, egress: Bool) -> Set<NetworkPolicy.PolicyType> {
+        policyTypeSets[(ingress ? 1 : 0) + (egress ? 2 : 0)]
+    }
+
+    /// Appends `rule` to a grouped object, which lists the rule's policy
+    /// type since `addGroupedObject` made it.
     private mutating func addRule(_ rule: PlanRule, direction: NetworkPolicy.PolicyType, toObjectAt index: Int) {
         if direction == .ingress {
-            if objects[index].ingress.isEmpty { objects[index].policyTypes.insert(.ingress) }
             objects[index].ingress.append(rule)
         } else {
-            if objects[index].egress.isEmpty { objects[index].policyTypes.insert(.egress) }
             objects[index].egress.append(rule)
         }
     }
@@ -169,17 +175,23 @@ public struct ReferenceLowering {
             return
         }
 
-        let key = object.namespace + "/" + object.subject
-        guard let index = groupIndexByKey[key] else {
+        // Services have unique names in a namespace, so only a posture
+        // subject and a service named like its object can share a key. Only
+        // that name needs the dictionary.
+        if object.subject == Subjects.namespacePolicyName {
+            let key = object.namespace + "/" + object.subject
+            if let index = groupIndexByKey[key] {
+                groupIndices[subject.index] = index
+                merge(object, intoObjectAt: index)
+                return
+            }
             groupIndexByKey[key] = objects.count
-            groupIndices[subject.index] = objects.count
-            var first = object
-            first.name = object.subject
-            objects.append(first)
-            return
         }
-        groupIndices[subject.index] = index
-        merge(object, intoObjectAt: index)
+
+        groupIndices[subject.index] = objects.count
+        var first = object
+        first.name = object.subject
+        objects.append(first)
     }
 
     private mutating func merge(_ object: PlanObject, intoObjectAt index: Int) {

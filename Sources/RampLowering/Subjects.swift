@@ -76,7 +76,7 @@ struct Subjects {
             add(Subject(
                 key: .namespace(namespace.name), namespace: namespace.name, name: Subjects.namespacePolicyName,
                 podSelector: .everything, policyTypes: posture,
-                location: location, origin: location + " posture of namespace '\(namespace.name)'"
+                location: location, origin: Subjects.describe(location, " posture of namespace '", namespace.name)
             ))
         }
 
@@ -99,10 +99,22 @@ struct Subjects {
             add(Subject(
                 key: .service(service.id), namespace: namespace.name, name: service.id.name,
                 podSelector: service.selector, policyTypes: types,
-                location: location, origin: location + " service '\(service.id.name)'",
+                location: location, origin: Subjects.describe(location, " service '", service.id.name),
                 serviceNumber: firstServiceNumber + offset
             ))
         }
+    }
+
+    /// Returns `location`, `kind` and `name` in quotes, written into one
+    /// buffer, which costs less than an interpolation that grows its buffer.
+    private static func describe(_ location: String, _ kind: String, _ name: String) -> String {
+        var text = ""
+        text.reserveCapacity(location.utf8.count + kind.utf8.count + name.utf8.count + 1)
+        text += location
+        text += kind
+        text += name
+        text += "'"
+        return text
     }
 
     private mutating func add(_ subject: Subject) {
