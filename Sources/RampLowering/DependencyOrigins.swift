@@ -1,4 +1,3 @@
-import Dispatch
 import RampIR
 
 /// The origins list of each dependency's rules: the `path:line:column` of
@@ -7,7 +6,7 @@ import RampIR
 ///
 /// Formatting a location is the largest cost of lowering a dependency, and
 /// each one depends only on its own dependency, so the lists are made on
-/// all cores. The result does not depend on the schedule.
+/// all cores.
 enum DependencyOrigins {
     /// Dependencies per work item: enough that scheduling costs little next
     /// to formatting. The value is an estimate, measured on two cores only.
@@ -15,26 +14,8 @@ enum DependencyOrigins {
 
     /// Returns the origins list of each dependency, in the order of `dependencies`.
     static func origins(of dependencies: [Dependency]) -> [[String]] {
-        let count = dependencies.count
-        let itemCount = (count + dependenciesPerWorkItem - 1) / dependenciesPerWorkItem
-        return [[String]](unsafeUninitializedCapacity: count) { buffer, initializedCount in
-            // Safe to share: each work item initializes a disjoint index
-            // range, and `concurrentPerform` returns only after all finish.
-            nonisolated(unsafe) let shared = buffer
-            let formatRange: @Sendable (Range<Int>) -> Void = { range in
-                for index in range {
-                    (shared.baseAddress! + index).initialize(to: [dependencies[index].origin.locationDescription])
-                }
-            }
-            if itemCount > 1 {
-                DispatchQueue.concurrentPerform(iterations: itemCount) { item in
-                    let start = item * dependenciesPerWorkItem
-                    formatRange(start..<min(start + dependenciesPerWorkItem, count))
-                }
-            } else {
-                formatRange(0..<count)
-            }
-            initializedCount = count
+        ConcurrentIndices.map(count: dependencies.count, itemSize: dependenciesPerWorkItem) { index in
+            [dependencies[index].origin.locationDescription]
         }
     }
 }

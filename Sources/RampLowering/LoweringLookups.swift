@@ -11,12 +11,11 @@ struct LoweringLookups {
     private let subjects: Subjects
     private let encoding: PeerEncoding
     private let numbers: ServiceNumbers
-    /// The subject of each service number that is isolated for ingress, as
-    /// a one-element array so that callers iterate it like any endpoint's.
-    /// An empty array means the service is not isolated for ingress.
-    private let ingressSubjects: [[Int]]
+    /// The subject of each service number that is isolated for ingress, or
+    /// nil when the service is not isolated for ingress.
+    private let ingressSubjects: [Int?]
     /// The same as `ingressSubjects`, for egress.
-    private let egressSubjects: [[Int]]
+    private let egressSubjects: [Int?]
     private var subjectsByEndpoint: [EndpointDirection: [Int]] = [:]
     /// The position in `Program.namespaces` of each subject's namespace, by
     /// subject index.
@@ -37,23 +36,44 @@ struct LoweringLookups {
         let direction: NetworkPolicy.PolicyType
     }
 
-    /// An endpoint with its service number, which is nil for every endpoint
-    /// but a declared service.
-    struct NumberedEndpoint {
-        let endpoint: Endpoint
-        let serviceNumber: Int?
+    /// The indices in `Subjects.ordered` of an endpoint's isolated subjects:
+    /// at most one for a declared service, any number for other endpoints.
+    /// Iterating the subject of a service allocates nothing.
+    enum SubjectIndices: Sequence {
+        case service(Int?)
+        case list([Int])
+
+        struct Iterator: IteratorProtocol {
+            var single: Int?
+            var list: IndexingIterator<[Int]>?
+
+            mutating func next() -> Int? {
+                if let value = single {
+                    single = nil
+                    return value
+                }
+                return list?.next()
+            }
+        }
+
+        func makeIterator() -> Iterator {
+            switch self {
+            case .service(let index): return Iterator(single: index, list: nil)
+            case .list(let indices): return Iterator(single: nil, list: indices.makeIterator())
+            }
+        }
     }
 
     init(program: Program, subjects: Subjects, encoding: PeerEncoding, numbers: ServiceNumbers) {
-        var ingressSubjects = Array(repeating: [Int](), count: numbers.count)
+        var ingressSubjects = [Int?](repeating: nil, count: numbers.count)
         var egressSubjects = ingressSubjects
         var subjectNamespaces = Array(repeating: 0, count: subjects.ordered.count)
         for (position, range) in subjects.rangesByNamespace.enumerated() {
             for index in range {
                 subjectNamespaces[index] = position
                 guard let number = subjects.ordered[index].serviceNumber else { continue }
-                if subjects.ordered[index].policyTypes.contains(.ingress) { ingressSubjects[number] = [index] }
-                if subjects.ordered[index].policyTypes.contains(.egress) { egressSubjects[number] = [index] }
+                if subjects.ordered[index].policyTypes.contains(.ingress) { ingressSubjects[number] = index }
+                if subjects.ordered[index].policyTypes.contains(.egress) { egressSubjects[number] = index }
             }
         }
 
@@ -77,29 +97,38 @@ struct LoweringLookups {
 
     /// Returns the indices in `Subjects.ordered` of the subjects that
     /// `Subjects.isolated(in:direction:)` returns for `endpoint`.
-    mutating func isolatedSubjects(in endpoint: NumberedEndpoint, direction: NetworkPolicy.PolicyType) -> [Int] {
-        if let number = endpoint.serviceNumber {
-            return direction == .ingress ? ingressSubjects[number] : egressSubjects[number]
+    /// `serviceNumber` is the number of a declared service and nil for any
+    /// other endpoint, which `endpoint` then returns.
+    mutating func isolatedSubjects(
+        in endpoint: @autoclosure () -> Endpoint, serviceNumber: Int?, direction: NetworkPolicy.PolicyType
+    ) -> SubjectIndices {
+        if let number = serviceNumber {
+            return .service(direction == .ingress ? ingressSubjects[number] : egressSubjects[number])
         }
 
         // External endpoints contain no pods, so they have no isolated
         // subjects. Checking this first skips hashing their address blocks.
-        if endpoint.endpoint.isExternal { return [] }
+        let endpoint = endpoint()
+        if endpoint.isExternal { return .list([]) }
 
-        let key = EndpointDirection(endpoint: endpoint.endpoint, direction: direction)
-        if let cached = subjectsByEndpoint[key] { return cached }
+        let key = EndpointDirection(endpoint: endpoint, direction: direction)
+        if let cached = subjectsByEndpoint[key] { return .list(cached) }
 
-        let indices = subjects.isolated(in: endpoint.endpoint, direction: direction).map(\.index)
+        let indices = subjects.isolated(in: endpoint, direction: direction).map(\.index)
         subjectsByEndpoint[key] = indices
-        return indices
+        return .list(indices)
     }
 
     /// Returns `PeerEncoding.peers(for:from:)` with the namespace of the
     /// subject at `subjectIndex`. Only a service's peers depend on the
     /// namespace, and only on whether it is the service's own.
-    mutating func peers(for endpoint: NumberedEndpoint, fromSubject subjectIndex: Int) -> [NetworkPolicyPeer] {
-        guard let number = endpoint.serviceNumber else {
-            return otherPeers(for: endpoint.endpoint, from: subjects.ordered[subjectIndex].namespace)
+    /// `serviceNumber` is the number of a declared service and nil for any
+    /// other endpoint, which `endpoint` then returns.
+    mutating func peers(
+        for endpoint: @autoclosure () -> Endpoint, serviceNumber: Int?, fromSubject subjectIndex: Int
+    ) -> [NetworkPolicyPeer] {
+        guard let number = serviceNumber else {
+            return otherPeers(for: endpoint(), from: subjects.ordered[subjectIndex].namespace)
         }
 
         // The peers are those of `PeerEncoding.peers(for:from:)`, built from

@@ -77,13 +77,19 @@ public struct ReferenceLowering {
             if grouped { countRules(dependencies) }
             for index in dependencies.indices {
                 let ports = lookups.ports(for: dependencies[index].ports)
-                let client = LoweringLookups.NumberedEndpoint(endpoint: dependencies[index].client, serviceNumber: numbers.clients[index])
-                let server = LoweringLookups.NumberedEndpoint(endpoint: dependencies[index].server, serviceNumber: numbers.servers[index])
-                for subjectIndex in lookups.isolatedSubjects(in: server, direction: .ingress) {
-                    add(peer: client, ports: ports, origins: origins[index], subjectIndex: subjectIndex, direction: .ingress)
+                let client = numbers.clients[index]
+                let server = numbers.servers[index]
+                for subjectIndex in lookups.isolatedSubjects(in: dependencies[index].server, serviceNumber: server, direction: .ingress) {
+                    add(
+                        peer: dependencies[index].client, serviceNumber: client, ports: ports, origins: origins[index],
+                        subjectIndex: subjectIndex, direction: .ingress
+                    )
                 }
-                for subjectIndex in lookups.isolatedSubjects(in: client, direction: .egress) {
-                    add(peer: server, ports: ports, origins: origins[index], subjectIndex: subjectIndex, direction: .egress)
+                for subjectIndex in lookups.isolatedSubjects(in: dependencies[index].client, serviceNumber: client, direction: .egress) {
+                    add(
+                        peer: dependencies[index].server, serviceNumber: server, ports: ports, origins: origins[index],
+                        subjectIndex: subjectIndex, direction: .egress
+                    )
                 }
             }
         }
@@ -92,12 +98,12 @@ public struct ReferenceLowering {
     private mutating func countRules(_ dependencies: UnsafeBufferPointer<Dependency>) {
         var counts = Array(repeating: (ingress: 0, egress: 0), count: subjects.ordered.count)
         for index in dependencies.indices {
-            let client = LoweringLookups.NumberedEndpoint(endpoint: dependencies[index].client, serviceNumber: numbers.clients[index])
-            let server = LoweringLookups.NumberedEndpoint(endpoint: dependencies[index].server, serviceNumber: numbers.servers[index])
-            for subjectIndex in lookups.isolatedSubjects(in: server, direction: .ingress) {
+            let server = numbers.servers[index]
+            for subjectIndex in lookups.isolatedSubjects(in: dependencies[index].server, serviceNumber: server, direction: .ingress) {
                 counts[subjectIndex].ingress += 1
             }
-            for subjectIndex in lookups.isolatedSubjects(in: client, direction: .egress) {
+            let client = numbers.clients[index]
+            for subjectIndex in lookups.isolatedSubjects(in: dependencies[index].client, serviceNumber: client, direction: .egress) {
                 counts[subjectIndex].egress += 1
             }
         }
@@ -105,10 +111,11 @@ public struct ReferenceLowering {
     }
 
     private mutating func add(
-        peer: LoweringLookups.NumberedEndpoint, ports: [NetworkPolicyPort]?, origins: [String], subjectIndex: Int,
-        direction: NetworkPolicy.PolicyType
+        peer: @autoclosure () -> Endpoint, serviceNumber: Int?, ports: [NetworkPolicyPort]?, origins: [String],
+        subjectIndex: Int, direction: NetworkPolicy.PolicyType
     ) {
-        let rule = PlanRule(peers: lookups.peers(for: peer, fromSubject: subjectIndex), ports: ports, origins: origins)
+        let peers = lookups.peers(for: peer(), serviceNumber: serviceNumber, fromSubject: subjectIndex)
+        let rule = PlanRule(peers: peers, ports: ports, origins: origins)
         if grouped {
             let index = groupIndices[subjectIndex] ?? addGroupedObject(subjectIndex: subjectIndex)
             addRule(rule, direction: direction, toObjectAt: index)

@@ -30,16 +30,14 @@ struct ServiceNumbers {
             }
         }
 
-        var clients: [Int?] = []
-        var servers: [Int?] = []
-        clients.reserveCapacity(program.dependencies.count)
-        servers.reserveCapacity(program.dependencies.count)
-        // Reading the endpoints in place copies no whole dependency.
-        program.dependencies.withUnsafeBufferPointer { dependencies in
-            for index in dependencies.indices {
-                clients.append(table.number(of: dependencies[index].client))
-                servers.append(table.number(of: dependencies[index].server))
-            }
+        // Each lookup reads only the finished table, so they run on all cores.
+        let dependencies = program.dependencies
+        let finished = table
+        let clients = ConcurrentIndices.map(count: dependencies.count, itemSize: DependencyOrigins.dependenciesPerWorkItem) {
+            finished.number(of: dependencies[$0].client)
+        }
+        let servers = ConcurrentIndices.map(count: dependencies.count, itemSize: DependencyOrigins.dependenciesPerWorkItem) {
+            finished.number(of: dependencies[$0].server)
         }
 
         self.count = namespacePositions.count
