@@ -223,6 +223,11 @@ public struct ReferenceLowering {
             for subjectIndex in subjects.isolatedIndices(inNamespaceAt: position, direction: .egress) {
                 let subject = subjects.ordered[subjectIndex]
                 let rules = namespaceRules ?? dnsRules(origin: subject.location)
+                if grouped, let index = groupIndices[subjectIndex] {
+                    addDNSRules(rules, of: subject, toObjectAt: index)
+                    continue
+                }
+
                 let name = grouped ? subject.name : nextName(subject, suffix: "dns", content: "")
                 append(PlanObject(
                     namespace: subject.namespace, name: name, subject: subject.name,
@@ -230,6 +235,15 @@ public struct ReferenceLowering {
                 ), subject: subject)
             }
         }
+    }
+
+    /// Merges the DNS object of `subject` into the subject's grouped object,
+    /// as `merge` would, without making the object first.
+    private mutating func addDNSRules(_ rules: [PlanRule], of subject: Subjects.Subject, toObjectAt index: Int) {
+        precondition(objects[index].podSelector == subject.podSelector, "objects of one subject select the same pods")
+        if !objects[index].policyTypes.contains(.egress) { objects[index].policyTypes.insert(.egress) }
+        objects[index].egress += rules
+        if !objects[index].origins.contains(subject.origin) { objects[index].origins.append(subject.origin) }
     }
 
     private func dnsRules(origin: String) -> [PlanRule] {

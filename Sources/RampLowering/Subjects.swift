@@ -51,6 +51,7 @@ struct Subjects {
         var clients = Array(repeating: false, count: numbers.count)
         for number in numbers.servers { if let number { servers[number] = true } }
         for number in numbers.clients { if let number { clients[number] = true } }
+        let descriptions = Subjects.describeServices(of: program, servers: servers, clients: clients)
 
         ordered.reserveCapacity(numbers.count + program.namespaces.count)
         byKey.reserveCapacity(numbers.count + program.namespaces.count)
@@ -58,15 +59,33 @@ struct Subjects {
         var serviceNumber = 0
         for namespace in program.namespaces {
             let start = ordered.count
-            addSubjects(of: namespace, firstServiceNumber: serviceNumber, servers: servers, clients: clients)
+            addSubjects(of: namespace, firstServiceNumber: serviceNumber, servers: servers, clients: clients, descriptions: descriptions)
             serviceNumber += namespace.services.count
             rangesByNamespace.append(start..<ordered.count)
         }
     }
 
+    /// The location of a service and the origin of its subject.
+    private typealias ServiceDescription = (location: String, origin: String)
+
+    /// Returns the description of each service number that some dependency
+    /// names, and nil for the others. Formatting locations is most of the
+    /// work of making subjects, and each depends only on its service, so
+    /// they are formatted on all cores.
+    private static func describeServices(of program: Program, servers: [Bool], clients: [Bool]) -> [ServiceDescription?] {
+        let services = program.namespaces.flatMap(\.services)
+        return ConcurrentIndices.map(count: services.count, itemSize: 512) { number in
+            guard servers[number] || clients[number] else { return nil }
+            let location = services[number].origin.locationDescription
+            return (location, describe(location, " service '", services[number].id.name))
+        }
+    }
+
     /// Adds the posture subject of `namespace` and the subjects of its
     /// isolated services, which are numbered from `firstServiceNumber` on.
-    private mutating func addSubjects(of namespace: Namespace, firstServiceNumber: Int, servers: [Bool], clients: [Bool]) {
+    private mutating func addSubjects(
+        of namespace: Namespace, firstServiceNumber: Int, servers: [Bool], clients: [Bool], descriptions: [ServiceDescription?]
+    ) {
         // An environment that does not enforce a direction in a namespace
         // isolates nothing there, so that direction stays open.
         let enforced = program.environment.enforced(in: namespace.name)
@@ -95,11 +114,12 @@ struct Subjects {
             }
             guard !types.isEmpty else { continue }
 
-            let location = service.origin.locationDescription
+            // A service with policy types is named by a dependency, so it has a description.
+            let description = descriptions[firstServiceNumber + offset]!
             add(Subject(
                 key: .service(service.id), namespace: namespace.name, name: service.id.name,
                 podSelector: service.selector, policyTypes: types,
-                location: location, origin: Subjects.describe(location, " service '", service.id.name),
+                location: description.location, origin: description.origin,
                 serviceNumber: firstServiceNumber + offset
             ))
         }
