@@ -9,7 +9,11 @@ import RampKube
 /// rare and keep dictionary caches.
 struct LoweringLookups {
     private let subjects: Subjects
-    private let encoding: PeerEncoding
+    /// The encoding of endpoints other than declared services, which are
+    /// encoded from `serviceSelectors`. It knows no services, because only
+    /// service endpoints read its selectors, and an undeclared service
+    /// stops the program in any `PeerEncoding`.
+    private let encoding = PeerEncoding(program: Program(namespaces: [], dependencies: []))
     private let numbers: ServiceNumbers
     /// The subject of each service number that is isolated for ingress, or
     /// nil when the service is not isolated for ingress.
@@ -64,7 +68,7 @@ struct LoweringLookups {
         }
     }
 
-    init(program: Program, subjects: Subjects, encoding: PeerEncoding, numbers: ServiceNumbers) {
+    init(program: Program, subjects: Subjects, numbers: ServiceNumbers) {
         var ingressSubjects = [Int?](repeating: nil, count: numbers.count)
         var egressSubjects = ingressSubjects
         var subjectNamespaces = Array(repeating: 0, count: subjects.ordered.count)
@@ -84,7 +88,6 @@ struct LoweringLookups {
         }
 
         self.subjects = subjects
-        self.encoding = encoding
         self.numbers = numbers
         self.ingressSubjects = ingressSubjects
         self.egressSubjects = egressSubjects

@@ -13,7 +13,6 @@ public struct ReferenceLowering {
     let program: Program
     let numbers: ServiceNumbers
     let subjects: Subjects
-    let encoding: PeerEncoding
     /// Whether each subject's rules go into one object named after the subject.
     let grouped: Bool
     var objects: [PlanObject] = []
@@ -49,8 +48,7 @@ public struct ReferenceLowering {
         self.program = program
         self.numbers = ServiceNumbers(program: program)
         self.subjects = Subjects(program: program, numbers: numbers)
-        self.encoding = PeerEncoding(program: program)
-        self.lookups = LoweringLookups(program: program, subjects: subjects, encoding: encoding, numbers: numbers)
+        self.lookups = LoweringLookups(program: program, subjects: subjects, numbers: numbers)
         self.grouped = grouped
         self.groupIndices = Array(repeating: nil, count: subjects.ordered.count)
         if grouped {
