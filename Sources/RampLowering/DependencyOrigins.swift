@@ -9,7 +9,7 @@ import RampIR
 /// all cores.
 enum DependencyOrigins {
     /// Dependencies per work item: enough that scheduling costs little next
-    /// to formatting. The value is an estimate, measured on two cores only.
+    /// to formatting. The value is an estimate, not tuned.
     static let dependenciesPerWorkItem = 1024
 
     /// Returns the origins list of each dependency, in the order of `dependencies`.

@@ -10,8 +10,8 @@ import RampKube
 struct LoweringLookups {
     private let subjects: Subjects
     /// The encoding of endpoints other than declared services, which are
-    /// encoded from `serviceSelectors`. It knows no services, because only
-    /// service endpoints read its selectors, and an undeclared service
+    /// encoded from `serviceSelectors`. It contains no service selectors,
+    /// because only service endpoints read them, and an undeclared service
     /// stops the program in any `PeerEncoding`.
     private let encoding = PeerEncoding(program: Program(namespaces: [], dependencies: []))
     private let numbers: ServiceNumbers
@@ -194,7 +194,7 @@ private struct PortSetKey: Hashable {
     }
 
     /// Returns an FNV-1a style mix of the items' protocols, numbers and
-    /// name bytes. Equal sets get equal fingerprints; unequal sets rarely do.
+    /// name bytes. Equal sets get equal fingerprints, and unequal sets rarely do.
     private static func fingerprint(of portSet: PortSet) -> UInt64 {
         guard case .some(let items) = portSet else { return 0 }
 

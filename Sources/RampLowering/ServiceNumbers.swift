@@ -73,8 +73,7 @@ private struct ServiceTable {
     mutating func insert(_ id: ServiceID, number: Int) {
         var slot = ServiceTable.hash(id) & mask
         while let occupant = slots[slot] {
-            // Resolution rejects duplicate services; should one slip through,
-            // its first number stays.
+            // A repeated ID keeps its first number.
             if occupant.id == id { return }
             slot = (slot + 1) & mask
         }
@@ -101,7 +100,7 @@ private struct ServiceTable {
         mix(id.namespace, into: &hash)
         hash = (hash ^ 0x2F) &* 0x0000_0100_0000_01B3
         mix(id.name, into: &hash)
-        // The low bits pick the slot; folding in the high bits spreads them.
+        // The low bits pick the slot, so the high bits are folded into them.
         return Int(truncatingIfNeeded: hash ^ (hash >> 32))
     }
 

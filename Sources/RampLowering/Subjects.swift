@@ -26,7 +26,7 @@ struct Subjects {
         let origin: String
         /// The position in `ordered`.
         var index = 0
-        /// The `ServiceNumbers` number of a service subject; nil for a namespace.
+        /// The `ServiceNumbers` number of a service subject, or nil for a namespace.
         var serviceNumber: Int?
     }
 
