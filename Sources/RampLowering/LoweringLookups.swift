@@ -33,7 +33,7 @@ struct LoweringLookups {
     /// The peers of each service number as seen from any other namespace.
     private var remotePeers: [[NetworkPolicyPeer]?]
     private var peersByEndpoint: [Endpoint: [NetworkPolicyPeer]] = [:]
-    private var portsBySet: [PortSetKey: [NetworkPolicyPort]?] = [:]
+    private var portTable = PortTable()
 
     private struct EndpointDirection: Hashable {
         let endpoint: Endpoint
@@ -165,32 +165,54 @@ struct LoweringLookups {
     /// Returns `PeerEncoding.ports(for:)`, encoding each port set once, so
     /// that rules with equal ports share one array.
     mutating func ports(for portSet: PortSet) -> [NetworkPolicyPort]? {
-        let key = PortSetKey(portSet)
-        if let cached = portsBySet[key] { return cached }
-
-        let ports = PeerEncoding.ports(for: portSet)
-        portsBySet[key] = ports
-        return ports
+        portTable.ports(for: portSet)
     }
 }
 
-/// A port set with a fingerprint computed once, so that a dictionary
-/// lookup hashes one integer instead of every item of the set.
-private struct PortSetKey: Hashable {
-    let portSet: PortSet
-    let fingerprint: UInt64
+/// An open-addressing hash table from port set to its encoded ports. It
+/// finds a set by an FNV-1a fingerprint of its items, which costs fewer
+/// instructions than hashing every item with `Hasher`.
+private struct PortTable {
+    /// The fingerprint of each slot's entry.
+    private var fingerprints = [UInt64](repeating: 0, count: 16)
+    /// The index in `portSets` of each slot's entry, or -1 for an empty slot.
+    private var entries = [Int](repeating: -1, count: 16)
+    private var portSets: [PortSet] = []
+    private var encoded: [[NetworkPolicyPort]?] = []
 
-    init(_ portSet: PortSet) {
-        self.portSet = portSet
-        self.fingerprint = PortSetKey.fingerprint(of: portSet)
+    mutating func ports(for portSet: PortSet) -> [NetworkPolicyPort]? {
+        let fingerprint = PortTable.fingerprint(of: portSet)
+        var slot = PortTable.firstSlot(of: fingerprint, mask: entries.count - 1)
+        while entries[slot] >= 0 {
+            if fingerprints[slot] == fingerprint && portSets[entries[slot]] == portSet { return encoded[entries[slot]] }
+            slot = (slot + 1) & (entries.count - 1)
+        }
+
+        let ports = PeerEncoding.ports(for: portSet)
+        fingerprints[slot] = fingerprint
+        entries[slot] = portSets.count
+        portSets.append(portSet)
+        encoded.append(ports)
+        // At most half the slots are used, so probe sequences stay short.
+        if portSets.count * 2 > entries.count { grow() }
+        return ports
     }
 
-    static func == (lhs: PortSetKey, rhs: PortSetKey) -> Bool {
-        lhs.fingerprint == rhs.fingerprint && lhs.portSet == rhs.portSet
+    private mutating func grow() {
+        let size = entries.count * 2
+        fingerprints = [UInt64](repeating: 0, count: size)
+        entries = [Int](repeating: -1, count: size)
+        for (entry, portSet) in portSets.enumerated() {
+            let fingerprint = PortTable.fingerprint(of: portSet)
+            var slot = PortTable.firstSlot(of: fingerprint, mask: size - 1)
+            while entries[slot] >= 0 { slot = (slot + 1) & (size - 1) }
+            fingerprints[slot] = fingerprint
+            entries[slot] = entry
+        }
     }
 
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(fingerprint)
+    private static func firstSlot(of fingerprint: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: fingerprint ^ (fingerprint >> 32)) & mask
     }
 
     /// Returns an FNV-1a style mix of the items' protocols, numbers and
