@@ -14,7 +14,9 @@ struct Subjects {
         case service(ServiceID)
     }
 
-    struct Subject {
+    /// A class, because the lowering reads subjects many times and copying
+    /// a reference retains one object instead of every field.
+    final class Subject {
         let key: Key
         let namespace: String
         let name: String
@@ -24,10 +26,24 @@ struct Subjects {
         let location: String
         /// The location with a description, printed above the object.
         let origin: String
-        /// The position in `ordered`.
-        var index = 0
+        /// The position in `ordered`, set when the subject is added.
+        fileprivate(set) var index = 0
         /// The `ServiceNumbers` number of a service subject, or nil for a namespace.
-        var serviceNumber: Int?
+        let serviceNumber: Int?
+
+        init(
+            key: Key, namespace: String, name: String, podSelector: LabelSelector, policyTypes: Set<NetworkPolicy.PolicyType>,
+            location: String, origin: String, serviceNumber: Int? = nil
+        ) {
+            self.key = key
+            self.namespace = namespace
+            self.name = name
+            self.podSelector = podSelector
+            self.policyTypes = policyTypes
+            self.location = location
+            self.origin = origin
+            self.serviceNumber = serviceNumber
+        }
     }
 
     /// The name of the object that contains a namespace's posture.
@@ -138,7 +154,6 @@ struct Subjects {
     }
 
     private mutating func add(_ subject: Subject) {
-        var subject = subject
         subject.index = ordered.count
         byKey[subject.key] = subject
         ordered.append(subject)
