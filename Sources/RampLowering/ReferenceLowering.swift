@@ -11,14 +11,18 @@ import RampKube
 /// because naming them hashes every rule's text.
 public struct ReferenceLowering {
     let program: Program
+    let numbers: ServiceNumbers
     let subjects: Subjects
-    let encoding: PeerEncoding
     /// Whether each subject's rules go into one object named after the subject.
     let grouped: Bool
     var objects: [PlanObject] = []
     var counters: [String: Int] = [:]
     /// The object index of each subject in a grouped plan, by subject index.
     var groupIndices: [Int?] = []
+    /// The number of ingress and of egress rules that dependencies give
+    /// each subject, by subject index, so that a grouped object reserves
+    /// its rule lists once instead of growing them rule by rule.
+    var ruleCounts: [(ingress: Int, egress: Int)] = []
     var groupIndexByKey: [String: Int] = [:]
     var lookups: LoweringLookups
 
@@ -42,11 +46,15 @@ public struct ReferenceLowering {
 
     init(program: Program, grouped: Bool) {
         self.program = program
-        self.subjects = Subjects(program: program)
-        self.encoding = PeerEncoding(program: program)
-        self.lookups = LoweringLookups(program: program, subjects: subjects, encoding: encoding)
+        self.numbers = ServiceNumbers(program: program)
+        self.subjects = Subjects(program: program, numbers: numbers)
+        self.lookups = LoweringLookups(program: program, subjects: subjects, numbers: numbers)
         self.grouped = grouped
         self.groupIndices = Array(repeating: nil, count: subjects.ordered.count)
+        if grouped {
+            // Each grouped object belongs to at least one subject.
+            objects.reserveCapacity(subjects.ordered.count)
+        }
     }
 
     private mutating func addPostures() {
@@ -60,26 +68,54 @@ public struct ReferenceLowering {
     }
 
     private mutating func addDependencies() {
-        for dependency in program.dependencies {
-            let origin = dependency.origin.locationDescription
-            let ports = lookups.ports(for: dependency.ports)
-            let client = lookups.numbered(dependency.client)
-            let server = lookups.numbered(dependency.server)
-            for subjectIndex in lookups.isolatedSubjects(in: server, direction: .ingress) {
-                add(peer: client, ports: ports, origin: origin, subjectIndex: subjectIndex, direction: .ingress)
-            }
-            for subjectIndex in lookups.isolatedSubjects(in: client, direction: .egress) {
-                add(peer: server, ports: ports, origin: origin, subjectIndex: subjectIndex, direction: .egress)
+        let origins = DependencyOrigins.origins(of: program.dependencies)
+        let dependencies = program.dependencies
+        // Reading the fields in place copies no whole dependency.
+        dependencies.withUnsafeBufferPointer { dependencies in
+            if grouped { countRules(dependencies) }
+            for index in dependencies.indices {
+                let ports = lookups.ports(for: dependencies[index].ports)
+                let client = numbers.clients[index]
+                let server = numbers.servers[index]
+                for subjectIndex in lookups.isolatedSubjects(in: dependencies[index].server, serviceNumber: server, direction: .ingress) {
+                    add(
+                        peer: dependencies[index].client, serviceNumber: client, ports: ports, origins: origins[index],
+                        subjectIndex: subjectIndex, direction: .ingress
+                    )
+                }
+                for subjectIndex in lookups.isolatedSubjects(in: dependencies[index].client, serviceNumber: client, direction: .egress) {
+                    add(
+                        peer: dependencies[index].server, serviceNumber: server, ports: ports, origins: origins[index],
+                        subjectIndex: subjectIndex, direction: .egress
+                    )
+                }
             }
         }
     }
 
+    private mutating func countRules(_ dependencies: UnsafeBufferPointer<Dependency>) {
+        var counts = Array(repeating: (ingress: 0, egress: 0), count: subjects.ordered.count)
+        for index in dependencies.indices {
+            let server = numbers.servers[index]
+            for subjectIndex in lookups.isolatedSubjects(in: dependencies[index].server, serviceNumber: server, direction: .ingress) {
+                counts[subjectIndex].ingress += 1
+            }
+            let client = numbers.clients[index]
+            for subjectIndex in lookups.isolatedSubjects(in: dependencies[index].client, serviceNumber: client, direction: .egress) {
+                counts[subjectIndex].egress += 1
+            }
+        }
+        ruleCounts = counts
+    }
+
     private mutating func add(
-        peer: LoweringLookups.NumberedEndpoint, ports: [NetworkPolicyPort]?, origin: String, subjectIndex: Int,
-        direction: NetworkPolicy.PolicyType
+        peer: @autoclosure () -> Endpoint, serviceNumber: Int?, ports: [NetworkPolicyPort]?, origins: [String],
+        subjectIndex: Int, direction: NetworkPolicy.PolicyType
     ) {
-        let rule = PlanRule(peers: lookups.peers(for: peer, fromSubject: subjectIndex), ports: ports, origins: [origin])
-        if grouped, let index = groupIndices[subjectIndex] {
+        let peers = lookups.peers(for: peer(), serviceNumber: serviceNumber, fromSubject: subjectIndex)
+        let rule = PlanRule(peers: peers, ports: ports, origins: origins)
+        if grouped {
+            let index = groupIndices[subjectIndex] ?? addGroupedObject(subjectIndex: subjectIndex)
             addRule(rule, direction: direction, toObjectAt: index)
             return
         }
@@ -94,15 +130,37 @@ public struct ReferenceLowering {
         append(object, subject: subject)
     }
 
-    /// Appends `rule` to a grouped object. Every object that has rules of a
-    /// direction already lists that policy type, so only the first rule
-    /// inserts it, which saves hashing the type's string for every rule.
+    /// Returns the index of a new grouped object for the subject at
+    /// `subjectIndex`, as `append` would make it, but without rules. It
+    /// already lists the policy types of the rules that `addRule` adds later.
+    private mutating func addGroupedObject(subjectIndex: Int) -> Int {
+        let subject = subjects.ordered[subjectIndex]
+        let counts = ruleCounts[subjectIndex]
+        var object = PlanObject(
+            namespace: subject.namespace, name: subject.name, podSelector: subject.podSelector,
+            policyTypes: ReferenceLowering.policyTypes(ingress: counts.ingress > 0, egress: counts.egress > 0),
+            origins: [subject.origin]
+        )
+        object.ingress.reserveCapacity(ruleCounts[subjectIndex].ingress)
+        object.egress.reserveCapacity(ruleCounts[subjectIndex].egress)
+        append(object, subject: subject)
+        return groupIndices[subjectIndex]!
+    }
+
+    /// The four sets of policy types, made once, because inserting a policy
+    /// type hashes its string.
+    private static let policyTypeSets: [Set<NetworkPolicy.PolicyType>] = [[], [.ingress], [.egress], [.ingress, .egress]]
+
+    private static func policyTypes(ingress: Bool, egress: Bool) -> Set<NetworkPolicy.PolicyType> {
+        policyTypeSets[(ingress ? 1 : 0) + (egress ? 2 : 0)]
+    }
+
+    /// Appends `rule` to a grouped object, which lists the rule's policy
+    /// type since `addGroupedObject` made it.
     private mutating func addRule(_ rule: PlanRule, direction: NetworkPolicy.PolicyType, toObjectAt index: Int) {
         if direction == .ingress {
-            if objects[index].ingress.isEmpty { objects[index].policyTypes.insert(.ingress) }
             objects[index].ingress.append(rule)
         } else {
-            if objects[index].egress.isEmpty { objects[index].policyTypes.insert(.egress) }
             objects[index].egress.append(rule)
         }
     }
@@ -115,17 +173,34 @@ public struct ReferenceLowering {
             return
         }
 
-        let key = object.namespace + "/" + object.subject
-        guard let index = groupIndexByKey[key] else {
-            groupIndexByKey[key] = objects.count
-            groupIndices[subject.index] = objects.count
-            var first = object
-            first.name = object.subject
-            objects.append(first)
+        // A subject keeps its key, so an object it already has is found by
+        // its index without hashing the key again.
+        if let index = groupIndices[subject.index] {
+            merge(object, intoObjectAt: index)
             return
         }
+
+        // Services have unique names in a namespace, so only a posture
+        // subject and a service named like its object can share a key. Only
+        // that name needs the dictionary.
+        if object.subject == Subjects.namespacePolicyName {
+            let key = object.namespace + "/" + object.subject
+            if let index = groupIndexByKey[key] {
+                groupIndices[subject.index] = index
+                merge(object, intoObjectAt: index)
+                return
+            }
+            groupIndexByKey[key] = objects.count
+        }
+
+        groupIndices[subject.index] = objects.count
+        var first = object
+        first.name = object.subject
+        objects.append(first)
+    }
+
+    private mutating func merge(_ object: PlanObject, intoObjectAt index: Int) {
         precondition(objects[index].podSelector == object.podSelector, "objects of one subject select the same pods")
-        groupIndices[subject.index] = index
         objects[index].policyTypes.formUnion(object.policyTypes)
         objects[index].ingress += object.ingress
         objects[index].egress += object.egress
@@ -139,10 +214,18 @@ public struct ReferenceLowering {
     }
 
     private mutating func addDNS() {
-        for namespace in program.namespaces where namespace.dnsEnabled {
-            for subject in subjects.isolated(in: namespace, direction: .egress) {
-                let origin = (namespace.dnsOrigin ?? namespace.postureOrigin)?.locationDescription ?? subject.location
-                let rules = ClusterDNS.rules(program.environment.profile, origins: [origin + " cluster DNS for egress-isolated pods"])
+        for (position, namespace) in program.namespaces.enumerated() where namespace.dnsEnabled {
+            let namespaceOrigin = (namespace.dnsOrigin ?? namespace.postureOrigin)?.locationDescription
+            // Subjects that share the namespace's origin share its rules.
+            let namespaceRules = namespaceOrigin.map { dnsRules(origin: $0) }
+            for subjectIndex in subjects.isolatedIndices(inNamespaceAt: position, direction: .egress) {
+                let subject = subjects.ordered[subjectIndex]
+                let rules = namespaceRules ?? dnsRules(origin: subject.location)
+                if grouped, let index = groupIndices[subjectIndex] {
+                    addDNSRules(rules, of: subject, toObjectAt: index)
+                    continue
+                }
+
                 let name = grouped ? subject.name : nextName(subject, suffix: "dns", content: "")
                 append(PlanObject(
                     namespace: subject.namespace, name: name, subject: subject.name,
@@ -150,6 +233,19 @@ public struct ReferenceLowering {
                 ), subject: subject)
             }
         }
+    }
+
+    /// Merges the DNS object of `subject` into the subject's grouped object,
+    /// as `merge` would, without making the object first.
+    private mutating func addDNSRules(_ rules: [PlanRule], of subject: Subjects.Subject, toObjectAt index: Int) {
+        precondition(objects[index].podSelector == subject.podSelector, "objects of one subject select the same pods")
+        if !objects[index].policyTypes.contains(.egress) { objects[index].policyTypes.insert(.egress) }
+        objects[index].egress += rules
+        if !objects[index].origins.contains(subject.origin) { objects[index].origins.append(subject.origin) }
+    }
+
+    private func dnsRules(origin: String) -> [PlanRule] {
+        ClusterDNS.rules(program.environment.profile, origins: [origin + " cluster DNS for egress-isolated pods"])
     }
 
     /// Names objects `<subject>-<suffix>-<hash of the rule>`, so that a

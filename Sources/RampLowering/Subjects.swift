@@ -14,7 +14,9 @@ struct Subjects {
         case service(ServiceID)
     }
 
-    struct Subject {
+    /// A class, because the lowering reads subjects many times and copying
+    /// a reference retains one object instead of every field.
+    final class Subject {
         let key: Key
         let namespace: String
         let name: String
@@ -24,8 +26,24 @@ struct Subjects {
         let location: String
         /// The location with a description, printed above the object.
         let origin: String
-        /// The position in `ordered`.
-        var index = 0
+        /// The position in `ordered`, set when the subject is added.
+        fileprivate(set) var index = 0
+        /// The `ServiceNumbers` number of a service subject, or nil for a namespace.
+        let serviceNumber: Int?
+
+        init(
+            key: Key, namespace: String, name: String, podSelector: LabelSelector, policyTypes: Set<NetworkPolicy.PolicyType>,
+            location: String, origin: String, serviceNumber: Int? = nil
+        ) {
+            self.key = key
+            self.namespace = namespace
+            self.name = name
+            self.podSelector = podSelector
+            self.policyTypes = policyTypes
+            self.location = location
+            self.origin = origin
+            self.serviceNumber = serviceNumber
+        }
     }
 
     /// The name of the object that contains a namespace's posture.
@@ -35,46 +53,107 @@ struct Subjects {
     private(set) var byKey: [Key: Subject] = [:]
     /// Subjects in output order: per namespace, the namespace first, then services by name.
     private(set) var ordered: [Subject] = []
+    /// The range in `ordered` of each namespace's subjects, by position in
+    /// `Program.namespaces`.
+    private(set) var rangesByNamespace: [Range<Int>] = []
 
     init(program: Program) {
+        self.init(program: program, numbers: ServiceNumbers(program: program))
+    }
+
+    init(program: Program, numbers: ServiceNumbers) {
         self.program = program
-        var servers: Set<ServiceID> = []
-        var clients: Set<ServiceID> = []
-        for dependency in program.dependencies {
-            if case .service(let id) = dependency.server { servers.insert(id) }
-            if case .service(let id) = dependency.client { clients.insert(id) }
-        }
+        var servers = Array(repeating: false, count: numbers.count)
+        var clients = Array(repeating: false, count: numbers.count)
+        for number in numbers.servers { if let number { servers[number] = true } }
+        for number in numbers.clients { if let number { clients[number] = true } }
+        let descriptions = Subjects.describeServices(of: program, servers: servers, clients: clients)
+
+        ordered.reserveCapacity(numbers.count + program.namespaces.count)
+        byKey.reserveCapacity(numbers.count + program.namespaces.count)
+        rangesByNamespace.reserveCapacity(program.namespaces.count)
+        var serviceNumber = 0
         for namespace in program.namespaces {
-            // An environment that does not enforce a direction in a namespace
-            // isolates nothing there, so that direction stays open.
-            let enforced = program.environment.enforced(in: namespace.name)
-            let posture = namespace.posture.intersection(enforced)
-            if !posture.isEmpty {
-                add(Subject(
-                    key: .namespace(namespace.name), namespace: namespace.name, name: Subjects.namespacePolicyName,
-                    podSelector: .everything, policyTypes: posture,
-                    location: namespace.postureOrigin!.locationDescription,
-                    origin: namespace.postureOrigin!.locationDescription + " posture of namespace '\(namespace.name)'"
-                ))
-            }
-            for service in namespace.services {
-                var types: Set<NetworkPolicy.PolicyType> = []
-                if servers.contains(service.id) { types.insert(.ingress) }
-                if clients.contains(service.id) { types.insert(.egress) }
-                types.formIntersection(enforced)
-                guard !types.isEmpty else { continue }
-                add(Subject(
-                    key: .service(service.id), namespace: namespace.name, name: service.id.name,
-                    podSelector: service.selector, policyTypes: types,
-                    location: service.origin.locationDescription,
-                    origin: service.origin.locationDescription + " service '\(service.id.name)'"
-                ))
-            }
+            let start = ordered.count
+            addSubjects(of: namespace, firstServiceNumber: serviceNumber, servers: servers, clients: clients, descriptions: descriptions)
+            serviceNumber += namespace.services.count
+            rangesByNamespace.append(start..<ordered.count)
         }
     }
 
+    /// The location of a service and the origin of its subject.
+    private typealias ServiceDescription = (location: String, origin: String)
+
+    /// Returns the description of each service number that some dependency
+    /// names, and nil for the others. Formatting locations is most of the
+    /// work of making subjects, and each depends only on its service, so
+    /// they are formatted on all cores.
+    private static func describeServices(of program: Program, servers: [Bool], clients: [Bool]) -> [ServiceDescription?] {
+        let services = program.namespaces.flatMap(\.services)
+        return ConcurrentIndices.map(count: services.count, itemSize: 512) { number in
+            guard servers[number] || clients[number] else { return nil }
+            let location = services[number].origin.locationDescription
+            return (location, describe(location, " service '", services[number].id.name))
+        }
+    }
+
+    /// Adds the posture subject of `namespace` and the subjects of its
+    /// isolated services, which are numbered from `firstServiceNumber` on.
+    private mutating func addSubjects(
+        of namespace: Namespace, firstServiceNumber: Int, servers: [Bool], clients: [Bool], descriptions: [ServiceDescription?]
+    ) {
+        // An environment that does not enforce a direction in a namespace
+        // isolates nothing there, so that direction stays open.
+        let enforced = program.environment.enforced(in: namespace.name)
+        let posture = namespace.posture.intersection(enforced)
+        if !posture.isEmpty {
+            let location = namespace.postureOrigin!.locationDescription
+            add(Subject(
+                key: .namespace(namespace.name), namespace: namespace.name, name: Subjects.namespacePolicyName,
+                podSelector: .everything, policyTypes: posture,
+                location: location, origin: Subjects.describe(location, " posture of namespace '", namespace.name)
+            ))
+        }
+
+        // The few possible sets are made once per namespace, because
+        // hashing a policy type hashes its string.
+        let ingressOnly = enforced.intersection([.ingress])
+        let egressOnly = enforced.intersection([.egress])
+        let both = enforced.intersection([.ingress, .egress])
+        for (offset, service) in namespace.services.enumerated() {
+            let types: Set<NetworkPolicy.PolicyType>
+            switch (servers[firstServiceNumber + offset], clients[firstServiceNumber + offset]) {
+            case (true, true): types = both
+            case (true, false): types = ingressOnly
+            case (false, true): types = egressOnly
+            case (false, false): continue
+            }
+            guard !types.isEmpty else { continue }
+
+            // A service with policy types is named by a dependency, so it has a description.
+            let description = descriptions[firstServiceNumber + offset]!
+            add(Subject(
+                key: .service(service.id), namespace: namespace.name, name: service.id.name,
+                podSelector: service.selector, policyTypes: types,
+                location: description.location, origin: description.origin,
+                serviceNumber: firstServiceNumber + offset
+            ))
+        }
+    }
+
+    /// Returns `location`, `kind` and `name` in quotes, written into one
+    /// buffer, which costs less than an interpolation that grows its buffer.
+    private static func describe(_ location: String, _ kind: String, _ name: String) -> String {
+        var text = ""
+        text.reserveCapacity(location.utf8.count + kind.utf8.count + name.utf8.count + 1)
+        text += location
+        text += kind
+        text += name
+        text += "'"
+        return text
+    }
+
     private mutating func add(_ subject: Subject) {
-        var subject = subject
         subject.index = ordered.count
         byKey[subject.key] = subject
         ordered.append(subject)
@@ -106,5 +185,17 @@ struct Subjects {
     func isolated(in namespace: Namespace, direction: NetworkPolicy.PolicyType) -> [Subject] {
         if let subject = byKey[.namespace(namespace.name)], subject.policyTypes.contains(direction) { return [subject] }
         return namespace.services.compactMap { byKey[.service($0.id)] }.filter { $0.policyTypes.contains(direction) }
+    }
+
+    /// Returns the indices in `ordered` of the subjects that
+    /// `isolated(in:direction:)` returns for the namespace at `position` in
+    /// `Program.namespaces`, without hashing any key.
+    func isolatedIndices(inNamespaceAt position: Int, direction: NetworkPolicy.PolicyType) -> [Int] {
+        let range = rangesByNamespace[position]
+        if let first = range.first, case .namespace = ordered[first].key {
+            if ordered[first].policyTypes.contains(direction) { return [first] }
+            return range.dropFirst().filter { ordered[$0].policyTypes.contains(direction) }
+        }
+        return range.filter { ordered[$0].policyTypes.contains(direction) }
     }
 }
