@@ -7,7 +7,7 @@
 /// never gives two different values one number.
 struct AtomNumbering<Value: Equatable> {
     private(set) var values: [Value] = []
-    private var fingerprints: [UInt64] = []
+    private(set) var fingerprints: [UInt64] = []
     private var numbers: [UInt64: Int] = [:]
 
     init(capacity: Int) {

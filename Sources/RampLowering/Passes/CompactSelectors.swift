@@ -27,7 +27,7 @@ public struct CompactSelectors: PlanPass {
     /// the rule has two or more; they are removed from it.
     private func compact(_ rule: PlanRule, peerIndices: inout ArraySlice<Int>, table: SplitTable) -> PlanRule {
         // One peer has nothing to join with.
-        guard var peers = rule.peers, peers.count >= 2 else { return rule }
+        guard var peers = rule.peers, var fingerprints = rule.peerFingerprints, peers.count >= 2 else { return rule }
 
         let indices = peerIndices.prefix(peers.count)
         peerIndices = peerIndices.dropFirst(peers.count)
@@ -40,14 +40,16 @@ public struct CompactSelectors: PlanPass {
         while let merge = bestMerge(splits, groups: groups) {
             let first = merge.members[0]
             peers[first] = merge.peer
+            fingerprints[first] = PeerKey.fingerprint(of: merge.peer)
             splits[first] = groups.number(CompactSelectors.splits(merge.peer))
             for member in merge.members.dropFirst().reversed() {
                 peers.remove(at: member)
+                fingerprints.remove(at: member)
                 splits.remove(at: member)
             }
         }
         var result = rule
-        result.peers = peers
+        result.setPeers(peers, fingerprints: fingerprints)
         return result
     }
 
@@ -115,13 +117,14 @@ public struct CompactSelectors: PlanPass {
         let groupNumbers: [GroupKey: Int]
 
         init(_ plan: PolicyPlan) {
-            // Fingerprinting the peers is the costly part of numbering them, so it runs on all cores.
-            let keysOfObjects = plan.mapEachObject { object in
+            // The rules carry the fingerprints of their peers, so numbering
+            // the peers only looks them up.
+            let keysOfObjects = plan.objects.map { object in
                 var keys: [PeerKey] = []
                 for rules in [object.ingress, object.egress] {
                     for rule in rules {
-                        guard let peers = rule.peers, peers.count >= 2 else { continue }
-                        for peer in peers { keys.append(PeerKey(peer)) }
+                        guard let peers = rule.peers, let fingerprints = rule.peerFingerprints, peers.count >= 2 else { continue }
+                        for (peer, fingerprint) in zip(peers, fingerprints) { keys.append(PeerKey(peer, fingerprint: fingerprint)) }
                     }
                 }
                 return keys

@@ -62,7 +62,7 @@ public struct DropCoveredRules: PlanPass {
 
         init(_ rule: PlanRule) {
             if let peers = rule.peers, !peers.isEmpty {
-                fingerprints = peers.map(PeerKey.fingerprint)
+                fingerprints = rule.peerFingerprints
                 hasIPBlock = peers.contains { $0.ipBlock != nil }
             } else {
                 fingerprints = nil

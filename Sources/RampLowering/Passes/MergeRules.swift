@@ -74,7 +74,9 @@ public struct MergeRules: PlanPass {
                 }
             }
         }
-        return PlanRule(peers: list(peerNumbers, of: table.peers), ports: list(portNumbers, of: table.ports), origins: origins)
+        let peers = list(peerNumbers, of: table.peers)
+        let peerFingerprints = peers.map { _ in peerNumbers.map { table.peerFingerprints[$0] } }
+        return PlanRule(peers: peers, peerFingerprints: peerFingerprints, ports: list(portNumbers, of: table.ports), origins: origins)
     }
 
     /// Returns the values with the given numbers, or nil when one of them

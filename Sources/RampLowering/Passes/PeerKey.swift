@@ -12,9 +12,10 @@ struct PeerKey: Hashable {
     let peer: NetworkPolicyPeer
     let fingerprint: UInt64
 
-    init(_ peer: NetworkPolicyPeer) {
+    /// `fingerprint` must be `PeerKey.fingerprint(of: peer)`.
+    init(_ peer: NetworkPolicyPeer, fingerprint: UInt64) {
         self.peer = peer
-        self.fingerprint = PeerKey.fingerprint(of: peer)
+        self.fingerprint = fingerprint
     }
 
     func hash(into hasher: inout Hasher) {

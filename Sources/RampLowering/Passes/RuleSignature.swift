@@ -37,8 +37,8 @@ struct RuleSignature: Hashable {
         /// Returns a hash that is equal for rules with the same peers and ports, whatever their origins.
         private static func fingerprint(of rule: PlanRule) -> UInt64 {
             var fingerprint: UInt64 = rule.peers == nil ? 1 : 2
-            for peer in rule.peers ?? [] {
-                fingerprint = PeerKey.combine(fingerprint, PeerKey.fingerprint(of: peer))
+            for peerFingerprint in rule.peerFingerprints ?? [] {
+                fingerprint = PeerKey.combine(fingerprint, peerFingerprint)
             }
             fingerprint = PeerKey.combine(fingerprint, rule.ports == nil ? 1 : 2)
             for port in rule.ports ?? [] {
