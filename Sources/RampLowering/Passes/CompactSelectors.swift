@@ -37,16 +37,18 @@ public struct CompactSelectors: PlanPass {
         // recomputes just the merged peer's.
         var groups = GroupNumbers(table: table)
         var splits = indices.map { groups.number(table.splits(ofPeer: $0)) }
-        while let merge = bestMerge(splits, groups: groups) {
+        // A rule left with one peer has nothing more to join, so the
+        // splits of the merged peer are computed only when others remain.
+        while peers.count >= 2, let merge = bestMerge(splits, groups: groups) {
             let first = merge.members[0]
             peers[first] = merge.peer
             fingerprints[first] = PeerKey.fingerprint(of: merge.peer)
-            splits[first] = groups.number(CompactSelectors.splits(merge.peer))
             for member in merge.members.dropFirst().reversed() {
                 peers.remove(at: member)
                 fingerprints.remove(at: member)
                 splits.remove(at: member)
             }
+            splits[first] = peers.count >= 2 ? groups.number(CompactSelectors.splits(merge.peer)) : []
         }
         var result = rule
         result.setPeers(peers, fingerprints: fingerprints)
@@ -211,7 +213,15 @@ public struct CompactSelectors: PlanPass {
         }
 
         static func == (lhs: GroupKey, rhs: GroupKey) -> Bool {
-            lhs.fingerprint == rhs.fingerprint && lhs.side == rhs.side && lhs.split == rhs.split
+            guard lhs.fingerprint == rhs.fingerprint, lhs.split.key == rhs.split.key,
+                PeerKey.areEqual(lhs.split.rest, rhs.split.rest)
+            else { return false }
+
+            switch (lhs.side, rhs.side) {
+            case let (.pod(lhsSelector), .pod(rhsSelector)): return PeerKey.areEqual(lhsSelector, rhsSelector)
+            case let (.namespace(lhsSelector), .namespace(rhsSelector)): return PeerKey.areEqual(lhsSelector, rhsSelector)
+            default: return false
+            }
         }
     }
 
@@ -250,12 +260,15 @@ public struct CompactSelectors: PlanPass {
                 counts[split.group] += 1
             }
         }
-        guard let group = order.filter({ counts[$0] >= 2 }).max(by: { counts[$0] < counts[$1] }) else {
-            return nil
-        }
+        // The first group with the largest count wins a tie.
+        var best: Int?
+        for group in order where counts[group] >= 2 && counts[group] > (best.map { counts[$0] } ?? 0) { best = group }
+        guard let group = best else { return nil }
 
         var members: [Int] = []
         var values: [String] = []
+        members.reserveCapacity(counts[group])
+        values.reserveCapacity(counts[group])
         for (index, splits) in splitsOfPeers.enumerated() {
             for split in splits where split.group == group {
                 members.append(index)

@@ -27,7 +27,10 @@ extension MergeRules {
             // Step 1: the peer and port numbers of every rule, kept flat.
             let peerBound = rules.reduce(0) { $0 + max($1.peers?.count ?? 1, 1) }
             let portBound = rules.reduce(0) { $0 + max($1.ports?.count ?? 1, 1) }
-            var peerNumbering = AtomNumbering<NetworkPolicyPeer?>(capacity: peerBound)
+            var peerNumbering = AtomNumbering<NetworkPolicyPeer?>(capacity: peerBound) { lhs, rhs in
+                guard let lhs, let rhs else { return lhs == nil && rhs == nil }
+                return PeerKey.areEqual(lhs, rhs)
+            }
             var portNumbering = AtomNumbering<NetworkPolicyPort?>(capacity: portBound)
             var peerNumbers: [Int] = []
             var portNumbers: [Int] = []

@@ -23,7 +23,30 @@ struct PeerKey: Hashable {
     }
 
     static func == (lhs: PeerKey, rhs: PeerKey) -> Bool {
-        lhs.fingerprint == rhs.fingerprint && lhs.peer == rhs.peer
+        lhs.fingerprint == rhs.fingerprint && areEqual(lhs.peer, rhs.peer)
+    }
+
+    /// Returns `lhs == rhs` for peers, comparing their selectors with
+    /// `areEqual`.
+    static func areEqual(_ lhs: NetworkPolicyPeer, _ rhs: NetworkPolicyPeer) -> Bool {
+        areEqual(lhs.podSelector, rhs.podSelector) && areEqual(lhs.namespaceSelector, rhs.namespaceSelector)
+            && lhs.ipBlock == rhs.ipBlock
+    }
+
+    /// Returns `lhs == rhs` for selectors. The synthesized `==` of a label
+    /// dictionary hashes every key to look it up in the other dictionary,
+    /// while a scan of the few labels of a selector compares the strings
+    /// directly.
+    static func areEqual(_ lhs: LabelSelector?, _ rhs: LabelSelector?) -> Bool {
+        guard let lhs, let rhs else { return lhs == nil && rhs == nil }
+        guard lhs.matchLabels.count == rhs.matchLabels.count, lhs.matchExpressions == rhs.matchExpressions else { return false }
+        guard lhs.matchLabels.count <= 8 else { return lhs.matchLabels == rhs.matchLabels }
+
+        // Keys are unique and the counts equal, so finding every entry of one side in the other proves equality.
+        for (key, value) in lhs.matchLabels where !rhs.matchLabels.contains(where: { $0.key == key && $0.value == value }) {
+            return false
+        }
+        return true
     }
 
     static func fingerprint(of peer: NetworkPolicyPeer) -> UInt64 {
