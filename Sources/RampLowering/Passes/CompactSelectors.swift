@@ -65,7 +65,11 @@ public struct CompactSelectors: PlanPass {
         let table: SplitTable
         /// The table's number of each group of the rule, by its local number.
         var tableNumbers: [Int] = []
+        /// The local number of each table number, filled once the rule has
+        /// more than `scanLimit` groups: a rule has few groups, and a scan
+        /// of a few integers costs less than hashing one.
         var localNumbers: [Int: Int] = [:]
+        static let scanLimit = 16
         /// Groups of merged peers that the table lacks, numbered after the table's.
         var extraKeys: [GroupKey] = []
         var extraNumbers: [GroupKey: Int] = [:]
@@ -100,10 +104,19 @@ public struct CompactSelectors: PlanPass {
         }
 
         private mutating func local(_ number: Int) -> Int {
-            if let local = localNumbers[number] { return local }
-            localNumbers[number] = tableNumbers.count
+            if let local = knownLocal(number) { return local }
+            if !localNumbers.isEmpty { localNumbers[number] = tableNumbers.count }
             tableNumbers.append(number)
             return tableNumbers.count - 1
+        }
+
+        private mutating func knownLocal(_ number: Int) -> Int? {
+            guard tableNumbers.count > GroupNumbers.scanLimit else { return tableNumbers.firstIndex(of: number) }
+
+            if localNumbers.isEmpty {
+                for (local, known) in tableNumbers.enumerated() { localNumbers[known] = local }
+            }
+            return localNumbers[number]
         }
     }
 
