@@ -120,6 +120,20 @@ final class MergeRulesTests: XCTestCase {
         assertPass(MergeRules(), lines.joined(separator: "\n"), lines.joined(separator: "\n") + "\n")
     }
 
+    /// Twenty peers named again on a second port: more peers than the
+    /// fingerprint scan takes, so the repeats are found by the dictionary.
+    func testRepeatedPeersBeyondTheScanJoin() {
+        let peers = (0..<20).map { "pod{app=p\($0)}" }
+        let input = ["object s/x select {app=x} types ingress"]
+            + peers.map { "  ingress from \($0) ports tcp/1" }
+            + peers.map { "  ingress from \($0) ports tcp/2" }
+        let expected = [
+            "object s/x select {app=x} types ingress",
+            "  ingress from \(peers.joined(separator: ", ")) ports tcp/1, tcp/2",
+        ]
+        assertPass(MergeRules(), input.joined(separator: "\n"), expected.joined(separator: "\n") + "\n")
+    }
+
     func testAnyPeersStayApartFromNamedPeers() {
         assertPass(MergeRules(), """
         object s/x select {app=x} types ingress
@@ -156,6 +170,24 @@ final class CompactSelectorsTests: XCTestCase {
           ingress from ns{kubernetes.io/metadata.name in (a, b)} pod{app=p} ports tcp/80
 
         """)
+    }
+
+    /// Twenty peers with two labels each have forty groups, more than the
+    /// group scan takes, and two pairs among them join.
+    func testJoinsPairsAmongManyGroups() {
+        let peers = (0..<20).map { "pod{app=a\($0), tier=t\($0)}" }
+        let input = [
+            "object s/x select {app=x} types ingress",
+            "  ingress from \(peers.joined(separator: ", ")), pod{app=a0, tier=x}, pod{app=b, tier=t19} ports tcp/80",
+        ]
+        var joined = peers
+        joined[0] = "pod{app=a0, tier in (t0, x)}"
+        joined[19] = "pod{tier=t19, app in (a19, b)}"
+        let expected = [
+            "object s/x select {app=x} types ingress",
+            "  ingress from \(joined.joined(separator: ", ")) ports tcp/80",
+        ]
+        assertPass(CompactSelectors(), input.joined(separator: "\n"), expected.joined(separator: "\n") + "\n")
     }
 
     func testLeavesSelectorsWithOtherRequirementsOnTheKey() {
