@@ -134,28 +134,21 @@ public struct CompactSelectors: PlanPass {
         init(_ plan: PolicyPlan) {
             // The rules carry the fingerprints of their peers, so numbering
             // the peers only looks them up.
-            let keysOfObjects = plan.objects.map { object in
-                var keys: [PeerKey] = []
+            var numbering = AtomNumbering<NetworkPolicyPeer>(capacity: 0, areEqual: PeerKey.areEqual)
+            indicesOfObjects = plan.objects.map { object in
+                var indices: [Int] = []
                 for rules in [object.ingress, object.egress] {
                     for rule in rules {
                         guard let peers = rule.peers, let fingerprints = rule.peerFingerprints, peers.count >= 2 else { continue }
-                        for (peer, fingerprint) in zip(peers, fingerprints) { keys.append(PeerKey(peer, fingerprint: fingerprint)) }
+                        for (peer, fingerprint) in zip(peers, fingerprints) {
+                            indices.append(numbering.number(of: peer, fingerprint: fingerprint))
+                        }
                     }
                 }
-                return keys
-            }
-            var indices: [PeerKey: Int] = [:]
-            var peers: [NetworkPolicyPeer] = []
-            indicesOfObjects = keysOfObjects.map { keys in
-                keys.map { key in
-                    if let index = indices[key] { return index }
-                    indices[key] = peers.count
-                    peers.append(key.peer)
-                    return peers.count - 1
-                }
+                return indices
             }
 
-            let splitsOfPeers = PolicyPlan.mapConcurrently(peers, CompactSelectors.splits)
+            let splitsOfPeers = PolicyPlan.mapConcurrently(numbering.values, CompactSelectors.splits)
             var groupKeys: [GroupKey] = []
             var groupNumbers: [GroupKey: Int] = [:]
             self.splitsOfPeers = splitsOfPeers.map { splits in

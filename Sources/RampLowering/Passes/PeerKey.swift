@@ -1,31 +1,14 @@
 import RampKube
 
-/// A peer as a dictionary key that hashes a fingerprint computed once. The
-/// fingerprint functions serve other keys made of selectors too.
+/// Fingerprints of peers, ports and selectors, which dictionary keys hash
+/// and tables compare in place of the values, and fast equality of peers.
 ///
 /// The synthesized hash of a peer runs a separate `Hasher` for every entry
 /// of its label dictionaries: about half the instructions of building the
 /// pair table of `MergeRules` (callgrind, `ramp-benchmark small`). Equal
-/// peers have equal fingerprints, and `==` still compares the peers, so a
-/// collision costs time but never merges two different peers.
-struct PeerKey: Hashable {
-    let peer: NetworkPolicyPeer
-    let fingerprint: UInt64
-
-    /// `fingerprint` must be `PeerKey.fingerprint(of: peer)`.
-    init(_ peer: NetworkPolicyPeer, fingerprint: UInt64) {
-        self.peer = peer
-        self.fingerprint = fingerprint
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(fingerprint)
-    }
-
-    static func == (lhs: PeerKey, rhs: PeerKey) -> Bool {
-        lhs.fingerprint == rhs.fingerprint && areEqual(lhs.peer, rhs.peer)
-    }
-
+/// peers have equal fingerprints. Users still compare equal fingerprints'
+/// values, so a collision costs time but never merges two different peers.
+enum PeerKey {
     /// Returns `lhs == rhs` for peers, comparing their selectors with
     /// `areEqual`.
     static func areEqual(_ lhs: NetworkPolicyPeer, _ rhs: NetworkPolicyPeer) -> Bool {
