@@ -134,6 +134,41 @@ final class MergeRulesTests: XCTestCase {
         assertPass(MergeRules(), input.joined(separator: "\n"), expected.joined(separator: "\n") + "\n")
     }
 
+    /// Rules with the same ports become one rule, with the origins in the
+    /// order of the pairs: those of peer a's rules, then of peer b's.
+    func testRulesSharingPortsKeepPairOrigins() throws {
+        var plan = try PlanParser.parse("""
+        object s/x select {app=x} types ingress
+          ingress from pod{app=a} ports tcp/80
+          ingress from pod{app=b} ports tcp/80
+          ingress from pod{app=a}, pod{app=b} ports tcp/80
+        """)
+        plan.objects[0].ingress[0].origins = ["o0"]
+        plan.objects[0].ingress[1].origins = ["o1"]
+        plan.objects[0].ingress[2].origins = ["o2", "o0"]
+        MergeRules().run(&plan)
+        XCTAssertEqual(PlanPrinter(includeOrigins: true).print(plan), """
+        object s/x select {app=x} types ingress
+          # o0
+          # o2
+          # o1
+          ingress from pod{app=a}, pod{app=b} ports tcp/80
+
+        """)
+    }
+
+    func testRulesOmittingPortsJoin() {
+        assertPass(MergeRules(), """
+        object s/x select {app=x} types ingress
+          ingress from pod{app=a} ports any
+          ingress from pod{app=b}, pod{app=a} ports any
+        """, """
+        object s/x select {app=x} types ingress
+          ingress from pod{app=a}, pod{app=b} ports any
+
+        """)
+    }
+
     func testAnyPeersStayApartFromNamedPeers() {
         assertPass(MergeRules(), """
         object s/x select {app=x} types ingress

@@ -42,6 +42,7 @@ public struct MergeRules: PlanPass {
     static func merge(_ rules: [PlanRule]) -> [PlanRule] {
         guard !rules.isEmpty else { return [] }
         if rules.count == 1, isMerged(rules[0]) { return rules }
+        if let rule = mergeSharingPorts(rules) { return [rule] }
 
         let table = PairTable(rules)
         let cover = bestCover(table.pairs, peerCount: table.peers.count, portCount: table.ports.count)
@@ -49,29 +50,6 @@ public struct MergeRules: PlanPass {
         let firstRules = cover.map { firstRule(of: $0, in: table) }
         let order = cover.indices.sorted { (firstRules[$0], $0) < (firstRules[$1], $1) }
         return order.map { rule(cover[$0], table: table) }
-    }
-
-    /// Returns whether `merge` would return the rule alone unchanged: its
-    /// peers and ports are omitted or distinct, and its origins distinct.
-    /// Many directions have one rule, and building their pair table costs
-    /// far more than this check.
-    private static func isMerged(_ rule: PlanRule) -> Bool {
-        // An empty list becomes an omitted one.
-        if let peers = rule.peers, peers.isEmpty { return false }
-        if let ports = rule.ports, ports.isEmpty { return false }
-
-        // Different fingerprints prove values different, and equal ones
-        // leave the rare case to the pair table.
-        let portFingerprints = rule.ports.map { $0.map(PeerKey.fingerprint) } ?? []
-        guard areDistinct(rule.peerFingerprints ?? []), areDistinct(portFingerprints) else { return false }
-
-        for (index, origin) in rule.origins.enumerated() where rule.origins[..<index].contains(origin) { return false }
-        return true
-    }
-
-    private static func areDistinct(_ fingerprints: [UInt64]) -> Bool {
-        let sorted = fingerprints.sorted()
-        return !zip(sorted, sorted.dropFirst()).contains { $0 == $1 }
     }
 
     private static func firstRule(of biclique: Biclique, in table: PairTable) -> Int {
