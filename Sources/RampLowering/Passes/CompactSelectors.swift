@@ -259,17 +259,19 @@ public struct CompactSelectors: PlanPass {
     private func bestMerge(_ splitsOfPeers: [[(group: Int, values: [String])]], groups: GroupNumbers) -> Merge? {
         // Counting first spares collecting the members of every group.
         var counts = [Int](repeating: 0, count: groups.count)
-        var order: [Int] = []
         for splits in splitsOfPeers {
-            for split in splits {
-                if counts[split.group] == 0 { order.append(split.group) }
-                counts[split.group] += 1
+            for split in splits { counts[split.group] += 1 }
+        }
+        // The peers in rule order meet the groups in order of first
+        // appearance, so keeping only a strictly larger count picks the
+        // earliest group on a tie.
+        var best: (group: Int, count: Int)?
+        for splits in splitsOfPeers {
+            for split in splits where counts[split.group] >= 2 && counts[split.group] > (best?.count ?? 0) {
+                best = (split.group, counts[split.group])
             }
         }
-        // The first group with the largest count wins a tie.
-        var best: Int?
-        for group in order where counts[group] >= 2 && counts[group] > (best.map { counts[$0] } ?? 0) { best = group }
-        guard let group = best else { return nil }
+        guard let group = best?.group else { return nil }
 
         var members: [Int] = []
         var values: [String] = []

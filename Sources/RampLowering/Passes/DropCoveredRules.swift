@@ -107,8 +107,14 @@ public struct DropCoveredRules: PlanPass {
         of index: Int, coveredBy wideIndex: Int, wide: PlanObject, summaries: [PeerSummary],
         direction: NetworkPolicy.PolicyType, in plan: inout PolicyPlan
     ) {
-        var remaining: [PlanRule] = []
         let wideRules = wide.rules(direction)
+        // No rule covers another without rules, so only the emptied direction goes.
+        guard !wideRules.isEmpty else {
+            if plan.objects[index].rules(direction).isEmpty { plan.objects[index].policyTypes.remove(direction) }
+            return
+        }
+
+        var remaining: [PlanRule] = []
         for rule in plan.objects[index].rules(direction) {
             let summary = PeerSummary(rule)
             let covering = wideRules.indices.first { position in
