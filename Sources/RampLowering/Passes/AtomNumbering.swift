@@ -7,8 +7,8 @@
 /// scan but never gives two different values one number.
 struct AtomNumbering<Value: Equatable> {
     /// Up to this many values, a scan finds a fingerprint, and beyond it a
-    /// dictionary does: comparing a few integers costs less than hashing
-    /// one. The limit is an estimate, not tuned.
+    /// dictionary does, because comparing a few integers costs less than
+    /// hashing one. The limit is an estimate, not tuned.
     static var scanLimit: Int { 16 }
 
     private(set) var values: [Value] = []

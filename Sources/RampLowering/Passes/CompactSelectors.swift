@@ -66,7 +66,7 @@ public struct CompactSelectors: PlanPass {
         /// The table's number of each group of the rule, by its local number.
         var tableNumbers: [Int] = []
         /// The local number of each table number, filled once the rule has
-        /// more than `scanLimit` groups: a rule has few groups, and a scan
+        /// more than `scanLimit` groups. Rules have few groups, and a scan
         /// of a few integers costs less than hashing one.
         var localNumbers: [Int: Int] = [:]
         static let scanLimit = 16

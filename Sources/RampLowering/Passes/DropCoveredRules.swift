@@ -108,7 +108,8 @@ public struct DropCoveredRules: PlanPass {
         direction: NetworkPolicy.PolicyType, in plan: inout PolicyPlan
     ) {
         let wideRules = wide.rules(direction)
-        // No rule covers another without rules, so only the emptied direction goes.
+        // A namespace object without rules for the direction covers nothing,
+        // so only an object that has no rules for it loses the direction.
         guard !wideRules.isEmpty else {
             if plan.objects[index].rules(direction).isEmpty { plan.objects[index].policyTypes.remove(direction) }
             return

@@ -26,11 +26,11 @@ extension MergeRules {
         return !zip(sorted, sorted.dropFirst()).contains { $0 == $1 }
     }
 
-    /// Returns the one rule that `merge` makes of rules that all list the
-    /// same distinct ports (or all omit them) and each list peers, or nil
-    /// for other rules. Then every peer has every port, so the cover is one
-    /// rule, and it needs no pair table: the ingress of a service that
-    /// exposes one port to many clients is such a direction.
+    /// Returns the one rule that `merge` makes of rules that each list peers
+    /// and that all list the same distinct ports or all omit them, or nil for
+    /// other rules. Every peer then has every port, so the cover is one rule
+    /// and needs no pair table. The ingress of a service that exposes one
+    /// port to many clients is such a direction.
     static func mergeSharingPorts(_ rules: [PlanRule]) -> PlanRule? {
         let ports = rules[0].ports
         if let ports {
@@ -52,9 +52,10 @@ extension MergeRules {
             firstPeers.append(firstPeer)
         }
 
-        // `merge` takes origins in pair order: the rules of each peer in rule
-        // order, each origin once. A rule adds all its origins at its lowest
-        // peer, so the rules are taken in order of that peer, then of rule.
+        // `merge` takes origins in pair order, which visits the rules of each
+        // peer in rule order and keeps each origin once. A rule adds all its
+        // origins at its lowest peer, so the rules are taken in order of that
+        // peer, then of rule number.
         let order = rules.indices.sorted { (firstPeers[$0], $0) < (firstPeers[$1], $1) }
         var origins: [String] = []
         for index in order {

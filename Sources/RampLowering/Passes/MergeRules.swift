@@ -77,12 +77,8 @@ public struct MergeRules: PlanPass {
             }
         }
         let peers = list(peerNumbers, of: table.peers)
-        var peerFingerprints: [UInt64]?
-        if peers != nil {
-            peerFingerprints = []
-            peerFingerprints!.reserveCapacity(peerNumbers.count)
-            for number in peerNumbers { peerFingerprints!.append(table.peerFingerprints[number]) }
-        }
+        // The pair table has the fingerprints of the peers already.
+        let peerFingerprints = peers == nil ? nil : peerNumbers.map { table.peerFingerprints[$0] }
         return PlanRule(peers: peers, peerFingerprints: peerFingerprints, ports: list(portNumbers, of: table.ports), origins: origins)
     }
 

@@ -23,7 +23,7 @@ public struct PortRanges: PlanPass {
         }
     }
 
-    /// Returns false when `compact` would return the rule's ports unchanged.
+    /// Returns whether `compact` would change the rule's ports.
     private func needsCompacting(_ rule: PlanRule) -> Bool {
         guard let ports = rule.ports else { return false }
         return !(ports.count == 1 && PortRanges.isCompact(ports[0]))

@@ -64,7 +64,7 @@ struct RuleSignature: Hashable {
         policyTypes = object.policyTypes
         ingress = Rules(object.ingress)
         egress = Rules(object.egress)
-        // Joining the names of the policy types into a string to hash it allocated for every object.
+        // Fingerprinting the policy types directly avoids building a string for every object.
         var fingerprint = PeerKey.combine(object.policyTypes.contains(.ingress) ? 1 : 0, object.policyTypes.contains(.egress) ? 1 : 0)
         for direction in [ingress, egress] {
             fingerprint = PeerKey.combine(fingerprint, UInt64(direction.fingerprints.count))

@@ -89,8 +89,8 @@ public struct PlanRule: Equatable, Sendable {
         self.init(peers: peers, peerFingerprints: peers.map { $0.map(PeerKey.fingerprint) }, ports: ports, origins: origins)
     }
 
-    /// `peerFingerprints` must be the `PeerKey` fingerprints of `peers`,
-    /// for a caller that has them already.
+    /// Creates a rule from peers whose `PeerKey` fingerprints the caller has
+    /// already. `peerFingerprints` must be those of `peers`.
     init(peers: [NetworkPolicyPeer]?, peerFingerprints: [UInt64]?, ports: [NetworkPolicyPort]?, origins: [String]) {
         self.storedPeers = peers
         self.peerFingerprints = peerFingerprints
@@ -114,8 +114,8 @@ public struct PlanRule: Equatable, Sendable {
         peerFingerprints == other.peerFingerprints && peers == other.peers && ports == other.ports
     }
 
-    /// `fingerprints` must be the `PeerKey` fingerprints of `peers`, for a
-    /// caller that has them already.
+    /// Sets peers whose `PeerKey` fingerprints the caller has already.
+    /// `fingerprints` must be those of `peers`.
     mutating func setPeers(_ peers: [NetworkPolicyPeer]?, fingerprints: [UInt64]?) {
         storedPeers = peers
         peerFingerprints = fingerprints
