@@ -36,7 +36,7 @@ public struct CompactSelectors: PlanPass {
         // The splits of a peer change only when the peer does, so each merge
         // recomputes just the merged peer's.
         var groups = GroupNumbers(table: table)
-        var splits = indices.map { groups.number(table.splits(ofPeer: $0)) }
+        var splits = indices.map { table.splits(ofPeer: $0) }
         // A rule left with one peer has nothing more to join, so the
         // splits of the merged peer are computed only when others remain.
         while peers.count >= 2, let merge = bestMerge(splits, groups: groups) {
@@ -55,21 +55,11 @@ public struct CompactSelectors: PlanPass {
         return result
     }
 
-    /// Numbers the groups of one rule's peers in order of first appearance,
-    /// so that each merge step compares integers instead of selectors.
-    ///
-    /// The split table numbers the groups of the plan's peers once, so a rule
-    /// maps those numbers instead of hashing and comparing its groups again.
-    /// Only the groups of merged peers go through their keys.
+    /// The groups of one rule's peers by number: the split table's numbers,
+    /// and numbers after those for groups of merged peers that the table
+    /// lacks. Each merge step then compares integers instead of selectors.
     private struct GroupNumbers {
         let table: SplitTable
-        /// The table's number of each group of the rule, by its local number.
-        var tableNumbers: [Int] = []
-        /// The local number of each table number, filled once the rule has
-        /// more than `scanLimit` groups. Rules have few groups, and a scan
-        /// of a few integers costs less than hashing one.
-        var localNumbers: [Int: Int] = [:]
-        static let scanLimit = 16
         /// Groups of merged peers that the table lacks, numbered after the table's.
         var extraKeys: [GroupKey] = []
         var extraNumbers: [GroupKey: Int] = [:]
@@ -78,45 +68,21 @@ public struct CompactSelectors: PlanPass {
             self.table = table
         }
 
-        var count: Int { tableNumbers.count }
-
-        func key(_ local: Int) -> GroupKey {
-            let number = tableNumbers[local]
-            return number < table.groupKeys.count ? table.groupKeys[number] : extraKeys[number - table.groupKeys.count]
+        func key(_ number: Int) -> GroupKey {
+            number < table.groupKeys.count ? table.groupKeys[number] : extraKeys[number - table.groupKeys.count]
         }
 
-        /// Returns the splits of a table peer with their groups as local numbers.
-        mutating func number(_ splits: [(group: Int, values: [String])]) -> [(group: Int, values: [String])] {
-            splits.map { group, values in (local(group), values) }
-        }
-
-        /// Returns the splits of any peer with their groups as local numbers.
+        /// Returns the splits of a merged peer with their groups as numbers.
         mutating func number(_ splits: [(key: GroupKey, values: [String])]) -> [(group: Int, values: [String])] {
-            splits.map { key, values in (local(tableNumber(key)), values) }
+            splits.map { key, values in (number(key), values) }
         }
 
-        private mutating func tableNumber(_ key: GroupKey) -> Int {
+        private mutating func number(_ key: GroupKey) -> Int {
             if let number = table.groupNumbers[key] ?? extraNumbers[key] { return number }
             let number = table.groupKeys.count + extraKeys.count
             extraNumbers[key] = number
             extraKeys.append(key)
             return number
-        }
-
-        private mutating func local(_ number: Int) -> Int {
-            if let local = knownLocal(number) { return local }
-            if !localNumbers.isEmpty { localNumbers[number] = tableNumbers.count }
-            tableNumbers.append(number)
-            return tableNumbers.count - 1
-        }
-
-        private mutating func knownLocal(_ number: Int) -> Int? {
-            guard tableNumbers.count > GroupNumbers.scanLimit else { return tableNumbers.firstIndex(of: number) }
-
-            if localNumbers.isEmpty {
-                for (local, known) in tableNumbers.enumerated() { localNumbers[known] = local }
-            }
-            return localNumbers[number]
         }
     }
 
@@ -257,26 +223,32 @@ public struct CompactSelectors: PlanPass {
     /// the earliest such group on a tie. `splitsOfPeers` contains the splits
     /// of each peer of the rule, in rule order.
     private func bestMerge(_ splitsOfPeers: [[(group: Int, values: [String])]], groups: GroupNumbers) -> Merge? {
-        // Counting first spares collecting the members of every group.
-        var counts = [Int](repeating: 0, count: groups.count)
+        // Group numbers run over the whole plan, so the rule's numbers are
+        // counted in sorted order instead of in a table of every group.
+        var sortedGroups: [Int] = []
+        sortedGroups.reserveCapacity(splitsOfPeers.count * 2)
         for splits in splitsOfPeers {
-            for split in splits { counts[split.group] += 1 }
+            for split in splits { sortedGroups.append(split.group) }
         }
+        sortedGroups.sort()
+        guard zip(sortedGroups, sortedGroups.dropFirst()).contains(where: { $0 == $1 }) else { return nil }
+
         // The peers in rule order meet the groups in order of first
         // appearance, so keeping only a strictly larger count picks the
         // earliest group on a tie.
         var best: (group: Int, count: Int)?
         for splits in splitsOfPeers {
-            for split in splits where counts[split.group] >= 2 && counts[split.group] > (best?.count ?? 0) {
-                best = (split.group, counts[split.group])
+            for split in splits {
+                let count = CompactSelectors.count(of: split.group, inSorted: sortedGroups)
+                if count >= 2 && count > (best?.count ?? 0) { best = (split.group, count) }
             }
         }
-        guard let group = best?.group else { return nil }
+        guard let (group, count) = best else { return nil }
 
         var members: [Int] = []
         var values: [String] = []
-        members.reserveCapacity(counts[group])
-        values.reserveCapacity(counts[group])
+        members.reserveCapacity(count)
+        values.reserveCapacity(count)
         for (index, splits) in splitsOfPeers.enumerated() {
             for split in splits where split.group == group {
                 members.append(index)
@@ -291,5 +263,21 @@ public struct CompactSelectors: PlanPass {
         case .namespace(let podSelector): peer = NetworkPolicyPeer(podSelector: podSelector, namespaceSelector: joined)
         }
         return Merge(members: members, peer: peer)
+    }
+
+    /// Returns how often `group` appears in the ascending `sortedGroups`.
+    private static func count(of group: Int, inSorted sortedGroups: [Int]) -> Int {
+        firstIndex(notBelow: group + 1, inSorted: sortedGroups) - firstIndex(notBelow: group, inSorted: sortedGroups)
+    }
+
+    /// Returns the index of the first element not below `value`, by binary search.
+    private static func firstIndex(notBelow value: Int, inSorted sortedGroups: [Int]) -> Int {
+        var low = 0
+        var high = sortedGroups.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sortedGroups[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }
