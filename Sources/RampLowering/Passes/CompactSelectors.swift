@@ -55,9 +55,10 @@ public struct CompactSelectors: PlanPass {
         return result
     }
 
-    /// The groups of one rule's peers by number: the split table's numbers,
-    /// and numbers after those for groups of merged peers that the table
-    /// lacks. Each merge step then compares integers instead of selectors.
+    /// Numbers for the groups of one rule's peers, so that each merge step
+    /// compares integers instead of selectors. Groups of table peers keep
+    /// the split table's numbers, and groups of merged peers that the table
+    /// lacks are numbered after those.
     private struct GroupNumbers {
         let table: SplitTable
         /// Groups of merged peers that the table lacks, numbered after the table's.
