@@ -120,6 +120,55 @@ final class MergeRulesTests: XCTestCase {
         assertPass(MergeRules(), lines.joined(separator: "\n"), lines.joined(separator: "\n") + "\n")
     }
 
+    /// Twenty peers named again on a second port: more peers than the
+    /// fingerprint scan takes, so the repeats are found by the dictionary.
+    func testRepeatedPeersBeyondTheScanJoin() {
+        let peers = (0..<20).map { "pod{app=p\($0)}" }
+        let input = ["object s/x select {app=x} types ingress"]
+            + peers.map { "  ingress from \($0) ports tcp/1" }
+            + peers.map { "  ingress from \($0) ports tcp/2" }
+        let expected = [
+            "object s/x select {app=x} types ingress",
+            "  ingress from \(peers.joined(separator: ", ")) ports tcp/1, tcp/2",
+        ]
+        assertPass(MergeRules(), input.joined(separator: "\n"), expected.joined(separator: "\n") + "\n")
+    }
+
+    /// Rules with the same ports become one rule, with the origins in the
+    /// order of the pairs: those of peer a's rules, then of peer b's.
+    func testRulesSharingPortsKeepPairOrigins() throws {
+        var plan = try PlanParser.parse("""
+        object s/x select {app=x} types ingress
+          ingress from pod{app=a} ports tcp/80
+          ingress from pod{app=b} ports tcp/80
+          ingress from pod{app=a}, pod{app=b} ports tcp/80
+        """)
+        plan.objects[0].ingress[0].origins = ["o0"]
+        plan.objects[0].ingress[1].origins = ["o1"]
+        plan.objects[0].ingress[2].origins = ["o2", "o0"]
+        MergeRules().run(&plan)
+        XCTAssertEqual(PlanPrinter(includeOrigins: true).print(plan), """
+        object s/x select {app=x} types ingress
+          # o0
+          # o2
+          # o1
+          ingress from pod{app=a}, pod{app=b} ports tcp/80
+
+        """)
+    }
+
+    func testRulesOmittingPortsJoin() {
+        assertPass(MergeRules(), """
+        object s/x select {app=x} types ingress
+          ingress from pod{app=a} ports any
+          ingress from pod{app=b}, pod{app=a} ports any
+        """, """
+        object s/x select {app=x} types ingress
+          ingress from pod{app=a}, pod{app=b} ports any
+
+        """)
+    }
+
     func testAnyPeersStayApartFromNamedPeers() {
         assertPass(MergeRules(), """
         object s/x select {app=x} types ingress
@@ -156,6 +205,24 @@ final class CompactSelectorsTests: XCTestCase {
           ingress from ns{kubernetes.io/metadata.name in (a, b)} pod{app=p} ports tcp/80
 
         """)
+    }
+
+    /// Twenty peers with two labels each have forty groups, more than the
+    /// group scan takes, and two pairs among them join.
+    func testJoinsPairsAmongManyGroups() {
+        let peers = (0..<20).map { "pod{app=a\($0), tier=t\($0)}" }
+        let input = [
+            "object s/x select {app=x} types ingress",
+            "  ingress from \(peers.joined(separator: ", ")), pod{app=a0, tier=x}, pod{app=b, tier=t19} ports tcp/80",
+        ]
+        var joined = peers
+        joined[0] = "pod{app=a0, tier in (t0, x)}"
+        joined[19] = "pod{tier=t19, app in (a19, b)}"
+        let expected = [
+            "object s/x select {app=x} types ingress",
+            "  ingress from \(joined.joined(separator: ", ")) ports tcp/80",
+        ]
+        assertPass(CompactSelectors(), input.joined(separator: "\n"), expected.joined(separator: "\n") + "\n")
     }
 
     func testLeavesSelectorsWithOtherRequirementsOnTheKey() {

@@ -14,9 +14,18 @@ public struct AggregateCIDRs: PlanPass {
 
     public func run(_ plan: inout PolicyPlan) {
         plan.rewriteEachObject { object in
-            object.ingress = object.ingress.map(aggregate)
-            object.egress = object.egress.map(aggregate)
+            // Most rules name no ipBlock, so only those that do are rewritten.
+            for index in object.ingress.indices where hasIPBlock(object.ingress[index]) {
+                object.ingress[index] = aggregate(object.ingress[index])
+            }
+            for index in object.egress.indices where hasIPBlock(object.egress[index]) {
+                object.egress[index] = aggregate(object.egress[index])
+            }
         }
+    }
+
+    private func hasIPBlock(_ rule: PlanRule) -> Bool {
+        rule.peers?.contains { $0.ipBlock != nil } ?? false
     }
 
     private func aggregate(_ rule: PlanRule) -> PlanRule {

@@ -27,7 +27,7 @@ public struct CompactSelectors: PlanPass {
     /// the rule has two or more; they are removed from it.
     private func compact(_ rule: PlanRule, peerIndices: inout ArraySlice<Int>, table: SplitTable) -> PlanRule {
         // One peer has nothing to join with.
-        guard var peers = rule.peers, peers.count >= 2 else { return rule }
+        guard var peers = rule.peers, var fingerprints = rule.peerFingerprints, peers.count >= 2 else { return rule }
 
         let indices = peerIndices.prefix(peers.count)
         peerIndices = peerIndices.dropFirst(peers.count)
@@ -36,32 +36,31 @@ public struct CompactSelectors: PlanPass {
         // The splits of a peer change only when the peer does, so each merge
         // recomputes just the merged peer's.
         var groups = GroupNumbers(table: table)
-        var splits = indices.map { groups.number(table.splits(ofPeer: $0)) }
-        while let merge = bestMerge(splits, groups: groups) {
+        var splits = indices.map { table.splits(ofPeer: $0) }
+        // A rule left with one peer has nothing more to join, so the
+        // splits of the merged peer are computed only when others remain.
+        while peers.count >= 2, let merge = bestMerge(splits, groups: groups) {
             let first = merge.members[0]
             peers[first] = merge.peer
-            splits[first] = groups.number(CompactSelectors.splits(merge.peer))
+            fingerprints[first] = PeerKey.fingerprint(of: merge.peer)
             for member in merge.members.dropFirst().reversed() {
                 peers.remove(at: member)
+                fingerprints.remove(at: member)
                 splits.remove(at: member)
             }
+            splits[first] = peers.count >= 2 ? groups.number(CompactSelectors.splits(merge.peer)) : []
         }
         var result = rule
-        result.peers = peers
+        result.setPeers(peers, fingerprints: fingerprints)
         return result
     }
 
-    /// Numbers the groups of one rule's peers in order of first appearance,
-    /// so that each merge step compares integers instead of selectors.
-    ///
-    /// The split table numbers the groups of the plan's peers once, so a rule
-    /// maps those numbers instead of hashing and comparing its groups again.
-    /// Only the groups of merged peers go through their keys.
+    /// Numbers for the groups of one rule's peers, so that each merge step
+    /// compares integers instead of selectors. Groups of table peers keep
+    /// the split table's numbers, and groups of merged peers that the table
+    /// lacks are numbered after those.
     private struct GroupNumbers {
         let table: SplitTable
-        /// The table's number of each group of the rule, by its local number.
-        var tableNumbers: [Int] = []
-        var localNumbers: [Int: Int] = [:]
         /// Groups of merged peers that the table lacks, numbered after the table's.
         var extraKeys: [GroupKey] = []
         var extraNumbers: [GroupKey: Int] = [:]
@@ -70,36 +69,21 @@ public struct CompactSelectors: PlanPass {
             self.table = table
         }
 
-        var count: Int { tableNumbers.count }
-
-        func key(_ local: Int) -> GroupKey {
-            let number = tableNumbers[local]
-            return number < table.groupKeys.count ? table.groupKeys[number] : extraKeys[number - table.groupKeys.count]
+        func key(_ number: Int) -> GroupKey {
+            number < table.groupKeys.count ? table.groupKeys[number] : extraKeys[number - table.groupKeys.count]
         }
 
-        /// Returns the splits of a table peer with their groups as local numbers.
-        mutating func number(_ splits: [(group: Int, values: [String])]) -> [(group: Int, values: [String])] {
-            splits.map { group, values in (local(group), values) }
-        }
-
-        /// Returns the splits of any peer with their groups as local numbers.
+        /// Returns the splits of a merged peer with their groups as numbers.
         mutating func number(_ splits: [(key: GroupKey, values: [String])]) -> [(group: Int, values: [String])] {
-            splits.map { key, values in (local(tableNumber(key)), values) }
+            splits.map { key, values in (number(key), values) }
         }
 
-        private mutating func tableNumber(_ key: GroupKey) -> Int {
+        private mutating func number(_ key: GroupKey) -> Int {
             if let number = table.groupNumbers[key] ?? extraNumbers[key] { return number }
             let number = table.groupKeys.count + extraKeys.count
             extraNumbers[key] = number
             extraKeys.append(key)
             return number
-        }
-
-        private mutating func local(_ number: Int) -> Int {
-            if let local = localNumbers[number] { return local }
-            localNumbers[number] = tableNumbers.count
-            tableNumbers.append(number)
-            return tableNumbers.count - 1
         }
     }
 
@@ -115,29 +99,23 @@ public struct CompactSelectors: PlanPass {
         let groupNumbers: [GroupKey: Int]
 
         init(_ plan: PolicyPlan) {
-            // Fingerprinting the peers is the costly part of numbering them, so it runs on all cores.
-            let keysOfObjects = plan.mapEachObject { object in
-                var keys: [PeerKey] = []
+            // The rules carry the fingerprints of their peers, so numbering
+            // the peers only looks them up.
+            var numbering = AtomNumbering<NetworkPolicyPeer>(capacity: 0, areEqual: PeerKey.areEqual)
+            indicesOfObjects = plan.objects.map { object in
+                var indices: [Int] = []
                 for rules in [object.ingress, object.egress] {
                     for rule in rules {
-                        guard let peers = rule.peers, peers.count >= 2 else { continue }
-                        for peer in peers { keys.append(PeerKey(peer)) }
+                        guard let peers = rule.peers, let fingerprints = rule.peerFingerprints, peers.count >= 2 else { continue }
+                        for (peer, fingerprint) in zip(peers, fingerprints) {
+                            indices.append(numbering.number(of: peer, fingerprint: fingerprint))
+                        }
                     }
                 }
-                return keys
-            }
-            var indices: [PeerKey: Int] = [:]
-            var peers: [NetworkPolicyPeer] = []
-            indicesOfObjects = keysOfObjects.map { keys in
-                keys.map { key in
-                    if let index = indices[key] { return index }
-                    indices[key] = peers.count
-                    peers.append(key.peer)
-                    return peers.count - 1
-                }
+                return indices
             }
 
-            let splitsOfPeers = PolicyPlan.mapConcurrently(peers, CompactSelectors.splits)
+            let splitsOfPeers = PolicyPlan.mapConcurrently(numbering.values, CompactSelectors.splits)
             var groupKeys: [GroupKey] = []
             var groupNumbers: [GroupKey: Int] = [:]
             self.splitsOfPeers = splitsOfPeers.map { splits in
@@ -208,7 +186,15 @@ public struct CompactSelectors: PlanPass {
         }
 
         static func == (lhs: GroupKey, rhs: GroupKey) -> Bool {
-            lhs.fingerprint == rhs.fingerprint && lhs.side == rhs.side && lhs.split == rhs.split
+            guard lhs.fingerprint == rhs.fingerprint, lhs.split.key == rhs.split.key,
+                PeerKey.areEqual(lhs.split.rest, rhs.split.rest)
+            else { return false }
+
+            switch (lhs.side, rhs.side) {
+            case let (.pod(lhsSelector), .pod(rhsSelector)): return PeerKey.areEqual(lhsSelector, rhsSelector)
+            case let (.namespace(lhsSelector), .namespace(rhsSelector)): return PeerKey.areEqual(lhsSelector, rhsSelector)
+            default: return false
+            }
         }
     }
 
@@ -238,21 +224,32 @@ public struct CompactSelectors: PlanPass {
     /// the earliest such group on a tie. `splitsOfPeers` contains the splits
     /// of each peer of the rule, in rule order.
     private func bestMerge(_ splitsOfPeers: [[(group: Int, values: [String])]], groups: GroupNumbers) -> Merge? {
-        // Counting first spares collecting the members of every group.
-        var counts = [Int](repeating: 0, count: groups.count)
-        var order: [Int] = []
+        // Group numbers run over the whole plan, so the rule's numbers are
+        // counted in sorted order instead of in a table of every group.
+        var sortedGroups: [Int] = []
+        sortedGroups.reserveCapacity(splitsOfPeers.count * 2)
+        for splits in splitsOfPeers {
+            for split in splits { sortedGroups.append(split.group) }
+        }
+        sortedGroups.sort()
+        guard zip(sortedGroups, sortedGroups.dropFirst()).contains(where: { $0 == $1 }) else { return nil }
+
+        // The peers in rule order meet the groups in order of first
+        // appearance, so keeping only a strictly larger count picks the
+        // earliest group on a tie.
+        var best: (group: Int, count: Int)?
         for splits in splitsOfPeers {
             for split in splits {
-                if counts[split.group] == 0 { order.append(split.group) }
-                counts[split.group] += 1
+                let count = CompactSelectors.count(of: split.group, inSorted: sortedGroups)
+                if count >= 2 && count > (best?.count ?? 0) { best = (split.group, count) }
             }
         }
-        guard let group = order.filter({ counts[$0] >= 2 }).max(by: { counts[$0] < counts[$1] }) else {
-            return nil
-        }
+        guard let (group, count) = best else { return nil }
 
         var members: [Int] = []
         var values: [String] = []
+        members.reserveCapacity(count)
+        values.reserveCapacity(count)
         for (index, splits) in splitsOfPeers.enumerated() {
             for split in splits where split.group == group {
                 members.append(index)
@@ -267,5 +264,21 @@ public struct CompactSelectors: PlanPass {
         case .namespace(let podSelector): peer = NetworkPolicyPeer(podSelector: podSelector, namespaceSelector: joined)
         }
         return Merge(members: members, peer: peer)
+    }
+
+    /// Returns how often `group` appears in the ascending `sortedGroups`.
+    private static func count(of group: Int, inSorted sortedGroups: [Int]) -> Int {
+        firstIndex(notBelow: group + 1, inSorted: sortedGroups) - firstIndex(notBelow: group, inSorted: sortedGroups)
+    }
+
+    /// Returns the index of the first element not below `value`, by binary search.
+    private static func firstIndex(notBelow value: Int, inSorted sortedGroups: [Int]) -> Int {
+        var low = 0
+        var high = sortedGroups.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sortedGroups[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

@@ -62,7 +62,7 @@ public struct DropCoveredRules: PlanPass {
 
         init(_ rule: PlanRule) {
             if let peers = rule.peers, !peers.isEmpty {
-                fingerprints = peers.map(PeerKey.fingerprint)
+                fingerprints = rule.peerFingerprints
                 hasIPBlock = peers.contains { $0.ipBlock != nil }
             } else {
                 fingerprints = nil
@@ -107,8 +107,15 @@ public struct DropCoveredRules: PlanPass {
         of index: Int, coveredBy wideIndex: Int, wide: PlanObject, summaries: [PeerSummary],
         direction: NetworkPolicy.PolicyType, in plan: inout PolicyPlan
     ) {
-        var remaining: [PlanRule] = []
         let wideRules = wide.rules(direction)
+        // A namespace object without rules for the direction covers nothing,
+        // so only an object that has no rules for it loses the direction.
+        guard !wideRules.isEmpty else {
+            if plan.objects[index].rules(direction).isEmpty { plan.objects[index].policyTypes.remove(direction) }
+            return
+        }
+
+        var remaining: [PlanRule] = []
         for rule in plan.objects[index].rules(direction) {
             let summary = PeerSummary(rule)
             let covering = wideRules.indices.first { position in

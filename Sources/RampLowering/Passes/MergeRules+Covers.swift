@@ -6,14 +6,45 @@ extension MergeRules {
             return [Biclique(peers: Array(0..<peerCount), ports: Array(0..<portCount))]
         }
 
-        let byPeers = partitionByPeers(pairs, peerCount: peerCount, portCount: portCount)
-        let byPorts = partitionByPorts(pairs, peerCount: peerCount, portCount: portCount)
-        let best = byPeers.count <= byPorts.count ? byPeers : byPorts
+        guard peerCount <= UInt64.bitWidth, portCount <= UInt64.bitWidth else {
+            let byPeers = partitionByPeers(pairs, peerCount: peerCount, portCount: portCount)
+            let byPorts = partitionByPorts(pairs, peerCount: peerCount, portCount: portCount)
+            return byPeers.count <= byPorts.count ? byPeers : byPorts
+        }
+
+        // Counting the rules of each partition first builds the rules of
+        // only the cover that is returned.
+        var portsOfPeer = [UInt64](repeating: 0, count: peerCount)
+        var peersOfPort = [UInt64](repeating: 0, count: portCount)
+        for pair in pairs {
+            portsOfPeer[pair.peer] |= 1 << UInt64(pair.port)
+            peersOfPort[pair.port] |= 1 << UInt64(pair.peer)
+        }
+        let byPeersCount = distinctCount(portsOfPeer)
+        let bestCount = min(byPeersCount, distinctCount(peersOfPort))
         // One rule covers the pairs only when every peer has every port, and
         // then the partition by peers is that one rule. So when the best
         // partition has two rules, the search cannot find fewer.
-        guard peerCount <= exactLimit, portCount <= exactLimit, best.count > 2 else { return best }
-        return exactCover(pairs, peerCount: peerCount, portCount: portCount, bound: best.count) ?? best
+        if peerCount <= exactLimit, portCount <= exactLimit, bestCount > 2,
+           let cover = exactCover(pairs, peerCount: peerCount, portCount: portCount, bound: bestCount) {
+            return cover
+        }
+        if byPeersCount == bestCount {
+            return groupEqualSets(portsOfPeer).map { Biclique(peers: $0.members, ports: members(of: $0.set)) }
+        }
+        return groupEqualSets(peersOfPort).map { Biclique(peers: members(of: $0.set), ports: $0.members) }
+    }
+
+    /// Returns the number of distinct non-empty sets, which is the number
+    /// of rules of the partition that groups them.
+    private static func distinctCount(_ sets: [UInt64]) -> Int {
+        // A scan costs less than hashing while the sets are few.
+        guard sets.count > 32 else {
+            var count = 0
+            for (index, set) in sets.enumerated() where set != 0 && !sets[..<index].contains(set) { count += 1 }
+            return count
+        }
+        return Set(sets.lazy.filter { $0 != 0 }).count
     }
 
     // MARK: - Partitions
@@ -101,13 +132,15 @@ extension MergeRules {
         var portsOfPeer = Array(repeating: UInt64(0), count: peerCount)
         for pair in pairs { portsOfPeer[pair.peer] |= 1 << UInt64(pair.port) }
         let portSets = closedPortSets(portsOfPeer, portCount: portCount)
-        let candidates: [Biclique] = portSets.map { ports in
+        // Only the chosen candidates become bicliques.
+        func candidate(_ index: Int) -> Biclique {
+            let ports = portSets[index]
             let peers = (0..<peerCount).filter { portsOfPeer[$0] & ports == ports }
             return Biclique(peers: peers, ports: members(of: ports))
         }
         var search = CoverSearch(pairs: pairs, portsOfPeer: portsOfPeer, candidatePorts: portSets, budget: searchBudget)
         for size in 1..<bound {
-            if let found = search.find(size: size) { return found.map { candidates[$0] } }
+            if let found = search.find(size: size) { return found.map(candidate) }
             if search.budget <= 0 { return nil }
         }
         return nil

@@ -11,6 +11,8 @@ extension MergeRules {
         let rules: [PlanRule]
         /// Distinct peers by number, where nil is an omitted or empty list.
         let peers: [NetworkPolicyPeer?]
+        /// The `PeerKey` fingerprint of each peer, 0 for nil.
+        let peerFingerprints: [UInt64]
         /// Distinct ports by number, where nil is an omitted or empty list.
         let ports: [NetworkPolicyPort?]
         private(set) var pairs: [Pair] = []
@@ -25,7 +27,10 @@ extension MergeRules {
             // Step 1: the peer and port numbers of every rule, kept flat.
             let peerBound = rules.reduce(0) { $0 + max($1.peers?.count ?? 1, 1) }
             let portBound = rules.reduce(0) { $0 + max($1.ports?.count ?? 1, 1) }
-            var peerNumbering = AtomNumbering<NetworkPolicyPeer?>(capacity: peerBound)
+            var peerNumbering = AtomNumbering<NetworkPolicyPeer?>(capacity: peerBound) { lhs, rhs in
+                guard let lhs, let rhs else { return lhs == nil && rhs == nil }
+                return PeerKey.areEqual(lhs, rhs)
+            }
             var portNumbering = AtomNumbering<NetworkPolicyPort?>(capacity: portBound)
             var peerNumbers: [Int] = []
             var portNumbers: [Int] = []
@@ -37,9 +42,9 @@ extension MergeRules {
             portEnds.reserveCapacity(rules.count)
             for rule in rules {
                 // An empty list admits everything, like an omitted one.
-                if let peers = rule.peers, !peers.isEmpty {
-                    for peer in peers {
-                        peerNumbers.append(peerNumbering.number(of: peer, fingerprint: PeerKey.fingerprint(of: peer)))
+                if let peers = rule.peers, let fingerprints = rule.peerFingerprints, !peers.isEmpty {
+                    for (peer, fingerprint) in zip(peers, fingerprints) {
+                        peerNumbers.append(peerNumbering.number(of: peer, fingerprint: fingerprint))
                     }
                 } else {
                     peerNumbers.append(peerNumbering.number(of: nil, fingerprint: 0))
@@ -55,6 +60,7 @@ extension MergeRules {
                 portEnds.append(portNumbers.count)
             }
             peers = peerNumbering.values
+            peerFingerprints = peerNumbering.fingerprints
             ports = portNumbering.values
 
             // Step 2: the pairs of each rule, and the rules of each pair.

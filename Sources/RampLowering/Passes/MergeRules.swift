@@ -41,6 +41,8 @@ public struct MergeRules: PlanPass {
 
     static func merge(_ rules: [PlanRule]) -> [PlanRule] {
         guard !rules.isEmpty else { return [] }
+        if rules.count == 1, isMerged(rules[0]) { return rules }
+        if let rule = mergeSharingPorts(rules) { return [rule] }
 
         let table = PairTable(rules)
         let cover = bestCover(table.pairs, peerCount: table.peers.count, portCount: table.ports.count)
@@ -74,7 +76,10 @@ public struct MergeRules: PlanPass {
                 }
             }
         }
-        return PlanRule(peers: list(peerNumbers, of: table.peers), ports: list(portNumbers, of: table.ports), origins: origins)
+        let peers = list(peerNumbers, of: table.peers)
+        // The pair table has the fingerprints of the peers already.
+        let peerFingerprints = peers == nil ? nil : peerNumbers.map { table.peerFingerprints[$0] }
+        return PlanRule(peers: peers, peerFingerprints: peerFingerprints, ports: list(portNumbers, of: table.ports), origins: origins)
     }
 
     /// Returns the values with the given numbers, or nil when one of them

@@ -1,28 +1,35 @@
 import RampKube
 
-/// A peer as a dictionary key that hashes a fingerprint computed once. The
-/// fingerprint functions serve other keys made of selectors too.
+/// Fingerprints of peers, ports and selectors, which dictionary keys hash
+/// and tables compare in place of the values, and fast equality of peers.
 ///
 /// The synthesized hash of a peer runs a separate `Hasher` for every entry
 /// of its label dictionaries: about half the instructions of building the
 /// pair table of `MergeRules` (callgrind, `ramp-benchmark small`). Equal
-/// peers have equal fingerprints, and `==` still compares the peers, so a
-/// collision costs time but never merges two different peers.
-struct PeerKey: Hashable {
-    let peer: NetworkPolicyPeer
-    let fingerprint: UInt64
-
-    init(_ peer: NetworkPolicyPeer) {
-        self.peer = peer
-        self.fingerprint = PeerKey.fingerprint(of: peer)
+/// peers have equal fingerprints. Users still compare equal fingerprints'
+/// values, so a collision costs time but never merges two different peers.
+enum PeerKey {
+    /// Returns `lhs == rhs` for peers, comparing their selectors with
+    /// `areEqual`.
+    static func areEqual(_ lhs: NetworkPolicyPeer, _ rhs: NetworkPolicyPeer) -> Bool {
+        areEqual(lhs.podSelector, rhs.podSelector) && areEqual(lhs.namespaceSelector, rhs.namespaceSelector)
+            && lhs.ipBlock == rhs.ipBlock
     }
 
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(fingerprint)
-    }
+    /// Returns `lhs == rhs` for selectors. The synthesized `==` of a label
+    /// dictionary hashes every key to look it up in the other dictionary,
+    /// while a scan of the few labels of a selector compares the strings
+    /// directly.
+    static func areEqual(_ lhs: LabelSelector?, _ rhs: LabelSelector?) -> Bool {
+        guard let lhs, let rhs else { return lhs == nil && rhs == nil }
+        guard lhs.matchLabels.count == rhs.matchLabels.count, lhs.matchExpressions == rhs.matchExpressions else { return false }
+        guard lhs.matchLabels.count <= 8 else { return lhs.matchLabels == rhs.matchLabels }
 
-    static func == (lhs: PeerKey, rhs: PeerKey) -> Bool {
-        lhs.fingerprint == rhs.fingerprint && lhs.peer == rhs.peer
+        // Keys are unique and the counts equal, so finding every entry of one side in the other proves equality.
+        for (key, value) in lhs.matchLabels where !rhs.matchLabels.contains(where: { $0.key == key && $0.value == value }) {
+            return false
+        }
+        return true
     }
 
     static func fingerprint(of peer: NetworkPolicyPeer) -> UInt64 {

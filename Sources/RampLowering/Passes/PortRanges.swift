@@ -13,16 +13,20 @@ public struct PortRanges: PlanPass {
 
     public func run(_ plan: inout PolicyPlan) {
         plan.rewriteEachObject { object in
-            object.ingress = object.ingress.map(compact)
-            object.egress = object.egress.map(compact)
+            // Most rules have one port and stay as they are, so only the others are rewritten.
+            for index in object.ingress.indices where needsCompacting(object.ingress[index]) {
+                object.ingress[index].ports = PortRanges.compact(object.ingress[index].ports!)
+            }
+            for index in object.egress.indices where needsCompacting(object.egress[index]) {
+                object.egress[index].ports = PortRanges.compact(object.egress[index].ports!)
+            }
         }
     }
 
-    private func compact(_ rule: PlanRule) -> PlanRule {
-        guard let ports = rule.ports else { return rule }
-        var result = rule
-        result.ports = PortRanges.compact(ports)
-        return result
+    /// Returns whether `compact` would change the rule's ports.
+    private func needsCompacting(_ rule: PlanRule) -> Bool {
+        guard let ports = rule.ports else { return false }
+        return !(ports.count == 1 && PortRanges.isCompact(ports[0]))
     }
 
     /// Returns the ports with numeric ranges of each protocol joined; named

@@ -15,6 +15,13 @@ struct RuleSignature: Hashable {
 
         init(_ rules: [PlanRule]) {
             let fingerprints = rules.map(Rules.fingerprint)
+            // Most directions have one rule, which needs no order.
+            guard rules.count >= 2 else {
+                self.rules = rules
+                self.fingerprints = fingerprints
+                return
+            }
+
             let order = rules.indices.sorted { fingerprints[$0] < fingerprints[$1] }
             self.rules = order.map { rules[$0] }
             self.fingerprints = order.map { fingerprints[$0] }
@@ -37,8 +44,8 @@ struct RuleSignature: Hashable {
         /// Returns a hash that is equal for rules with the same peers and ports, whatever their origins.
         private static func fingerprint(of rule: PlanRule) -> UInt64 {
             var fingerprint: UInt64 = rule.peers == nil ? 1 : 2
-            for peer in rule.peers ?? [] {
-                fingerprint = PeerKey.combine(fingerprint, PeerKey.fingerprint(of: peer))
+            for peerFingerprint in rule.peerFingerprints ?? [] {
+                fingerprint = PeerKey.combine(fingerprint, peerFingerprint)
             }
             fingerprint = PeerKey.combine(fingerprint, rule.ports == nil ? 1 : 2)
             for port in rule.ports ?? [] {
@@ -57,7 +64,8 @@ struct RuleSignature: Hashable {
         policyTypes = object.policyTypes
         ingress = Rules(object.ingress)
         egress = Rules(object.egress)
-        var fingerprint = PeerKey.fnv1a(object.policyTypes.map(\.rawValue).sorted().joined(separator: ","))
+        // Fingerprinting the policy types directly avoids building a string for every object.
+        var fingerprint = PeerKey.combine(object.policyTypes.contains(.ingress) ? 1 : 0, object.policyTypes.contains(.egress) ? 1 : 0)
         for direction in [ingress, egress] {
             fingerprint = PeerKey.combine(fingerprint, UInt64(direction.fingerprints.count))
             for ruleFingerprint in direction.fingerprints { fingerprint = PeerKey.combine(fingerprint, ruleFingerprint) }

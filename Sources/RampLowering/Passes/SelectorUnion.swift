@@ -15,19 +15,26 @@ enum SelectorUnion {
     /// In, the rest of the selector and the values allowed for the key.
     static func splits(_ selector: LabelSelector) -> [(split: Split, values: [String])] {
         var result: [(split: Split, values: [String])] = []
-        let expressionsByKey = Dictionary(grouping: selector.matchExpressions, by: \.key)
-        for (key, value) in selector.matchLabels where expressionsByKey[key] == nil {
+        // A selector has few expressions, so scans find them faster than a dictionary by key would.
+        let expressions = selector.matchExpressions
+        for (key, value) in selector.matchLabels where !expressions.contains(where: { $0.key == key }) {
             var rest = selector
             rest.matchLabels[key] = nil
             result.append((Split(rest: canonical(rest), key: key), [value]))
         }
-        for (key, requirements) in expressionsByKey where requirements.count == 1 && requirements[0].operator == .in
-            && selector.matchLabels[key] == nil {
+        for (index, requirement) in expressions.enumerated() where requirement.operator == .in
+            && selector.matchLabels[requirement.key] == nil && !hasOtherRequirement(on: requirement.key, than: index, in: expressions) {
             var rest = selector
-            rest.matchExpressions.removeAll { $0.key == key }
-            result.append((Split(rest: canonical(rest), key: key), requirements[0].values))
+            rest.matchExpressions.remove(at: index)
+            result.append((Split(rest: canonical(rest), key: requirement.key), requirement.values))
         }
-        return result.sorted { $0.split.key < $1.split.key }
+        // The keys differ, so the order is total.
+        if result.count > 1 { result.sort { $0.split.key < $1.split.key } }
+        return result
+    }
+
+    private static func hasOtherRequirement(on key: String, than index: Int, in requirements: [LabelSelectorRequirement]) -> Bool {
+        requirements.indices.contains { $0 != index && requirements[$0].key == key }
     }
 
     /// Returns the selector that matches `rest` and any of `values` for `key`.

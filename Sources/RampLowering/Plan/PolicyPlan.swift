@@ -72,15 +72,37 @@ public struct PlanObject: Equatable, Sendable {
 public struct PlanRule: Equatable, Sendable {
     /// Nil admits every peer. An empty list does too, as in the API, so the
     /// lowering never makes one.
-    public var peers: [NetworkPolicyPeer]?
+    public var peers: [NetworkPolicyPeer]? {
+        get { storedPeers }
+        set { setPeers(newValue, fingerprints: newValue.map { $0.map(PeerKey.fingerprint) }) }
+    }
     /// Nil admits every port. An empty list does too, as in the API.
     public var ports: [NetworkPolicyPort]?
     public var origins: [String]
+    /// The `PeerKey` fingerprint of each peer, nil when `peers` is nil. It
+    /// is computed whenever the peers are set, so that every pass shares it
+    /// instead of fingerprinting the same peers again.
+    private(set) var peerFingerprints: [UInt64]?
+    private var storedPeers: [NetworkPolicyPeer]?
 
     public init(peers: [NetworkPolicyPeer]?, ports: [NetworkPolicyPort]?, origins: [String] = []) {
-        self.peers = peers
+        self.init(peers: peers, peerFingerprints: peers.map { $0.map(PeerKey.fingerprint) }, ports: ports, origins: origins)
+    }
+
+    /// Creates a rule from peers whose `PeerKey` fingerprints the caller has
+    /// already. `peerFingerprints` must be those of `peers`.
+    init(peers: [NetworkPolicyPeer]?, peerFingerprints: [UInt64]?, ports: [NetworkPolicyPort]?, origins: [String]) {
+        self.storedPeers = peers
+        self.peerFingerprints = peerFingerprints
         self.ports = ports
         self.origins = origins
+    }
+
+    /// Compares peers, ports and origins. The fingerprints follow from the
+    /// peers, so comparing them first only rejects different peers sooner.
+    public static func == (lhs: PlanRule, rhs: PlanRule) -> Bool {
+        lhs.peerFingerprints == rhs.peerFingerprints && lhs.peers == rhs.peers && lhs.ports == rhs.ports
+            && lhs.origins == rhs.origins
     }
 
     var networkPolicyRule: NetworkPolicyRule {
@@ -89,7 +111,14 @@ public struct PlanRule: Equatable, Sendable {
 
     /// Returns whether two rules admit the same peers and ports, ignoring origins.
     func hasSameMatch(as other: PlanRule) -> Bool {
-        peers == other.peers && ports == other.ports
+        peerFingerprints == other.peerFingerprints && peers == other.peers && ports == other.ports
+    }
+
+    /// Sets peers whose `PeerKey` fingerprints the caller has already.
+    /// `fingerprints` must be those of `peers`.
+    mutating func setPeers(_ peers: [NetworkPolicyPeer]?, fingerprints: [UInt64]?) {
+        storedPeers = peers
+        peerFingerprints = fingerprints
     }
 
     mutating func addOrigins(_ more: [String]) {
