@@ -141,20 +141,7 @@ struct BenchmarkRun {
         guard let executable = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("ramp"),
               FileManager.default.isExecutableFile(atPath: executable.path) else { return nil }
         let output = overPreviousOutput ? root + "/out-executable" : outputDirectory("out-executable")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["build", contractsDirectory, "-o", output]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        let (status, seconds) = timed { () -> Int32 in
-            do {
-                try process.run()
-            } catch {
-                return -1
-            }
-            process.waitUntilExit()
-            return process.terminationStatus
-        }
+        let (status, seconds) = timed { ChildProcess.run(executable.path, ["build", contractsDirectory, "-o", output]) }
         guard status == 0 else { throw Failure(message: "\(executable.path) exited with status \(status)") }
         return BuildSample(seconds: seconds, peakBytes: PeakMemory.childrenBytes())
     }
