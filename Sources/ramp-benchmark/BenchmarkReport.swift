@@ -12,6 +12,18 @@ struct BenchmarkReport {
 
     var medianBuildSeconds: Double { median(builds.map(\.seconds)) }
 
+    var medianRebuildSeconds: Double? {
+        executableRebuilds.isEmpty ? nil : median(executableRebuilds.map(\.seconds))
+    }
+
+    /// The sum of the stages' medians, without the write stage.
+    var medianSecondsBeforeWriting: Double {
+        guard let first = stageRuns.first else { return 0 }
+        return first.indices.filter { first[$0].name != "write" }.reduce(0.0) { sum, index in
+            sum + median(stageRuns.map { $0[index].seconds })
+        }
+    }
+
     func print() {
         Swift.print("\(label): \(system.size), seed \(system.seed)")
         Swift.print("contracts: \(system.files.count) files, \(megabytes(system.byteCount)) MB")

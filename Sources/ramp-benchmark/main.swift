@@ -86,11 +86,21 @@ func printEquivalence(_ program: Program) {
 }
 
 let base = benchmark(options.size, label: options.presetName)
+/// Prints how many times as long the scaled system took as the base one.
+func printScaling(_ what: String, base: Double, scaled: Double) {
+    let times = "\(format(base * 1000, digits: 1)) ms to \(format(scaled * 1000, digits: 1)) ms"
+    print("scaling: 10 times the input took \(format(scaled / base, digits: 2)) times as long (\(what), \(times))")
+}
+
 if options.scaling {
     let scaled = benchmark(options.size.scaled(by: 10), label: options.presetName + "-x10")
-    let ratio = scaled.medianBuildSeconds / base.medianBuildSeconds
-    let times = "\(format(base.medianBuildSeconds * 1000, digits: 1)) ms to \(format(scaled.medianBuildSeconds * 1000, digits: 1)) ms"
-    print("scaling: 10 times the input took \(format(ratio, digits: 2)) times as long (whole build, in process, \(times))")
+    printScaling("whole build, in process", base: base.medianBuildSeconds, scaled: scaled.medianBuildSeconds)
+    // Creating files in a directory just deleted is where the file system
+    // varies most, so the ratios without it are printed too.
+    if let baseRebuild = base.medianRebuildSeconds, let scaledRebuild = scaled.medianRebuildSeconds {
+        printScaling("ramp executable, over its previous output", base: baseRebuild, scaled: scaledRebuild)
+    }
+    printScaling("stages before writing", base: base.medianSecondsBeforeWriting, scaled: scaled.medianSecondsBeforeWriting)
 }
 if options.keepDirectory == nil {
     try? FileManager.default.removeItem(atPath: root)
