@@ -106,20 +106,22 @@ extension MergeRules {
 
     /// `partitionByPeers` for more ports than fit in a bit set.
     private static func partitionByPeerLists(_ pairs: [Pair], peerCount: Int) -> [Biclique] {
-        var portsOfPeer = Array(repeating: [Int](), count: peerCount)
-        for pair in pairs { portsOfPeer[pair.peer].append(pair.port) }
-        var groups: [[Int]: [Int]] = [:]
-        for (peer, ports) in portsOfPeer.enumerated() where !ports.isEmpty { groups[ports.sorted(), default: []].append(peer) }
-        return groups.map { Biclique(peers: $0.value, ports: $0.key) }.sorted { $0.peers[0] < $1.peers[0] }
+        groupByLists(pairs.map { ($0.peer, $0.port) }, count: peerCount).map { Biclique(peers: $0.keys, ports: $0.list) }
     }
 
     /// `partitionByPorts` for more peers than fit in a bit set.
     private static func partitionByPortLists(_ pairs: [Pair], portCount: Int) -> [Biclique] {
-        var peersOfPort = Array(repeating: [Int](), count: portCount)
-        for pair in pairs { peersOfPort[pair.port].append(pair.peer) }
+        groupByLists(pairs.map { ($0.port, $0.peer) }, count: portCount).map { Biclique(peers: $0.list, ports: $0.keys) }
+    }
+
+    /// Groups the keys `0..<count` that are paired with the same sorted
+    /// list of values, ordered by each group's first key.
+    private static func groupByLists(_ pairs: [(key: Int, value: Int)], count: Int) -> [(keys: [Int], list: [Int])] {
+        var valuesOfKey = Array(repeating: [Int](), count: count)
+        for pair in pairs { valuesOfKey[pair.key].append(pair.value) }
         var groups: [[Int]: [Int]] = [:]
-        for (port, peers) in peersOfPort.enumerated() where !peers.isEmpty { groups[peers.sorted(), default: []].append(port) }
-        return groups.map { Biclique(peers: $0.key, ports: $0.value) }.sorted { $0.ports[0] < $1.ports[0] }
+        for (key, values) in valuesOfKey.enumerated() where !values.isEmpty { groups[values.sorted(), default: []].append(key) }
+        return groups.map { (keys: $0.value, list: $0.key) }.sorted { $0.keys[0] < $1.keys[0] }
     }
 
     // MARK: - Exact search
