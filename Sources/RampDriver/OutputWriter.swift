@@ -82,8 +82,22 @@ public struct OutputWriter {
     /// already has these contents.
     private static func stage(_ name: String, bytes: [UInt8], in output: OutputDirectory) throws(OutputError) -> StagedFile? {
         if try output.hasContents(name, bytes) { return nil }
+        try checkOwnership(of: name, replacingWith: bytes, in: output)
         let temporary = try output.createTemporary(bytes, for: name)
         return StagedFile(temporary: temporary, target: name)
+    }
+
+    /// Refuses to replace a file that ramp did not write. A generated file
+    /// starts with ramp's header, so an existing file at its name without
+    /// that header was put there by someone else, and replacing it would
+    /// lose their work.
+    private static func checkOwnership(of name: String, replacingWith bytes: [UInt8], in output: OutputDirectory) throws(OutputError) {
+        guard bytes.starts(with: ManifestLayout.headerPrefix.utf8), try output.kind(of: name) == .regularFile,
+              !hasGeneratedHeader(name, in: output) else { return }
+        throw .unwritable(
+            output.displayPath(name),
+            reason: "it was not written by ramp (its first line is not ramp's header); move it away or build into another directory"
+        )
     }
 
     private func commit(_ staged: [StagedFile], in output: OutputDirectory) throws(OutputError) {
@@ -119,14 +133,14 @@ public struct OutputWriter {
     /// read and a file without the header are left alone.
     private func removeStale(in output: OutputDirectory, keeping kept: Set<String>) throws(OutputError) {
         for name in try output.entryNames() where name.hasSuffix(".yaml") && !kept.contains(name) {
-            guard try output.kind(of: name) == .regularFile, hasGeneratedHeader(name, in: output) else { continue }
+            guard try output.kind(of: name) == .regularFile, OutputWriter.hasGeneratedHeader(name, in: output) else { continue }
             try output.removeFile(name)
         }
     }
 
     /// Returns whether the first line of a file is ramp's header: the header
     /// prefix followed by a space or the end of the line.
-    private func hasGeneratedHeader(_ name: String, in output: OutputDirectory) -> Bool {
+    private static func hasGeneratedHeader(_ name: String, in output: OutputDirectory) -> Bool {
         let prefix = Array(ManifestLayout.headerPrefix.utf8)
         guard let start = output.read(name, limit: prefix.count + 1), start.starts(with: prefix) else { return false }
         return start.count == prefix.count || start[prefix.count] == UInt8(ascii: " ") || start[prefix.count] == UInt8(ascii: "\n")

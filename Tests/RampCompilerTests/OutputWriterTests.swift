@@ -249,13 +249,30 @@ final class OutputWriterTests: XCTestCase {
         XCTAssertEqual(runRamp(["build", input, "-o", path("out")]).status, 0)
         let expectedShop = try read("out/shop.yaml")
         let expectedA = try read("out/a.yaml")
-        try write(String(repeating: "#", count: expectedShop.utf8.count), to: "out/shop.yaml")
+        try write(String(expectedShop.dropLast()) + "#", to: "out/shop.yaml")
         try write(expectedA + "# edited\n", to: "out/a.yaml")
 
         XCTAssertEqual(runRamp(["build", input, "-o", path("out")]).status, 0)
 
         XCTAssertEqual(try read("out/shop.yaml"), expectedShop, "a file of the same size with other bytes")
         XCTAssertEqual(try read("out/a.yaml"), expectedA, "a file of another size")
+    }
+
+    func testFileNotWrittenByRampIsNotReplaced() throws {
+        try makeDirectory("out")
+        try write("apiVersion: v1  # mine\n", to: "out/shop.yaml")
+
+        let result = runRamp(["build", input, "-o", path("out")])
+
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.error, """
+        ramp: error: cannot write '\(path("out/shop.yaml"))': it was not written by ramp (its first line is not ramp's header); \
+        move it away or build into another directory [RAMP0003]
+        1 error generated.
+
+        """)
+        XCTAssertEqual(try read("out/shop.yaml"), "apiVersion: v1  # mine\n")
+        XCTAssertEqual(try names(in: "out"), ["shop.yaml"], "a.yaml was staged and must be deleted again")
     }
 
     func testUnchangedFileIsNotRewritten() throws {
