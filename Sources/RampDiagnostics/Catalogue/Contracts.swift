@@ -91,6 +91,8 @@ extension DiagnosticMessage {
 
     public static let unterminatedString = Self(.unterminatedString, "unterminated string literal; add the closing '\"' on the same line")
 
+    public static let loneCarriageReturn = Self(.invalidCharacter, "line ends with a lone carriage return (CR); use LF or CRLF")
+
     public static func invalidCharacter(_ character: String) -> Self {
         Self(.invalidCharacter, "unexpected character \(character) in contract")
     }
