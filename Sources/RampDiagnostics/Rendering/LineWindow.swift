@@ -3,9 +3,8 @@ import RampSource
 /// Cuts a long source line down to a window around the column that a
 /// message is about, so that a line of megabytes prints as one screen line.
 ///
-/// Like rustc, the window keeps some text to the left of the marked column
-/// and fills the rest to the right, and `...` stands for the text cut off on
-/// each side. A line that fits is laid out whole, exactly as without a window.
+/// The window keeps some text to the left of the marked column and fills
+/// the rest to the right, and `...` stands for the text cut off on each side. A line that fits is laid out whole, exactly as without a window.
 extension LineLayout {
     /// The widest text, in terminal columns, that a snippet line prints.
     /// Each cut side adds a `...` of three columns.
@@ -23,8 +22,8 @@ extension LineLayout {
 
         // Only the bytes near the focus are laid out, because a cell per byte
         // of a ten-megabyte line would take gigabytes. A printed column takes
-        // at least one byte, so this reach leaves room for the whole window
-        // unless the text has long runs of combining marks.
+        // at least one byte, so this reach fills the window unless the text
+        // near the focus is mostly long clusters, such as emoji sequences.
         let (start, end) = byteRange(file.bytes, around: focus, in: lineStart..<lineEnd)
         let laidOut = LineLayout(file: file, from: start, to: end)
         let cells = Array(laidOut.cells.dropLast())
