@@ -44,9 +44,7 @@ public struct Compilation {
         contractFiles = parsed
 
         let program = Resolver.resolve(parsed, environment: environment, diagnostics: diagnostics)
-        if program.namespaces.isEmpty {
-            diagnostics.emit(.noNamespaces(fileCount: files.count), at: nil)
-        }
+        reportMissingNamespaces(program, parsed: parsed)
         guard !diagnostics.hasErrors else { return }
         self.program = program
 
@@ -69,6 +67,19 @@ public struct Compilation {
 }
 
 extension Compilation {
+    /// Reports that there is nothing to generate when no file declares a
+    /// namespace. Namespaces that were declared but rejected, for example for
+    /// an invalid name, have their own errors, so they are not reported again.
+    /// With one file, the message points at its start.
+    func reportMissingNamespaces(_ program: Program, parsed: [ContractFile]) {
+        guard program.namespaces.isEmpty else { return }
+        let declaresNamespace = parsed.contains { !$0.namespaces.isEmpty }
+        guard !declaresNamespace || !diagnostics.hasErrors else { return }
+
+        let location = sources.count == 1 ? SourceRange(file: sources[0], start: 0, end: 0) : nil
+        diagnostics.emit(.noNamespaces(fileCount: sources.count), at: location)
+    }
+
     /// Parses the files on all processor cores. Each file reports to an
     /// engine of its own, and those diagnostics are passed on in file order,
     /// so the output is the same as when the files are parsed one by one.

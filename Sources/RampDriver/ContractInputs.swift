@@ -14,6 +14,11 @@ public enum ContractInputs {
         var seen: Set<String> = []
         for path in paths {
             for filePath in expand(path, diagnostics: diagnostics) where seen.insert(filePath).inserted {
+                // Checked before opening, because reading a FIFO or a device could block.
+                guard !isOtherThanRegularFile(filePath) else {
+                    diagnostics.emit(.fileUnreadable(filePath, reason: "it is not a regular file"), at: nil)
+                    continue
+                }
                 guard let data = FileManager.default.contents(atPath: filePath) else {
                     diagnostics.emit(.fileUnreadable(filePath, reason: "the file does not exist or is not readable"), at: nil)
                     continue
@@ -22,6 +27,14 @@ public enum ContractInputs {
             }
         }
         return files
+    }
+
+    /// Returns whether `path`, after following symbolic links, exists and is
+    /// something other than a regular file, such as a FIFO or a device.
+    private static func isOtherThanRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        return status.st_mode & S_IFMT != S_IFREG
     }
 
     private static func expand(_ path: String, diagnostics: DiagnosticEngine) -> [String] {

@@ -60,6 +60,10 @@ public final class SourceFile: Sendable {
         let line = lineIndex(of: clamped)
         var column = 1
         var position = lineStarts[line]
+        // The lexer skips a byte order mark, so column 1 is the character after it.
+        if line == 0, clamped >= SourceFile.byteOrderMark.count, bytes.starts(with: SourceFile.byteOrderMark) {
+            position = SourceFile.byteOrderMark.count
+        }
         while position < clamped {
             position += SourceFile.scalarLength(leadingByte: bytes[position])
             column += 1
@@ -86,6 +90,9 @@ public final class SourceFile: Sendable {
 }
 
 extension SourceFile {
+    /// The UTF-8 encoding of U+FEFF, which some editors write at the start of a file.
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     /// Returns the byte offset of the first byte that is not part of a valid
     /// UTF-8 sequence, or nil when the whole file is valid UTF-8.
     public static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {

@@ -107,7 +107,7 @@ final class CommandLineTests: XCTestCase {
         _ = write("shop.ramp", "")
         let result = runRamp(["build", input, "-o", output])
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.error.hasPrefix("ramp: error: the 1 contract file declares no namespace, so there is nothing to generate;"), result.error)
+        XCTAssertTrue(result.error.hasPrefix("\(input):1:1: error: the 1 contract file declares no namespace, so there is nothing to generate;"), result.error)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output).filter { !$0.hasPrefix(".") }, ["shop.yaml"])
     }
 

@@ -43,10 +43,9 @@ final class HostileInputTests: XCTestCase {
     func testTenMegabyteStringLiteral() {
         let compilation = compile("namespace a {\n  service s [app=\"" + String(repeating: "x", count: 10 << 20) + "\"]\n}\n")
 
-        let found = messages(compilation)
-        XCTAssertEqual(found.count, 1)
-        XCTAssertTrue(found.first?.hasPrefix("2:18: error: invalid label value 'xxxx") == true, "\(found.first?.prefix(80) ?? "")")
-        XCTAssertTrue(found.first?.hasSuffix("': value must be at most 63 characters, found 10485760") == true)
+        XCTAssertEqual(messages(compilation), [
+            "2:18: error: invalid label value '\(String(repeating: "x", count: 64))…' (10485760 characters): value must be at most 63 characters, found 10485760",
+        ])
     }
 
     func testManyErrorLines() {

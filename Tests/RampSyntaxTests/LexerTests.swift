@@ -58,4 +58,28 @@ final class LexerTests: XCTestCase {
         XCTAssertEqual(tokens.map(\.kind), [.word, .unknown, .word, .endOfFile])
         XCTAssertEqual(tokens[1].end - tokens[1].start, 2)
     }
+
+    func testByteOrderMarkAtStartIsSkipped() {
+        let tokens = Lexer.tokenize(Array("\u{FEFF}a b".utf8))
+        XCTAssertEqual(tokens.map(\.kind), [.word, .word, .endOfFile])
+        XCTAssertEqual(tokens[0].start, 3)
+    }
+
+    func testByteOrderMarkAfterStartIsUnknown() {
+        XCTAssertEqual(kinds("a \u{FEFF}b"), [.word, .unknown, .word, .endOfFile])
+    }
+
+    func testLoneCarriageReturnIsFlawed() {
+        let tokens = Lexer.tokenize(Array("a\rb\r\nc".utf8))
+        XCTAssertEqual(tokens.map(\.kind), [.word, .unknown, .word, .newline, .word, .endOfFile])
+        XCTAssertEqual(tokens[1].flaw, .loneCarriageReturn)
+        XCTAssertEqual(tokens[1].start, 1)
+        XCTAssertNil(tokens[3].flaw)
+    }
+
+    func testLoneCarriageReturnEndsComment() {
+        let tokens = Lexer.tokenize(Array("# note\ra\n".utf8))
+        XCTAssertEqual(tokens.map(\.kind), [.unknown, .word, .newline, .endOfFile])
+        XCTAssertEqual(tokens[0].start, 6)
+    }
 }

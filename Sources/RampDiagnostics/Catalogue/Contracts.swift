@@ -91,6 +91,8 @@ extension DiagnosticMessage {
 
     public static let unterminatedString = Self(.unterminatedString, "unterminated string literal; add the closing '\"' on the same line")
 
+    public static let loneCarriageReturn = Self(.invalidCharacter, "line ends with a lone carriage return (CR); use LF or CRLF")
+
     public static func invalidCharacter(_ character: String) -> Self {
         Self(.invalidCharacter, "unexpected character \(character) in contract")
     }
@@ -210,19 +212,19 @@ extension DiagnosticMessage {
     }
 
     public static func invalidLabelKey(_ key: String, reason: String) -> Self {
-        Self(.invalidLabelKey, "invalid label key '\(key)': \(reason)")
+        Self(.invalidLabelKey, "invalid label key \(QuotedText.quote(key)): \(reason)")
     }
 
     public static func invalidLabelValue(_ value: String, reason: String) -> Self {
-        Self(.invalidLabelValue, "invalid label value '\(value)': \(reason)")
+        Self(.invalidLabelValue, "invalid label value \(QuotedText.quote(value)): \(reason)")
     }
 
     public static func invalidNamespaceName(_ name: String, reason: String) -> Self {
-        Self(.invalidNamespaceName, "invalid namespace name '\(name)': \(reason)")
+        Self(.invalidNamespaceName, "invalid namespace name \(QuotedText.quote(name)): \(reason)")
     }
 
     public static func invalidServiceName(_ name: String, reason: String) -> Self {
-        Self(.invalidServiceName, "invalid service name '\(name)': \(reason)")
+        Self(.invalidServiceName, "invalid service name \(QuotedText.quote(name)): \(reason)")
     }
 
     public static func emptySelector(service: String) -> Self {

@@ -25,7 +25,12 @@ struct LineLayout {
 
     init(file: SourceFile, line: Int) {
         let lineStart = file.lineStarts[line]
-        let lineEnd = lineStart + file.lineBytes(line).count
+        self.init(file: file, from: lineStart, to: lineStart + file.lineBytes(line).count)
+    }
+
+    /// Lays out the bytes from `lineStart` to `lineEnd`, which lie on one
+    /// line and start at a scalar boundary.
+    init(file: SourceFile, from lineStart: Int, to lineEnd: Int) {
         if let cells = LineLayout.asciiCells(file.bytes, from: lineStart, to: lineEnd) {
             self.cells = cells
             self.displayText = LineLayout.displayText(of: cells, bytes: file.bytes[lineStart..<lineEnd])
@@ -48,6 +53,12 @@ struct LineLayout {
             cells.append(LineLayout.cell(for: character, start: start, end: end))
         }
         cells.append(Cell(start: lineEnd, end: lineEnd, display: "", width: 1))
+        self.cells = cells
+        self.displayText = cells.map(\.display).joined()
+    }
+
+    /// Takes cells that are already laid out, such as a window of a line.
+    init(cells: [Cell]) {
         self.cells = cells
         self.displayText = cells.map(\.display).joined()
     }

@@ -22,7 +22,8 @@ struct SnippetMark {
 ///
 /// Every line of a span of up to four lines is printed, and a longer span
 /// shows its first two lines and its last. Between printed lines that are more than
-/// one line apart, `...` stands for the lines left out.
+/// one line apart, `...` stands for the lines left out. A line wider than
+/// `LineLayout.maximumColumns` is cut to a window around its mark.
 struct SnippetRenderer {
     let style: TerminalStyle
 
@@ -46,11 +47,20 @@ struct SnippetRenderer {
                 output += style.paint("...", .blue) + "\n"
             }
             output += LineRenderer(
-                file: file, line: line, gutterWidth: gutterWidth, style: style
+                file: file, line: line, focus: focus(of: marks, on: line), gutterWidth: gutterWidth, style: style
             ).render(marks)
             previous = line
         }
         return output
+    }
+
+    /// Returns the byte offset that a cut line is centred on: the start of
+    /// the primary mark when it starts on the line, else of another mark
+    /// that starts there, else the line start.
+    private func focus(of marks: [SnippetMark], on line: Int) -> Int {
+        let starting = marks.filter { $0.range.file.lineIndex(of: $0.range.start) == line }
+        let mark = starting.first { $0.kind == .primary } ?? starting.first
+        return mark?.range.start ?? marks[0].range.file.lineStarts[line]
     }
 
     /// Returns the 0-based lines to print, in order: the lines each mark
@@ -87,12 +97,12 @@ private struct LineRenderer {
     /// starts, counted from the left edge of the terminal, gutter included.
     let widths: [Int]
 
-    init(file: SourceFile, line: Int, gutterWidth: Int, style: TerminalStyle) {
+    init(file: SourceFile, line: Int, focus: Int, gutterWidth: Int, style: TerminalStyle) {
         self.file = file
         self.line = line
         self.gutterWidth = gutterWidth
         self.style = style
-        self.layout = LineLayout(file: file, line: line)
+        self.layout = LineLayout.window(file: file, line: line, focus: focus)
 
         var column = gutterWidth + 3  // "12 | "
         var widths: [Int] = []

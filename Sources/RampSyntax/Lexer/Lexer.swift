@@ -1,6 +1,8 @@
+import RampSource
+
 /// Splits contract text into tokens. Comments (`#` to the end of the line),
-/// spaces and tabs are skipped; newlines are tokens because they end
-/// statements.
+/// spaces, tabs and a byte order mark at the start of the file are skipped;
+/// newlines are tokens because they end statements.
 ///
 /// The lexer never fails: a malformed token carries a flaw or has kind
 /// `.unknown`, and the parser reports it.
@@ -10,6 +12,8 @@ public struct Lexer {
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
+        // A UTF-8 byte order mark at the start of the file is not text.
+        if bytes.starts(with: SourceFile.byteOrderMark) { position = SourceFile.byteOrderMark.count }
     }
 
     public static func tokenize(_ bytes: [UInt8]) -> [Token] {
@@ -29,6 +33,11 @@ public struct Lexer {
         guard position < bytes.count else { return Token(kind: .endOfFile, start: start, end: start) }
 
         let byte = bytes[position]
+        if byte == UInt8(ascii: "\r") {
+            // `skipTrivia` stops only at a CR that is not part of a CRLF.
+            position += 1
+            return Token(kind: .unknown, start: start, end: position, flaw: .loneCarriageReturn)
+        }
         // Before punctuation, because an IPv6 CIDR such as `::/0` starts with ':'.
         if let end = cidrEnd(from: start) {
             position = end
@@ -51,17 +60,30 @@ public struct Lexer {
 
     // MARK: - Trivia
 
+    /// Skips spaces, tabs, comments and the CR of a CRLF. Lines end at LF,
+    /// so a CR without an LF after it is left for `next` to report, and it
+    /// also ends a comment, so that a file with CR line endings is not taken
+    /// as one long comment.
     private mutating func skipTrivia() {
         while position < bytes.count {
             switch bytes[position] {
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                position += 1
+            case UInt8(ascii: "\r"):
+                guard peek(1) == UInt8(ascii: "\n") else { return }
                 position += 1
             case UInt8(ascii: "#"):
-                while position < bytes.count && bytes[position] != UInt8(ascii: "\n") { position += 1 }
+                while position < bytes.count && bytes[position] != UInt8(ascii: "\n") && !atLoneCarriageReturn {
+                    position += 1
+                }
             default:
                 return
             }
         }
+    }
+
+    private var atLoneCarriageReturn: Bool {
+        bytes[position] == UInt8(ascii: "\r") && peek(1) != UInt8(ascii: "\n")
     }
 
     // MARK: - Punctuation

@@ -20,6 +20,8 @@ public enum TokenKind: Equatable, Sendable {
 /// parser, so that the lexer itself never prints anything.
 public enum TokenFlaw: Equatable, Sendable {
     case unterminatedString
+    /// A CR that no LF follows, which ends a line in old Mac files but not in contracts.
+    case loneCarriageReturn
 }
 
 public struct Token: Sendable {

@@ -116,6 +116,8 @@ public struct Parser {
             diagnostics.emit(.expected(expected, found: describe(token)), at: SourceRange(file: file, start: end, end: end))
         } else if token.flaw == .unterminatedString {
             diagnostics.emit(.unterminatedString, at: range(token))
+        } else if token.flaw == .loneCarriageReturn {
+            diagnostics.emit(.loneCarriageReturn, at: range(token))
         } else if token.kind == .unknown {
             diagnostics.emit(.invalidCharacter(describe(token)), at: range(token))
         } else {

@@ -1,0 +1,14 @@
+/// Quotes text from a contract for a message. Text longer than
+/// `maximumCharacters` is cut to that many characters and followed by its
+/// length, so that a name of megabytes does not become a message of megabytes.
+public enum QuotedText {
+    /// The longest text that a message quotes in full, the same limit as the
+    /// parser's for the token it found.
+    public static let maximumCharacters = 64
+
+    /// Returns `'text'`, or `'first characters…' (N characters)` for long text.
+    public static func quote(_ text: String) -> String {
+        guard text.utf8.count > maximumCharacters, text.count > maximumCharacters else { return "'\(text)'" }
+        return "'\(text.prefix(maximumCharacters))…' (\(text.count) characters)"
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import RampDriver
+import RampSource
+import XCTest
+
+/// Contract files that are valid text but unusual: a byte order mark, CR
+/// line endings, no content, a huge name, and paths that are not files.
+final class InputEdgeCaseTests: XCTestCase {
+    private let noNamespaceAdvice = "so there is nothing to generate; add a 'namespace NAME { ... }' block, "
+        + "because a build would otherwise delete every file it generated earlier"
+
+    // MARK: - Namespaces
+
+    /// The rejected namespace has its own error, so no second error claims
+    /// that the file declares no namespace.
+    func testLongNamespaceNameGivesOneShortError() {
+        let name = String(repeating: "a", count: 100_000)
+        let compilation = compile("namespace \(name) {\n  deny all\n}\n")
+
+        XCTAssertEqual(messages(compilation), [
+            "1:11: error: invalid namespace name '\(String(repeating: "a", count: 64))…' (100000 characters): must be at most 63 characters, found 100000",
+        ])
+    }
+
+    func testEmptyFileNamesItsStart() {
+        let compilation = compile("")
+
+        XCTAssertEqual(messages(compilation), ["1:1: error: the 1 contract file declares no namespace, " + noNamespaceAdvice])
+        XCTAssertEqual(compilation.diagnostics.diagnostics.first?.range?.file.path, "test.ramp")
+    }
+
+    func testEmptyFilesHaveNoLocation() {
+        let compilation = compile([("a.ramp", ""), ("b.ramp", "# only a comment\n")])
+
+        XCTAssertEqual(messages(compilation), ["error: the 2 contract files declare no namespace, " + noNamespaceAdvice])
+    }
+
+    // MARK: - Byte order mark
+
+    func testByteOrderMarkIsSkipped() {
+        let contract = "namespace shop {\n  service api [app=api] ports http:8080\n  service web [app=web]\n  web -> api:http\n}\n"
+        let withMark = compile("\u{FEFF}" + contract)
+
+        XCTAssertEqual(messages(withMark), [])
+        XCTAssertTrue(yaml(withMark).contains("namespace: shop"))
+        XCTAssertEqual(yaml(withMark), yaml(compile(contract)))
+    }
+
+    /// Column 1 is the first character after the mark.
+    func testColumnsAfterByteOrderMark() {
+        let compilation = compile("\u{FEFF}namespace Shop {\n}\n")
+
+        XCTAssertEqual(messages(compilation), [
+            "1:11: error: invalid namespace name 'Shop': must consist of lowercase letters, digits and '-'",
+        ])
+    }
+
+    // MARK: - Carriage returns
+
+    func testLoneCarriageReturnIsOneError() {
+        let compilation = compile("namespace a {\r  deny all\r}\r")
+
+        XCTAssertEqual(messages(compilation), ["1:14: error: line ends with a lone carriage return (CR); use LF or CRLF"])
+    }
+
+    func testCarriageReturnLineFeedIsALineBreak() {
+        let compilation = compile("namespace a {\r\n  deny all\r\n  service s [app=s] ports http:80\r\n}\r\n")
+
+        XCTAssertEqual(messages(compilation), [
+            "3:11: warning: service 's' in namespace 'a' appears in no dependency, so no rule names its pods; add a dependency or remove the service",
+        ])
+    }
+
+    // MARK: - Paths
+
+    /// A FIFO is rejected before it is opened, so reading it cannot block.
+    func testFIFOIsNotARegularFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ramp-fifo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fifo = directory.appendingPathComponent("x.ramp").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+
+        let result = runRamp(["build", fifo, "-o", directory.appendingPathComponent("out").path])
+
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.error, "ramp: error: cannot read '\(fifo)': it is not a regular file [RAMP0001]\n1 error generated.\n")
+    }
+}
