@@ -82,11 +82,14 @@ public struct ComparisonReport {
         for difference in differences {
             let key = [difference.allowedIn, difference.source, difference.destination].joined(separator: "\u{0}")
             let port = PortText(protocol: difference.protocol, ports: difference.ports, namedPorts: difference.namedPorts)
-            var line = lines[key] ?? Line(allowedIn: difference.allowedIn, source: difference.source, destination: difference.destination)
-            line.ports.append(port)
-            line.sourceAddresses += difference.sourceAddresses.map { [$0] } ?? []
-            line.destinationAddresses += difference.destinationAddresses.map { [$0] } ?? []
-            lines[key] = line
+            // The line is changed in place, because a copy taken out of the
+            // dictionary would copy its arrays on every append.
+            if lines[key] == nil {
+                lines[key] = Line(allowedIn: difference.allowedIn, source: difference.source, destination: difference.destination)
+            }
+            lines[key]!.ports.append(port)
+            lines[key]!.sourceAddresses += difference.sourceAddresses.map { [$0] } ?? []
+            lines[key]!.destinationAddresses += difference.destinationAddresses.map { [$0] } ?? []
         }
         return lines.values.map { line in
             var merged = line

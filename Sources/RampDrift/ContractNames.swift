@@ -18,9 +18,15 @@ struct ContractNames {
     private let declaredNamespaces: Set<String>
     private let knownNamespaces: Set<String>
     private let services: [ServiceID: LabelSelector]
+    /// The services of `services` by namespace, so that naming a pod reads
+    /// only its own namespace's services.
+    private let servicesByNamespace: [String: [ServiceID]]
     private let dnsPods: [(namespace: String, selector: LabelSelector)]
     private let addressNames: [NamedBlocks]
-    private let dependencies: [Dependency]
+    /// The dependencies whose client is outside the cluster, and those
+    /// whose server is, each in the order of the programs.
+    private let externalClientDependencies: [Dependency]
+    private let externalServerDependencies: [Dependency]
 
     init(programs: [Program]) {
         var declared: Set<String> = []
@@ -56,9 +62,17 @@ struct ContractNames {
         declaredNamespaces = declared
         knownNamespaces = known.union(declared)
         self.services = services
+        servicesByNamespace = Dictionary(grouping: services.keys, by: \.namespace)
         self.dnsPods = dnsPods
         self.addressNames = addressNames
-        dependencies = programs.flatMap(\.dependencies)
+        let dependencies = programs.flatMap(\.dependencies)
+        externalClientDependencies = dependencies.filter { ContractNames.isExternal($0.client) }
+        externalServerDependencies = dependencies.filter { ContractNames.isExternal($0.server) }
+    }
+
+    private static func isExternal(_ endpoint: RampIR.Endpoint) -> Bool {
+        if case .external = endpoint { return true }
+        return false
     }
 
     /// Writes an external endpoint as a contract does: `internet`, `apiserver`,
@@ -95,7 +109,7 @@ struct ContractNames {
     private func name(of pod: Pod) -> String {
         let namespace = pod.namespace.name
         if declaredNamespaces.contains(namespace) {
-            let matching = services.keys.filter { $0.namespace == namespace && services[$0]!.matches(pod.labels) }.sorted()
+            let matching = (servicesByNamespace[namespace] ?? []).filter { services[$0]!.matches(pod.labels) }.sorted()
             if matching.isEmpty { return "other pods of namespace \(namespace)" }
             return matching.map(\.description).joined(separator: " and ")
         }
@@ -117,7 +131,8 @@ struct ContractNames {
     /// contains it.
     private func name(ofAddresses range: AddressRange, peer: RampEvaluator.Endpoint, isSource: Bool) -> String {
         var best: (name: String, size: UInt128)?
-        let paired = dependencies.compactMap { dependency -> NamedBlocks? in
+        let candidates = isSource ? externalClientDependencies : externalServerDependencies
+        let paired = candidates.compactMap { dependency -> NamedBlocks? in
             let (external, other) = isSource ? (dependency.client, dependency.server) : (dependency.server, dependency.client)
             guard case let .external(name, blocks) = external, DeclaredConnections.matches(other, peer, services) else { return nil }
             return NamedBlocks(name: ContractNames.addressName(name), blocks: blocks)

@@ -91,8 +91,9 @@ public struct EnvironmentComparison: Sendable {
         // several parts substituted use only blocks, selectors and ports
         // that those builds already have.
         let singles = attribution.singlePartBuilds()
+        let context = distinctPolicies(singles.joined(), excluding: firstBuild.policies + secondBuild.policies)
         guard let raw = try? connectivityDifferences(
-            between: firstBuild.policies, and: secondBuild.policies, context: Array(singles.joined())
+            between: firstBuild.policies, and: secondBuild.policies, context: context
         ) else { return nil }
         let boundaries = PortBoundaries([firstBuild.policies, secondBuild.policies] + singles)
 
@@ -122,6 +123,17 @@ public struct EnvironmentComparison: Sendable {
             }
         }
         return EnvironmentComparison(first: first, second: second, settings: attribution.settings, differences: differences)
+    }
+
+    /// Returns each policy once, in the order of its first occurrence, and
+    /// leaves out the excluded ones. Context policies only split the classes
+    /// by their selectors and blocks, so a copy splits nothing further, and
+    /// the builds with one part substituted repeat most policies.
+    private static func distinctPolicies<Policies: Sequence<NetworkPolicy>>(
+        _ policies: Policies, excluding excluded: [NetworkPolicy]
+    ) -> [NetworkPolicy] {
+        var seen = Set(excluded)
+        return policies.filter { seen.insert($0).inserted }
     }
 
     /// Ports of one difference that every build treats alike.
@@ -167,10 +179,47 @@ extension EndpointClass {
 private struct Substitution {
     var builds: MixedBuilds
     let target: MixedBuilds.Build
+    /// The settings tried one at a time, in the order causes list them.
+    private let settingParts: [EnvironmentPart]
+    /// For each namespace, the indices in `settingParts` whose substitution
+    /// changes the policies of that namespace. A setting missing from every
+    /// list changes no policy or does not compile alone.
+    private var settingsByNamespace: [String: [Int]] = [:]
+
+    init(builds: MixedBuilds, target: MixedBuilds.Build, settingParts: [EnvironmentPart]) {
+        self.builds = builds
+        self.target = target
+        self.settingParts = settingParts
+        guard let base = self.builds.build(substituting: []) else { return }
+        for (index, part) in settingParts.enumerated() {
+            guard let single = self.builds.build(substituting: [part]) else { continue }
+            for namespace in ChangedNamespaces(base: base.policies, substituted: single.policies).names {
+                settingsByNamespace[namespace, default: []].append(index)
+            }
+        }
+    }
 
     mutating func explains(_ parts: Set<EnvironmentPart>, _ connection: Connection) -> Bool {
         guard let mixed = builds.build(substituting: parts) else { return false }
         return mixed.evaluator.evaluate(connection).isAllowed == target.evaluator.evaluate(connection).isAllowed
+    }
+
+    /// Returns the settings that explain the connection alone, in the order
+    /// of `settingParts`.
+    ///
+    /// Only settings that change the policies of the source's or the
+    /// destination's namespace are evaluated. Every other setting that
+    /// compiles decides the connection as the build without substitutions
+    /// does, so it explains the connection exactly when that build does,
+    /// which it does not for a difference. When it does, every setting is
+    /// evaluated, as one that does not compile explains nothing.
+    private mutating func singleSettings(_ connection: Connection) -> [EnvironmentPart] {
+        if explains([], connection) {
+            return settingParts.filter { explains([$0], connection) }
+        }
+        let namespaces = [connection.source, connection.destination].compactMap(ChangedNamespaces.namespace(of:))
+        let candidates = Set(namespaces.flatMap { settingsByNamespace[$0] ?? [] }).sorted()
+        return candidates.map { settingParts[$0] }.filter { explains([$0], connection) }
     }
 
     /// Drops parts one at a time while the rest still explains the
@@ -194,8 +243,8 @@ private struct Substitution {
 
     /// Returns the settings that explain the connection, one alone or
     /// several together, or nil when settings cannot.
-    mutating func settingCause(_ settingParts: [EnvironmentPart], _ connection: Connection) -> DifferenceCause? {
-        let singles = settingParts.filter { explains([$0], connection) }
+    mutating func settingCause(_ connection: Connection) -> DifferenceCause? {
+        let singles = singleSettings(connection)
         if !singles.isEmpty { return .setting(anyOf: singles) }
         if settingParts.count > 1 && explains(Set(settingParts), connection) {
             return .combination(minimal(settingParts, connection))
@@ -222,11 +271,11 @@ private struct Attribution {
         guard let firstBuild = forwardBuilds.build(substituting: []), let secondBuild = backwardBuilds.build(substituting: []) else {
             return nil
         }
-        forward = Substitution(builds: forwardBuilds, target: secondBuild)
-        backward = Substitution(builds: backwardBuilds, target: firstBuild)
         let parts = settings.compactMap(\.part)
         settingParts = parts.filter { !$0.isStatement }
         statementParts = parts.filter(\.isStatement)
+        forward = Substitution(builds: forwardBuilds, target: secondBuild, settingParts: settingParts)
+        backward = Substitution(builds: backwardBuilds, target: firstBuild, settingParts: settingParts)
     }
 
     var firstBuild: MixedBuilds.Build { backward.target }
@@ -243,8 +292,8 @@ private struct Attribution {
     }
 
     mutating func cause(of connection: Connection, allowedIn build: MixedBuilds.Build) -> DifferenceCause {
-        if let cause = forward.settingCause(settingParts, connection) { return cause }
-        if let cause = backward.settingCause(settingParts, connection) { return cause }
+        if let cause = forward.settingCause(connection) { return cause }
+        if let cause = backward.settingCause(connection) { return cause }
 
         let statements = statementParts.filter { forward.explains([$0], connection) }
         if !statements.isEmpty {

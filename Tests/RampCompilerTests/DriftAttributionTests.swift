@@ -1,0 +1,144 @@
+@testable import RampDrift
+import RampEvaluator
+import RampKube
+import XCTest
+
+/// Attribution of drift when many namespaces differ in one setting each:
+/// only the settings that change the policies of a connection's namespaces
+/// are evaluated for it, and the causes stay those of evaluating every one.
+final class DriftAttributionTests: XCTestCase {
+    private func policy(_ name: String, in namespace: String, port: Int) -> NetworkPolicy {
+        NetworkPolicy(
+            name: name, namespace: namespace, podSelector: .everything, policyTypes: [.ingress],
+            ingress: [NetworkPolicyRule(peers: nil, ports: [NetworkPolicyPort(protocol: .tcp, port: .number(port))])]
+        )
+    }
+
+    func testChangedNamespacesListsDifferingOnes() {
+        let base = [policy("web", in: "shop", port: 80), policy("db", in: "data", port: 5432), policy("probe", in: "tools", port: 9000)]
+        let substituted = [policy("web", in: "shop", port: 80), policy("db", in: "data", port: 5433), policy("cache", in: "cache", port: 6379)]
+
+        let changed = ChangedNamespaces(base: base, substituted: substituted)
+
+        XCTAssertEqual(changed.names, ["data", "tools", "cache"])
+    }
+
+    func testChangedNamespacesOfSameBuildIsEmpty() {
+        let base = [policy("web", in: "shop", port: 80), policy("db", in: "data", port: 5432)]
+
+        XCTAssertEqual(ChangedNamespaces(base: base, substituted: base).names, [])
+    }
+
+    func testNamespaceOfExternalEndpointIsNil() {
+        let pod = Pod(name: "web", namespace: Namespace(name: "shop"))
+
+        XCTAssertEqual(ChangedNamespaces.namespace(of: .pod(pod)), "shop")
+        XCTAssertNil(ChangedNamespaces.namespace(of: .ipAddress(IPAddress(family: .ipv4, value: 0xC000_0201))))
+    }
+
+    /// Each namespace's egress enforcement explains the connections of its
+    /// own pods only, and cluster DNS explains those of every namespace.
+    func testEnforcementPerNamespaceReport() {
+        let contracts = """
+        profile gke {
+          dns pods kube-system [k8s-app=kube-dns] ports 53/udp
+        }
+        profile openshift {
+          dns pods openshift-dns [dns=default] ports 5353/udp
+        }
+        environment staging {
+          profile gke
+          enforce * ingress, egress
+        }
+        environment production {
+          profile openshift
+          enforce * ingress
+          enforce m0 ingress, egress
+        }
+        namespace m0 {
+          deny all
+          service a [app=a] ports http:8080
+          service b [app=b] ports http:8080
+          a -> b:http
+          b -> m1/a:http
+        }
+        namespace m1 {
+          deny all
+          service a [app=a] ports http:8080
+          service b [app=b] ports http:8080
+          a -> b:http
+          b -> namespace m2
+        }
+        namespace m2 {
+          deny all
+          service a [app=a] ports http:8080
+          a -> m0/b:http
+        }
+        """
+        let compilation = compile(contracts, path: "test.ramp")
+        XCTAssertEqual(messages(compilation).filter { $0.contains(": error: ") }, [])
+        let comparison = EnvironmentComparison.compare(compilation.contractFiles, "staging", "production")!
+
+        XCTAssertEqual(ComparisonReport(comparison).text(limit: nil), """
+        Environments 'staging' and 'production'
+
+        Settings that differ:
+          profile
+            staging:    gke
+            production: openshift
+          cluster DNS
+            staging:    pods [k8s-app=kube-dns] in kube-system on 53/udp
+            production: pods [dns=default] in openshift-dns on 5353/udp
+          egress enforcement in namespace 'm1'
+            staging:    enforced
+            production: not enforced
+          egress enforcement in namespace 'm2'
+            staging:    enforced
+            production: not enforced
+
+        Connections that differ: 31, in 5 groups.
+
+        cluster DNS
+          staging only: m0/a -> cluster DNS pods in kube-system, 53/udp
+          staging only: m0/b -> cluster DNS pods in kube-system, 53/udp
+          staging only: other pods of namespace m0 -> cluster DNS pods in kube-system, 53/udp
+          production only: m0/a -> cluster DNS pods in openshift-dns, 5353/udp
+          production only: m0/b -> cluster DNS pods in openshift-dns, 5353/udp
+          production only: other pods of namespace m0 -> cluster DNS pods in openshift-dns, 5353/udp
+
+        cluster DNS or egress enforcement in namespace 'm1'
+          production only: m1/a -> cluster DNS pods in openshift-dns, 5353/udp
+          production only: m1/b -> cluster DNS pods in openshift-dns, 5353/udp
+          production only: other pods of namespace m1 -> cluster DNS pods in openshift-dns, 5353/udp
+
+        cluster DNS or egress enforcement in namespace 'm2'
+          production only: m2/a -> cluster DNS pods in openshift-dns, 5353/udp
+          production only: other pods of namespace m2 -> cluster DNS pods in openshift-dns, 5353/udp
+
+        egress enforcement in namespace 'm1'
+          production only: m1/a -> addresses outside the cluster (0.0.0.0/0, ::/0), every port
+          production only: m1/a -> cluster DNS pods in openshift-dns, every tcp port, 1-5352/udp, 5354-65535/udp, every sctp port
+          production only: m1/a -> pods of namespace openshift-dns, every port
+          production only: m1/a -> pods of other namespaces, every port
+          production only: m1/b -> addresses outside the cluster (0.0.0.0/0, ::/0), every port
+          production only: m1/b -> cluster DNS pods in openshift-dns, every tcp port, 1-5352/udp, 5354-65535/udp, every sctp port
+          production only: m1/b -> pods of namespace openshift-dns, every port
+          production only: m1/b -> pods of other namespaces, every port
+          production only: other pods of namespace m1 -> addresses outside the cluster (0.0.0.0/0, ::/0), every port
+          production only: other pods of namespace m1 -> cluster DNS pods in openshift-dns, every tcp port, 1-5352/udp, 5354-65535/udp, every sctp port
+          production only: other pods of namespace m1 -> pods of namespace openshift-dns, every port
+          production only: other pods of namespace m1 -> pods of other namespaces, every port
+
+        egress enforcement in namespace 'm2'
+          production only: m2/a -> addresses outside the cluster (0.0.0.0/0, ::/0), every port
+          production only: m2/a -> cluster DNS pods in openshift-dns, every tcp port, 1-5352/udp, 5354-65535/udp, every sctp port
+          production only: m2/a -> pods of namespace openshift-dns, every port
+          production only: m2/a -> pods of other namespaces, every port
+          production only: other pods of namespace m2 -> addresses outside the cluster (0.0.0.0/0, ::/0), every port
+          production only: other pods of namespace m2 -> cluster DNS pods in openshift-dns, every tcp port, 1-5352/udp, 5354-65535/udp, every sctp port
+          production only: other pods of namespace m2 -> pods of namespace openshift-dns, every port
+          production only: other pods of namespace m2 -> pods of other namespaces, every port
+
+        """)
+    }
+}
