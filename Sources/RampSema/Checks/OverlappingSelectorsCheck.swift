@@ -15,11 +15,14 @@ struct OverlappingSelectorsCheck: SemanticCheck {
     func run(_ context: CheckContext) {
         for namespace in context.program.namespaces {
             let services = namespace.services.sorted { $0.origin < $1.origin }
-            for (index, later) in services.enumerated() {
-                for earlier in services[..<index] where !OverlappingSelectorsCheck.conflict(earlier.selector, later.selector) {
-                    guard let labels = earlier.selector.commonMatch(with: later.selector) else { continue }
-                    report(earlier, later, labels: labels, namespace: namespace.name, context: context)
+            let selectors = services.map(\.selector)
+            var candidates = SelectorOverlapCandidates()
+            for (index, selector) in selectors.enumerated() {
+                for earlier in candidates.candidates(for: selector.matchLabels) where !OverlappingSelectorsCheck.conflict(selectors[earlier], selector) {
+                    guard let labels = selectors[earlier].commonMatch(with: selector) else { continue }
+                    report(services[earlier], services[index], labels: labels, namespace: namespace.name, context: context)
                 }
+                candidates.insert(selector.matchLabels, index: index)
             }
         }
     }
