@@ -82,6 +82,20 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(result.error, "ramp: error: '\(output!)/shop.yaml' differs from a fresh build; run '\(rebuild)' [RAMP0820]\n1 error generated.\n")
     }
 
+    func testDifferenceInCommentsAloneIsExplained() throws {
+        build()
+        let built = try String(contentsOfFile: output + "/shop.yaml", encoding: .utf8)
+        write("generated/shop.yaml", built.replacingOccurrences(of: contracts, with: "elsewhere/contracts"))
+        let result = runRamp(["check", contracts, "-o", output])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.error, """
+        ramp: error: '\(output!)/shop.yaml' differs from a fresh build; run '\(rebuild)' [RAMP0820]
+          = note: only comment lines differ, such as the contract paths they name; give 'ramp check' the contract paths that 'ramp build' was given, from the same directory
+        1 error generated.
+
+        """)
+    }
+
     func testMissingFileIsNamed() {
         build()
         write("contracts/more.ramp", "namespace more {\n  deny all\n}\n")

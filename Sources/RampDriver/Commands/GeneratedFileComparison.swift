@@ -16,13 +16,29 @@ struct GeneratedFileComparison {
                 diagnostics.emit(.generatedFileMissing(path, command: command), at: nil)
                 continue
             }
-            if data != Data(expected[name]!.utf8) {
-                diagnostics.emit(.generatedFileStale(path, command: command), at: nil)
+            let expectedData = Data(expected[name]!.utf8)
+            if data != expectedData {
+                diagnostics.emit(.generatedFileStale(path, command: command), at: nil, notes: commentNotes(data, expectedData))
             }
         }
 
         for name in generatedFiles() where expected[name] == nil {
             diagnostics.emit(.generatedFileExtra(directory + "/" + name, command: command), at: nil)
+        }
+    }
+
+    /// Explains a difference in comment lines alone. Those name the
+    /// contract files as the build was given them, so a check given other
+    /// paths, or run from another directory, differs only there.
+    private func commentNotes(_ found: Data, _ expected: Data) -> [Note] {
+        guard GeneratedFileComparison.lines(of: found) == GeneratedFileComparison.lines(of: expected) else { return [] }
+        return [Note("only comment lines differ, such as the contract paths they name; give 'ramp check' the contract paths that 'ramp build' was given, from the same directory")]
+    }
+
+    /// Returns the lines that are not comments.
+    private static func lines(of data: Data) -> [Data.SubSequence] {
+        data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).filter { line in
+            line.first { $0 != UInt8(ascii: " ") } != UInt8(ascii: "#")
         }
     }
 
