@@ -10,10 +10,9 @@ import RampKube
 struct LoweringLookups {
     private let subjects: Subjects
     /// The encoding of endpoints other than declared services, which are
-    /// encoded from `serviceSelectors`. It contains no service selectors,
-    /// because only service endpoints read them, and an undeclared service
-    /// stops the program in any `PeerEncoding`.
-    private let encoding = PeerEncoding(program: Program(namespaces: [], dependencies: []))
+    /// encoded from `serviceSelectors`. It holds no service selectors,
+    /// because only service endpoints read them.
+    private let encoding = PeerEncoding(selectors: [:])
     private let numbers: ServiceNumbers
     /// The subject of each service number that is isolated for ingress, or
     /// nil when the service is not isolated for ingress.

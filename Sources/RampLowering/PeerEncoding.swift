@@ -11,6 +11,12 @@ struct PeerEncoding {
         for namespace in program.namespaces {
             for service in namespace.services { selectors[service.id] = service.selector }
         }
+        self.init(selectors: selectors)
+    }
+
+    /// Creates an encoding that knows the selectors of the given services
+    /// only. Encoding any other service stops the program.
+    init(selectors: [ServiceID: LabelSelector]) {
         self.selectors = selectors
     }
 

@@ -36,15 +36,7 @@ extension PolicyPlan {
     static func mapConcurrently<Element: Sendable, Result>(
         _ elements: [Element], _ transform: @Sendable (Element) -> Result
     ) -> [Result] {
-        var results = [Result?](repeating: nil, count: elements.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            // Safe to share for the reason given in `rewriteEachObject`.
-            nonisolated(unsafe) let shared = buffer
-            PolicyPlan.forEachWorkItem(count: elements.count) { range in
-                for index in range { shared[index] = transform(elements[index]) }
-            }
-        }
-        return results.map { $0! }
+        ConcurrentIndices.map(count: elements.count, itemSize: objectsPerWorkItem) { transform(elements[$0]) }
     }
 
     /// Splits `0..<count` into work items and runs `body` on each, in
