@@ -87,9 +87,9 @@ func printEquivalence(_ program: Program) {
 
 let base = benchmark(options.size, label: options.presetName)
 /// Prints how many times as long the scaled system took as the base one.
-func printScaling(_ what: String, base: Double, scaled: Double) {
+func printScaling(_ measure: String, base: Double, scaled: Double) {
     let times = "\(format(base * 1000, digits: 1)) ms to \(format(scaled * 1000, digits: 1)) ms"
-    print("scaling: 10 times the input took \(format(scaled / base, digits: 2)) times as long (\(what), \(times))")
+    print("scaling: 10 times the input took \(format(scaled / base, digits: 2)) times as long (\(measure), \(times))")
 }
 
 if options.scaling {

@@ -2,8 +2,8 @@
 /// `maximumCharacters` is cut to that many characters and followed by its
 /// length, so that a name of megabytes does not become a message of megabytes.
 public enum QuotedText {
-    /// The longest text that a message quotes in full, the same limit as the
-    /// parser's for the token it found.
+    /// The maximum length of text that a message quotes in full. The parser
+    /// uses the same limit for the token it found.
     public static let maximumCharacters = 64
 
     /// Returns `'text'`, or `'first characters…' (N characters)` for long text.

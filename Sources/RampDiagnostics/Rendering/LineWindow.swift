@@ -9,7 +9,7 @@ extension LineLayout {
     /// The widest text, in terminal columns, that a snippet line prints.
     /// Each cut side adds a `...` of three columns.
     static let maximumColumns = 120
-    /// The columns kept to the left of the marked column when the line is cut.
+    /// The columns shown to the left of the marked column when the line is cut.
     static let leftContextColumns = 40
     static let ellipsis = "..."
 
@@ -31,15 +31,15 @@ extension LineLayout {
             return laidOut
         }
 
-        let kept = keptCells(cells, focus: focus)
+        let shown = shownCells(cells, focus: focus)
         var window: [Cell] = []
-        if kept.lowerBound > 0 || start > lineStart {
-            let cutEnd = kept.isEmpty ? end : cells[kept.lowerBound].start
+        if shown.lowerBound > 0 || start > lineStart {
+            let cutEnd = shown.isEmpty ? end : cells[shown.lowerBound].start
             window.append(Cell(start: lineStart, end: cutEnd, display: ellipsis, width: ellipsis.count))
         }
-        window.append(contentsOf: cells[kept])
-        if kept.upperBound < cells.count || end < lineEnd {
-            let cutStart = kept.upperBound < cells.count ? cells[kept.upperBound].start : end
+        window.append(contentsOf: cells[shown])
+        if shown.upperBound < cells.count || end < lineEnd {
+            let cutStart = shown.upperBound < cells.count ? cells[shown.upperBound].start : end
             window.append(Cell(start: cutStart, end: lineEnd, display: ellipsis, width: ellipsis.count))
         }
         window.append(Cell(start: lineEnd, end: lineEnd, display: "", width: 1))
@@ -60,7 +60,7 @@ extension LineLayout {
     /// Returns the indices of the cells to print: up to `leftContextColumns`
     /// before the focus, then cells to the right while they fit, then more
     /// on the left when the line ends before the window is full.
-    private static func keptCells(_ cells: [Cell], focus: Int) -> Range<Int> {
+    private static func shownCells(_ cells: [Cell], focus: Int) -> Range<Int> {
         let focusIndex = cells.firstIndex { focus < $0.end } ?? cells.count
         var low = focusIndex
         var high = focusIndex

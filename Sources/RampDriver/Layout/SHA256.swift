@@ -139,8 +139,8 @@ struct SHA256 {
         state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
     }
 
-    /// One round, with `d` and `h` updated in place: `h` becomes the new `a`
-    /// and `d` the new `e` of FIPS 180-4, 6.2.2 step 3.
+    /// Runs one round and updates `d` and `h` in place: `h` becomes the new
+    /// `a` and `d` the new `e` of FIPS 180-4, 6.2.2 step 3.
     @inline(__always)
     private static func round(
         _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,

@@ -11,9 +11,9 @@ import RampKube
 /// warning comes with a label set that both selectors match.
 ///
 /// Each service gets at most one warning, naming the first earlier service
-/// it overlaps and a few more. One warning per pair would grow with the
-/// square of the services where many selectors overlap, to millions of
-/// warnings that nobody reads.
+/// it overlaps and a few more. Where many selectors overlap, one warning
+/// per pair would grow with the square of the services, to millions of
+/// warnings.
 struct OverlappingSelectorsCheck: SemanticCheck {
     let name = "overlapping-selectors"
     /// How many further overlapping services a warning names.
@@ -40,8 +40,9 @@ struct OverlappingSelectorsCheck: SemanticCheck {
         }
     }
 
-    /// Returns the first overlaps of `selector` with earlier selectors in
-    /// order: one more than a warning names, which tells whether there are more.
+    /// Returns the first overlaps of `selector` with earlier selectors, in
+    /// order. It collects one more than a warning names, so the warning can
+    /// say whether more exist.
     private static func overlaps(
         of selector: LabelSelector, among earlier: SelectorOverlapCandidates.Candidates, _ selectors: [LabelSelector]
     ) -> [Overlap] {

@@ -55,7 +55,7 @@ struct SelectorOverlapCandidates {
     /// in ascending order with the services that lack the key.
     struct Candidates: Sequence, IteratorProtocol {
         fileprivate var agreeing: ArraySlice<Int>
-        /// Services of which those in `skipping` have the key.
+        /// The services to walk. Those also in `skipping` have the key and are passed over.
         fileprivate var others: ArraySlice<Int>
         fileprivate var skipping: ArraySlice<Int>
         private var pendingOther: Int?
