@@ -23,7 +23,7 @@ final class DriftAttributionTests: XCTestCase {
         XCTAssertEqual(changed.names, ["data", "tools", "cache"])
     }
 
-    func testChangedNamespacesOfSameBuildIsEmpty() {
+    func testSameBuildChangesNothing() {
         let base = [policy("web", in: "shop", port: 80), policy("db", in: "data", port: 5432)]
 
         XCTAssertEqual(ChangedNamespaces(base: base, substituted: base).names, [])

@@ -13,7 +13,7 @@ final class InputEdgeCaseTests: XCTestCase {
 
     /// The rejected namespace has its own error, so no second error claims
     /// that the file declares no namespace.
-    func testLongNamespaceNameGivesOneShortError() {
+    func testLongNameGivesShortError() {
         let name = String(repeating: "a", count: 100_000)
         let compilation = compile("namespace \(name) {\n  deny all\n}\n")
 
@@ -63,7 +63,7 @@ final class InputEdgeCaseTests: XCTestCase {
         XCTAssertEqual(messages(compilation), ["1:14: error: line ends with a lone carriage return (CR); use LF or CRLF"])
     }
 
-    func testCarriageReturnLineFeedIsALineBreak() {
+    func testCRLFIsLineBreak() {
         let compilation = compile("namespace a {\r\n  deny all\r\n  service s [app=s] ports http:80\r\n}\r\n")
 
         XCTAssertEqual(messages(compilation), [

@@ -219,7 +219,7 @@ final class OutputWriterTests: XCTestCase {
         XCTAssertEqual(try names(in: "out"), ["shop.yaml"], "a.yaml was staged and must be deleted again")
     }
 
-    func testFirstFailedFileInNameOrderIsReported() throws {
+    func testFirstFailedFileReported() throws {
         try makeDirectory("out/shop.yaml")
         try makeDirectory("out/a.yaml")
 
@@ -258,7 +258,7 @@ final class OutputWriterTests: XCTestCase {
         XCTAssertEqual(try read("out/a.yaml"), expectedA, "a file of another size")
     }
 
-    func testFileNotWrittenByRampIsNotReplaced() throws {
+    func testForeignFileNotReplaced() throws {
         try makeDirectory("out")
         try write("apiVersion: v1  # mine\n", to: "out/shop.yaml")
 

@@ -32,7 +32,7 @@ final class SelectorOverlapCandidatesTests: XCTestCase {
         XCTAssertEqual(Array(index.candidates(for: ["app": "a", "tier": "x"])), [0, 1])
     }
 
-    func testCandidatesUseTheKeyMostServicesHave() {
+    func testCandidatesUseCommonestKey() {
         var index = SelectorOverlapCandidates()
         index.insert(["app": "a", "zone": "1"], index: 0)
         index.insert(["app": "b", "zone": "1"], index: 1)
@@ -51,7 +51,7 @@ final class SelectorOverlapCandidatesTests: XCTestCase {
         XCTAssertEqual(Array(index.candidates(for: ["app": "a"])), [])
     }
 
-    func testCheckWarnsOncePerServiceNamingFurtherOverlaps() {
+    func testOneWarningPerService() {
         let warnings = compile("""
         namespace shop {
           service a [app=a]
@@ -84,7 +84,7 @@ final class SelectorOverlapCandidatesTests: XCTestCase {
         ])
     }
 
-    func testWarningNamesAtMostThreeFurtherOverlaps() {
+    func testWarningNamesThreeMore() {
         let warnings = compile("""
         namespace shop {
           service s1 [app=a, one exists]

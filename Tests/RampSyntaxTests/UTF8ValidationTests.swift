@@ -6,7 +6,7 @@ final class UTF8ValidationTests: XCTestCase {
         XCTAssertNil(SourceFile.firstInvalidUTF8Offset([]))
     }
 
-    func testASCIIOfEveryLengthIsValid() {
+    func testASCIIEveryLengthValid() {
         for length in 1...33 {
             XCTAssertNil(SourceFile.firstInvalidUTF8Offset(Array(repeating: UInt8(ascii: "a"), count: length)), "length \(length)")
         }
@@ -20,7 +20,7 @@ final class UTF8ValidationTests: XCTestCase {
 
     /// The invalid byte is placed at every offset of the first two words, so
     /// that it is found inside a word, at a word's edge and in the tail.
-    func testInvalidByteAfterASCIIIsFoundAtItsOffset() {
+    func testInvalidByteAfterASCII() {
         for offset in 0..<17 {
             var bytes = Array(repeating: UInt8(ascii: "x"), count: 17)
             bytes[offset] = 0xFF
@@ -29,7 +29,7 @@ final class UTF8ValidationTests: XCTestCase {
         }
     }
 
-    func testInvalidByteAfterMultibyteScalarIsFound() {
+    func testInvalidByteAfterMultibyte() {
         // "é" takes two bytes, so the stray continuation byte sits at offset 12.
         let bytes = Array("0123456789é".utf8) + [0x80] + Array("abc".utf8)
 
