@@ -63,6 +63,14 @@ final class InputEdgeCaseTests: XCTestCase {
         XCTAssertEqual(messages(compilation), ["1:14: error: line ends with a lone carriage return (CR); use LF or CRLF"])
     }
 
+    /// A string literal cannot contain a line break, so a lone CR inside one
+    /// is the same error as elsewhere, at the CR.
+    func testLoneCarriageReturnInString() {
+        let compilation = compile("namespace a {\n  service \"we\rb\" [app=web]\n}\n")
+
+        XCTAssertEqual(messages(compilation), ["2:14: error: line ends with a lone carriage return (CR); use LF or CRLF"])
+    }
+
     func testCRLFIsLineBreak() {
         let compilation = compile("namespace a {\r\n  deny all\r\n  service s [app=s] ports http:80\r\n}\r\n")
 

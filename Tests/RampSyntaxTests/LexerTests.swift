@@ -77,6 +77,28 @@ final class LexerTests: XCTestCase {
         XCTAssertNil(tokens[3].flaw)
     }
 
+    func testLoneCarriageReturnEndsString() {
+        let tokens = Lexer.tokenize(Array("x \"a\rb\"".utf8))
+        XCTAssertEqual(tokens.map(\.kind), [.word, .string, .word, .string, .endOfFile])
+        XCTAssertEqual(tokens.map(\.flaw), [nil, .loneCarriageReturn, nil, .unterminatedString, nil])
+        XCTAssertEqual(tokens[1].start, 2)
+        XCTAssertEqual(tokens[1].end, 5, "the CR is the last byte of the string token")
+    }
+
+    func testBackslashDoesNotEscapeLoneCarriageReturn() {
+        let tokens = Lexer.tokenize(Array("\"a\\\rb\"".utf8))
+        XCTAssertEqual(tokens.map(\.kind), [.string, .word, .string, .endOfFile])
+        XCTAssertEqual(tokens[0].flaw, .loneCarriageReturn)
+        XCTAssertEqual(tokens[0].end, 4)
+    }
+
+    func testCRLFInStringIsUnterminated() {
+        let tokens = Lexer.tokenize(Array("\"a\r\nb".utf8))
+        XCTAssertEqual(tokens.map(\.kind), [.string, .newline, .word, .endOfFile])
+        XCTAssertEqual(tokens[0].flaw, .unterminatedString)
+        XCTAssertEqual(tokens[0].end, 3)
+    }
+
     func testLoneCarriageReturnEndsComment() {
         let tokens = Lexer.tokenize(Array("# note\ra\n".utf8))
         XCTAssertEqual(tokens.map(\.kind), [.unknown, .word, .newline, .endOfFile])

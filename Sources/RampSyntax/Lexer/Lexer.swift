@@ -180,6 +180,8 @@ public struct Lexer {
     // MARK: - Strings
 
     /// Scans a double-quoted string on one line; `\"` and `\\` are escapes.
+    /// A lone CR cannot be part of a string. The token ends with the CR and
+    /// carries its flaw, so that the error points at the CR.
     private mutating func scanString() -> Token {
         let start = position
         position += 1
@@ -188,10 +190,14 @@ public struct Lexer {
             case UInt8(ascii: "\""):
                 position += 1
                 return Token(kind: .string, start: start, end: position)
-            case UInt8(ascii: "\\") where position + 1 < bytes.count && bytes[position + 1] != UInt8(ascii: "\n"):
+            case UInt8(ascii: "\\") where position + 1 < bytes.count && bytes[position + 1] != UInt8(ascii: "\n")
+                && bytes[position + 1] != UInt8(ascii: "\r"):
                 position += 2
             case UInt8(ascii: "\n"):
                 return Token(kind: .string, start: start, end: position, flaw: .unterminatedString)
+            case UInt8(ascii: "\r") where peek(1) != UInt8(ascii: "\n"):
+                position += 1
+                return Token(kind: .string, start: start, end: position, flaw: .loneCarriageReturn)
             default:
                 position += 1
             }

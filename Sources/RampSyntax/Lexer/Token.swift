@@ -20,7 +20,10 @@ public enum TokenKind: Equatable, Sendable {
 /// parser, so that the lexer itself never prints anything.
 public enum TokenFlaw: Equatable, Sendable {
     case unterminatedString
-    /// A CR that no LF follows, which ends a line in old Mac files but not in contracts.
+    /// A CR that no LF follows, which ends a line in old Mac files but not in
+    /// contracts. The CR is the token's last byte, because it is either a
+    /// token of its own or the end of a string literal, which cannot contain
+    /// a line break.
     case loneCarriageReturn
 }
 

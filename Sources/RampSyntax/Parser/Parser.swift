@@ -117,7 +117,7 @@ public struct Parser {
         } else if token.flaw == .unterminatedString {
             diagnostics.emit(.unterminatedString, at: range(token))
         } else if token.flaw == .loneCarriageReturn {
-            diagnostics.emit(.loneCarriageReturn, at: range(token))
+            diagnostics.emit(.loneCarriageReturn, at: SourceRange(file: file, start: token.end - 1, end: token.end))
         } else if token.kind == .unknown {
             diagnostics.emit(.invalidCharacter(describe(token)), at: range(token))
         } else {
