@@ -1,9 +1,9 @@
 /// Writes generated files into the output directory.
 ///
 /// A build changes the directory in three steps, under an exclusive lock:
-/// 1. Every changed file is written to a temporary file beside it. When any
-///    write fails, the temporary files are deleted and the directory is as
-///    it was.
+/// 1. Every changed file is written to a temporary file beside it, with the
+///    permission bits of the file it replaces. When any write fails, the
+///    temporary files are deleted and the directory is as it was.
 /// 2. The temporary files are renamed over their targets, so a reader never
 ///    sees half a file.
 /// 3. Files left from an earlier build are deleted, but only regular files
@@ -84,6 +84,7 @@ public struct OutputWriter {
         if try output.hasContents(name, bytes) { return nil }
         try checkOwnership(of: name, replacingWith: bytes, in: output)
         let temporary = try output.createTemporary(bytes, for: name)
+        try copyPermissions(of: name, to: temporary, in: output)
         return StagedFile(temporary: temporary, target: name)
     }
 

@@ -258,6 +258,41 @@ final class OutputWriterTests: XCTestCase {
         XCTAssertEqual(try read("out/a.yaml"), expectedA, "a file of another size")
     }
 
+    private func permissions(_ name: String) throws -> Int {
+        try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path(name))[.posixPermissions] as? Int)
+    }
+
+    func testReplacedFilesKeepTheirMode() throws {
+        XCTAssertEqual(runRamp(["build", input, "-o", path("out")]).status, 0)
+        let expectedShop = try read("out/shop.yaml")
+        let expectedA = try read("out/a.yaml")
+        try write(expectedShop + "# edited\n", to: "out/shop.yaml")
+        try write(expectedA + "# edited\n", to: "out/a.yaml")
+        XCTAssertEqual(chmod(path("out/shop.yaml"), 0o444), 0)
+        XCTAssertEqual(chmod(path("out/a.yaml"), 0o640), 0)
+
+        let result = runRamp(["build", input, "-o", path("out")])
+
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertEqual(try read("out/shop.yaml"), expectedShop)
+        XCTAssertEqual(try read("out/a.yaml"), expectedA)
+        XCTAssertEqual(try permissions("out/shop.yaml"), 0o444)
+        XCTAssertEqual(try permissions("out/a.yaml"), 0o640)
+    }
+
+    /// A new file gets 0666 less the umask, like a file that `open` creates.
+    func testNewFileGetsDefaultMode() throws {
+        try makeDirectory("out")
+        let reference = open(path("reference"), O_WRONLY | O_CREAT | O_EXCL, 0o666)
+        XCTAssertGreaterThanOrEqual(reference, 0)
+        close(reference)
+
+        let result = runRamp(["build", input, "-o", path("out")])
+
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertEqual(try permissions("out/shop.yaml"), try permissions("reference"))
+    }
+
     func testForeignFileNotReplaced() throws {
         try makeDirectory("out")
         try write("apiVersion: v1  # mine\n", to: "out/shop.yaml")
