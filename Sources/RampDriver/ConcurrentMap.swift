@@ -1,18 +1,10 @@
-import Dispatch
+import RampLowering
 
 extension Array where Element: Sendable {
     /// Returns `transform` applied to every element, in order, computing
-    /// the elements on all processor cores.
+    /// the elements on all processor cores, one element per work item.
     func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
-        guard count > 1 else { return map(transform) }
         let elements = self
-        return [Result](unsafeUninitializedCapacity: count) { buffer, initializedCount in
-            // Each iteration initializes only its own element of the buffer.
-            nonisolated(unsafe) let base = buffer.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: elements.count) { index in
-                (base + index).initialize(to: transform(elements[index]))
-            }
-            initializedCount = elements.count
-        }
+        return ConcurrentIndices.map(count: count, itemSize: 1) { transform(elements[$0]) }
     }
 }

@@ -1,12 +1,14 @@
 import Dispatch
 
 /// Maps indices to values on all cores, in work items of consecutive indices.
-enum ConcurrentIndices {
+/// It is public so that the driver's `concurrentMap` uses this one copy of
+/// the unsafe buffer code.
+public enum ConcurrentIndices {
     /// Returns `transform(index)` for every index in `0..<count`, in index
     /// order. Work items of `itemSize` indices run in parallel when there is
     /// more than one. The result does not depend on the schedule, because
     /// each index is computed once and written to its own slot.
-    static func map<Result>(count: Int, itemSize: Int, _ transform: @Sendable (Int) -> Result) -> [Result] {
+    public static func map<Result>(count: Int, itemSize: Int, _ transform: @Sendable (Int) -> Result) -> [Result] {
         let itemCount = (count + itemSize - 1) / itemSize
         return [Result](unsafeUninitializedCapacity: count) { buffer, initializedCount in
             // Safe to share: each work item initializes a disjoint index
