@@ -7,12 +7,12 @@ import XCTest
 final class SelectorOverlapCandidatesTests: XCTestCase {
     func testCandidatesAgreeOnSharedKeys() {
         var index = SelectorOverlapCandidates()
-        index.insert(["app": "a"], index: 0)
-        index.insert(["app": "b"], index: 1)
-        index.insert(["tier": "x"], index: 2)
-        index.insert(["app": "a", "tier": "y"], index: 3)
-        index.insert([:], index: 4)
-        index.insert(["app": "a"], index: 5)
+        index.insert(["app": "a"])
+        index.insert(["app": "b"])
+        index.insert(["tier": "x"])
+        index.insert(["app": "a", "tier": "y"])
+        index.insert([:])
+        index.insert(["app": "a"])
 
         XCTAssertEqual(Array(index.candidates(for: ["app": "a"])), [0, 2, 3, 4, 5])
         XCTAssertEqual(Array(index.candidates(for: ["app": "c"])), [2, 4])
@@ -22,9 +22,9 @@ final class SelectorOverlapCandidatesTests: XCTestCase {
 
     func testCandidatesMayDisagreeOnSecondKey() {
         var index = SelectorOverlapCandidates()
-        index.insert(["app": "a", "tier": "x"], index: 0)
-        index.insert(["app": "a", "tier": "y"], index: 1)
-        index.insert(["app": "b", "tier": "x"], index: 2)
+        index.insert(["app": "a", "tier": "x"])
+        index.insert(["app": "a", "tier": "y"])
+        index.insert(["app": "b", "tier": "x"])
 
         // One shared key selects the candidates: of keys that equally many
         // services have, the first in name order. So the caller still has
@@ -34,16 +34,40 @@ final class SelectorOverlapCandidatesTests: XCTestCase {
 
     func testCandidatesUseCommonestKey() {
         var index = SelectorOverlapCandidates()
-        index.insert(["app": "a", "zone": "1"], index: 0)
-        index.insert(["app": "b", "zone": "1"], index: 1)
-        index.insert(["zone": "1"], index: 2)
-        index.insert(["app": "a"], index: 3)
+        index.insert(["app": "a", "zone": "1"])
+        index.insert(["app": "b", "zone": "1"])
+        index.insert(["zone": "1"])
+        index.insert(["app": "a"])
 
         // 'zone' is on three services, 'app' on three too, so 'app' wins the
         // tie; with one more 'zone' service, 'zone' leaves out more.
         XCTAssertEqual(Array(index.candidates(for: ["app": "a", "zone": "2"])), [0, 2, 3])
-        index.insert(["zone": "2"], index: 4)
+        index.insert(["zone": "2"])
         XCTAssertEqual(Array(index.candidates(for: ["app": "a", "zone": "2"])), [3, 4])
+    }
+
+    /// The services that lack the chosen key lie before the first service
+    /// with it, between two such services, and after the last.
+    func testCandidatesLackingKeyInRuns() {
+        var index = SelectorOverlapCandidates()
+        index.insert(["tier": "x"])
+        index.insert([:])
+        index.insert(["app": "a"])
+        index.insert(["app": "b"])
+        index.insert(["app": "a"])
+        index.insert(["app": "b"])
+        index.insert(["tier": "y"])
+        index.insert(["app": "a"])
+        index.insert(["app": "b"])
+        index.insert([:])
+        index.insert(["tier": "z"])
+
+        XCTAssertEqual(Array(index.candidates(for: ["app": "a"])), [0, 1, 2, 4, 6, 7, 9, 10])
+        XCTAssertEqual(Array(index.candidates(for: ["app": "b"])), [0, 1, 3, 5, 6, 8, 9, 10])
+        XCTAssertEqual(Array(index.candidates(for: ["app": "c"])), [0, 1, 6, 9, 10])
+        XCTAssertEqual(Array(index.candidates(for: ["tier": "z"])), [1, 2, 3, 4, 5, 7, 8, 9, 10])
+        XCTAssertEqual(Array(index.candidates(for: ["zone": "1"])), Array(0...10))
+        XCTAssertEqual(Array(index.candidates(for: ["app": "a"]).prefix(3)), [0, 1, 2])
     }
 
     func testEmptyIndexHasNoCandidates() {

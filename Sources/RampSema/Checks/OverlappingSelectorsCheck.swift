@@ -35,7 +35,7 @@ struct OverlappingSelectorsCheck: SemanticCheck {
                 if !overlaps.isEmpty {
                     report(overlaps, of: index, services: services, namespace: namespace.name, context: context)
                 }
-                candidates.insert(selector.matchLabels, index: index)
+                candidates.insert(selector.matchLabels)
             }
         }
     }
