@@ -127,15 +127,21 @@ struct PolicyYAMLWriter {
         buffer.newline()
     }
 
+    /// Writes a sequence after `key:`, as ` []` when it is empty, or else
+    /// with `writeItem` writing each item on the lines that follow.
+    private mutating func sequence<Element>(_ items: [Element], _ writeItem: (inout PolicyYAMLWriter, Element) -> Void) {
+        guard !items.isEmpty else { return buffer.append(" []\n") }
+        buffer.newline()
+        for item in items { writeItem(&self, item) }
+    }
+
     /// Writes a sequence of strings after `key:`, its dashes at `indent`.
     private mutating func stringSequence(_ values: [String], indent: Int) {
-        guard !values.isEmpty else { return buffer.append(" []\n") }
-        buffer.newline()
-        for value in values {
-            buffer.spaces(indent)
-            buffer.append("- ")
-            buffer.scalar(value)
-            buffer.newline()
+        sequence(values) { writer, value in
+            writer.buffer.spaces(indent)
+            writer.buffer.append("- ")
+            writer.buffer.scalar(value)
+            writer.buffer.newline()
         }
     }
 
@@ -143,11 +149,9 @@ struct PolicyYAMLWriter {
 
     /// Writes the rules after `ingress:` or `egress:`, at column 2.
     private mutating func writeRules(_ rules: [NetworkPolicyRule], peersKey: StaticString) {
-        guard !rules.isEmpty else { return buffer.append(" []\n") }
-        buffer.newline()
-        for rule in rules {
-            for line in rule.comments { buffer.comment(line, indent: 2) }
-            writeRule(rule, peersKey: peersKey)
+        sequence(rules) { writer, rule in
+            for line in rule.comments { writer.buffer.comment(line, indent: 2) }
+            writer.writeRule(rule, peersKey: peersKey)
         }
     }
 
@@ -156,21 +160,11 @@ struct PolicyYAMLWriter {
         var dash = true
         if let peers = rule.peers {
             key(peersKey, indent: 4, dash: &dash)
-            if peers.isEmpty {
-                buffer.append(" []\n")
-            } else {
-                buffer.newline()
-                for peer in peers { writePeer(peer, dashIndent: 4) }
-            }
+            sequence(peers) { $0.writePeer($1, dashIndent: 4) }
         }
         if let ports = rule.ports {
             key("ports", indent: 4, dash: &dash)
-            if ports.isEmpty {
-                buffer.append(" []\n")
-            } else {
-                buffer.newline()
-                for port in ports { writePort(port, dashIndent: 4) }
-            }
+            sequence(ports) { $0.writePort($1, dashIndent: 4) }
         }
     }
 
