@@ -48,13 +48,14 @@ public struct Provenance {
     public init(program: Program) {
         self.program = program
         self.encoding = PeerEncoding(program: program)
+        // One statement with many targets gives many dependencies at one
+        // location, so they are grouped before they become declarations.
+        var dependencies: [String: [Dependency]] = [:]
         for dependency in program.dependencies {
-            let key = dependency.origin.locationDescription
-            if case .dependencies(let list) = declarations[key]?.first {
-                declarations[key] = [.dependencies(list + [dependency])]
-            } else {
-                declarations[key, default: []].append(.dependencies([dependency]))
-            }
+            dependencies[dependency.origin.locationDescription, default: []].append(dependency)
+        }
+        for (key, list) in dependencies {
+            declarations[key] = [.dependencies(list)]
         }
         for namespace in program.namespaces {
             for service in namespace.services {

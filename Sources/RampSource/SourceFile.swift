@@ -9,23 +9,35 @@ public final class SourceFile: Sendable {
     public let bytes: [UInt8]
     /// Byte offset of the first byte of every line; the first entry is 0.
     public let lineStarts: [Int]
+    /// By line, whether every byte of the line is ASCII. A column on such a
+    /// line is its byte distance from the line start, found without a scan;
+    /// a long line with many marks would otherwise be scanned once per mark.
+    private let asciiLines: [Bool]
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
-        self.lineStarts = SourceFile.computeLineStarts(bytes)
+        (lineStarts, asciiLines) = SourceFile.computeLines(bytes)
     }
 
     public convenience init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
     }
 
-    private static func computeLineStarts(_ bytes: [UInt8]) -> [Int] {
+    private static func computeLines(_ bytes: [UInt8]) -> (starts: [Int], ascii: [Bool]) {
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        var ascii: [Bool] = []
+        var highBits: UInt8 = 0
+        for (offset, byte) in bytes.enumerated() {
+            highBits |= byte
+            if byte == UInt8(ascii: "\n") {
+                starts.append(offset + 1)
+                ascii.append(highBits < 0x80)
+                highBits = 0
+            }
         }
-        return starts
+        ascii.append(highBits < 0x80)
+        return (starts, ascii)
     }
 
     /// Returns the 0-based line index that contains `offset`.
@@ -58,6 +70,7 @@ public final class SourceFile: Sendable {
     public func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
         let clamped = min(max(offset, 0), bytes.count)
         let line = lineIndex(of: clamped)
+        if asciiLines[line] { return (line + 1, clamped - lineStarts[line] + 1) }
         var column = 1
         var position = lineStarts[line]
         // The lexer skips a byte order mark, so column 1 is the character after it.

@@ -225,6 +225,20 @@ final class CompactSelectorsTests: XCTestCase {
         assertPass(CompactSelectors(), input.joined(separator: "\n"), expected.joined(separator: "\n") + "\n")
     }
 
+    /// The rest of a split compares equal whatever the order of its In
+    /// values, and a key held by a label joins the same key held by In;
+    /// peers that differ in two keys stay apart.
+    func testJoinsRestsThatAreEqualInAnyOrder() {
+        assertPass(CompactSelectors(), """
+        object s/x select {app=x} types ingress
+          ingress from pod{app=a, tier in (x, y)}, pod{app in (b, c), tier in (y, x)}, pod{app=d, tier in (x, z)} ports tcp/80
+        """, """
+        object s/x select {app=x} types ingress
+          ingress from pod{app in (a, b, c), tier in (x, y)}, pod{app=d, tier in (x, z)} ports tcp/80
+
+        """)
+    }
+
     func testLeavesSelectorsWithOtherRequirementsOnTheKey() {
         assertPass(CompactSelectors(), """
         object s/x select {app=x} types ingress
@@ -254,6 +268,30 @@ final class MergeObjectsTests: XCTestCase {
         object s/c select {app=c} types ingress,egress
           ingress from pod{app=web} ports tcp/80
         object t/d select {app=d} types ingress
+          ingress from pod{app=web} ports tcp/80
+
+        """)
+    }
+}
+
+extension MergeObjectsTests {
+    /// Selectors of many labels join on the one label whose value differs;
+    /// one that differs in two labels stays apart.
+    func testJoinsObjectsWhoseManyLabelsDifferInOne() {
+        func labels(changing index: Int? = nil) -> String {
+            (0..<40).map { $0 == index ? "k\($0 + 10)=other" : "k\($0 + 10)=v\($0)" }.joined(separator: ", ")
+        }
+        assertPass(MergeObjects(), """
+        object s/a select {app=a, \(labels())} types ingress
+          ingress from pod{app=web} ports tcp/80
+        object s/b select {app=b, \(labels())} types ingress
+          ingress from pod{app=web} ports tcp/80
+        object s/c select {app=c, \(labels(changing: 7))} types ingress
+          ingress from pod{app=web} ports tcp/80
+        """, """
+        object s/a-b select {\(labels()), app in (a, b)} types ingress
+          ingress from pod{app=web} ports tcp/80
+        object s/c select {app=c, \(labels(changing: 7))} types ingress
           ingress from pod{app=web} ports tcp/80
 
         """)

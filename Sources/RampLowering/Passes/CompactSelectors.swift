@@ -178,7 +178,7 @@ public struct CompactSelectors: PlanPass {
             case .pod(let namespaceSelector): fingerprint = PeerKey.combine(1, PeerKey.fingerprint(of: namespaceSelector))
             case .namespace(let podSelector): fingerprint = PeerKey.combine(2, PeerKey.fingerprint(of: podSelector))
             }
-            self.fingerprint = PeerKey.combine(fingerprint, PeerKey.fingerprint(of: split))
+            self.fingerprint = PeerKey.combine(fingerprint, split.fingerprint)
         }
 
         func hash(into hasher: inout Hasher) {
@@ -186,9 +186,7 @@ public struct CompactSelectors: PlanPass {
         }
 
         static func == (lhs: GroupKey, rhs: GroupKey) -> Bool {
-            guard lhs.fingerprint == rhs.fingerprint, lhs.split.key == rhs.split.key,
-                PeerKey.areEqual(lhs.split.rest, rhs.split.rest)
-            else { return false }
+            guard lhs.fingerprint == rhs.fingerprint, lhs.split == rhs.split else { return false }
 
             switch (lhs.side, rhs.side) {
             case let (.pod(lhsSelector), .pod(rhsSelector)): return PeerKey.areEqual(lhsSelector, rhsSelector)

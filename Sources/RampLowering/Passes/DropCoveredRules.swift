@@ -59,24 +59,29 @@ public struct DropCoveredRules: PlanPass {
         /// The fingerprints of the peers, or nil when the rule admits every peer.
         let fingerprints: [UInt64]?
         let hasIPBlock: Bool
+        /// The hull of the CIDRs of the `ipBlock` peers.
+        let addresses: AddressHull
 
         init(_ rule: PlanRule) {
             if let peers = rule.peers, !peers.isEmpty {
                 fingerprints = rule.peerFingerprints
                 hasIPBlock = peers.contains { $0.ipBlock != nil }
+                addresses = AddressHull(peers.lazy.compactMap(\.ipBlock?.cidr))
             } else {
                 fingerprints = nil
                 hasIPBlock = false
+                addresses = AddressHull()
             }
         }
 
         /// Returns false only when `Containment.peers` returns false for the
         /// two rules: a peer without `ipBlock` is contained only in an equal
-        /// peer, which has the same fingerprint.
+        /// peer, which has the same fingerprint, and an `ipBlock` peer only
+        /// in one whose CIDR holds its CIDR, which lies in the hull.
         func mayContain(_ inner: PeerSummary) -> Bool {
             guard let outerPrints = fingerprints else { return true }
             guard let innerPrints = inner.fingerprints else { return false }
-            guard !inner.hasIPBlock else { return true }
+            guard !inner.hasIPBlock else { return addresses.mayContain(inner.addresses) }
 
             return innerPrints.allSatisfy { outerPrints.contains($0) }
         }

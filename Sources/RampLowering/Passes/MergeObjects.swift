@@ -46,7 +46,7 @@ public struct MergeObjects: PlanPass {
             self.rules = rules
             self.split = split
             let fingerprint = PeerKey.combine(PeerKey.fnv1a(namespace), rules.fingerprint)
-            self.fingerprint = PeerKey.combine(fingerprint, PeerKey.fingerprint(of: split))
+            self.fingerprint = PeerKey.combine(fingerprint, split.fingerprint)
         }
 
         func hash(into hasher: inout Hasher) {

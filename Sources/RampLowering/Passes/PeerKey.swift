@@ -73,11 +73,6 @@ enum PeerKey {
         return fingerprint
     }
 
-    /// Returns a fingerprint of a selector split into one label key and the rest.
-    static func fingerprint(of split: SelectorUnion.Split) -> UInt64 {
-        combine(fingerprint(of: split.rest), fnv1a(split.key))
-    }
-
     /// Returns the 64-bit FNV-1a hash of the UTF-8 bytes of `text`.
     static func fnv1a(_ text: String) -> UInt64 {
         // A native string lends its bytes without a copy, and a buffer loop

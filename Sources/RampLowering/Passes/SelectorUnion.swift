@@ -5,36 +5,110 @@ import RampKube
 /// (`k In (...)`): the union of their matches is the selector with
 /// `k In (all values)`, because In is a disjunction of equalities.
 enum SelectorUnion {
+    /// A selector seen as its requirement on `key` and the rest.
+    ///
+    /// The rest is not built for each key: a selector with k requirements
+    /// has k splits, and k copies of k - 1 requirements grow with the square
+    /// of k. A split keeps the whole selector, and its fingerprint and
+    /// equality leave the requirement on `key` out.
     struct Split: Hashable {
-        /// The selector without its requirement on `key`, in canonical order.
-        let rest: LabelSelector
+        /// The whole selector, in canonical order.
+        let selector: LabelSelector
         let key: String
+        /// The index in `selector.matchExpressions` of the requirement on
+        /// `key`, or nil when `matchLabels` holds it.
+        let expressionIndex: Int?
+        /// A fingerprint of the rest and the key, for the reason that `PeerKey` gives.
+        let fingerprint: UInt64
+
+        /// The selector without its requirement on `key`, in canonical order.
+        var rest: LabelSelector {
+            var rest = selector
+            if let expressionIndex {
+                rest.matchExpressions.remove(at: expressionIndex)
+            } else {
+                rest.matchLabels[key] = nil
+            }
+            return rest
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(fingerprint)
+        }
+
+        static func == (lhs: Split, rhs: Split) -> Bool {
+            lhs.fingerprint == rhs.fingerprint && lhs.key == rhs.key
+                && lhs.restLabelCount == rhs.restLabelCount
+                && lhs.selector.matchLabels.allSatisfy { key, value in key == lhs.key || rhs.selector.matchLabels[key] == value }
+                && lhs.restExpressions.elementsEqual(rhs.restExpressions)
+        }
+
+        private var restLabelCount: Int {
+            selector.matchLabels.count - (expressionIndex == nil ? 1 : 0)
+        }
+
+        private var restExpressions: some Sequence<LabelSelectorRequirement> {
+            selector.matchExpressions.enumerated().lazy.filter { $0.offset != expressionIndex }.map(\.element)
+        }
     }
 
     /// Returns, for each key the selector constrains only by equality or
     /// In, the rest of the selector and the values allowed for the key.
     static func splits(_ selector: LabelSelector) -> [(split: Split, values: [String])] {
-        var result: [(split: Split, values: [String])] = []
-        // A selector has few expressions, so scans find them faster than a dictionary by key would.
+        let selector = canonical(selector)
         let expressions = selector.matchExpressions
-        for (key, value) in selector.matchLabels where !expressions.contains(where: { $0.key == key }) {
-            var rest = selector
-            rest.matchLabels[key] = nil
-            result.append((Split(rest: canonical(rest), key: key), [value]))
+        let expressionKeys = keyCounts(expressions)
+        let hashes = EntryHashes(selector)
+
+        var result: [(split: Split, values: [String])] = []
+        for (key, value) in selector.matchLabels where expressionKeys[key] == nil {
+            let fingerprint = PeerKey.combine(hashes.total &- hashes.label(key, value), PeerKey.fnv1a(key))
+            result.append((Split(selector: selector, key: key, expressionIndex: nil, fingerprint: fingerprint), [value]))
         }
         for (index, requirement) in expressions.enumerated() where requirement.operator == .in
-            && selector.matchLabels[requirement.key] == nil && !hasOtherRequirement(on: requirement.key, than: index, in: expressions) {
-            var rest = selector
-            rest.matchExpressions.remove(at: index)
-            result.append((Split(rest: canonical(rest), key: requirement.key), requirement.values))
+            && selector.matchLabels[requirement.key] == nil && expressionKeys[requirement.key] == 1 {
+            let fingerprint = PeerKey.combine(hashes.total &- hashes.expressions[index], PeerKey.fnv1a(requirement.key))
+            result.append((Split(selector: selector, key: requirement.key, expressionIndex: index, fingerprint: fingerprint), requirement.values))
         }
         // The keys differ, so the order is total.
         if result.count > 1 { result.sort { $0.split.key < $1.split.key } }
         return result
     }
 
-    private static func hasOtherRequirement(on key: String, than index: Int, in requirements: [LabelSelectorRequirement]) -> Bool {
-        requirements.indices.contains { $0 != index && requirements[$0].key == key }
+    /// The hash of each requirement of a selector and their sum, which stays
+    /// the same in any order, so that leaving one out is a subtraction.
+    private struct EntryHashes {
+        let expressions: [UInt64]
+        let total: UInt64
+
+        init(_ selector: LabelSelector) {
+            var total: UInt64 = 0
+            for (key, value) in selector.matchLabels { total = total &+ EntryHashes.label(key, value) }
+            expressions = selector.matchExpressions.map(EntryHashes.expression)
+            for hash in expressions { total = total &+ hash }
+            self.total = total
+        }
+
+        func label(_ key: String, _ value: String) -> UInt64 {
+            EntryHashes.label(key, value)
+        }
+
+        private static func label(_ key: String, _ value: String) -> UInt64 {
+            PeerKey.combine(PeerKey.fnv1a(key), PeerKey.fnv1a(value))
+        }
+
+        private static func expression(_ requirement: LabelSelectorRequirement) -> UInt64 {
+            var hash = PeerKey.combine(PeerKey.fnv1a(requirement.key), PeerKey.fnv1a(requirement.operator.rawValue))
+            for value in requirement.values { hash = PeerKey.combine(hash, PeerKey.fnv1a(value)) }
+            return hash
+        }
+    }
+
+    /// Returns how many expressions constrain each key.
+    private static func keyCounts(_ requirements: [LabelSelectorRequirement]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for requirement in requirements { counts[requirement.key, default: 0] += 1 }
+        return counts
     }
 
     /// Returns the selector that matches `rest` and any of `values` for `key`.

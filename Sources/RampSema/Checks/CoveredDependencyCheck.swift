@@ -15,15 +15,13 @@ struct CoveredDependencyCheck: SemanticCheck {
     func run(_ context: CheckContext) {
         let index = context.dependencyIndex
         let dependencies = index.dependencies
-        let program = context.program
+        let coverage = context.dependencyCoverage
         var found: [(covered: Int, broader: Int)] = []
         for position in dependencies.indices {
             // A dependency never strictly covers itself, and often its group
             // contains no other dependency, so it is skipped unexamined.
             let broader = index.firstCandidate(for: position) { other in
-                other != position
-                    && DuplicateDependencyCheck.covers(dependencies[other], dependencies[position], program)
-                    && !DuplicateDependencyCheck.covers(dependencies[position], dependencies[other], program)
+                other != position && coverage.covers(other, position) && !coverage.covers(position, other)
             }
             if let broader { found.append((position, broader)) }
         }

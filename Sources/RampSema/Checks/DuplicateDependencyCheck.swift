@@ -13,13 +13,11 @@ struct DuplicateDependencyCheck: SemanticCheck {
     func run(_ context: CheckContext) {
         let dependencyIndex = context.dependencyIndex
         let dependencies = dependencyIndex.dependencies
-        let program = context.program
+        let coverage = context.dependencyCoverage
         var reportedStatements: [SourceRange: Int] = [:]
         var found: [(repeated: Int, first: Int)] = []
         for index in dependencies.indices {
-            let earlier = dependencyIndex.firstWithSameKey(as: index, below: index) { other in
-                DuplicateDependencyCheck.same(dependencies[other], dependencies[index], program)
-            }
+            let earlier = dependencyIndex.firstWithSameKey(as: index, below: index) { coverage.same($0, index) }
             guard let earlier else { continue }
             found.append((index, earlier))
         }
@@ -39,20 +37,6 @@ struct DuplicateDependencyCheck: SemanticCheck {
                 fixIts: fixIt.map { [$0] } ?? []
             )
         }
-    }
-
-    /// Two dependencies are the same when each covers the other.
-    static func same(_ left: Dependency, _ right: Dependency, _ program: Program) -> Bool {
-        covers(left, right, program) && covers(right, left, program)
-    }
-
-    /// Returns whether `outer` allows every connection of `inner`. The ports
-    /// are compared first because that is the cheapest test, and between
-    /// dependencies of one group often the one that fails.
-    static func covers(_ outer: Dependency, _ inner: Dependency, _ program: Program) -> Bool {
-        outer.ports.covers(inner.ports)
-            && program.endpoint(outer.client, covers: inner.client)
-            && program.endpoint(outer.server, covers: inner.server)
     }
 
     /// Returns the range of the statement that declares `dependency`, which

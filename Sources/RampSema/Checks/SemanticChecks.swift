@@ -46,12 +46,15 @@ struct CheckContext {
     /// checks that compare them. Several checks read it, so it is sorted
     /// and indexed once.
     let dependencyIndex: DependencyIndex
+    let dependencyCoverage: DependencyCoverage
 
     init(program: Program, files: [ContractFile], diagnostics: DiagnosticEngine) {
         self.program = program
         self.syntax = SyntaxIndex(files)
         self.diagnostics = diagnostics
-        self.dependencyIndex = DependencyIndex(SourceOrderedDependencies(program.dependencies))
+        let dependencies = SourceOrderedDependencies(program.dependencies)
+        self.dependencyIndex = DependencyIndex(dependencies)
+        self.dependencyCoverage = DependencyCoverage(dependencies, program: program)
     }
 
     var dependenciesInSourceOrder: SourceOrderedDependencies { dependencyIndex.dependencies }
