@@ -21,9 +21,36 @@ struct ContractBuilder {
     static let dnsRegion = Region.pods(PodSet(namespaces: .named("kube-system"), pods: LabelSelector(matchLabels: ["k8s-app": "kube-dns"])))
     static let dnsPorts = PortSpec(numbers: [.udp: [53...53], .tcp: [53...53]])
 
+    /// The positions in `analysis.entries` of each namespace's entries for
+    /// each direction, in order, and the isolated subjects of each
+    /// namespace, sorted, by direction. Each candidate dependency looks up
+    /// the entries and subjects of one namespace, where a scan of all of
+    /// them made an import grow with the square of its input.
+    private let entryPositions: [NamespaceDirection: [Int]]
+    private let isolatedSubjects: [NamespaceDirection: [Subject]]
+
+    private struct NamespaceDirection: Hashable {
+        let namespace: String
+        let direction: NetworkPolicy.PolicyType
+    }
+
     init(analysis: InputAnalysis, inventory: WorkloadInventory) {
         self.analysis = analysis
         self.inventory = inventory
+
+        var entryPositions: [NamespaceDirection: [Int]] = [:]
+        for (position, entry) in analysis.entries.enumerated() {
+            entryPositions[NamespaceDirection(namespace: entry.subject.namespace, direction: entry.direction), default: []].append(position)
+        }
+        self.entryPositions = entryPositions
+
+        var isolatedSubjects: [NamespaceDirection: [Subject]] = [:]
+        for (direction, subjects) in analysis.isolated {
+            for subject in subjects.keys.sorted() {
+                isolatedSubjects[NamespaceDirection(namespace: subject.namespace, direction: direction), default: []].append(subject)
+            }
+        }
+        self.isolatedSubjects = isolatedSubjects
     }
 
     mutating func build() {
@@ -89,7 +116,7 @@ struct ContractBuilder {
     private func units(ofNamespace name: String, direction: NetworkPolicy.PolicyType) -> [Unit] {
         guard declaredNamespaces.contains(name) else { return [] }
         if posture(name).contains(direction) { return [.namespaceDefault(name)] }
-        return analysis.isolated[direction]!.keys.filter { $0.namespace == name }.sorted()
+        return isolatedSubjects[NamespaceDirection(namespace: name, direction: direction), default: []]
             .map { .service(ServiceKey(namespace: name, selector: $0.selector!)) }
     }
 
@@ -108,7 +135,9 @@ struct ContractBuilder {
     func coverage(of unit: Unit, region: Region, direction: NetworkPolicy.PolicyType, ignoringClusterWide: Bool = false) -> PortSpec {
         if case .service(let key) = unit, !isIsolatedInInput(key, direction: direction) { return .all }
         var ports = PortSpec.none
-        for entry in analysis.entries where entry.direction == direction && entry.subject.covers(unit.subject) && region.isInside(entry.region) {
+        for position in entryPositions[NamespaceDirection(namespace: unit.namespace, direction: direction), default: []] {
+            let entry = analysis.entries[position]
+            guard entry.subject.covers(unit.subject), region.isInside(entry.region) else { continue }
             if ignoringClusterWide, case .pods(let pods) = entry.region, pods.namespaces == .selected(LabelSelector()), pods.pods.isEmpty { continue }
             ports = ports.union(entry.ports)
         }
@@ -301,11 +330,9 @@ struct ContractBuilder {
             }
         }
         for direction in [NetworkPolicy.PolicyType.ingress, .egress] {
+            let services = namedServices(direction)
             for (subject, origin) in analysis.isolated[direction]!.sorted(by: { $0.key < $1.key }) where !posture(subject.namespace).contains(direction) {
-                let named = dependencies.contains { dependency in
-                    guard case .service(let key) = direction == .egress ? dependency.client : dependency.server else { return false }
-                    return key.namespace == subject.namespace && subject.selector!.isNarrower(than: key.selector)
-                }
+                let named = services[subject.namespace, default: []].contains { subject.selector!.isNarrower(than: $0) }
                 if !named {
                     problems.append(ImportProblem(
                         message: "\(origin.policy) isolates pods \(SelectorText.bracketed(subject.selector!)) for \(direction.rawValue.lowercased()) and admits no connection that a dependency can state; a contract isolates a service only by naming it in a dependency",
@@ -316,9 +343,21 @@ struct ContractBuilder {
         }
     }
 
+    /// Returns the selectors of the services that dependencies name as
+    /// client (egress) or server (ingress), by namespace, in order.
+    private func namedServices(_ direction: NetworkPolicy.PolicyType) -> [String: [LabelSelector]] {
+        var services: [String: [LabelSelector]] = [:]
+        for dependency in dependencies {
+            guard case .service(let key) = direction == .egress ? dependency.client : dependency.server else { continue }
+            services[key.namespace, default: []].append(key.selector)
+        }
+        return services
+    }
+
     func isIsolatedInInput(_ key: ServiceKey, direction: NetworkPolicy.PolicyType) -> Bool {
         if posture(key.namespace).contains(direction) { return true }
-        return analysis.isolated[direction]!.keys.contains { $0.namespace == key.namespace && key.selector.isNarrower(than: $0.selector!) }
+        return isolatedSubjects[NamespaceDirection(namespace: key.namespace, direction: direction), default: []]
+            .contains { key.selector.isNarrower(than: $0.selector!) }
     }
 
     // MARK: - Merging
