@@ -1,6 +1,7 @@
 import RampDiagnostics
 import RampEvaluator
 import RampKube
+import RampLowering
 
 /// Finds policies whose removal leaves every connection as it was, with the
 /// evaluator's exact equivalence over all clusters.
@@ -18,35 +19,54 @@ struct RedundancyCheck {
     /// one equivalence per policy and a covering search per redundant one.
     static let maximumPoliciesPerNamespace = 100
 
-    func run() {
-        let byNamespace = Dictionary(grouping: policies.indices) { policies[$0].policy.namespace }
-        for namespace in byNamespace.keys.sorted() {
-            let indices = byNamespace[namespace]!
-            guard indices.count > 1, indices.count <= RedundancyCheck.maximumPoliciesPerNamespace else { continue }
-            check(indices)
-        }
+    /// A redundant policy and the one that covers it alone, if any.
+    private struct Finding: Sendable {
+        let index: Int
+        let covering: Int?
     }
 
-    private func check(_ indices: [Int]) {
+    /// Namespaces are independent, so they are checked on all cores; the
+    /// findings are reported afterwards in namespace order.
+    func run() {
+        let byNamespace = Dictionary(grouping: policies.indices) { policies[$0].policy.namespace }
+        let groups = byNamespace.keys.sorted().map { byNamespace[$0]! }.filter { indices in
+            indices.count > 1 && indices.count <= RedundancyCheck.maximumPoliciesPerNamespace
+        }
+        let decoded = policies
+        let findings = ConcurrentIndices.map(count: groups.count, itemSize: 1) { group in
+            RedundancyCheck.findings(groups[group], decoded)
+        }
+        for finding in findings.joined() { report(finding) }
+    }
+
+    private static func findings(_ indices: [Int], _ policies: [DecodedNetworkPolicy]) -> [Finding] {
+        var findings: [Finding] = []
         var remaining = indices
         for index in indices {
             let others = remaining.filter { $0 != index }
             let with = remaining.map { policies[$0].policy }
             let without = others.map { policies[$0].policy }
-            guard RedundancyCheck.areEquivalent(with, without) else { continue }
+            guard areEquivalent(with, without) else { continue }
 
             let covering = others.first { other in
-                RedundancyCheck.areEquivalent([policies[other].policy, policies[index].policy], [policies[other].policy])
+                areEquivalent([policies[other].policy, policies[index].policy], [policies[other].policy])
             }
-            let decoded = policies[index]
-            var notes: [Note] = []
-            if let covering { notes.append(Note("policy '\(policies[covering].policy.name)' is here", at: policies[covering].ranges.name)) }
-            diagnostics.emit(
-                .lintRedundantPolicy(decoded.policy.name, coveredBy: covering.map { policies[$0].policy.name }),
-                at: decoded.ranges.name ?? decoded.ranges.object, notes: notes
-            )
+            findings.append(Finding(index: index, covering: covering))
             remaining = others
         }
+        return findings
+    }
+
+    private func report(_ finding: Finding) {
+        let decoded = policies[finding.index]
+        var notes: [Note] = []
+        if let covering = finding.covering {
+            notes.append(Note("policy '\(policies[covering].policy.name)' is here", at: policies[covering].ranges.name))
+        }
+        diagnostics.emit(
+            .lintRedundantPolicy(decoded.policy.name, coveredBy: finding.covering.map { policies[$0].policy.name }),
+            at: decoded.ranges.name ?? decoded.ranges.object, notes: notes
+        )
     }
 
     /// Returns whether two sets allow the same connections. A policy that the
