@@ -134,11 +134,13 @@ public struct Linter {
     private func checkDNS() {
         var reportedNamespaces: Set<String> = []
         let ordered = policies.filter { $0.policy.podSelector.isEmpty } + policies.filter { !$0.policy.podSelector.isEmpty }
+        // Only egress policies of a policy's own namespace can cover it, so
+        // they are grouped once instead of filtered from all for each one.
+        let egressPolicies = Dictionary(grouping: policies.lazy.map(\.policy).filter { $0.policyTypes.contains(.egress) }, by: \.namespace)
         for decoded in ordered where decoded.policy.policyTypes.contains(.egress) && !reportedNamespaces.contains(decoded.policy.namespace) {
             let policy = decoded.policy
-            let covering = policies.map(\.policy).filter {
-                $0.namespace == policy.namespace && $0.policyTypes.contains(.egress)
-                    && ($0.podSelector.isEmpty || policy.podSelector.isNarrower(than: $0.podSelector))
+            let covering = egressPolicies[policy.namespace, default: []].filter {
+                $0.podSelector.isEmpty || policy.podSelector.isNarrower(than: $0.podSelector)
             }
             let admitsDNS = covering.contains { other in
                 (other.egress ?? []).contains { rule in admitsDNSPort(rule) && mayReachDNS(rule, from: other.namespace) }
