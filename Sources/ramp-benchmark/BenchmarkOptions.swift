@@ -10,10 +10,14 @@ struct BenchmarkOptions {
     var checksEquivalence = true
     /// The directory that keeps the generated contracts and YAML, or nil for a temporary one.
     var keepDirectory: String?
+    /// Whether to run the input shapes instead of a synthetic system, and their size.
+    var shapes = false
+    var shapeMegabytes = 1.0
 
     static let usage = """
     USAGE: ramp-benchmark [small | large] [--services N] [--namespaces N] [--dependencies N]
                           [--seed N] [--repeat N] [--scaling] [--no-equivalence] [--keep DIR]
+           ramp-benchmark shapes [--megabytes N] [--keep DIR]
 
     Generates a synthetic contract system and times each stage of a build and
     the whole build, with throughput (1 MB = 10^6 bytes) and peak memory. Then
@@ -30,6 +34,12 @@ struct BenchmarkOptions {
       --scaling         also run 10 times the size and print the ratio of build times
       --no-equivalence  skip the equivalence check, which takes minutes on the large preset
       --keep DIR        write the contracts and output under DIR and keep them
+
+      shapes            instead, run the ramp executable on inputs of unusual shapes
+                        (a selector of thousands of labels, a network of thousands of
+                        excepts, one long line, bytes that are not UTF-8, ...) and print
+                        the seconds per MB of input and the peak memory of each
+      --megabytes N     the size of each shape's input (default 1)
 
     Measure a release build: swift build -c release && .build/release/ramp-benchmark large
 
@@ -68,6 +78,13 @@ struct BenchmarkOptions {
                 index += 1
                 guard index < arguments.count else { throw UsageError(message: "option '--keep' requires a directory") }
                 options.keepDirectory = arguments[index]
+            case "shapes": options.shapes = true
+            case "--megabytes":
+                index += 1
+                guard index < arguments.count, let value = Double(arguments[index]), value > 0, value <= 1000 else {
+                    throw UsageError(message: "option '--megabytes' requires a number above 0 and at most 1000")
+                }
+                options.shapeMegabytes = value
             case "-h", "--help": throw UsageError(message: "")
             default: throw UsageError(message: "unknown argument '\(argument)'")
             }

@@ -98,7 +98,7 @@ func format(_ value: Double, digits: Int) -> String {
     String(format: "%.\(digits)f", value)
 }
 
-private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
     let padding = String(repeating: " ", count: max(0, width - text.count))
     return right ? padding + text : text + padding
 }

@@ -131,19 +131,26 @@ struct BenchmarkRun {
     }
 
     /// Runs the `ramp` executable that sits beside this one, or returns nil
-    /// when there is none. The peak is the largest of every child so far.
+    /// when there is none.
     ///
     /// With `overPreviousOutput`, the build writes into the directory that
     /// the previous run filled, as a build into a checked-in `generated/`
     /// does: unchanged files are compared, not created. Otherwise the
     /// directory is deleted first, and the build creates every file.
     func measureExecutable(overPreviousOutput: Bool = false) throws(Failure) -> BuildSample? {
+        guard let executable = BenchmarkRun.rampExecutable else { return nil }
+        let output = overPreviousOutput ? root + "/out-executable" : outputDirectory("out-executable")
+        let (run, seconds) = timed { ChildProcess.runMeasured(executable, ["build", contractsDirectory, "-o", output]) }
+        guard run.status == 0 else { throw Failure(message: "\(executable) exited with status \(run.status)") }
+        return BuildSample(seconds: seconds, peakBytes: run.peakBytes)
+    }
+
+    /// The path of the `ramp` executable that sits beside this one, or nil
+    /// when there is none.
+    static var rampExecutable: String? {
         guard let executable = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("ramp"),
               FileManager.default.isExecutableFile(atPath: executable.path) else { return nil }
-        let output = overPreviousOutput ? root + "/out-executable" : outputDirectory("out-executable")
-        let (status, seconds) = timed { ChildProcess.run(executable.path, ["build", contractsDirectory, "-o", output]) }
-        guard status == 0 else { throw Failure(message: "\(executable.path) exited with status \(status)") }
-        return BuildSample(seconds: seconds, peakBytes: PeakMemory.childrenBytes())
+        return executable.path
     }
 }
 

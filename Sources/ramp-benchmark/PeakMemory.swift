@@ -28,17 +28,4 @@ enum PeakMemory {
             return false
         }
     }
-
-    /// Returns the peak resident set size of the largest child process
-    /// waited for so far, in bytes (`ru_maxrss` is in KiB on Linux).
-    static func childrenBytes() -> Int {
-        var usage = rusage()
-        #if os(Linux)
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        return usage.ru_maxrss * 1024
-        #else
-        getrusage(RUSAGE_CHILDREN, &usage)
-        return usage.ru_maxrss
-        #endif
-    }
 }

@@ -24,6 +24,16 @@ do {
 let root = options.keepDirectory
     ?? FileManager.default.temporaryDirectory.appendingPathComponent("ramp-benchmark-\(getpid())").path
 
+if options.shapes {
+    guard let executable = BenchmarkRun.rampExecutable else {
+        FileHandle.standardError.write(Data("ramp-benchmark: error: no 'ramp' executable beside this one; run 'swift build -c release' first\n".utf8))
+        exit(2)
+    }
+    let allRan = ShapeBenchmark.run(executable: executable, root: root, megabytes: options.shapeMegabytes)
+    if options.keepDirectory == nil { try? FileManager.default.removeItem(atPath: root) }
+    exit(allRan ? 0 : 1)
+}
+
 /// Generates the system of `size`, measures it `options.repetitions` times
 /// and prints the report.
 func benchmark(_ size: SyntheticSystem.Size, label: String) -> BenchmarkReport {

@@ -120,20 +120,30 @@ public struct MergeObjects: PlanPass {
     private func merge(_ objects: [PlanObject], key: Key, values: [String], taken: Set<String>) -> PlanObject {
         var merged = objects[0]
         merged.podSelector = SelectorUnion.join(key.split, values: values)
+        // The origins of all members are collected first and added once, so
+        // that a merge of thousands of objects stays linear.
+        var origins: [String] = []
+        var ingressOrigins = [[String]](repeating: [], count: merged.ingress.count)
+        var egressOrigins = [[String]](repeating: [], count: merged.egress.count)
         for other in objects.dropFirst() {
-            for origin in other.origins where !merged.origins.contains(origin) { merged.origins.append(origin) }
-            mergeOrigins(of: other.ingress, into: &merged.ingress)
-            mergeOrigins(of: other.egress, into: &merged.egress)
+            origins += other.origins
+            collectOrigins(of: other.ingress, matching: merged.ingress, into: &ingressOrigins)
+            collectOrigins(of: other.egress, matching: merged.egress, into: &egressOrigins)
         }
+        PlanRule.append(origins, toUnique: &merged.origins)
+        for index in merged.ingress.indices { merged.ingress[index].addOrigins(ingressOrigins[index]) }
+        for index in merged.egress.indices { merged.egress[index].addOrigins(egressOrigins[index]) }
         merged.name = mergedName(objects.map(\.name), taken: taken)
         merged.subject = merged.name
         return merged
     }
 
-    private func mergeOrigins(of rules: [PlanRule], into target: inout [PlanRule]) {
+    /// Adds the origins of each rule to those collected for the first
+    /// target rule with the same match.
+    private func collectOrigins(of rules: [PlanRule], matching targets: [PlanRule], into collected: inout [[String]]) {
         for rule in rules {
-            if let index = target.firstIndex(where: { $0.hasSameMatch(as: rule) }) {
-                target[index].addOrigins(rule.origins)
+            if let index = targets.firstIndex(where: { $0.hasSameMatch(as: rule) }) {
+                collected[index] += rule.origins
             }
         }
     }

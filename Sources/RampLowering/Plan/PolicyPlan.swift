@@ -122,6 +122,18 @@ public struct PlanRule: Equatable, Sendable {
     }
 
     mutating func addOrigins(_ more: [String]) {
-        for origin in more where !origins.contains(origin) { origins.append(origin) }
+        PlanRule.append(more, toUnique: &origins)
+    }
+
+    /// Appends the strings of `more` that `list` lacks, in order, each once.
+    /// Short lists are searched, long ones go through a set: a merge of
+    /// thousands of objects compared each origin with every other.
+    static func append(_ more: [String], toUnique list: inout [String]) {
+        guard list.count + more.count > 32 else {
+            for item in more where !list.contains(item) { list.append(item) }
+            return
+        }
+        var seen = Set(list)
+        for item in more where seen.insert(item).inserted { list.append(item) }
     }
 }

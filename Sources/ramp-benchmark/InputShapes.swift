@@ -1,0 +1,209 @@
+/// Inputs of unusual shapes, each generated to a given size, on which no
+/// command may take more than a second per megabyte.
+///
+/// Each shape stresses one dimension that realistic systems keep small: a
+/// selector with thousands of labels, one statement with thousands of
+/// targets, a network with thousands of excepts, a file that is one line.
+/// Several of them once ran for many seconds per megabyte.
+struct InputShape: Sendable {
+    enum Command: String, Sendable {
+        case build, check, lint, `import`
+    }
+
+    let name: String
+    let command: Command
+    /// The file name of the input, whose extension tells YAML from contracts.
+    let fileName: String
+    /// Returns the input of about the given number of bytes.
+    let generate: @Sendable (Int) -> [UInt8]
+
+    init(name: String, command: Command, fileName: String = "shape.ramp", text: @escaping @Sendable (Int) -> String) {
+        self.name = name
+        self.command = command
+        self.fileName = fileName
+        self.generate = { Array(text($0).utf8) }
+    }
+
+    init(name: String, command: Command, bytes: @escaping @Sendable (Int) -> [UInt8]) {
+        self.name = name
+        self.command = command
+        self.fileName = "shape.ramp"
+        self.generate = bytes
+    }
+
+    static let all: [InputShape] = [
+        InputShape(name: "many small namespaces", command: .build, text: manyNamespaces),
+        InputShape(name: "one namespace, dense dependencies", command: .build, text: denseNamespace),
+        InputShape(name: "one selector of many labels", command: .build, text: longSelector),
+        InputShape(name: "one statement of many targets", command: .build, text: fanOut),
+        InputShape(name: "one client of many networks", command: .build, text: manyNetworks),
+        InputShape(name: "one network of many excepts", command: .build, text: manyExcepts),
+        InputShape(name: "one service of many ports", command: .build, text: manyPorts),
+        InputShape(name: "namespace selectors", command: .build, text: namespaceSelectors),
+        InputShape(name: "one comment line", command: .build, text: longLine),
+        InputShape(name: "invalid tokens", command: .build, text: invalidTokens),
+        InputShape(name: "unclosed brackets", command: .build, text: unclosedBrackets),
+        InputShape(name: "bytes that are not UTF-8", command: .build, bytes: randomBytes),
+        InputShape(name: "environments of many namespaces", command: .check, text: environments),
+        InputShape(name: "NetworkPolicy YAML", command: .lint, fileName: "shape.yaml", text: policyYAML),
+        InputShape(name: "NetworkPolicy YAML", command: .import, fileName: "shape.yaml", text: policyYAML),
+    ]
+
+    // MARK: - Contracts
+
+    private static func repeated(_ bytes: Int, header: String = "", footer: String = "", _ item: (Int) -> String) -> String {
+        var text = header
+        var index = 0
+        while text.utf8.count + footer.utf8.count < bytes {
+            text += item(index)
+            index += 1
+        }
+        return text + footer
+    }
+
+    private static func manyNamespaces(_ bytes: Int) -> String {
+        repeated(bytes) { index in
+            "namespace n\(index) {\n  service api [app=api] ports http:8080\n  service web [app=web]\n  web -> api:http\n}\n"
+        }
+    }
+
+    private static func denseNamespace(_ bytes: Int) -> String {
+        // Services first, then two dependencies each; about 90 bytes per service.
+        let count = max(2, bytes / 90)
+        let services = (0..<count).map { "  service s\($0) [app=s\($0), tier=t\($0 % 7)] ports http:\(8000 + $0 % 50)\n" }
+        let dependencies = (0..<count).map { "  s\($0) -> s\(($0 * 7 + 1) % count):http, s\(($0 * 13 + 5) % count):http\n" }
+        return "namespace dense {\n" + services.joined() + dependencies.joined() + "}\n"
+    }
+
+    private static func longSelector(_ bytes: Int) -> String {
+        let count = max(1, bytes / 14)
+        let labels = (0..<count).map { "k\($0)=v\($0)" }.joined(separator: ", ")
+        return "namespace wide {\n  service a [\(labels)] ports http:80\n  service b [app=b]\n  b -> a:http\n}\n"
+    }
+
+    private static func fanOut(_ bytes: Int) -> String {
+        let count = max(2, bytes / 60)
+        let services = (0..<count).map { "  service s\($0) [app=s\($0)] ports http:80\n" }.joined()
+        let targets = (1..<count).map { "s\($0):http" }.joined(separator: ", ")
+        let clients = (1..<count).map { "s\($0)" }.joined(separator: ", ")
+        return "namespace fan {\n\(services)  s0 -> \(targets)\n  \(clients) -> s0:http\n}\n"
+    }
+
+    private static func manyNetworks(_ bytes: Int) -> String {
+        let count = min(65_536, max(1, bytes / 120))
+        let networks = (0..<count).map { index in
+            let prefix = "10.\(index / 256).\(index % 256)"
+            return "network net\(index) = \(prefix).0/24 except (\(prefix).0/28, \(prefix).16/28)\n"
+        }.joined()
+        let targets = (0..<count).map { "network net\($0)" }.joined(separator: ", ")
+        return networks + "namespace client {\n  service a [app=a]\n  a -> \(targets)\n}\n"
+    }
+
+    private static func manyExcepts(_ bytes: Int) -> String {
+        let count = min(65_536, max(1, bytes / 16))
+        let excepts = (0..<count).map { "10.\($0 / 256).\($0 % 256).0/28" }.joined(separator: ", ")
+        return "network big = 10.0.0.0/8 except (\(excepts))\nnamespace client {\n  service a [app=a]\n  a -> network big\n}\n"
+    }
+
+    private static func manyPorts(_ bytes: Int) -> String {
+        let count = min(30_000, max(1, bytes / 30))
+        let ports = (0..<count).map { "p\($0):\(1000 + 2 * $0)" }.joined(separator: ", ")
+        let names = (0..<count).map { "p\($0)" }.joined(separator: ", ")
+        return "namespace ports {\n  service a [app=a] ports \(ports)\n  service b [app=b]\n  b -> a:(\(names))\n}\n"
+    }
+
+    private static func namespaceSelectors(_ bytes: Int) -> String {
+        repeated(bytes) { index in
+            """
+            namespace n\(index) [team=t\(index % 10), env=e\(index % 3)] {
+              service a [app=a] ports http:80
+              a -> namespaces [team=t\((index + 1) % 10)]:http
+              a -> namespaces [env=e\(index % 3)]
+            }
+
+            """
+        }
+    }
+
+    // MARK: - Input that is not a contract
+
+    private static func longLine(_ bytes: Int) -> String {
+        "# " + String(repeating: "x", count: max(0, bytes - 80)) + "\nnamespace a {\n  service s [app=s]\n}\n"
+    }
+
+    private static func invalidTokens(_ bytes: Int) -> String {
+        repeated(bytes) { _ in "@@ !! %% ^^ service -> [ ] } { ::\n" }
+    }
+
+    private static func unclosedBrackets(_ bytes: Int) -> String {
+        repeated(bytes, header: "namespace a {\n  service s [") { index in "k\(index)=v, (" }
+    }
+
+    private static func randomBytes(_ bytes: Int) -> [UInt8] {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        return (0..<bytes).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: state >> 56)
+        }
+    }
+
+    // MARK: - Environments and YAML
+
+    private static func environments(_ bytes: Int) -> String {
+        let header = """
+        profile kind {
+          kubernetes 1.30
+          dns pods kube-system [k8s-app=kube-dns] ports 53/udp, 53/tcp
+        }
+        environment staging {
+          profile kind
+          enforce * ingress, egress
+        }
+        environment production {
+          profile kind
+          enforce * ingress
+        }
+
+        """
+        return repeated(bytes, header: header) { index in
+            """
+            namespace m\(index) {
+              deny all
+              service svc0 [app=s0] ports http:8080
+              service svc1 [app=s1] ports http:8080, grpc:9000-9005
+              svc0 -> svc1:http, svc1:grpc
+              svc1 -> m\(index == 0 ? 0 : index - 1)/svc0:http
+            }
+
+            """
+        }
+    }
+
+    private static func policyYAML(_ bytes: Int) -> String {
+        repeated(bytes) { index in
+            """
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata:
+              name: api
+              namespace: n\(index)
+            spec:
+              podSelector:
+                matchLabels:
+                  app: api
+              policyTypes:
+              - Ingress
+              ingress:
+              - from:
+                - podSelector:
+                    matchLabels:
+                      app: web
+                ports:
+                - protocol: TCP
+                  port: 8080
+
+            """
+        }
+    }
+}
