@@ -86,6 +86,7 @@ public struct EnvironmentComparison: Sendable {
     public static func compare(_ files: [ContractFile], _ first: String, _ second: String) -> EnvironmentComparison? {
         guard var attribution = Attribution(files: files, first: first, second: second) else { return nil }
         let (firstBuild, secondBuild) = (attribution.firstBuild, attribution.secondBuild)
+        let (firstProgram, secondProgram) = (attribution.firstProgram, attribution.secondProgram)
         // The examples are evaluated against the builds with one part
         // substituted, so those builds split the classes too. Builds with
         // several parts substituted use only blocks, selectors and ports
@@ -97,7 +98,7 @@ public struct EnvironmentComparison: Sendable {
         ) else { return nil }
         let boundaries = PortBoundaries([firstBuild.policies, secondBuild.policies] + singles)
 
-        let names = (ContractNames(programs: [firstBuild.program]), ContractNames(programs: [secondBuild.program]))
+        let names = (ContractNames(programs: [firstProgram]), ContractNames(programs: [secondProgram]))
         var differences: [EnvironmentDifference] = []
         for difference in raw {
             for portDifference in difference.ports.flatMap({ pieces($0, difference.protocol, boundaries) }) {
@@ -118,7 +119,7 @@ public struct EnvironmentComparison: Sendable {
                     ports: portDifference.ports,
                     namedPorts: portDifference.namedPorts,
                     example: example,
-                    cause: attribution.cause(of: example, allowedIn: allowedByFirst ? firstBuild : secondBuild)
+                    cause: attribution.cause(of: example, allowedIn: allowedByFirst ? firstProgram : secondProgram)
                 ))
             }
         }
@@ -190,7 +191,7 @@ private struct Substitution {
         self.builds = builds
         self.target = target
         self.settingParts = settingParts
-        guard let base = self.builds.build(substituting: []) else { return }
+        let base = builds.base
         for (index, part) in settingParts.enumerated() {
             guard let single = self.builds.build(substituting: [part]) else { continue }
             for namespace in ChangedNamespaces(base: base.policies, substituted: single.policies).names {
@@ -200,8 +201,14 @@ private struct Substitution {
     }
 
     mutating func explains(_ parts: Set<EnvironmentPart>, _ connection: Connection) -> Bool {
+        explains(parts, connection, targetAllows: target.evaluator.allows(connection))
+    }
+
+    /// Checks one mix against the target's answer, which callers that try
+    /// many mixes on one connection evaluate once.
+    private mutating func explains(_ parts: Set<EnvironmentPart>, _ connection: Connection, targetAllows: Bool) -> Bool {
         guard let mixed = builds.build(substituting: parts) else { return false }
-        return mixed.evaluator.evaluate(connection).isAllowed == target.evaluator.evaluate(connection).isAllowed
+        return mixed.evaluator.allows(connection) == targetAllows
     }
 
     /// Returns the settings that explain the connection alone, in the order
@@ -214,25 +221,27 @@ private struct Substitution {
     /// which it does not for a difference. When it does, every setting is
     /// evaluated, as one that does not compile explains nothing.
     private mutating func singleSettings(_ connection: Connection) -> [EnvironmentPart] {
-        if explains([], connection) {
-            return settingParts.filter { explains([$0], connection) }
+        let targetAllows = target.evaluator.allows(connection)
+        if explains([], connection, targetAllows: targetAllows) {
+            return settingParts.filter { explains([$0], connection, targetAllows: targetAllows) }
         }
         let namespaces = [connection.source, connection.destination].compactMap(ChangedNamespaces.namespace(of:))
         let candidates = Set(namespaces.flatMap { settingsByNamespace[$0] ?? [] }).sorted()
-        return candidates.map { settingParts[$0] }.filter { explains([$0], connection) }
+        return candidates.map { settingParts[$0] }.filter { explains([$0], connection, targetAllows: targetAllows) }
     }
 
     /// Drops parts one at a time while the rest still explains the
     /// connection, and repeats until no part can go: a statement may be
     /// droppable only after the statements that use it.
     mutating func minimal(_ parts: [EnvironmentPart], _ connection: Connection) -> [EnvironmentPart] {
+        let targetAllows = target.evaluator.allows(connection)
         var remaining = parts
         var changed = true
         while changed && remaining.count > 1 {
             changed = false
             for part in remaining where remaining.count > 1 {
                 let rest = remaining.filter { $0 != part }
-                if explains(Set(rest), connection) {
+                if explains(Set(rest), connection, targetAllows: targetAllows) {
                     remaining = rest
                     changed = true
                 }
@@ -266,20 +275,21 @@ private struct Attribution {
 
     init?(files: [ContractFile], first: String, second: String) {
         settings = Resolver.settingDifferences(files, between: first, and: second)
-        var forwardBuilds = MixedBuilds(files: files, environment: first, other: second)
-        var backwardBuilds = MixedBuilds(files: files, environment: second, other: first)
-        guard let firstBuild = forwardBuilds.build(substituting: []), let secondBuild = backwardBuilds.build(substituting: []) else {
+        guard let forwardBuilds = MixedBuilds(files: files, environment: first, other: second),
+              let backwardBuilds = MixedBuilds(files: files, environment: second, other: first) else {
             return nil
         }
         let parts = settings.compactMap(\.part)
         settingParts = parts.filter { !$0.isStatement }
         statementParts = parts.filter(\.isStatement)
-        forward = Substitution(builds: forwardBuilds, target: secondBuild, settingParts: settingParts)
-        backward = Substitution(builds: backwardBuilds, target: firstBuild, settingParts: settingParts)
+        forward = Substitution(builds: forwardBuilds, target: backwardBuilds.base, settingParts: settingParts)
+        backward = Substitution(builds: backwardBuilds, target: forwardBuilds.base, settingParts: settingParts)
     }
 
-    var firstBuild: MixedBuilds.Build { backward.target }
-    var secondBuild: MixedBuilds.Build { forward.target }
+    var firstBuild: MixedBuilds.Build { forward.builds.base }
+    var secondBuild: MixedBuilds.Build { backward.builds.base }
+    var firstProgram: Program { forward.builds.program }
+    var secondProgram: Program { backward.builds.program }
 
     /// Returns the policies of every build with one part substituted, in both directions.
     mutating func singlePartBuilds() -> [[NetworkPolicy]] {
@@ -291,17 +301,17 @@ private struct Attribution {
         return policies
     }
 
-    mutating func cause(of connection: Connection, allowedIn build: MixedBuilds.Build) -> DifferenceCause {
+    mutating func cause(of connection: Connection, allowedIn program: Program) -> DifferenceCause {
         if let cause = forward.settingCause(connection) { return cause }
         if let cause = backward.settingCause(connection) { return cause }
 
         let statements = statementParts.filter { forward.explains([$0], connection) }
         if !statements.isEmpty {
-            return .drift(statements, declared: DeclaredConnections.states(statements, connection, in: build.program))
+            return .drift(statements, declared: DeclaredConnections.states(statements, connection, in: program))
         }
         let everything = settingParts + statementParts
         guard forward.explains(Set(everything), connection) else { return .unexplained }
         let parts = forward.minimal(everything, connection)
-        return .drift(parts, declared: DeclaredConnections.states(parts, connection, in: build.program))
+        return .drift(parts, declared: DeclaredConnections.states(parts, connection, in: program))
     }
 }

@@ -8,22 +8,44 @@ import RampSyntax
 
 /// Builds one environment with parts of a second one substituted, and
 /// caches each build with the evaluator of its policies.
+///
+/// To bound memory, the cache keeps of each build only what attribution
+/// reads: the program of the build without substitutions, the policies of
+/// builds with at most one part substituted, and the evaluator of every build.
 struct MixedBuilds {
-    struct Build {
-        let program: Program
+    /// A class, so that reading a build from the cache copies no arrays.
+    final class Build {
+        /// Empty for a build with several parts substituted.
         let policies: [NetworkPolicy]
         let evaluator: NetworkPolicyEvaluator
+
+        init(policies: [NetworkPolicy], evaluator: NetworkPolicyEvaluator) {
+            self.policies = policies
+            self.evaluator = evaluator
+        }
     }
 
     let files: [ContractFile]
     let environment: String
     let other: String
+    /// The program of `environment` without substitutions, which names the
+    /// endpoints of a difference and finds the connections statements state.
+    let program: Program
+    let base: Build
     private var cache: [Set<EnvironmentPart>: Build?] = [:]
 
-    init(files: [ContractFile], environment: String, other: String) {
+    /// Compiles `environment` without substitutions, and returns nil when it
+    /// does not compile.
+    init?(files: [ContractFile], environment: String, other: String) {
+        guard let (program, base) = MixedBuilds.compile(files, EnvironmentMix(environment: environment, substituting: [], from: other)) else {
+            return nil
+        }
         self.files = files
         self.environment = environment
         self.other = other
+        self.program = program
+        self.base = base
+        cache[[]] = base
     }
 
     /// Returns the build of `environment` with `parts` taken from `other`, or
@@ -31,7 +53,10 @@ struct MixedBuilds {
     /// part leaves a statement without something it uses.
     mutating func build(substituting parts: Set<EnvironmentPart>) -> Build? {
         if let cached = cache[parts] { return cached }
-        let build = MixedBuilds.build(files, EnvironmentMix(environment: environment, substituting: parts, from: other))
+        var build = MixedBuilds.compile(files, EnvironmentMix(environment: environment, substituting: parts, from: other))?.build
+        if parts.count > 1, let full = build {
+            build = Build(policies: [], evaluator: full.evaluator)
+        }
         cache[parts] = build
         return build
     }
@@ -39,13 +64,13 @@ struct MixedBuilds {
     /// Compiles one mix with the optimized lowering, which allows the same
     /// connections as the reference lowering, at the Kubernetes version of
     /// the environment's profile.
-    static func build(_ files: [ContractFile], _ mix: EnvironmentMix) -> Build? {
+    private static func compile(_ files: [ContractFile], _ mix: EnvironmentMix) -> (program: Program, build: Build)? {
         let diagnostics = DiagnosticEngine()
         let program = Resolver.resolve(files, mix: mix, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         let version = program.environment.profile.kubernetesVersion ?? .defaultTarget
         let policies = Pipeline.lower(program, level: .standard, kubernetesVersion: version).networkPolicies
         guard let evaluator = try? NetworkPolicyEvaluator(policies: policies) else { return nil }
-        return Build(program: program, policies: policies, evaluator: evaluator)
+        return (program, Build(policies: policies, evaluator: evaluator))
     }
 }

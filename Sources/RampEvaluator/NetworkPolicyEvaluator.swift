@@ -51,7 +51,33 @@ public struct NetworkPolicyEvaluator: Sendable {
         )
     }
 
+    /// Returns whether the connection is allowed, which is what
+    /// `evaluate(_:).isAllowed` returns, without collecting the rules and
+    /// policies that decide it. Callers that evaluate many connections and
+    /// need only the answer use this.
+    public func allows(_ connection: Connection) -> Bool {
+        admits(.egress, of: connection.source, connection: connection)
+            && admits(.ingress, of: connection.destination, connection: connection)
+    }
+
     // MARK: - One side
+
+    /// Returns whether one side admits the connection: the endpoint is
+    /// outside the cluster, no policy isolates it, or a rule of an isolating
+    /// policy admits the connection.
+    private func admits(_ direction: NetworkPolicy.PolicyType, of endpoint: Endpoint, connection: Connection) -> Bool {
+        guard case .pod(let pod) = endpoint, let policies = policiesByNamespace[pod.namespace.name] else { return true }
+        let peer = direction == .ingress ? connection.source : connection.destination
+        var isolated = false
+        for policy in policies where policy.isolates(direction) && policy.podSelector.matches(pod.labels) {
+            isolated = true
+            for rule in policy.rules(direction)
+            where rule.admitsPeer(peer, policyNamespace: policy.namespace) && rule.admitsPort(of: connection) {
+                return true
+            }
+        }
+        return !isolated
+    }
 
     /// Decides the egress of the source or the ingress of the destination.
     private func decide(

@@ -80,6 +80,32 @@ final class RandomizedCrossCheckTests: XCTestCase {
         XCTAssertGreaterThan(checked, 1000, "too few sampled connections fell inside the queries")
     }
 
+    /// `allows(_:)` skips collecting the deciding rules, so it must return
+    /// what the full evaluation returns on every connection.
+    func testAllowsMatchesFullEvaluation() throws {
+        var random = SplitMix64(seed: 0x5eed_0004)
+        var allowedCount = 0
+        var deniedCount = 0
+        for iteration in 0..<200 {
+            let evaluator = try NetworkPolicyEvaluator(policies: randomPolicies(&random))
+            let endpoints = randomEndpoints(&random)
+            for _ in 0..<100 {
+                let connection = Connection(
+                    from: endpoints.randomElement(using: &random)!,
+                    to: endpoints.randomElement(using: &random)!,
+                    protocol: NetworkProtocol.allCases.randomElement(using: &random)!,
+                    port: Vocabulary.probePorts.randomElement(using: &random)!
+                )
+                let verdict = evaluator.evaluate(connection)
+                XCTAssertEqual(evaluator.allows(connection), verdict.isAllowed, "iteration \(iteration): \(verdict)")
+                if verdict.isAllowed { allowedCount += 1 } else { deniedCount += 1 }
+            }
+        }
+        // Both answers must occur often, or the comparison checks less than it claims.
+        XCTAssertGreaterThan(allowedCount, 2000)
+        XCTAssertGreaterThan(deniedCount, 2000)
+    }
+
     private func randomEndpointSet(_ random: inout SplitMix64) -> EndpointSet {
         let peers = (0..<(1 + random.next(below: 2))).map { _ -> NetworkPolicyPeer in
             if random.next(below: 4) == 0 {
