@@ -97,12 +97,16 @@ struct ContractNames {
 
     // MARK: - Naming
 
+    /// The names of both endpoints of a connection, each with the address
+    /// range of its class when it is outside the cluster.
+    typealias EndpointNames = (source: (name: String, range: AddressRange?), destination: (name: String, range: AddressRange?))
+
     /// Returns the names of both endpoints of a connection, and for an
     /// address, the range of its class, which `sourceAddresses` and
     /// `destinationAddresses` give.
     func names(
         of connection: Connection, sourceAddresses: AddressRange?, destinationAddresses: AddressRange?
-    ) -> (source: (name: String, range: AddressRange?), destination: (name: String, range: AddressRange?)) {
+    ) -> EndpointNames {
         (name(of: connection.source, addresses: sourceAddresses, peer: connection.destination, isSource: true),
          name(of: connection.destination, addresses: destinationAddresses, peer: connection.source, isSource: false))
     }

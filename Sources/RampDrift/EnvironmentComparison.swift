@@ -58,9 +58,25 @@ public struct EnvironmentDifference: Sendable {
     /// Container port names the destination gives the port; empty when the
     /// difference needs none.
     public let namedPorts: [String]
-    /// A concrete connection of the class.
+    /// A concrete connection of the class, on the first port of `ports`.
     public let example: Connection
     public let cause: DifferenceCause
+
+    /// Returns one difference covering this one and `next` when `next`
+    /// continues its ports with the same endpoints, port names and cause,
+    /// or nil otherwise.
+    func joined(with next: EnvironmentDifference) -> EnvironmentDifference? {
+        guard next.ports.lowerBound == ports.upperBound + 1, next.protocol == self.protocol, next.allowedIn == allowedIn,
+              next.source == source, next.destination == destination, next.sourceAddresses == sourceAddresses,
+              next.destinationAddresses == destinationAddresses, next.namedPorts == namedPorts, next.cause == cause else {
+            return nil
+        }
+        return EnvironmentDifference(
+            allowedIn: allowedIn, blockedIn: blockedIn, source: source, destination: destination,
+            sourceAddresses: sourceAddresses, destinationAddresses: destinationAddresses, protocol: self.protocol,
+            ports: ports.lowerBound...next.ports.upperBound, namedPorts: namedPorts, example: example, cause: cause
+        )
+    }
 }
 
 /// The semantic difference between two environments built from the same
@@ -101,14 +117,20 @@ public struct EnvironmentComparison: Sendable {
         let names = (ContractNames(programs: [firstProgram]), ContractNames(programs: [secondProgram]))
         var differences: [EnvironmentDifference] = []
         for difference in raw {
+            // Pieces differ only in ports, and names do not depend on ports,
+            // so each environment names the endpoints of a difference once.
+            var namesBySide: [Bool: ContractNames.EndpointNames] = [:]
+            var attributed: [Attribution.AttributedExample] = []
+            let firstIndex = differences.count
             for portDifference in difference.ports.flatMap({ pieces($0, difference.protocol, boundaries) }) {
                 let example = concreteConnection(difference, portDifference)
                 let allowedByFirst = portDifference.allowedBy == .first
                 let naming = allowedByFirst ? names.0 : names.1
-                let (source, destination) = naming.names(
+                let (source, destination) = namesBySide[allowedByFirst] ?? naming.names(
                     of: example, sourceAddresses: difference.source.addressRange, destinationAddresses: difference.destination.addressRange
                 )
-                differences.append(EnvironmentDifference(
+                namesBySide[allowedByFirst] = (source, destination)
+                let next = EnvironmentDifference(
                     allowedIn: allowedByFirst ? first : second,
                     blockedIn: allowedByFirst ? second : first,
                     source: source.name,
@@ -119,8 +141,15 @@ public struct EnvironmentComparison: Sendable {
                     ports: portDifference.ports,
                     namedPorts: portDifference.namedPorts,
                     example: example,
-                    cause: attribution.cause(of: example, allowedIn: allowedByFirst ? firstProgram : secondProgram)
-                ))
+                    cause: attribution.cause(of: example, allowedIn: allowedByFirst ? firstProgram : secondProgram, reusing: &attributed)
+                )
+                // The report joins neighbouring port ranges anyway, and
+                // joining them here keeps the list short.
+                if differences.count > firstIndex, let joined = differences[differences.count - 1].joined(with: next) {
+                    differences[differences.count - 1] = joined
+                } else {
+                    differences.append(next)
+                }
             }
         }
         return EnvironmentComparison(first: first, second: second, settings: attribution.settings, differences: differences)
@@ -186,6 +215,8 @@ private struct Substitution {
     /// changes the policies of that namespace. A setting missing from every
     /// list changes no policy or does not compile alone.
     private var settingsByNamespace: [String: [Int]] = [:]
+    /// The builds evaluated since the caller last emptied the list, each once.
+    var evaluated: [MixedBuilds.Build] = []
 
     init(builds: MixedBuilds, target: MixedBuilds.Build, settingParts: [EnvironmentPart]) {
         self.builds = builds
@@ -201,14 +232,20 @@ private struct Substitution {
     }
 
     mutating func explains(_ parts: Set<EnvironmentPart>, _ connection: Connection) -> Bool {
-        explains(parts, connection, targetAllows: target.evaluator.allows(connection))
+        explains(parts, connection, targetAllows: allows(target, connection))
     }
 
     /// Checks one mix against the target's answer, which callers that try
     /// many mixes on one connection evaluate once.
     private mutating func explains(_ parts: Set<EnvironmentPart>, _ connection: Connection, targetAllows: Bool) -> Bool {
         guard let mixed = builds.build(substituting: parts) else { return false }
-        return mixed.evaluator.allows(connection) == targetAllows
+        return allows(mixed, connection) == targetAllows
+    }
+
+    /// Evaluates the connection in one build and adds the build to `evaluated`.
+    private mutating func allows(_ build: MixedBuilds.Build, _ connection: Connection) -> Bool {
+        if !evaluated.contains(where: { $0 === build }) { evaluated.append(build) }
+        return build.evaluator.allows(connection)
     }
 
     /// Returns the settings that explain the connection alone, in the order
@@ -221,7 +258,7 @@ private struct Substitution {
     /// which it does not for a difference. When it does, every setting is
     /// evaluated, as one that does not compile explains nothing.
     private mutating func singleSettings(_ connection: Connection) -> [EnvironmentPart] {
-        let targetAllows = target.evaluator.allows(connection)
+        let targetAllows = allows(target, connection)
         if explains([], connection, targetAllows: targetAllows) {
             return settingParts.filter { explains([$0], connection, targetAllows: targetAllows) }
         }
@@ -234,7 +271,7 @@ private struct Substitution {
     /// connection, and repeats until no part can go: a statement may be
     /// droppable only after the statements that use it.
     mutating func minimal(_ parts: [EnvironmentPart], _ connection: Connection) -> [EnvironmentPart] {
-        let targetAllows = target.evaluator.allows(connection)
+        let targetAllows = allows(target, connection)
         var remaining = parts
         var changed = true
         while changed && remaining.count > 1 {
@@ -301,7 +338,35 @@ private struct Attribution {
         return policies
     }
 
-    mutating func cause(of connection: Connection, allowedIn program: Program) -> DifferenceCause {
+    /// A cause found for one example connection, with every build whose
+    /// answer on that connection decided it.
+    struct AttributedExample {
+        let connection: Connection
+        let builds: [MixedBuilds.Build]
+        let cause: DifferenceCause
+    }
+
+    /// Returns the cause of a connection. Pieces of one difference share
+    /// their endpoints, so the cause of an earlier piece is reused when
+    /// every build that decided it answers both connections alike: then
+    /// every step of the search takes the same branch. Only whether a
+    /// statement states the connection is checked again, as it reads the port.
+    mutating func cause(of connection: Connection, allowedIn program: Program, reusing earlier: inout [AttributedExample]) -> DifferenceCause {
+        // The most recent pieces are the likeliest to match, and looking at
+        // a few bounds the cost when a difference has many pieces.
+        for example in earlier.suffix(4).reversed()
+        where example.builds.allSatisfy({ $0.evaluator.decidesAlike(example.connection, connection) }) {
+            guard case .drift(let parts, _) = example.cause else { return example.cause }
+            return .drift(parts, declared: DeclaredConnections.states(parts, connection, in: program))
+        }
+        forward.evaluated = []
+        backward.evaluated = []
+        let cause = cause(of: connection, allowedIn: program)
+        earlier.append(AttributedExample(connection: connection, builds: forward.evaluated + backward.evaluated, cause: cause))
+        return cause
+    }
+
+    private mutating func cause(of connection: Connection, allowedIn program: Program) -> DifferenceCause {
         if let cause = forward.settingCause(connection) { return cause }
         if let cause = backward.settingCause(connection) { return cause }
 
