@@ -125,8 +125,7 @@ public struct EnvironmentComparison: Sendable {
             for portDifference in difference.ports.flatMap({ pieces($0, difference.protocol, boundaries) }) {
                 let example = concreteConnection(difference, portDifference)
                 let allowedByFirst = portDifference.allowedBy == .first
-                let naming = allowedByFirst ? names.0 : names.1
-                let (source, destination) = namesBySide[allowedByFirst] ?? naming.names(
+                let (source, destination) = namesBySide[allowedByFirst] ?? (allowedByFirst ? names.0 : names.1).names(
                     of: example, sourceAddresses: difference.source.addressRange, destinationAddresses: difference.destination.addressRange
                 )
                 namesBySide[allowedByFirst] = (source, destination)
@@ -141,7 +140,7 @@ public struct EnvironmentComparison: Sendable {
                     ports: portDifference.ports,
                     namedPorts: portDifference.namedPorts,
                     example: example,
-                    cause: attribution.cause(of: example, allowedIn: allowedByFirst ? firstProgram : secondProgram, reusing: &attributed)
+                    cause: attribution.cause(of: example, allowedInFirst: allowedByFirst, reusing: &attributed)
                 )
                 // The report joins neighbouring port ranges anyway, and
                 // joining them here keeps the list short.
@@ -312,13 +311,17 @@ private struct Attribution {
 
     init?(files: [ContractFile], first: String, second: String) {
         settings = Resolver.settingDifferences(files, between: first, and: second)
-        guard let forwardBuilds = MixedBuilds(files: files, environment: first, other: second),
-              let backwardBuilds = MixedBuilds(files: files, environment: second, other: first) else {
+        guard var forwardBuilds = MixedBuilds(files: files, environment: first, other: second),
+              var backwardBuilds = MixedBuilds(files: files, environment: second, other: first) else {
             return nil
         }
         let parts = settings.compactMap(\.part)
         settingParts = parts.filter { !$0.isStatement }
         statementParts = parts.filter(\.isStatement)
+        // Every build with one part substituted is needed, because those
+        // builds split the compared classes.
+        forwardBuilds.compileSingleParts(parts)
+        backwardBuilds.compileSingleParts(parts)
         forward = Substitution(builds: forwardBuilds, target: backwardBuilds.base, settingParts: settingParts)
         backward = Substitution(builds: backwardBuilds, target: forwardBuilds.base, settingParts: settingParts)
     }
@@ -327,6 +330,10 @@ private struct Attribution {
     var secondBuild: MixedBuilds.Build { backward.builds.base }
     var firstProgram: Program { forward.builds.program }
     var secondProgram: Program { backward.builds.program }
+
+    private func program(_ first: Bool) -> Program {
+        first ? firstProgram : secondProgram
+    }
 
     /// Returns the policies of every build with one part substituted, in both directions.
     mutating func singlePartBuilds() -> [[NetworkPolicy]] {
@@ -340,10 +347,16 @@ private struct Attribution {
 
     /// A cause found for one example connection, with every build whose
     /// answer on that connection decided it.
-    struct AttributedExample {
+    final class AttributedExample {
         let connection: Connection
         let builds: [MixedBuilds.Build]
         let cause: DifferenceCause
+
+        init(connection: Connection, builds: [MixedBuilds.Build], cause: DifferenceCause) {
+            self.connection = connection
+            self.builds = builds
+            self.cause = cause
+        }
     }
 
     /// Returns the cause of a connection. Pieces of one difference share
@@ -351,17 +364,17 @@ private struct Attribution {
     /// every build that decided it answers both connections alike: then
     /// every step of the search takes the same branch. Only whether a
     /// statement states the connection is checked again, as it reads the port.
-    mutating func cause(of connection: Connection, allowedIn program: Program, reusing earlier: inout [AttributedExample]) -> DifferenceCause {
+    mutating func cause(of connection: Connection, allowedInFirst: Bool, reusing earlier: inout [AttributedExample]) -> DifferenceCause {
         // The most recent pieces are the likeliest to match, and looking at
         // a few bounds the cost when a difference has many pieces.
         for example in earlier.suffix(4).reversed()
         where example.builds.allSatisfy({ $0.evaluator.decidesAlike(example.connection, connection) }) {
             guard case .drift(let parts, _) = example.cause else { return example.cause }
-            return .drift(parts, declared: DeclaredConnections.states(parts, connection, in: program))
+            return .drift(parts, declared: DeclaredConnections.states(parts, connection, in: program(allowedInFirst)))
         }
         forward.evaluated = []
         backward.evaluated = []
-        let cause = cause(of: connection, allowedIn: program)
+        let cause = cause(of: connection, allowedIn: program(allowedInFirst))
         earlier.append(AttributedExample(connection: connection, builds: forward.evaluated + backward.evaluated, cause: cause))
         return cause
     }

@@ -14,7 +14,7 @@ import RampSyntax
 /// builds with at most one part substituted, and the evaluator of every build.
 struct MixedBuilds {
     /// A class, so that reading a build from the cache copies no arrays.
-    final class Build {
+    final class Build: Sendable {
         /// Empty for a build with several parts substituted.
         let policies: [NetworkPolicy]
         let evaluator: NetworkPolicyEvaluator
@@ -46,6 +46,16 @@ struct MixedBuilds {
         self.program = program
         self.base = base
         cache[[]] = base
+    }
+
+    /// Compiles the builds with each one of `parts` substituted on all
+    /// processor cores, so that `build(substituting:)` finds them cached.
+    mutating func compileSingleParts(_ parts: [EnvironmentPart]) {
+        let (files, environment, other) = (files, environment, other)
+        let builds = parts.concurrentMap { part in
+            MixedBuilds.compile(files, EnvironmentMix(environment: environment, substituting: [part], from: other))?.build
+        }
+        for (part, build) in zip(parts, builds) { cache[[part]] = build }
     }
 
     /// Returns the build of `environment` with `parts` taken from `other`, or
