@@ -275,8 +275,16 @@ private struct Substitution {
         var changed = true
         while changed && remaining.count > 1 {
             changed = false
-            for part in remaining where remaining.count > 1 {
+            let candidates = remaining
+            for (index, part) in candidates.enumerated() where remaining.count > 1 {
                 let rest = remaining.filter { $0 != part }
+                // Most parts can go, so the mix without the next part too is
+                // likely the next one tried, and both compile at once. The
+                // result does not change, as only the cache fills sooner.
+                if !builds.isCached(Set(rest)), index + 1 < candidates.count, rest.count > 1 {
+                    let next = candidates[index + 1]
+                    builds.compile([Set(rest), Set(rest.filter { $0 != next })])
+                }
                 if explains(Set(rest), connection, targetAllows: targetAllows) {
                     remaining = rest
                     changed = true

@@ -51,11 +51,18 @@ struct MixedBuilds {
     /// Compiles the builds with each one of `parts` substituted on all
     /// processor cores, so that `build(substituting:)` finds them cached.
     mutating func compileSingleParts(_ parts: [EnvironmentPart]) {
+        compile(parts.map { [$0] })
+    }
+
+    /// Compiles the builds of the mixes not yet cached on all processor
+    /// cores, so that `build(substituting:)` finds them cached.
+    mutating func compile(_ mixes: [Set<EnvironmentPart>]) {
+        let missing = mixes.filter { cache[$0] == nil }
         let (files, environment, other) = (files, environment, other)
-        let builds = parts.concurrentMap { part in
-            MixedBuilds.compile(files, EnvironmentMix(environment: environment, substituting: [part], from: other))?.build
+        let builds = missing.concurrentMap { parts in
+            MixedBuilds.compile(files, EnvironmentMix(environment: environment, substituting: parts, from: other))?.build
         }
-        for (part, build) in zip(parts, builds) { cache[[part]] = build }
+        for (parts, build) in zip(missing, builds) { store(build, for: parts) }
     }
 
     /// Returns the build of `environment` with `parts` taken from `other`, or
@@ -63,12 +70,24 @@ struct MixedBuilds {
     /// part leaves a statement without something it uses.
     mutating func build(substituting parts: Set<EnvironmentPart>) -> Build? {
         if let cached = cache[parts] { return cached }
-        var build = MixedBuilds.compile(files, EnvironmentMix(environment: environment, substituting: parts, from: other))?.build
+        let build = MixedBuilds.compile(files, EnvironmentMix(environment: environment, substituting: parts, from: other))?.build
+        return store(build, for: parts)
+    }
+
+    /// Returns whether the cache holds the build of a mix, or the fact that it does not compile.
+    func isCached(_ parts: Set<EnvironmentPart>) -> Bool {
+        cache[parts] != nil
+    }
+
+    /// Caches a build without the policies that no caller reads.
+    @discardableResult
+    private mutating func store(_ build: Build?, for parts: Set<EnvironmentPart>) -> Build? {
+        var kept = build
         if parts.count > 1, let full = build {
-            build = Build(policies: [], evaluator: full.evaluator)
+            kept = Build(policies: [], evaluator: full.evaluator)
         }
-        cache[parts] = build
-        return build
+        cache[parts] = kept
+        return kept
     }
 
     /// Compiles one mix with the optimized lowering, which allows the same
