@@ -234,8 +234,8 @@ private struct Substitution {
         explains(parts, connection, targetAllows: allows(target, connection))
     }
 
-    /// Checks one mix against the target's answer, which callers that try
-    /// many mixes on one connection evaluate once.
+    /// Checks one mix against whether the target allows the connection,
+    /// which callers that try many mixes on one connection evaluate once.
     private mutating func explains(_ parts: Set<EnvironmentPart>, _ connection: Connection, targetAllows: Bool) -> Bool {
         guard let mixed = builds.build(substituting: parts) else { return false }
         return allows(mixed, connection) == targetAllows
@@ -354,7 +354,7 @@ private struct Attribution {
     }
 
     /// A cause found for one example connection, with every build whose
-    /// answer on that connection decided it.
+    /// verdict on that connection decided it.
     final class AttributedExample {
         let connection: Connection
         let builds: [MixedBuilds.Build]
@@ -369,8 +369,8 @@ private struct Attribution {
 
     /// Returns the cause of a connection. Pieces of one difference share
     /// their endpoints, so the cause of an earlier piece is reused when
-    /// every build that decided it answers both connections alike: then
-    /// every step of the search takes the same branch. Only whether a
+    /// every build that decided it returns the same verdict for both
+    /// connections, because then every step of the search takes the same branch. Only whether a
     /// statement states the connection is checked again, as it reads the port.
     mutating func cause(of connection: Connection, allowedInFirst: Bool, reusing earlier: inout [AttributedExample]) -> DifferenceCause {
         // The most recent pieces are the likeliest to match, and looking at

@@ -74,7 +74,7 @@ struct MixedBuilds {
         return store(build, for: parts)
     }
 
-    /// Returns whether the cache holds the build of a mix, or the fact that it does not compile.
+    /// Returns whether the cache contains the build of a mix, or the fact that it does not compile.
     func isCached(_ parts: Set<EnvironmentPart>) -> Bool {
         cache[parts] != nil
     }
@@ -82,12 +82,12 @@ struct MixedBuilds {
     /// Caches a build without the policies that no caller reads.
     @discardableResult
     private mutating func store(_ build: Build?, for parts: Set<EnvironmentPart>) -> Build? {
-        var kept = build
+        var stored = build
         if parts.count > 1, let full = build {
-            kept = Build(policies: [], evaluator: full.evaluator)
+            stored = Build(policies: [], evaluator: full.evaluator)
         }
-        cache[parts] = kept
-        return kept
+        cache[parts] = stored
+        return stored
     }
 
     /// Compiles one mix with the optimized lowering, which allows the same

@@ -63,17 +63,17 @@ public struct NetworkPolicyEvaluator: Sendable {
     /// Returns whether the connection is allowed, which is what
     /// `evaluate(_:).isAllowed` returns, without collecting the rules and
     /// policies that decide it. Callers that evaluate many connections and
-    /// need only the answer use this.
+    /// need only the verdict use this.
     public func allows(_ connection: Connection) -> Bool {
         admits(.egress, of: connection.source, connection: connection)
             && admits(.ingress, of: connection.destination, connection: connection)
     }
 
-    /// Returns true when `allows` is certain to return the same answer for
+    /// Returns true when `allows` is certain to return the same result for
     /// both connections: they differ at most in their port and in the
     /// container ports of their pods, and every port entry of a rule in the
     /// source's or the destination's namespace matches both or neither.
-    /// Returns false otherwise, even where the answers happen to agree.
+    /// Returns false otherwise, even where the results happen to agree.
     public func decidesAlike(_ first: Connection, _ second: Connection) -> Bool {
         guard first.protocol == second.protocol,
               NetworkPolicyEvaluator.sameEndpoint(first.source, second.source),

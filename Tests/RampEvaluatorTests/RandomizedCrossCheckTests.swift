@@ -101,12 +101,12 @@ final class RandomizedCrossCheckTests: XCTestCase {
                 if verdict.isAllowed { allowedCount += 1 } else { deniedCount += 1 }
             }
         }
-        // Both answers must occur often, or the comparison checks less than it claims.
+        // Both results must occur often, or the comparison checks less than it claims.
         XCTAssertGreaterThan(allowedCount, 2000)
         XCTAssertGreaterThan(deniedCount, 2000)
     }
 
-    /// Connections that `decidesAlike(_:_:)` pairs must get the same answer.
+    /// Connections that `decidesAlike(_:_:)` pairs must get the same verdict.
     /// Each pair shares its endpoints, with another port and other
     /// container ports on the destination.
     func testDecidesAlikeImpliesSameAnswer() throws {
@@ -139,7 +139,7 @@ final class RandomizedCrossCheckTests: XCTestCase {
                 XCTAssertEqual(evaluator.allows(first), evaluator.allows(second), "iteration \(iteration): \(first) and \(second)")
             }
         }
-        // Both answers must occur often, or the test checks less than it claims.
+        // Both results must occur often, or the test checks less than it claims.
         XCTAssertGreaterThan(alikeCount, 2000)
         XCTAssertGreaterThan(notAlikeCount, 300)
     }
