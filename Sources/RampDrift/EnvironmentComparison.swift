@@ -382,22 +382,22 @@ private struct Attribution {
         }
         forward.evaluated = []
         backward.evaluated = []
-        let cause = cause(of: connection, allowedIn: program(allowedInFirst))
+        let cause = cause(of: connection, allowedInFirst: allowedInFirst)
         earlier.append(AttributedExample(connection: connection, builds: forward.evaluated + backward.evaluated, cause: cause))
         return cause
     }
 
-    private mutating func cause(of connection: Connection, allowedIn program: Program) -> DifferenceCause {
+    private mutating func cause(of connection: Connection, allowedInFirst: Bool) -> DifferenceCause {
         if let cause = forward.settingCause(connection) { return cause }
         if let cause = backward.settingCause(connection) { return cause }
 
         let statements = statementParts.filter { forward.explains([$0], connection) }
         if !statements.isEmpty {
-            return .drift(statements, declared: DeclaredConnections.states(statements, connection, in: program))
+            return .drift(statements, declared: DeclaredConnections.states(statements, connection, in: program(allowedInFirst)))
         }
         let everything = settingParts + statementParts
         guard forward.explains(Set(everything), connection) else { return .unexplained }
         let parts = forward.minimal(everything, connection)
-        return .drift(parts, declared: DeclaredConnections.states(parts, connection, in: program))
+        return .drift(parts, declared: DeclaredConnections.states(parts, connection, in: program(allowedInFirst)))
     }
 }
