@@ -269,6 +269,13 @@ private struct Substitution {
     /// Drops parts one at a time while the rest still explains the
     /// connection, and repeats until no part can go: a statement may be
     /// droppable only after the statements that use it.
+    ///
+    /// TODO: Searches that keep different parts share no mix after that
+    /// point, so each compiles its own, and the compilations grow with the
+    /// cube of the number of namespaces. Skipping parts that change neither
+    /// endpoint's namespace alone would avoid that, but it is not exact: a
+    /// parameter that only a substituted statement uses changes policies
+    /// only together with that statement.
     mutating func minimal(_ parts: [EnvironmentPart], _ connection: Connection) -> [EnvironmentPart] {
         let targetAllows = allows(target, connection)
         var remaining = parts
@@ -278,14 +285,15 @@ private struct Substitution {
             let candidates = remaining
             for (index, part) in candidates.enumerated() where remaining.count > 1 {
                 let rest = remaining.filter { $0 != part }
+                let restParts = Set(rest)
                 // Most parts can go, so the mix without the next part too is
                 // likely the next one tried, and both compile at once. The
                 // result does not change, as only the cache fills sooner.
-                if !builds.isCached(Set(rest)), index + 1 < candidates.count, rest.count > 1 {
+                if !builds.isCached(restParts), index + 1 < candidates.count, rest.count > 1 {
                     let next = candidates[index + 1]
-                    builds.compile([Set(rest), Set(rest.filter { $0 != next })])
+                    builds.compile([restParts, Set(rest.filter { $0 != next })])
                 }
-                if explains(Set(rest), connection, targetAllows: targetAllows) {
+                if explains(restParts, connection, targetAllows: targetAllows) {
                     remaining = rest
                     changed = true
                 }
