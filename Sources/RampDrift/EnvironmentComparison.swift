@@ -271,8 +271,8 @@ private struct Substitution {
     /// droppable only after the statements that use it.
     ///
     /// TODO: Searches that keep different parts share no mix after that
-    /// point, so each compiles its own, and the compilations grow with the
-    /// cube of the number of namespaces. Skipping parts that change neither
+    /// point, so each compiles its own, and the compilations grow roughly
+    /// with the cube of the number of namespaces. Skipping parts that change neither
     /// endpoint's namespace alone would avoid that, but it is not exact: a
     /// parameter that only a substituted statement uses changes policies
     /// only together with that statement.
@@ -336,6 +336,10 @@ private struct Attribution {
         statementParts = parts.filter(\.isStatement)
         // Every build with one part substituted is needed, because those
         // builds split the compared classes.
+        // TODO: Each of these builds compiles every namespace again, so their
+        // time and memory grow with the square of the number of namespaces.
+        // Compiling only the namespaces a part changes needs a resolver and
+        // lowering that work per namespace.
         forwardBuilds.compileSingleParts(parts)
         backwardBuilds.compileSingleParts(parts)
         forward = Substitution(builds: forwardBuilds, target: backwardBuilds.base, settingParts: settingParts)
