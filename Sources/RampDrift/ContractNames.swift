@@ -12,7 +12,20 @@ import RampKube
 struct ContractNames {
     private struct NamedBlocks {
         let name: String
-        let blocks: [IPBlock]
+        /// The addresses of the blocks as ranges, computed once because
+        /// every address difference reads them.
+        let covered: [AddressRange]
+
+        init(name: String, blocks: [IPBlock]) {
+            self.name = name
+            covered = AddressRange.covered(by: blocks)
+        }
+    }
+
+    /// A dependency with one endpoint outside the cluster, and that endpoint's blocks.
+    private struct ExternalDependency {
+        let dependency: Dependency
+        let external: NamedBlocks
     }
 
     private let declaredNamespaces: Set<String>
@@ -25,8 +38,8 @@ struct ContractNames {
     private let addressNames: [NamedBlocks]
     /// The dependencies whose client is outside the cluster, and those
     /// whose server is, each in the order of the programs.
-    private let externalClientDependencies: [Dependency]
-    private let externalServerDependencies: [Dependency]
+    private let externalClientDependencies: [ExternalDependency]
+    private let externalServerDependencies: [ExternalDependency]
 
     init(programs: [Program]) {
         var declared: Set<String> = []
@@ -66,13 +79,13 @@ struct ContractNames {
         self.dnsPods = dnsPods
         self.addressNames = addressNames
         let dependencies = programs.flatMap(\.dependencies)
-        externalClientDependencies = dependencies.filter { ContractNames.isExternal($0.client) }
-        externalServerDependencies = dependencies.filter { ContractNames.isExternal($0.server) }
+        externalClientDependencies = dependencies.compactMap { ContractNames.external($0, $0.client) }
+        externalServerDependencies = dependencies.compactMap { ContractNames.external($0, $0.server) }
     }
 
-    private static func isExternal(_ endpoint: RampIR.Endpoint) -> Bool {
-        if case .external = endpoint { return true }
-        return false
+    private static func external(_ dependency: Dependency, _ endpoint: RampIR.Endpoint) -> ExternalDependency? {
+        guard case let .external(name, blocks) = endpoint else { return nil }
+        return ExternalDependency(dependency: dependency, external: NamedBlocks(name: ContractNames.addressName(name), blocks: blocks))
     }
 
     /// Writes an external endpoint as a contract does: `internet`, `apiserver`,
@@ -84,12 +97,16 @@ struct ContractNames {
 
     // MARK: - Naming
 
+    /// The names of both endpoints of a connection, each with the address
+    /// range of its class when it is outside the cluster.
+    typealias EndpointNames = (source: (name: String, range: AddressRange?), destination: (name: String, range: AddressRange?))
+
     /// Returns the names of both endpoints of a connection, and for an
     /// address, the range of its class, which `sourceAddresses` and
     /// `destinationAddresses` give.
     func names(
         of connection: Connection, sourceAddresses: AddressRange?, destinationAddresses: AddressRange?
-    ) -> (source: (name: String, range: AddressRange?), destination: (name: String, range: AddressRange?)) {
+    ) -> EndpointNames {
         (name(of: connection.source, addresses: sourceAddresses, peer: connection.destination, isSource: true),
          name(of: connection.destination, addresses: destinationAddresses, peer: connection.source, isSource: false))
     }
@@ -132,15 +149,14 @@ struct ContractNames {
     private func name(ofAddresses range: AddressRange, peer: RampEvaluator.Endpoint, isSource: Bool) -> String {
         var best: (name: String, size: UInt128)?
         let candidates = isSource ? externalClientDependencies : externalServerDependencies
-        let paired = candidates.compactMap { dependency -> NamedBlocks? in
-            let (external, other) = isSource ? (dependency.client, dependency.server) : (dependency.server, dependency.client)
-            guard case let .external(name, blocks) = external, DeclaredConnections.matches(other, peer, services) else { return nil }
-            return NamedBlocks(name: ContractNames.addressName(name), blocks: blocks)
+        let paired = candidates.compactMap { candidate -> NamedBlocks? in
+            let other = isSource ? candidate.dependency.server : candidate.dependency.client
+            return DeclaredConnections.matches(other, peer, services) ? candidate.external : nil
         }
         // The optimizer joins adjacent blocks, so a class may span several
         // blocks of one endpoint; it is named when their union covers it.
         for named in paired.isEmpty ? addressNames : paired {
-            for covered in AddressRange.covered(by: named.blocks)
+            for covered in named.covered
             where covered.first <= range.first && range.last <= covered.last && covered.first.family == range.first.family {
                 let size = covered.last.value - covered.first.value
                 if size < best?.size ?? UInt128.max || best == nil { best = (named.name, size) }

@@ -58,9 +58,25 @@ public struct EnvironmentDifference: Sendable {
     /// Container port names the destination gives the port; empty when the
     /// difference needs none.
     public let namedPorts: [String]
-    /// A concrete connection of the class.
+    /// A concrete connection of the class, on the first port of `ports`.
     public let example: Connection
     public let cause: DifferenceCause
+
+    /// Returns one difference covering this one and `next` when `next`
+    /// continues its ports with the same endpoints, port names and cause,
+    /// or nil otherwise.
+    func joined(with next: EnvironmentDifference) -> EnvironmentDifference? {
+        guard next.ports.lowerBound == ports.upperBound + 1, next.protocol == self.protocol, next.allowedIn == allowedIn,
+              next.source == source, next.destination == destination, next.sourceAddresses == sourceAddresses,
+              next.destinationAddresses == destinationAddresses, next.namedPorts == namedPorts, next.cause == cause else {
+            return nil
+        }
+        return EnvironmentDifference(
+            allowedIn: allowedIn, blockedIn: blockedIn, source: source, destination: destination,
+            sourceAddresses: sourceAddresses, destinationAddresses: destinationAddresses, protocol: self.protocol,
+            ports: ports.lowerBound...next.ports.upperBound, namedPorts: namedPorts, example: example, cause: cause
+        )
+    }
 }
 
 /// The semantic difference between two environments built from the same
@@ -86,6 +102,7 @@ public struct EnvironmentComparison: Sendable {
     public static func compare(_ files: [ContractFile], _ first: String, _ second: String) -> EnvironmentComparison? {
         guard var attribution = Attribution(files: files, first: first, second: second) else { return nil }
         let (firstBuild, secondBuild) = (attribution.firstBuild, attribution.secondBuild)
+        let (firstProgram, secondProgram) = (attribution.firstProgram, attribution.secondProgram)
         // The examples are evaluated against the builds with one part
         // substituted, so those builds split the classes too. Builds with
         // several parts substituted use only blocks, selectors and ports
@@ -97,17 +114,22 @@ public struct EnvironmentComparison: Sendable {
         ) else { return nil }
         let boundaries = PortBoundaries([firstBuild.policies, secondBuild.policies] + singles)
 
-        let names = (ContractNames(programs: [firstBuild.program]), ContractNames(programs: [secondBuild.program]))
+        let names = (ContractNames(programs: [firstProgram]), ContractNames(programs: [secondProgram]))
         var differences: [EnvironmentDifference] = []
         for difference in raw {
+            // Pieces differ only in ports, and names do not depend on ports,
+            // so each environment names the endpoints of a difference once.
+            var namesBySide: [Bool: ContractNames.EndpointNames] = [:]
+            var attributed: [Attribution.AttributedExample] = []
+            let firstIndex = differences.count
             for portDifference in difference.ports.flatMap({ pieces($0, difference.protocol, boundaries) }) {
                 let example = concreteConnection(difference, portDifference)
                 let allowedByFirst = portDifference.allowedBy == .first
-                let naming = allowedByFirst ? names.0 : names.1
-                let (source, destination) = naming.names(
+                let (source, destination) = namesBySide[allowedByFirst] ?? (allowedByFirst ? names.0 : names.1).names(
                     of: example, sourceAddresses: difference.source.addressRange, destinationAddresses: difference.destination.addressRange
                 )
-                differences.append(EnvironmentDifference(
+                namesBySide[allowedByFirst] = (source, destination)
+                let next = EnvironmentDifference(
                     allowedIn: allowedByFirst ? first : second,
                     blockedIn: allowedByFirst ? second : first,
                     source: source.name,
@@ -118,8 +140,15 @@ public struct EnvironmentComparison: Sendable {
                     ports: portDifference.ports,
                     namedPorts: portDifference.namedPorts,
                     example: example,
-                    cause: attribution.cause(of: example, allowedIn: allowedByFirst ? firstBuild : secondBuild)
-                ))
+                    cause: attribution.cause(of: example, allowedInFirst: allowedByFirst, reusing: &attributed)
+                )
+                // The report joins neighbouring port ranges anyway, and
+                // joining them here keeps the list short.
+                if differences.count > firstIndex, let joined = differences[differences.count - 1].joined(with: next) {
+                    differences[differences.count - 1] = joined
+                } else {
+                    differences.append(next)
+                }
             }
         }
         return EnvironmentComparison(first: first, second: second, settings: attribution.settings, differences: differences)
@@ -185,12 +214,14 @@ private struct Substitution {
     /// changes the policies of that namespace. A setting missing from every
     /// list changes no policy or does not compile alone.
     private var settingsByNamespace: [String: [Int]] = [:]
+    /// The builds evaluated since the caller last emptied the list, each once.
+    var evaluated: [MixedBuilds.Build] = []
 
     init(builds: MixedBuilds, target: MixedBuilds.Build, settingParts: [EnvironmentPart]) {
         self.builds = builds
         self.target = target
         self.settingParts = settingParts
-        guard let base = self.builds.build(substituting: []) else { return }
+        let base = builds.base
         for (index, part) in settingParts.enumerated() {
             guard let single = self.builds.build(substituting: [part]) else { continue }
             for namespace in ChangedNamespaces(base: base.policies, substituted: single.policies).names {
@@ -200,8 +231,20 @@ private struct Substitution {
     }
 
     mutating func explains(_ parts: Set<EnvironmentPart>, _ connection: Connection) -> Bool {
+        explains(parts, connection, targetAllows: allows(target, connection))
+    }
+
+    /// Checks one mix against whether the target allows the connection,
+    /// which callers that try many mixes on one connection evaluate once.
+    private mutating func explains(_ parts: Set<EnvironmentPart>, _ connection: Connection, targetAllows: Bool) -> Bool {
         guard let mixed = builds.build(substituting: parts) else { return false }
-        return mixed.evaluator.evaluate(connection).isAllowed == target.evaluator.evaluate(connection).isAllowed
+        return allows(mixed, connection) == targetAllows
+    }
+
+    /// Evaluates the connection in one build and adds the build to `evaluated`.
+    private mutating func allows(_ build: MixedBuilds.Build, _ connection: Connection) -> Bool {
+        if !evaluated.contains(where: { $0 === build }) { evaluated.append(build) }
+        return build.evaluator.allows(connection)
     }
 
     /// Returns the settings that explain the connection alone, in the order
@@ -214,25 +257,43 @@ private struct Substitution {
     /// which it does not for a difference. When it does, every setting is
     /// evaluated, as one that does not compile explains nothing.
     private mutating func singleSettings(_ connection: Connection) -> [EnvironmentPart] {
-        if explains([], connection) {
-            return settingParts.filter { explains([$0], connection) }
+        let targetAllows = allows(target, connection)
+        if explains([], connection, targetAllows: targetAllows) {
+            return settingParts.filter { explains([$0], connection, targetAllows: targetAllows) }
         }
         let namespaces = [connection.source, connection.destination].compactMap(ChangedNamespaces.namespace(of:))
         let candidates = Set(namespaces.flatMap { settingsByNamespace[$0] ?? [] }).sorted()
-        return candidates.map { settingParts[$0] }.filter { explains([$0], connection) }
+        return candidates.map { settingParts[$0] }.filter { explains([$0], connection, targetAllows: targetAllows) }
     }
 
     /// Drops parts one at a time while the rest still explains the
     /// connection, and repeats until no part can go: a statement may be
     /// droppable only after the statements that use it.
+    ///
+    /// TODO: Searches that keep different parts share no mix after that
+    /// point, so each compiles its own, and the compilations grow roughly
+    /// with the cube of the number of namespaces. Skipping parts that change neither
+    /// endpoint's namespace alone would avoid that, but it is not exact: a
+    /// parameter that only a substituted statement uses changes policies
+    /// only together with that statement.
     mutating func minimal(_ parts: [EnvironmentPart], _ connection: Connection) -> [EnvironmentPart] {
+        let targetAllows = allows(target, connection)
         var remaining = parts
         var changed = true
         while changed && remaining.count > 1 {
             changed = false
-            for part in remaining where remaining.count > 1 {
+            let candidates = remaining
+            for (index, part) in candidates.enumerated() where remaining.count > 1 {
                 let rest = remaining.filter { $0 != part }
-                if explains(Set(rest), connection) {
+                let restParts = Set(rest)
+                // Most parts can go, so the mix without the next part too is
+                // likely the next one tried, and both compile at once. The
+                // result does not change, as only the cache fills sooner.
+                if !builds.isCached(restParts), index + 1 < candidates.count, rest.count > 1 {
+                    let next = candidates[index + 1]
+                    builds.compile([restParts, Set(rest.filter { $0 != next })])
+                }
+                if explains(restParts, connection, targetAllows: targetAllows) {
                     remaining = rest
                     changed = true
                 }
@@ -266,20 +327,33 @@ private struct Attribution {
 
     init?(files: [ContractFile], first: String, second: String) {
         settings = Resolver.settingDifferences(files, between: first, and: second)
-        var forwardBuilds = MixedBuilds(files: files, environment: first, other: second)
-        var backwardBuilds = MixedBuilds(files: files, environment: second, other: first)
-        guard let firstBuild = forwardBuilds.build(substituting: []), let secondBuild = backwardBuilds.build(substituting: []) else {
+        guard var forwardBuilds = MixedBuilds(files: files, environment: first, other: second),
+              var backwardBuilds = MixedBuilds(files: files, environment: second, other: first) else {
             return nil
         }
         let parts = settings.compactMap(\.part)
         settingParts = parts.filter { !$0.isStatement }
         statementParts = parts.filter(\.isStatement)
-        forward = Substitution(builds: forwardBuilds, target: secondBuild, settingParts: settingParts)
-        backward = Substitution(builds: backwardBuilds, target: firstBuild, settingParts: settingParts)
+        // Every build with one part substituted is needed, because those
+        // builds split the compared classes.
+        // TODO: Each of these builds compiles every namespace again, so their
+        // time and memory grow with the square of the number of namespaces.
+        // Compiling only the namespaces a part changes needs a resolver and
+        // lowering that work per namespace.
+        forwardBuilds.compileSingleParts(parts)
+        backwardBuilds.compileSingleParts(parts)
+        forward = Substitution(builds: forwardBuilds, target: backwardBuilds.base, settingParts: settingParts)
+        backward = Substitution(builds: backwardBuilds, target: forwardBuilds.base, settingParts: settingParts)
     }
 
-    var firstBuild: MixedBuilds.Build { backward.target }
-    var secondBuild: MixedBuilds.Build { forward.target }
+    var firstBuild: MixedBuilds.Build { forward.builds.base }
+    var secondBuild: MixedBuilds.Build { backward.builds.base }
+    var firstProgram: Program { forward.builds.program }
+    var secondProgram: Program { backward.builds.program }
+
+    private func program(_ first: Bool) -> Program {
+        first ? firstProgram : secondProgram
+    }
 
     /// Returns the policies of every build with one part substituted, in both directions.
     mutating func singlePartBuilds() -> [[NetworkPolicy]] {
@@ -291,17 +365,51 @@ private struct Attribution {
         return policies
     }
 
-    mutating func cause(of connection: Connection, allowedIn build: MixedBuilds.Build) -> DifferenceCause {
+    /// A cause found for one example connection, with every build whose
+    /// verdict on that connection decided it.
+    final class AttributedExample {
+        let connection: Connection
+        let builds: [MixedBuilds.Build]
+        let cause: DifferenceCause
+
+        init(connection: Connection, builds: [MixedBuilds.Build], cause: DifferenceCause) {
+            self.connection = connection
+            self.builds = builds
+            self.cause = cause
+        }
+    }
+
+    /// Returns the cause of a connection. Pieces of one difference share
+    /// their endpoints, so the cause of an earlier piece is reused when
+    /// every build that decided it returns the same verdict for both
+    /// connections, because then every step of the search takes the same branch. Only whether a
+    /// statement states the connection is checked again, as it reads the port.
+    mutating func cause(of connection: Connection, allowedInFirst: Bool, reusing earlier: inout [AttributedExample]) -> DifferenceCause {
+        // The most recent pieces are the likeliest to match, and looking at
+        // a few bounds the cost when a difference has many pieces.
+        for example in earlier.suffix(4).reversed()
+        where example.builds.allSatisfy({ $0.evaluator.decidesAlike(example.connection, connection) }) {
+            guard case .drift(let parts, _) = example.cause else { return example.cause }
+            return .drift(parts, declared: DeclaredConnections.states(parts, connection, in: program(allowedInFirst)))
+        }
+        forward.evaluated = []
+        backward.evaluated = []
+        let cause = cause(of: connection, allowedInFirst: allowedInFirst)
+        earlier.append(AttributedExample(connection: connection, builds: forward.evaluated + backward.evaluated, cause: cause))
+        return cause
+    }
+
+    private mutating func cause(of connection: Connection, allowedInFirst: Bool) -> DifferenceCause {
         if let cause = forward.settingCause(connection) { return cause }
         if let cause = backward.settingCause(connection) { return cause }
 
         let statements = statementParts.filter { forward.explains([$0], connection) }
         if !statements.isEmpty {
-            return .drift(statements, declared: DeclaredConnections.states(statements, connection, in: build.program))
+            return .drift(statements, declared: DeclaredConnections.states(statements, connection, in: program(allowedInFirst)))
         }
         let everything = settingParts + statementParts
         guard forward.explains(Set(everything), connection) else { return .unexplained }
         let parts = forward.minimal(everything, connection)
-        return .drift(parts, declared: DeclaredConnections.states(parts, connection, in: build.program))
+        return .drift(parts, declared: DeclaredConnections.states(parts, connection, in: program(allowedInFirst)))
     }
 }

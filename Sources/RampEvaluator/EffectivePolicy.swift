@@ -35,7 +35,10 @@ public struct RuleReference: Hashable, Sendable, CustomStringConvertible {
 ///   `networking/v1/types.go` state "If this field is empty or missing, this
 ///   rule matches all sources", and the fields' `omitempty` JSON tag drops an
 ///   empty list when the object is written back.
-struct EffectivePolicy {
+///
+/// A class, so that the evaluator's loops over policies retain one
+/// reference per policy in place of copying every field.
+final class EffectivePolicy: Sendable {
     let reference: PolicyReference
     let podSelector: LabelSelector
     let isolatesIngress: Bool
@@ -68,8 +71,9 @@ struct EffectivePolicy {
     }
 }
 
-/// A rule with empty lists folded into nil.
-struct EffectiveRule {
+/// A rule with empty lists folded into nil. A class for the same reason as
+/// `EffectivePolicy`.
+final class EffectiveRule: Sendable {
     let reference: RuleReference
     /// Nil admits every peer, in the cluster or outside it.
     let peers: [NetworkPolicyPeer]?
@@ -88,6 +92,12 @@ struct EffectiveRule {
                 ports: (rule.ports?.isEmpty ?? true) ? nil : rule.ports
             )
         }
+    }
+
+    init(reference: RuleReference, peers: [NetworkPolicyPeer]?, ports: [NetworkPolicyPort]?) {
+        self.reference = reference
+        self.peers = peers
+        self.ports = ports
     }
 }
 

@@ -20,15 +20,24 @@ import RampKube
 /// and the translation of Service addresses to pod addresses.
 public struct NetworkPolicyEvaluator: Sendable {
     private let policiesByNamespace: [String: [EffectivePolicy]]
+    /// The distinct port entries of the rules of each namespace's policies,
+    /// which `decidesAlike(_:_:)` compares.
+    private let portEntriesByNamespace: [String: [NetworkPolicyPort]]
 
     /// Validates the policies and indexes them by namespace.
     public init(policies: [NetworkPolicy]) throws(PolicyValidationError) {
         try PolicyValidator.validate(policies)
         var index: [String: [EffectivePolicy]] = [:]
+        var portEntries: [String: Set<NetworkPolicyPort>] = [:]
         for policy in policies {
-            index[policy.namespace, default: []].append(EffectivePolicy(policy))
+            let effective = EffectivePolicy(policy)
+            index[policy.namespace, default: []].append(effective)
+            for rule in effective.ingress + effective.egress {
+                portEntries[policy.namespace, default: []].formUnion(rule.ports ?? [])
+            }
         }
         policiesByNamespace = index
+        portEntriesByNamespace = portEntries.mapValues(Array.init)
     }
 
     /// Evaluates one connection to `port` (1 to 65535) over `protocol`.
@@ -51,7 +60,70 @@ public struct NetworkPolicyEvaluator: Sendable {
         )
     }
 
+    /// Returns whether the connection is allowed, which is what
+    /// `evaluate(_:).isAllowed` returns, without collecting the rules and
+    /// policies that decide it. Callers that evaluate many connections and
+    /// need only the verdict use this.
+    public func allows(_ connection: Connection) -> Bool {
+        admits(.egress, of: connection.source, connection: connection)
+            && admits(.ingress, of: connection.destination, connection: connection)
+    }
+
+    /// Returns true when `allows` is certain to return the same result for
+    /// both connections: they differ at most in their port and in the
+    /// container ports of their pods, and every port entry of a rule in the
+    /// source's or the destination's namespace matches both or neither.
+    /// Returns false otherwise, even where the results happen to agree.
+    public func decidesAlike(_ first: Connection, _ second: Connection) -> Bool {
+        guard first.protocol == second.protocol,
+              NetworkPolicyEvaluator.sameEndpoint(first.source, second.source),
+              NetworkPolicyEvaluator.sameEndpoint(first.destination, second.destination) else {
+            return false
+        }
+        return portEntriesAgree(in: first.source, first, second) && portEntriesAgree(in: first.destination, first, second)
+    }
+
+    private func portEntriesAgree(in endpoint: Endpoint, _ first: Connection, _ second: Connection) -> Bool {
+        guard case .pod(let pod) = endpoint, let entries = portEntriesByNamespace[pod.namespace.name] else { return true }
+        for entry in entries where entry.matches(first) != entry.matches(second) { return false }
+        return true
+    }
+
+    /// Compares two endpoints without the container ports of pods, which
+    /// only the port entries read.
+    private static func sameEndpoint(_ first: Endpoint, _ second: Endpoint) -> Bool {
+        switch first {
+        case .pod(let firstPod):
+            guard case .pod(let secondPod) = second else { return false }
+            return firstPod.name == secondPod.name && firstPod.namespace == secondPod.namespace && firstPod.labels == secondPod.labels
+        case .ipAddress(let firstAddress):
+            guard case .ipAddress(let secondAddress) = second else { return false }
+            return firstAddress == secondAddress
+        }
+    }
+
     // MARK: - One side
+
+    /// Returns whether one side admits the connection: the endpoint is
+    /// outside the cluster, no policy isolates it, or a rule of an isolating
+    /// policy admits the connection.
+    private func admits(_ direction: NetworkPolicy.PolicyType, of endpoint: Endpoint, connection: Connection) -> Bool {
+        guard case .pod(let pod) = endpoint, let policies = policiesByNamespace[pod.namespace.name] else { return true }
+        let peer = direction == .ingress ? connection.source : connection.destination
+        var peerNamespaceLabels: [String: String]?
+        var isolated = false
+        for policy in policies where policy.isolates(direction) && policy.podSelector.matches(pod.labels) {
+            isolated = true
+            for rule in policy.rules(direction) where rule.admitsPort(of: connection) {
+                guard let peers = rule.peers else { return true }
+                for candidate in peers
+                where candidate.matches(peer, policyNamespace: policy.namespace, namespaceLabels: &peerNamespaceLabels) {
+                    return true
+                }
+            }
+        }
+        return !isolated
+    }
 
     /// Decides the egress of the source or the ingress of the destination.
     private func decide(
@@ -95,13 +167,27 @@ extension EffectiveRule {
 
 extension NetworkPolicyPeer {
     func matches(_ endpoint: Endpoint, policyNamespace: String) -> Bool {
+        var namespaceLabels: [String: String]?
+        return matches(endpoint, policyNamespace: policyNamespace, namespaceLabels: &namespaceLabels)
+    }
+
+    /// Matches as `matches(_:policyNamespace:)` does. `namespaceLabels`
+    /// caches the effective labels of the endpoint's namespace: a nil value
+    /// is filled in when a namespace selector first needs them, so that a
+    /// caller matching many peers against one endpoint builds them once.
+    func matches(_ endpoint: Endpoint, policyNamespace: String, namespaceLabels: inout [String: String]?) -> Bool {
         switch endpoint {
         case .ipAddress(let address):
             return ipBlock?.contains(address) ?? false
         case .pod(let pod):
             if ipBlock != nil { return false }
-            let namespaceMatches = namespaceSelector.map { $0.matches(pod.namespace.effectiveLabels) }
-                ?? (pod.namespace.name == policyNamespace)
+            let namespaceMatches: Bool
+            if let namespaceSelector {
+                if namespaceLabels == nil { namespaceLabels = pod.namespace.effectiveLabels }
+                namespaceMatches = namespaceSelector.matches(namespaceLabels!)
+            } else {
+                namespaceMatches = pod.namespace.name == policyNamespace
+            }
             return namespaceMatches && (podSelector?.matches(pod.labels) ?? true)
         }
     }

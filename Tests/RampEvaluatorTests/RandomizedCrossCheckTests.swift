@@ -80,6 +80,81 @@ final class RandomizedCrossCheckTests: XCTestCase {
         XCTAssertGreaterThan(checked, 1000, "too few sampled connections fell inside the queries")
     }
 
+    /// `allows(_:)` skips collecting the deciding rules, so it must return
+    /// what the full evaluation returns on every connection.
+    func testAllowsMatchesFullEvaluation() throws {
+        var random = SplitMix64(seed: 0x5eed_0004)
+        var allowedCount = 0
+        var deniedCount = 0
+        for iteration in 0..<200 {
+            let evaluator = try NetworkPolicyEvaluator(policies: randomPolicies(&random))
+            let endpoints = randomEndpoints(&random)
+            for _ in 0..<100 {
+                let connection = Connection(
+                    from: endpoints.randomElement(using: &random)!,
+                    to: endpoints.randomElement(using: &random)!,
+                    protocol: NetworkProtocol.allCases.randomElement(using: &random)!,
+                    port: Vocabulary.probePorts.randomElement(using: &random)!
+                )
+                let verdict = evaluator.evaluate(connection)
+                XCTAssertEqual(evaluator.allows(connection), verdict.isAllowed, "iteration \(iteration): \(verdict)")
+                if verdict.isAllowed { allowedCount += 1 } else { deniedCount += 1 }
+            }
+        }
+        // Both results must occur often, or the comparison checks less than it claims.
+        XCTAssertGreaterThan(allowedCount, 2000)
+        XCTAssertGreaterThan(deniedCount, 2000)
+    }
+
+    /// Connections that `decidesAlike(_:_:)` pairs must get the same verdict.
+    /// Each pair shares its endpoints, with another port and other
+    /// container ports on the destination.
+    func testDecidesAlikeImpliesSameAnswer() throws {
+        var random = SplitMix64(seed: 0x5eed_0005)
+        var alikeCount = 0
+        var notAlikeCount = 0
+        for iteration in 0..<200 {
+            let evaluator = try NetworkPolicyEvaluator(policies: randomPolicies(&random))
+            let endpoints = randomEndpoints(&random)
+            for _ in 0..<100 {
+                let first = Connection(
+                    from: endpoints.randomElement(using: &random)!,
+                    to: endpoints.randomElement(using: &random)!,
+                    protocol: NetworkProtocol.allCases.randomElement(using: &random)!,
+                    port: Vocabulary.probePorts.randomElement(using: &random)!
+                )
+                var second = first
+                second.port = Vocabulary.probePorts.randomElement(using: &random)!
+                if case .pod(var pod) = second.destination {
+                    pod.containerPorts = Vocabulary.portNames.filter { _ in random.next(below: 2) == 0 }.map {
+                        ContainerPort(name: $0, protocol: first.protocol, containerPort: second.port)
+                    }
+                    second.destination = .pod(pod)
+                }
+                guard evaluator.decidesAlike(first, second) else {
+                    notAlikeCount += 1
+                    continue
+                }
+                alikeCount += 1
+                XCTAssertEqual(evaluator.allows(first), evaluator.allows(second), "iteration \(iteration): \(first) and \(second)")
+            }
+        }
+        // Both results must occur often, or the test checks less than it claims.
+        XCTAssertGreaterThan(alikeCount, 2000)
+        XCTAssertGreaterThan(notAlikeCount, 300)
+    }
+
+    func testDecidesAlikeRejectsOtherEndpoints() throws {
+        let evaluator = try NetworkPolicyEvaluator(policies: [])
+        let web = Endpoint.pod(Pod(name: "web", namespace: Namespace(name: "shop")))
+        let db = Endpoint.pod(Pod(name: "db", namespace: Namespace(name: "shop")))
+        let connection = Connection(from: web, to: db, protocol: .tcp, port: 80)
+        XCTAssertTrue(evaluator.decidesAlike(connection, Connection(from: web, to: db, protocol: .tcp, port: 443)))
+        XCTAssertFalse(evaluator.decidesAlike(connection, Connection(from: db, to: db, protocol: .tcp, port: 80)))
+        XCTAssertFalse(evaluator.decidesAlike(connection, Connection(from: web, to: web, protocol: .tcp, port: 80)))
+        XCTAssertFalse(evaluator.decidesAlike(connection, Connection(from: web, to: db, protocol: .udp, port: 80)))
+    }
+
     private func randomEndpointSet(_ random: inout SplitMix64) -> EndpointSet {
         let peers = (0..<(1 + random.next(below: 2))).map { _ -> NetworkPolicyPeer in
             if random.next(below: 4) == 0 {

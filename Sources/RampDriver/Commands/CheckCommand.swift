@@ -18,6 +18,8 @@ struct CheckCommand {
         let compilation: Compilation
         let program: Program
         let plan: PolicyPlan
+        /// The builds of every declared environment, compiled once for all steps.
+        let environmentBuilds = EnvironmentBuildsCache()
     }
 
     /// The steps that run after a compilation without errors, in order.

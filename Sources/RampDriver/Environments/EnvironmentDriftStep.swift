@@ -6,7 +6,7 @@ import RampDrift
 /// enforcement stage explains.
 struct EnvironmentDriftStep: CheckStep {
     func run(_ context: CheckCommand.Context, diagnostics: DiagnosticEngine) -> String? {
-        let builds = EnvironmentBuilds(context.compilation.sources, optimizationLevel: .standard, kubernetesVersion: nil)
+        let builds = context.environmentBuilds.builds(context.compilation.sources, optimizationLevel: .standard, kubernetesVersion: nil)
         let environments = builds.compilations.count - 1
         guard environments > 0 else { return nil }
 

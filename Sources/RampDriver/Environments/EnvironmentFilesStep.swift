@@ -7,7 +7,7 @@ struct EnvironmentFilesStep: CheckStep {
     func run(_ context: CheckCommand.Context, diagnostics: DiagnosticEngine) -> String? {
         guard context.options.allEnvironments else { return nil }
         let compile = context.options.compile
-        let builds = EnvironmentBuilds(
+        let builds = context.environmentBuilds.builds(
             context.compilation.sources, optimizationLevel: compile.optimizationLevel, kubernetesVersion: compile.kubernetesVersion
         )
         let directory = context.options.outputDirectory
