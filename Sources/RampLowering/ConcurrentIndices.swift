@@ -1,8 +1,8 @@
 import Dispatch
 
 /// Maps indices to values on all cores, in work items of consecutive indices.
-/// It is public so that the driver's `concurrentMap` uses this one copy of
-/// the unsafe buffer code.
+/// It is public so that every module maps concurrently with this one copy
+/// of the unsafe buffer code.
 public enum ConcurrentIndices {
     /// Returns `transform(index)` for every index in `0..<count`, in index
     /// order. Work items of `itemSize` indices run in parallel when there is
@@ -28,5 +28,14 @@ public enum ConcurrentIndices {
             }
             initializedCount = count
         }
+    }
+}
+
+extension Array where Element: Sendable {
+    /// Returns `transform` applied to every element, in order, computing
+    /// the elements on all processor cores, one element per work item.
+    public func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+        let elements = self
+        return ConcurrentIndices.map(count: count, itemSize: 1) { transform(elements[$0]) }
     }
 }
