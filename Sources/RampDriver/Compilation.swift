@@ -33,36 +33,58 @@ public struct Compilation {
     /// reports each violation as an error. `ramp diff` and `ramp test
     /// --policies` turn it off.
     public var checksInvariants = true
+    /// Whether to keep `contractFiles`, `plan` and `policies` once the build
+    /// no longer needs them. `ramp build` needs only the program and the
+    /// rendered policies, and turns this off so that each stage's input is
+    /// freed while later stages run, which lowers the peak memory.
+    public var keepsIntermediateResults = true
 
     public init() {}
 
     /// Compiles files already in memory; the driver reads them first.
     public mutating func compile(_ files: [SourceFile]) {
         sources = files
-        let parsed = parse(files)
-        guard !diagnostics.hasErrors else { return }
-        contractFiles = parsed
+        guard let (program, checks) = resolveAndStartChecks(files) else { return }
 
-        let program = Resolver.resolve(parsed, environment: environment, diagnostics: diagnostics)
-        reportMissingNamespaces(program, parsed: parsed)
-        guard !diagnostics.hasErrors else { return }
-        self.program = program
-
-        // The checks only report, and lowering does not read their result,
-        // so both run at once. The lowered policies are dropped when a check
-        // found an error.
-        let checks = startChecks(program, files: parsed)
-        let plan = Pipeline.lower(program, level: optimizationLevel, kubernetesVersion: kubernetesVersion)
-        let policies = plan.networkPolicies
+        var plan: PolicyPlan? = Pipeline.lower(program, level: optimizationLevel, kubernetesVersion: kubernetesVersion)
+        let policies = plan!.networkPolicies
+        if !keepsIntermediateResults && !needsPlanForInvariants(program) { plan = nil }
         let renderedPolicies = RenderedPolicy.render(policies)
         for diagnostic in checks.wait() { diagnostics.emit(diagnostic) }
         guard !diagnostics.hasErrors else { return }
 
-        self.plan = plan
-        self.policies = policies
+        if keepsIntermediateResults {
+            self.plan = plan
+            self.policies = policies
+        }
         self.renderedPolicies = renderedPolicies
         ObjectLimits.check(renderedPolicies, program: program, diagnostics: diagnostics)
-        if checksInvariants { checkInvariants(program, plan: plan) }
+        if let plan, needsPlanForInvariants(program) { checkInvariants(program, plan: plan, policies: policies) }
+    }
+
+    /// Parses and resolves the files, and starts the semantic checks, or
+    /// returns nil when either stage found an error.
+    ///
+    /// The checks only report, and lowering does not read their result, so
+    /// both run at once. The lowered policies are dropped when a check found
+    /// an error. The checks hold the only reference to the syntax trees
+    /// unless `keepsIntermediateResults` is set, so the trees are freed on
+    /// the checks' thread while lowering goes on.
+    private mutating func resolveAndStartChecks(_ files: [SourceFile]) -> (Program, BackgroundTask<[Diagnostic]>)? {
+        let parsed = parse(files)
+        guard !diagnostics.hasErrors else { return nil }
+        if keepsIntermediateResults { contractFiles = parsed }
+
+        let program = Resolver.resolve(parsed, environment: environment, diagnostics: diagnostics)
+        reportMissingNamespaces(program, parsed: parsed)
+        guard !diagnostics.hasErrors else { return nil }
+        // `kubernetesVersion` reads the environment's profile from the program.
+        self.program = program
+        return (program, startChecks(program, files: parsed))
+    }
+
+    private func needsPlanForInvariants(_ program: Program) -> Bool {
+        checksInvariants && !program.invariants.isEmpty
     }
 }
 
