@@ -12,6 +12,7 @@ struct BuildCommand {
         compilation.optimizationLevel = options.optimizationLevel
         compilation.requestedKubernetesVersion = options.kubernetesVersion
         compilation.environment = options.environment
+        compilation.keepsIntermediateResults = false
         let sources = ContractInputs.read(options.inputs, diagnostics: compilation.diagnostics)
         if compilation.diagnostics.hasErrors {
             _ = driver.emit(compilation.diagnostics.sorted(), reporting: options.reporting)
@@ -51,7 +52,7 @@ struct BuildCommand {
         if options.printStatistics {
             driver.inform(BuildStatistics(program: program, kubernetesVersion: compilation.kubernetesVersion).table, reporting: options.reporting)
         }
-        let count = compilation.policies.count
+        let count = compilation.renderedPolicies.count
         let summary = "wrote \(count) NetworkPolic\(count == 1 ? "y" : "ies") in \(files.count) file\(files.count == 1 ? "" : "s") to \(directory)\n"
         driver.inform(summary, reporting: options.reporting)
         return .success

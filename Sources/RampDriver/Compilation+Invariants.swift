@@ -1,11 +1,12 @@
 import RampChecks
 import RampDiagnostics
 import RampIR
+import RampKube
 import RampLowering
 
 extension Compilation {
     /// Proves every invariant on the generated policies and reports each violation as an error.
-    func checkInvariants(_ program: Program, plan: PolicyPlan) {
+    func checkInvariants(_ program: Program, plan: PolicyPlan, policies: [NetworkPolicy]) {
         guard !program.invariants.isEmpty else { return }
         do {
             let analysis = try AssertionAnalysis(

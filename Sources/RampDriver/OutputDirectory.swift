@@ -98,18 +98,25 @@ final class OutputDirectory: Sendable {
     /// Returns whether an entry is a regular file with exactly `bytes`, and
     /// false when there is no entry. Any other kind of entry is an error,
     /// because ramp would replace it. A file of another size is not read.
+    ///
+    /// The entry is opened first and examined only when that fails, so that
+    /// a regular file, the common case, costs no separate `fstatat`.
     func hasContents(_ name: String, _ bytes: [UInt8]) throws(OutputError) -> Bool {
-        switch try kind(of: name) {
-        case .missing:
-            return false
-        case .regularFile:
-            guard let (file, size) = openRegularFile(name) else { throw .systemCall(displayPath(name), errorNumber: errno) }
+        if let (file, size) = openRegularFile(name) {
             defer { close(file) }
             guard size == bytes.count else { return false }
             guard let existing = readContents(of: file, size: size, limit: nil) else {
                 throw .systemCall(displayPath(name), errorNumber: errno)
             }
             return existing == bytes
+        }
+
+        let openError = errno
+        switch try kind(of: name) {
+        case .missing:
+            return false
+        case .regularFile:
+            throw .systemCall(displayPath(name), errorNumber: openError)
         case .symbolicLink(let target):
             throw OutputError(.outputFileSymbolicLink(displayPath(name), target: target))
         case .directory:
@@ -165,8 +172,13 @@ final class OutputDirectory: Sendable {
     /// Writes `bytes` to a new temporary file in the directory and returns
     /// its name. The file is removed again when writing fails.
     func createTemporary(_ bytes: [UInt8], for target: String) throws(OutputError) -> String {
-        let name = OutputDirectory.temporaryPrefix + UUID().uuidString + OutputDirectory.temporarySuffix
-        let file = openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        var name = OutputDirectory.temporaryName(for: target)
+        var file = openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        if file < 0 && errno == EEXIST {
+            // Something that is not a leftover temporary file has the name.
+            name = OutputDirectory.temporaryPrefix + UUID().uuidString + OutputDirectory.temporarySuffix
+            file = openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        }
         guard file >= 0 else { throw .systemCall(displayPath(target), errorNumber: errno) }
 
         let failure = writeAll(bytes, to: file)
@@ -177,6 +189,17 @@ final class OutputDirectory: Sendable {
             throw .systemCall(displayPath(target), errorNumber: errorNumber)
         }
         return name
+    }
+
+    /// Returns the name of the temporary file for `target`, which is the
+    /// target's name between the temporary prefix and suffix. The lock keeps
+    /// other builds from using the name. Unlike a UUID, for which Foundation
+    /// on Linux opens, reads and closes `/dev/urandom`, it costs no system
+    /// call. A target name longer than 200 bytes gets a UUID instead, so
+    /// that the name stays within the 255-byte limit of common file systems.
+    static func temporaryName(for target: String) -> String {
+        guard target.utf8.count <= 200 else { return temporaryPrefix + UUID().uuidString + temporarySuffix }
+        return temporaryPrefix + target + temporarySuffix
     }
 
     /// Returns nil on success or the `errno` of the failed write.

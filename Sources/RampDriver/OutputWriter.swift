@@ -32,10 +32,15 @@ public struct OutputWriter {
         let lock = try OutputLock.acquire(in: output)
         defer { lock.release() }
 
-        try removeLeftoverTemporaries(in: output)
-        let staged = try stage(files, in: output)
+        // One listing serves every step. The lock keeps other builds out,
+        // and this build adds only temporary files and files that it keeps.
+        // NOTE: a file that another program creates at a generated file's
+        // name after this listing is replaced without the ownership check.
+        let entries = try output.entryNames()
+        try removeLeftoverTemporaries(entries, in: output)
+        let staged = try stage(files, existing: Set(entries), in: output)
         try commit(staged, in: output)
-        try removeStale(in: output, keeping: Set(files.keys))
+        try removeStale(entries, in: output, keeping: Set(files.keys))
     }
 
     // MARK: - Steps
@@ -54,12 +59,18 @@ public struct OutputWriter {
     /// all processor cores. Linux creates the files of one directory one at
     /// a time, so one core produces contents while another creates its file.
     /// Only one file per core is in memory at a time.
+    ///
+    /// `existing` contains the names of the directory's entries. A file whose
+    /// name is not among them is created without looking for an entry of
+    /// that name, which saves a directory lookup per file in a new directory.
     private func stage<Contents: OutputFileContents>(
-        _ files: [String: Contents], in output: OutputDirectory
+        _ files: [String: Contents], existing: Set<String>, in output: OutputDirectory
     ) throws(OutputError) -> [StagedFile] {
         let names = files.keys.sorted()
         let outcomes = names.concurrentMap { name in
-            Result { () throws(OutputError) in try OutputWriter.stage(name, bytes: files[name]!.bytes(), in: output) }
+            Result { () throws(OutputError) in
+                try OutputWriter.stage(name, bytes: files[name]!.bytes(), exists: existing.contains(name), in: output)
+            }
         }
 
         var staged: [StagedFile] = []
@@ -79,10 +90,13 @@ public struct OutputWriter {
     }
 
     /// Writes one file to a temporary file, or returns nil when the file
-    /// already has these contents.
-    private static func stage(_ name: String, bytes: [UInt8], in output: OutputDirectory) throws(OutputError) -> StagedFile? {
-        if try output.hasContents(name, bytes) { return nil }
-        try checkOwnership(of: name, replacingWith: bytes, in: output)
+    /// already has these contents. An entry at `name` is examined only when
+    /// `exists` is set.
+    private static func stage(_ name: String, bytes: [UInt8], exists: Bool, in output: OutputDirectory) throws(OutputError) -> StagedFile? {
+        if exists {
+            if try output.hasContents(name, bytes) { return nil }
+            try checkOwnership(of: name, replacingWith: bytes, in: output)
+        }
         let temporary = try output.createTemporary(bytes, for: name)
         try copyPermissions(of: name, to: temporary, in: output)
         return StagedFile(temporary: temporary, target: name)
@@ -120,8 +134,8 @@ public struct OutputWriter {
 
     /// Deletes the temporary files of a build that was interrupted. The lock
     /// guarantees that no other build is writing them now.
-    private func removeLeftoverTemporaries(in output: OutputDirectory) throws(OutputError) {
-        for name in try output.entryNames()
+    private func removeLeftoverTemporaries(_ entries: [String], in output: OutputDirectory) throws(OutputError) {
+        for name in entries
         where name.hasPrefix(OutputDirectory.temporaryPrefix) && name.hasSuffix(OutputDirectory.temporarySuffix) {
             if try output.kind(of: name) == .regularFile {
                 try output.removeFile(name)
@@ -129,11 +143,11 @@ public struct OutputWriter {
         }
     }
 
-    /// Deletes `*.yaml` files that ramp generated earlier and does not
-    /// generate now. A symbolic link, a directory, a file that cannot be
-    /// read and a file without the header are left alone.
-    private func removeStale(in output: OutputDirectory, keeping kept: Set<String>) throws(OutputError) {
-        for name in try output.entryNames() where name.hasSuffix(".yaml") && !kept.contains(name) {
+    /// Deletes `*.yaml` files among `entries` that ramp generated earlier
+    /// and does not generate now. A symbolic link, a directory, a file that
+    /// cannot be read and a file without the header are left alone.
+    private func removeStale(_ entries: [String], in output: OutputDirectory, keeping kept: Set<String>) throws(OutputError) {
+        for name in entries where name.hasSuffix(".yaml") && !kept.contains(name) {
             guard try output.kind(of: name) == .regularFile, OutputWriter.hasGeneratedHeader(name, in: output) else { continue }
             try output.removeFile(name)
         }

@@ -38,7 +38,10 @@ struct SourceMapWriter {
 
     private func removeStale(keeping kept: Set<String>) throws(OutputError) {
         let existing = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        for name in existing.sorted() where name.hasSuffix(".yaml.map.json") && !kept.contains(name) {
+        // Only the maps are sorted, because the directory contains a YAML
+        // file per namespace, and sorting every name would cost more than the rest.
+        let maps = existing.filter { $0.hasSuffix(".yaml.map.json") }
+        for name in maps.sorted() where !kept.contains(name) {
             let path = directory + "/" + name
             guard let data = FileManager.default.contents(atPath: path),
                   String(decoding: data.prefix(SourceMap.jsonPrefix.utf8.count), as: UTF8.self) == SourceMap.jsonPrefix

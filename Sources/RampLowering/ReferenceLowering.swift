@@ -44,6 +44,11 @@ public struct ReferenceLowering {
         return PolicyPlan(objects: objects)
     }
 
+    // TODO: a build reaches its peak memory during this lowering, and on many
+    // small namespaces the subjects, service numbers and lookups made here
+    // take about 1.6 KB per namespace (heaptrack, 45,000 namespaces). The
+    // subject dictionary and the per-namespace policy-type sets are the
+    // largest parts that per-number arrays and shared sets could replace.
     init(program: Program, grouped: Bool) {
         self.program = program
         self.numbers = ServiceNumbers(program: program)
