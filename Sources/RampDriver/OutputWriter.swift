@@ -98,7 +98,9 @@ public struct OutputWriter {
             try checkOwnership(of: name, replacingWith: bytes, in: output)
         }
         let temporary = try output.createTemporary(bytes, for: name)
-        try copyPermissions(of: name, to: temporary, in: output)
+        // A new file keeps the mode it was created with, so it needs no
+        // look at the target.
+        if exists { try copyPermissions(of: name, to: temporary, in: output) }
         return StagedFile(temporary: temporary, target: name)
     }
 
