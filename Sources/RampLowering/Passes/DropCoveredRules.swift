@@ -24,28 +24,78 @@ public struct DropCoveredRules: PlanPass {
     }
 
     /// Keeps the first of equal rules and drops any rule contained in another.
+    /// Each rule is examined once, in order, against the rules still kept;
+    /// a dropped rule's origins go to the first rule that covers it.
     private func dropCovered(_ rules: [PlanRule]) -> [PlanRule] {
         // One rule has no other to be covered by.
         guard rules.count >= 2 else { return rules }
 
-        var kept = rules
-        var summaries = rules.map(PeerSummary.init)
-        var index = 0
-        while index < kept.count {
-            let rule = kept[index]
-            let coveringIndex = kept.indices.first { other in
-                other != index && summaries[other].mayContain(summaries[index]) && covers(kept[other], rule)
-                    && (!covers(rule, kept[other]) || other < index)
+        var rules = rules
+        let summaries = rules.map(PeerSummary.init)
+        let candidates = CoverCandidates(summaries)
+        var kept = [Bool](repeating: true, count: rules.count)
+        for index in rules.indices {
+            let covering = candidates.first(for: index, summaries) { other in
+                kept[other] && other != index && summaries[other].mayContain(summaries[index]) && covers(rules[other], rules[index])
+                    && (!covers(rules[index], rules[other]) || other < index)
             }
-            if let coveringIndex {
-                kept[coveringIndex].addOrigins(rule.origins)
-                kept.remove(at: index)
-                summaries.remove(at: index)
-            } else {
-                index += 1
+            if let covering {
+                rules[covering].addOrigins(rules[index].origins)
+                kept[index] = false
             }
         }
-        return kept
+        return rules.indices.filter { kept[$0] }.map { rules[$0] }
+    }
+
+    /// The rules that may contain a rule, found without comparing it with
+    /// every other: a rule of one object per client or server of a
+    /// statement with thousands of targets made that quadratic.
+    ///
+    /// A rule whose peers have no `ipBlock` lies only in a rule that admits
+    /// every peer or that has each of its peers, so in one that has its
+    /// first peer. Rules with an `ipBlock` are compared with all.
+    private struct CoverCandidates {
+        /// The rules that admit every peer, in order.
+        private let admittingEveryPeer: [Int]
+        /// The rules that have a peer, by the peer's fingerprint, in order.
+        private let byPeer: [UInt64: [Int]]
+        private let count: Int
+
+        init(_ summaries: [PeerSummary]) {
+            var admittingEveryPeer: [Int] = []
+            var byPeer: [UInt64: [Int]] = [:]
+            for (index, summary) in summaries.enumerated() {
+                guard let fingerprints = summary.fingerprints else {
+                    admittingEveryPeer.append(index)
+                    continue
+                }
+                for fingerprint in Set(fingerprints) { byPeer[fingerprint, default: []].append(index) }
+            }
+            self.admittingEveryPeer = admittingEveryPeer
+            self.byPeer = byPeer
+            self.count = summaries.count
+        }
+
+        /// Returns the first candidate for the rule at `index`, in rule
+        /// order, that satisfies `predicate`.
+        func first(for index: Int, _ summaries: [PeerSummary], where predicate: (Int) -> Bool) -> Int? {
+            let summary = summaries[index]
+            guard !summary.hasIPBlock else { return (0..<count).first(where: predicate) }
+            guard let first = summary.fingerprints?.first else { return admittingEveryPeer.first(where: predicate) }
+            return CoverCandidates.first(inMerged: admittingEveryPeer, byPeer[first] ?? [], where: predicate)
+        }
+
+        /// Walks two ascending lists as one ascending list.
+        private static func first(inMerged left: [Int], _ right: [Int], where predicate: (Int) -> Bool) -> Int? {
+            var (leftIndex, rightIndex) = (0, 0)
+            while leftIndex < left.count || rightIndex < right.count {
+                let takesLeft = rightIndex == right.count || (leftIndex < left.count && left[leftIndex] < right[rightIndex])
+                let candidate = takesLeft ? left[leftIndex] : right[rightIndex]
+                if takesLeft { leftIndex += 1 } else { rightIndex += 1 }
+                if predicate(candidate) { return candidate }
+            }
+            return nil
+        }
     }
 
     private func covers(_ outer: PlanRule, _ inner: PlanRule) -> Bool {
