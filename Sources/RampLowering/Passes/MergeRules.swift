@@ -67,15 +67,15 @@ public struct MergeRules: PlanPass {
         let peerNumbers = biclique.peers.sorted()
         let portNumbers = biclique.ports.sorted()
         // The origins of the pairs' rules in pair order, each once.
-        var origins: [String] = []
+        var all: [String] = []
         for p in peerNumbers {
             for q in portNumbers {
                 guard let number = table.number(peer: p, port: q) else { continue }
-                for ruleNumber in table.rules(ofPair: number) {
-                    for origin in table.rules[ruleNumber].origins where !origins.contains(origin) { origins.append(origin) }
-                }
+                for ruleNumber in table.rules(ofPair: number) { all += table.rules[ruleNumber].origins }
             }
         }
+        var origins: [String] = []
+        PlanRule.append(all, toUnique: &origins)
         let peers = list(peerNumbers, of: table.peers)
         // The pair table has the fingerprints of the peers already.
         let peerFingerprints = peers == nil ? nil : peerNumbers.map { table.peerFingerprints[$0] }
