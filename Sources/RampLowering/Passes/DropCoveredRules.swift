@@ -80,6 +80,9 @@ public struct DropCoveredRules: PlanPass {
         /// order, that satisfies `predicate`.
         func first(for index: Int, _ summaries: [PeerSummary], where predicate: (Int) -> Bool) -> Int? {
             let summary = summaries[index]
+            // TODO: a rule of thousands of networks still compares every
+            // pair of its ipBlock rules (hulls first); an index of hulls by
+            // address would find only those that can contain one.
             guard !summary.hasIPBlock else { return (0..<count).first(where: predicate) }
             guard let first = summary.fingerprints?.first else { return admittingEveryPeer.first(where: predicate) }
             return CoverCandidates.first(inMerged: admittingEveryPeer, byPeer[first] ?? [], where: predicate)
