@@ -10,8 +10,8 @@ public final class SourceFile: Sendable {
     /// Byte offset of the first byte of every line; the first entry is 0.
     public let lineStarts: [Int]
     /// By line, whether every byte of the line is ASCII. A column on such a
-    /// line is its byte distance from the line start, found without a scan;
-    /// a long line with many marks would otherwise be scanned once per mark.
+    /// line is its byte distance from the line start, so a long line with
+    /// many marks is not scanned once per mark.
     private let asciiLines: [Bool]
 
     public init(path: String, bytes: [UInt8]) {

@@ -34,7 +34,7 @@ enum ChildProcess {
         }
         // `ru_maxrss` is in KiB on Linux. The low seven bits of the status
         // are zero when the child exited rather than being stopped by a
-        // signal; the exit code sits in the next byte.
+        // signal, and the exit code is in the next byte.
         let peakBytes = usage.ru_maxrss * 1024
         return (status & 0x7F == 0 ? (status >> 8) & 0xFF : -1, peakBytes)
     }

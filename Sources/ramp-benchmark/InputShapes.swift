@@ -48,9 +48,9 @@ struct InputShape: Sendable {
         InputShape(name: "bytes that are not UTF-8", command: .build, bytes: randomBytes),
         // TODO: the drift check compiles each environment once per
         // enforcement setting that differs, one per namespace, so its time
-        // and memory grow with the square of the namespaces (1,650
-        // namespaces, 0.3 MB, took 340 s and ran out of memory); capped
-        // here until the builds become incremental.
+        // and memory grow with the square of the namespaces. At 0.3 MB
+        // (1,650 namespaces) it took 340 s and ran out of memory, so the
+        // shape is capped until those builds become incremental.
         InputShape(name: "environments of many namespaces", command: .check, text: environments).capped(at: 40_000),
         InputShape(name: "NetworkPolicy YAML", command: .lint, fileName: "shape.yaml", text: policyYAML),
         InputShape(name: "NetworkPolicy YAML", command: .import, fileName: "shape.yaml", text: policyYAML),
@@ -81,7 +81,7 @@ struct InputShape: Sendable {
     }
 
     private static func denseNamespace(_ bytes: Int) -> String {
-        // Services first, then two dependencies each; about 90 bytes per service.
+        // Services first, then two dependencies each, about 90 bytes per service.
         let count = max(2, bytes / 90)
         let services = (0..<count).map { "  service s\($0) [app=s\($0), tier=t\($0 % 7)] ports http:\(8000 + $0 % 50)\n" }
         let dependencies = (0..<count).map { "  s\($0) -> s\(($0 * 7 + 1) % count):http, s\(($0 * 13 + 5) % count):http\n" }

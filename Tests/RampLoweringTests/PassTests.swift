@@ -226,9 +226,9 @@ final class CompactSelectorsTests: XCTestCase {
     }
 
     /// The rest of a split compares equal whatever the order of its In
-    /// values, and a key held by a label joins the same key held by In;
-    /// peers that differ in two keys stay apart.
-    func testJoinsRestsThatAreEqualInAnyOrder() {
+    /// values, and a key held by a label joins the same key held by In.
+    /// Peers that differ in two keys stay apart.
+    func testJoinsEqualRestsInAnyOrder() {
         assertPass(CompactSelectors(), """
         object s/x select {app=x} types ingress
           ingress from pod{app=a, tier in (x, y)}, pod{app in (b, c), tier in (y, x)}, pod{app=d, tier in (x, z)} ports tcp/80
@@ -275,9 +275,9 @@ final class MergeObjectsTests: XCTestCase {
 }
 
 extension MergeObjectsTests {
-    /// Selectors of many labels join on the one label whose value differs;
-    /// one that differs in two labels stays apart.
-    func testJoinsObjectsWhoseManyLabelsDifferInOne() {
+    /// Selectors of many labels join on the one label whose value differs.
+    /// One that differs in two labels stays apart.
+    func testJoinsManyLabelsDifferingInOne() {
         func labels(changing index: Int? = nil) -> String {
             (0..<40).map { $0 == index ? "k\($0 + 10)=other" : "k\($0 + 10)=v\($0)" }.joined(separator: ", ")
         }

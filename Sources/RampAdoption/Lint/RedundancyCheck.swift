@@ -25,8 +25,8 @@ struct RedundancyCheck {
         let covering: Int?
     }
 
-    /// Namespaces are independent, so they are checked on all cores; the
-    /// findings are reported afterwards in namespace order.
+    /// Checks the namespaces on all cores, because they are independent,
+    /// and then reports the findings in namespace order.
     func run() {
         let byNamespace = Dictionary(grouping: policies.indices) { policies[$0].policy.namespace }
         let groups = byNamespace.keys.sorted().map { byNamespace[$0]! }.filter { indices in

@@ -70,13 +70,10 @@ public struct AggregateCIDRs: PlanPass {
     /// contained blocks are dropped and sibling halves joined until nothing
     /// changes.
     ///
-    /// Two CIDRs either nest or are disjoint. In CIDR order (family, first
-    /// address, larger first) a block inside another follows it, with only
-    /// blocks inside it in between, so one sweep drops them. Two halves of a
-    /// network are then next to each other, and joining them can complete
-    /// the larger network whose other half is just before, so a stack joins
-    /// everything in one more pass. A rule with thousands of excepts took
-    /// seconds when each join started over.
+    /// Two CIDRs either nest or are disjoint. In CIDR order a block inside
+    /// another follows it, so one sweep drops contained blocks. The two
+    /// halves of a network are then adjacent, and a stack joins them, and
+    /// the larger networks they complete, in one more pass.
     static func minimalCover(_ cidrs: [CIDR]) -> [CIDR] {
         var disjoint: [CIDR] = []
         for cidr in cidrs.sorted() {

@@ -24,8 +24,8 @@ public struct DropCoveredRules: PlanPass {
     }
 
     /// Keeps the first of equal rules and drops any rule contained in another.
-    /// Each rule is examined once, in order, against the rules still kept;
-    /// a dropped rule's origins go to the first rule that covers it.
+    /// Each rule is examined once, in order, against the rules still kept,
+    /// and a dropped rule's origins go to the first rule that covers it.
     private func dropCovered(_ rules: [PlanRule]) -> [PlanRule] {
         // One rule has no other to be covered by.
         guard rules.count >= 2 else { return rules }
@@ -80,9 +80,9 @@ public struct DropCoveredRules: PlanPass {
         /// order, that satisfies `predicate`.
         func first(for index: Int, _ summaries: [PeerSummary], where predicate: (Int) -> Bool) -> Int? {
             let summary = summaries[index]
-            // TODO: a rule of thousands of networks still compares every
-            // pair of its ipBlock rules (hulls first); an index of hulls by
-            // address would find only those that can contain one.
+            // TODO: an object with thousands of ipBlock rules still compares
+            // every pair of them, hulls first. An index of hulls by address
+            // would find only the rules that can contain one.
             guard !summary.hasIPBlock else { return (0..<count).first(where: predicate) }
             guard let first = summary.fingerprints?.first else { return admittingEveryPeer.first(where: predicate) }
             return CoverCandidates.first(inMerged: admittingEveryPeer, byPeer[first] ?? [], where: predicate)

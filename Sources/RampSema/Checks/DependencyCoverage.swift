@@ -9,9 +9,9 @@ import RampKube
 /// has a group of thousands. So the addresses of every endpoint outside the
 /// cluster become a sorted set once, and a pair compares two sets instead
 /// of building them.
-// TODO: the pairs of a group are still all compared, hulls first, so a
-// client of 6,000 networks takes about half a second; an index of hulls by
-// address would offer only the dependencies that can cover one.
+// TODO: every pair of a group is still compared, hulls first, so a client
+// of 6,000 networks takes about half a second. An index of hulls by address
+// would offer only the dependencies that can cover one.
 struct DependencyCoverage {
     let program: Program
     /// The dependencies by position, in an array, so that a comparison
