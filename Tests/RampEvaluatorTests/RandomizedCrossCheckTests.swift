@@ -90,12 +90,7 @@ final class RandomizedCrossCheckTests: XCTestCase {
             let evaluator = try NetworkPolicyEvaluator(policies: randomPolicies(&random))
             let endpoints = randomEndpoints(&random)
             for _ in 0..<100 {
-                let connection = Connection(
-                    from: endpoints.randomElement(using: &random)!,
-                    to: endpoints.randomElement(using: &random)!,
-                    protocol: NetworkProtocol.allCases.randomElement(using: &random)!,
-                    port: Vocabulary.probePorts.randomElement(using: &random)!
-                )
+                let connection = randomConnection(endpoints, &random)
                 let verdict = evaluator.evaluate(connection)
                 XCTAssertEqual(evaluator.allows(connection), verdict.isAllowed, "iteration \(iteration): \(verdict)")
                 if verdict.isAllowed { allowedCount += 1 } else { deniedCount += 1 }
@@ -117,12 +112,7 @@ final class RandomizedCrossCheckTests: XCTestCase {
             let evaluator = try NetworkPolicyEvaluator(policies: randomPolicies(&random))
             let endpoints = randomEndpoints(&random)
             for _ in 0..<100 {
-                let first = Connection(
-                    from: endpoints.randomElement(using: &random)!,
-                    to: endpoints.randomElement(using: &random)!,
-                    protocol: NetworkProtocol.allCases.randomElement(using: &random)!,
-                    port: Vocabulary.probePorts.randomElement(using: &random)!
-                )
+                let first = randomConnection(endpoints, &random)
                 var second = first
                 second.port = Vocabulary.probePorts.randomElement(using: &random)!
                 if case .pod(var pod) = second.destination {
@@ -204,6 +194,16 @@ final class RandomizedCrossCheckTests: XCTestCase {
             XCTAssertEqual(firstVerdict.isAllowed, secondVerdict.isAllowed,
                            "\(context): equivalence returned nil, but \(firstVerdict) versus \(secondVerdict)")
         }
+    }
+
+    /// Returns a connection between two of `endpoints` on a random protocol and probe port.
+    private func randomConnection(_ endpoints: [Endpoint], _ random: inout SplitMix64) -> Connection {
+        Connection(
+            from: endpoints.randomElement(using: &random)!,
+            to: endpoints.randomElement(using: &random)!,
+            protocol: NetworkProtocol.allCases.randomElement(using: &random)!,
+            port: Vocabulary.probePorts.randomElement(using: &random)!
+        )
     }
 
     private func randomEndpoints(_ random: inout SplitMix64) -> [Endpoint] {
