@@ -61,10 +61,14 @@ public struct DropCoveredRules: PlanPass {
         private let byPeer: [UInt64: [Int]]
         private let count: Int
 
+        /// Below this many rules, every rule is a candidate, because a scan
+        /// costs less than building the index.
+        private static let indexedCount = 32
+
         init(_ summaries: [PeerSummary]) {
             var admittingEveryPeer: [Int] = []
             var byPeer: [UInt64: [Int]] = [:]
-            for (index, summary) in summaries.enumerated() {
+            for (index, summary) in summaries.enumerated() where summaries.count >= CoverCandidates.indexedCount {
                 guard let fingerprints = summary.fingerprints else {
                     admittingEveryPeer.append(index)
                     continue
@@ -83,7 +87,7 @@ public struct DropCoveredRules: PlanPass {
             // TODO: an object with thousands of ipBlock rules still compares
             // every pair of them, hulls first. An index of hulls by address
             // would find only the rules that can contain one.
-            guard !summary.hasIPBlock else { return (0..<count).first(where: predicate) }
+            guard count >= CoverCandidates.indexedCount, !summary.hasIPBlock else { return (0..<count).first(where: predicate) }
             guard let first = summary.fingerprints?.first else { return admittingEveryPeer.first(where: predicate) }
             return CoverCandidates.first(inMerged: admittingEveryPeer, byPeer[first] ?? [], where: predicate)
         }
@@ -119,7 +123,7 @@ public struct DropCoveredRules: PlanPass {
             if let peers = rule.peers, !peers.isEmpty {
                 fingerprints = rule.peerFingerprints
                 hasIPBlock = peers.contains { $0.ipBlock != nil }
-                addresses = AddressHull(peers.lazy.compactMap(\.ipBlock?.cidr))
+                addresses = hasIPBlock ? AddressHull(peers.lazy.compactMap(\.ipBlock?.cidr)) : AddressHull()
             } else {
                 fingerprints = nil
                 hasIPBlock = false

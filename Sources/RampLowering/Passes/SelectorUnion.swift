@@ -39,8 +39,16 @@ enum SelectorUnion {
         static func == (lhs: Split, rhs: Split) -> Bool {
             lhs.fingerprint == rhs.fingerprint && lhs.key == rhs.key
                 && lhs.restLabelCount == rhs.restLabelCount
-                && lhs.selector.matchLabels.allSatisfy { key, value in key == lhs.key || rhs.selector.matchLabels[key] == value }
+                && lhs.selector.matchLabels.allSatisfy { key, value in key == lhs.key || rhs.hasLabel(key, value) }
                 && lhs.restExpressions.elementsEqual(rhs.restExpressions)
+        }
+
+        /// Returns whether the selector requires `key=value`. A scan of the
+        /// few labels of most selectors compares strings without hashing them.
+        private func hasLabel(_ key: String, _ value: String) -> Bool {
+            let labels = selector.matchLabels
+            guard labels.count > 8 else { return labels.contains { $0.key == key && $0.value == value } }
+            return labels[key] == value
         }
 
         private var restLabelCount: Int {
