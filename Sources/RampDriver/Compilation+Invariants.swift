@@ -15,7 +15,9 @@ extension Compilation {
             )
             analysis.checkInvariants(into: diagnostics)
         } catch {
-            diagnostics.emit(.policiesNotEvaluable(error.policy, field: error.field, reason: error.reason), at: nil)
+            // Selectors that combine into too many label classes make every
+            // invariant unprovable, so the message points at the first one.
+            diagnostics.emit(error.diagnosticMessage, at: error.labelClassLimit == nil ? nil : program.invariants.first?.origin)
         }
     }
 }

@@ -68,14 +68,16 @@ struct ClusterAbstraction: Sendable {
     /// Namespace classes whose labels contradict the known labels of their namespace.
     private var contradictingNamespaceClasses: Set<Int> = []
 
-    init(policies: [EffectivePolicy], extraPeers: [NetworkPolicyPeer] = [], namespaceLabels: [String: [String: String]] = [:]) {
+    init(
+        policies: [EffectivePolicy], extraPeers: [NetworkPolicyPeer] = [], namespaceLabels: [String: [String: String]] = [:]
+    ) throws(PolicyValidationError) {
         precondition(extraPeers.allSatisfy { $0.ipBlock != nil || $0.namespaceSelector != nil },
                      "an extra pod peer needs a namespace selector")
         // A name selector per known namespace gives each its own classes.
         let namePeers = namespaceLabels.keys.sorted().map { NetworkPolicyPeer(namespaceSelector: .namespaceNamed($0)) }
-        buildNamespaceClasses(policies, extraPeers: extraPeers + namePeers)
+        try buildNamespaceClasses(policies, extraPeers: extraPeers + namePeers)
         excludeContradictingClasses(namespaceLabels)
-        buildPodAtoms(policies, extraPeers: extraPeers)
+        try buildPodAtoms(policies, extraPeers: extraPeers)
         buildAddressAtoms(policies, extraPeers: extraPeers)
     }
 
@@ -87,7 +89,7 @@ struct ClusterAbstraction: Sendable {
 
     // MARK: - Namespace classes
 
-    private mutating func buildNamespaceClasses(_ policies: [EffectivePolicy], extraPeers: [NetworkPolicyPeer]) {
+    private mutating func buildNamespaceClasses(_ policies: [EffectivePolicy], extraPeers: [NetworkPolicyPeer]) throws(PolicyValidationError) {
         var selectors: Set<LabelSelector> = []
         for policy in policies {
             selectors.insert(.namespaceNamed(policy.namespace))
@@ -114,7 +116,7 @@ struct ClusterAbstraction: Sendable {
         }
 
         let policyNamespaces = Set(policies.map(\.namespace)).sorted()
-        for labelClass in space.partition(initial, by: predicates) {
+        for labelClass in try space.partition(initial, by: predicates) {
             let name = policyNamespaces.first {
                 labelClass.satisfied.contains(namespacePredicateIndex[.namespaceNamed($0)]!)
             }
@@ -156,7 +158,7 @@ struct ClusterAbstraction: Sendable {
 
     // MARK: - Pod atoms
 
-    private mutating func buildPodAtoms(_ policies: [EffectivePolicy], extraPeers: [NetworkPolicyPeer]) {
+    private mutating func buildPodAtoms(_ policies: [EffectivePolicy], extraPeers: [NetworkPolicyPeer]) throws(PolicyValidationError) {
         let selectors = registerPodSelectors(policies, extraPeers: extraPeers)
         let policiesByNamespace = Dictionary(grouping: policies, by: \.namespace)
 
@@ -180,7 +182,7 @@ struct ClusterAbstraction: Sendable {
             for pair in peerPairs where namespaceClass.satisfied.contains(pair[0]) {
                 relevant.insert(pair[1])
             }
-            addPodAtoms(in: classIndex, relevant: relevant.sorted(), selectors: selectors)
+            try addPodAtoms(in: classIndex, relevant: relevant.sorted(), selectors: selectors)
         }
     }
 
@@ -208,7 +210,7 @@ struct ClusterAbstraction: Sendable {
         selectors.map { (text: $0.canonicalText, selector: $0) }.sorted { $0.text < $1.text }.map(\.selector)
     }
 
-    private mutating func addPodAtoms(in classIndex: Int, relevant: [Int], selectors: [LabelSelector]) {
+    private mutating func addPodAtoms(in classIndex: Int, relevant: [Int], selectors: [LabelSelector]) throws(PolicyValidationError) {
         let space = LabelSpace(selectors: relevant.map { selectors[$0] })
         var predicates: [LabelConstraint] = []
         var predicateByConstraint: [LabelConstraint: Int] = [:]
@@ -226,7 +228,7 @@ struct ClusterAbstraction: Sendable {
 
         var atoms: [Int] = []
         var atomsBySelector: [Int: [Int]] = [:]
-        for labelClass in space.partition(space.fullBox, by: predicates) {
+        for labelClass in try space.partition(space.fullBox, by: predicates) {
             for predicate in labelClass.satisfied.members {
                 for id in selectorsOfPredicate[predicate] { atomsBySelector[id, default: []].append(podAtoms.count) }
             }

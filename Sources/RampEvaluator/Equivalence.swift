@@ -114,7 +114,7 @@ public func connectivityDifferences(
     let firstPolicies = first.map(EffectivePolicy.init)
     let secondPolicies = second.map(EffectivePolicy.init)
 
-    let abstraction = ClusterAbstraction(
+    let abstraction = try ClusterAbstraction(
         policies: firstPolicies + secondPolicies + context.map(EffectivePolicy.init), extraPeers: extraPeers, namespaceLabels: namespaceLabels
     )
     let table = PortSetTable()

@@ -96,7 +96,11 @@ struct LabelSpace: Sendable {
     /// key's value classes directly, and the classes start as the product of
     /// those splits. Only predicates over several keys (or none) refine the
     /// classes one by one, which costs a pass over all classes each.
-    func partition(_ initial: LabelBox, by predicates: [LabelConstraint]) -> [LabelClass] {
+    /// The most label classes one partition may have. Each pod selector on
+    /// its own key doubles the classes, and 14 of them took 4 GB.
+    static let maximumClasses = 4096
+
+    func partition(_ initial: LabelBox, by predicates: [LabelConstraint]) throws(PolicyValidationError) -> [LabelClass] {
         var singleKey: [Int: [Int]] = [:]
         var general: [Int] = []
         for (index, predicate) in predicates.enumerated() {
@@ -117,13 +121,19 @@ struct LabelSpace: Sendable {
                     return LabelClass(box: box, satisfied: labelClass.satisfied.union(part.satisfied))
                 }
             }
+            try checkCount(classes)
         }
         for index in general {
             classes = refine(classes, by: predicates[index], index: index)
+            try checkCount(classes)
         }
 
         var seen: Set<BitSet> = []
         return classes.filter { seen.insert($0.satisfied).inserted }
+    }
+
+    private func checkCount(_ classes: [LabelClass]) throws(PolicyValidationError) {
+        guard classes.count <= LabelSpace.maximumClasses else { throw .tooManyLabelClasses(limit: LabelSpace.maximumClasses) }
     }
 
     /// Groups one key's allowed value classes by the predicates they satisfy,

@@ -1,15 +1,31 @@
 import RampKube
 
 /// A policy that the API server would reject, so Kubernetes gives it no
-/// meaning that the evaluator could reproduce.
+/// meaning that the evaluator could reproduce, or policies whose selectors
+/// combine into more classes of pod labels than the evaluator can afford.
 public struct PolicyValidationError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The policy as `namespace/name`.
+    /// The policy as `namespace/name`, empty for too many label classes.
     public let policy: String
     /// The field path, such as `spec.ingress[0].ports[1].endPort`.
     public let field: String
     public let reason: String
+    /// The number of label classes past which the evaluation stopped, or
+    /// nil for an invalid policy.
+    public var labelClassLimit: Int? = nil
 
-    public var description: String { "invalid NetworkPolicy \(policy): \(field): \(reason)" }
+    public var description: String {
+        if let labelClassLimit {
+            return "the selectors combine into more than \(labelClassLimit) classes of labels"
+        }
+        return "invalid NetworkPolicy \(policy): \(field): \(reason)"
+    }
+
+    /// The error of an evaluation that would need more than `limit` classes
+    /// of labels in one namespace class: selectors on many different keys,
+    /// any subset of which a pod may carry, have that many combinations.
+    static func tooManyLabelClasses(limit: Int) -> PolicyValidationError {
+        PolicyValidationError(policy: "", field: "", reason: "", labelClassLimit: limit)
+    }
 }
 
 /// Checks the constraints of the `networking.k8s.io/v1` validation that the

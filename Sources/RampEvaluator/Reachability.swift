@@ -99,7 +99,7 @@ public struct Reachability {
         evaluator = try NetworkPolicyEvaluator(policies: policies)
         let effective = policies.map(EffectivePolicy.init)
         let peers = Array(Set(endpointSets.flatMap(\.peers)))
-        abstraction = ClusterAbstraction(policies: effective, extraPeers: peers, namespaceLabels: namespaceLabels)
+        abstraction = try ClusterAbstraction(policies: effective, extraPeers: peers, namespaceLabels: namespaceLabels)
         registeredPeers = Set(peers)
         var peerIndex = PeerAtomIndex(abstraction)
         access = PolicySetAccess(policies: effective, abstraction: abstraction, table: table, peerIndex: &peerIndex)

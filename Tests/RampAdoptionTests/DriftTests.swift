@@ -26,6 +26,46 @@ final class DriftTests: XCTestCase {
         XCTAssertTrue(result.output.contains("no drift"), result.output)
     }
 
+    /// Two hundred unrelated policies in fifty namespaces differ from the
+    /// contracts in over a million connection classes. The command reports
+    /// the first ten thousand and says that there are more.
+    func testManyDifferencesAreCapped() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let policies = (0..<200).map { index in
+            """
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata:
+              name: p\(index)
+              namespace: ns\(index % 50)
+            spec:
+              podSelector:
+                matchLabels:
+                  app: a\(index)
+              policyTypes: [Ingress]
+              ingress:
+              - from:
+                - podSelector:
+                    matchLabels:
+                      app: b\(index)
+                ports:
+                - port: \(1000 + index)
+
+            """
+        }
+        try policies.joined().write(to: directory.appendingPathComponent("live.yaml"), atomically: true, encoding: .utf8)
+
+        let result = runRamp(["drift", contracts, "--live", directory.path, "--all-namespaces", "--error-limit", "1"])
+
+        XCTAssertEqual(result.status, 1, result.error)
+        XCTAssertTrue(
+            result.output.contains("drift: more than 10000 differences between the cluster and the contracts; the first 10000 are reported"),
+            result.output
+        )
+    }
+
     func testCosmeticChangesAreNotDrift() throws {
         let directory = try export(editing: "boutique.yaml") { text in
             text.replacingOccurrences(of: "name: frontend\n", with: "name: renamed-frontend\n")

@@ -64,10 +64,25 @@ final class AbstractionPartsTests: XCTestCase {
 
     // MARK: - LabelSpace
 
-    func testPartitionKeepsOneClassPerSignature() {
+    /// Twelve selectors on twelve keys make 4,096 classes, the limit, and
+    /// thirteen would make 8,192, so the partition stops with an error.
+    func testPartitionStopsPastClassLimit() throws {
+        func partition(_ count: Int) throws -> Int {
+            let selectors = (0..<count).map { selector([:], [requirement("k\($0)", .exists)]) }
+            let space = LabelSpace(selectors: selectors)
+            return try space.partition(space.fullBox, by: selectors.map(space.compile)).count
+        }
+
+        XCTAssertEqual(try partition(12), 4096)
+        XCTAssertThrowsError(try partition(13)) { error in
+            XCTAssertEqual((error as? PolicyValidationError)?.labelClassLimit, 4096)
+        }
+    }
+
+    func testPartitionKeepsOneClassPerSignature() throws {
         let selectors = [selector(["app": "web"]), selector([:], [requirement("app", .notIn, ["web", "api"])]), selector([:], [requirement("tier", .exists)])]
         let space = LabelSpace(selectors: selectors)
-        let classes = space.partition(space.fullBox, by: selectors.map(space.compile))
+        let classes = try space.partition(space.fullBox, by: selectors.map(space.compile))
 
         // app: web, api, other or absent; tier: present or absent. app=web and
         // NotIn are exclusive, so the signatures are {0}, {1} and none, each with and without tier.

@@ -24,11 +24,19 @@ public struct DriftAnalysis {
         self.diagnostics = diagnostics
     }
 
-    /// Reports every difference and returns how many there are.
+    /// The most differences reported. Unrelated policies in many namespaces
+    /// differ in millions of connection classes, which no reader can use and
+    /// which took gigabytes to collect.
+    public static let maximumDifferences = 10_000
+
+    /// Reports every difference, up to `maximumDifferences`, and returns how
+    /// many there are: `maximumDifferences + 1` stands for more than that.
     @discardableResult
     public func run() throws(PolicyValidationError) -> Int {
-        let differences = try connectivityDifferences(between: live.map(\.policy), and: contracts)
-        for difference in differences {
+        let differences = try connectivityDifferences(
+            between: live.map(\.policy), and: contracts, limit: DriftAnalysis.maximumDifferences + 1
+        )
+        for difference in differences.prefix(DriftAnalysis.maximumDifferences) {
             report(difference)
         }
         return differences.count

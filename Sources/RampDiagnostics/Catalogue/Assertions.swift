@@ -14,6 +14,7 @@ extension DiagnosticID {
     public static let expectedBlocked = DiagnosticID(803, "expected-blocked", .error, "the policies allow a connection that 'expect blocked' forbids")
     public static let policiesNotEvaluable = DiagnosticID(804, "policies-not-evaluable", .error, "a NetworkPolicy that the API server would reject, so it cannot be evaluated")
     public static let noPodsInAssertion = DiagnosticID(805, "no-pods-in-assertion", .error, "an expectation or invariant between two addresses outside the cluster")
+    public static let policiesTooComplex = DiagnosticID(806, "policies-too-complex", .error, "pod selectors on many different keys combine into too many label classes to evaluate")
 
     // Policies read with --policies.
     public static let noPoliciesFound = DiagnosticID(810, "no-policies-found", .error, "--policies names files without any NetworkPolicy object")
@@ -30,7 +31,7 @@ extension DiagnosticID {
 
     /// The identities declared in this file, for `DiagnosticID.all`.
     static let assertionIDs: [DiagnosticID] = [
-        .neverViolated, .onlyViolated, .expectedAllowed, .expectedBlocked, .policiesNotEvaluable, .noPodsInAssertion,
+        .neverViolated, .onlyViolated, .expectedAllowed, .expectedBlocked, .policiesNotEvaluable, .noPodsInAssertion, .policiesTooComplex,
         .noPoliciesFound, .objectSkipped, .duplicatePolicy,
         .generatedFileStale, .generatedFileMissing, .generatedFileExtra,
         .revisionUnreadable,
@@ -59,6 +60,10 @@ extension DiagnosticMessage {
 
     public static func policiesNotEvaluable(_ policy: String, field: String, reason: String) -> Self {
         Self(.policiesNotEvaluable, "cannot evaluate NetworkPolicy '\(policy)': \(field): \(reason)")
+    }
+
+    public static func policiesTooComplex(limit: Int) -> Self {
+        Self(.policiesTooComplex, "cannot evaluate the policies: their pod selectors on different label keys combine into more than \(limit) classes of pod labels; select the services of a namespace by values of one shared key, such as [app=web]")
     }
 
     /// `statement` is `expect` or `never`.

@@ -154,6 +154,89 @@ extension Explanations {
             ```
             """,
 
+        806: """
+            The evaluator cannot check an invariant or expectation, or compare
+            policies, because their pod selectors combine into too many classes
+            of pod labels.
+
+            The evaluator splits the pods of a namespace into classes by the
+            selectors that match them. Selectors on different label keys can all
+            match one pod, so n of them make up to 2^n classes: thirteen services
+            selected by thirteen different keys need 8,192. Select the services
+            of a namespace by values of one shared key, such as `app`, which no
+            pod can carry twice.
+
+            Erroneous example:
+
+            ```ramp
+            namespace shop {
+              deny all
+              service s0 [k0=x] ports 80
+              service s1 [k1=x] ports 80
+              service s2 [k2=x] ports 80
+              service s3 [k3=x] ports 80
+              service s4 [k4=x] ports 80
+              service s5 [k5=x] ports 80
+              service s6 [k6=x] ports 80
+              service s7 [k7=x] ports 80
+              service s8 [k8=x] ports 80
+              service s9 [k9=x] ports 80
+              service s10 [k10=x] ports 80
+              service s11 [k11=x] ports 80
+              service s12 [k12=x] ports 80
+              s0 -> s1:80
+              s1 -> s2:80
+              s2 -> s3:80
+              s3 -> s4:80
+              s4 -> s5:80
+              s5 -> s6:80
+              s6 -> s7:80
+              s7 -> s8:80
+              s8 -> s9:80
+              s9 -> s10:80
+              s10 -> s11:80
+              s11 -> s12:80
+              s12 -> s0:80
+              never s0 -> s5
+            }
+            ```
+
+            Corrected example:
+
+            ```ramp
+            namespace shop {
+              deny all
+              service s0 [app=s0] ports 80
+              service s1 [app=s1] ports 80
+              service s2 [app=s2] ports 80
+              service s3 [app=s3] ports 80
+              service s4 [app=s4] ports 80
+              service s5 [app=s5] ports 80
+              service s6 [app=s6] ports 80
+              service s7 [app=s7] ports 80
+              service s8 [app=s8] ports 80
+              service s9 [app=s9] ports 80
+              service s10 [app=s10] ports 80
+              service s11 [app=s11] ports 80
+              service s12 [app=s12] ports 80
+              s0 -> s1:80
+              s1 -> s2:80
+              s2 -> s3:80
+              s3 -> s4:80
+              s4 -> s5:80
+              s5 -> s6:80
+              s6 -> s7:80
+              s7 -> s8:80
+              s8 -> s9:80
+              s9 -> s10:80
+              s10 -> s11:80
+              s11 -> s12:80
+              s12 -> s0:80
+              never s0 -> s5
+            }
+            ```
+            """,
+
         805: """
             An `expect` or `never` statement connects two addresses outside the
             cluster.

@@ -80,7 +80,7 @@ struct ExpectationStep: CheckStep {
                 if let diagnostic = analysis.diagnostic(for: result) { diagnostics.emit(diagnostic) }
             }
         } catch {
-            diagnostics.emit(.policiesNotEvaluable(error.policy, field: error.field, reason: error.reason), at: nil)
+            diagnostics.emit(error.diagnosticMessage, at: nil)
         }
         let count = context.program.expectations.count
         return "\(count) expectation\(count == 1 ? " passes" : "s pass")"

@@ -46,7 +46,7 @@ struct DiffCommand {
                 new: ContractVersion(program: newProgram, plan: newPlan, label: newPaths.joined(separator: ", "))
             )
         } catch {
-            _ = driver.emit([Diagnostic(.policiesNotEvaluable(error.policy, field: error.field, reason: error.reason), at: nil)],
+            _ = driver.emit([Diagnostic(error.diagnosticMessage, at: nil)],
                             reporting: options.reporting)
             return .contractErrors
         }

@@ -48,6 +48,8 @@ struct DriftCommand {
         let report = driver.emit(diagnostics.sorted(), reporting: options.reporting)
         var summary = count == 0
             ? "no drift: the cluster allows exactly the connections that the contracts allow"
+            : count > DriftAnalysis.maximumDifferences
+            ? "drift: more than \(DriftAnalysis.maximumDifferences) differences between the cluster and the contracts; the first \(DriftAnalysis.maximumDifferences) are reported"
             : "drift: \(count) difference\(count == 1 ? "" : "s") between the cluster and the contracts"
         if ignored > 0, !options.allNamespaces {
             summary += "; \(ignored) polic\(ignored == 1 ? "y" : "ies") in namespaces that no contract declares were not compared"

@@ -49,7 +49,7 @@ struct TestCommand {
                 analysis.checkInvariants(into: compilation.diagnostics)
             }
         } catch {
-            compilation.diagnostics.emit(.policiesNotEvaluable(error.policy, field: error.field, reason: error.reason), at: nil)
+            compilation.diagnostics.emit(error.diagnosticMessage, at: nil)
             _ = driver.emit(compilation.diagnostics.sorted(), reporting: options.reporting)
             return .contractErrors
         }
