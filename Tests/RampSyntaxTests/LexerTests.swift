@@ -85,6 +85,14 @@ final class LexerTests: XCTestCase {
         XCTAssertEqual(tokens[1].end, 5, "the CR is the last byte of the string token")
     }
 
+    func testUnknownEscapeFlagsString() {
+        let tokens = Lexer.tokenize(Array("\"a\\\"b\\\\c\\qd\\ne\" \"ok\\\"\"".utf8))
+
+        XCTAssertEqual(tokens.map(\.kind), [.string, .string, .endOfFile])
+        // The first backslash that escapes neither a quote nor a backslash is byte 8.
+        XCTAssertEqual(tokens.map(\.flaw), [.invalidEscape(at: 8), nil, nil])
+    }
+
     func testBackslashDoesNotEscapeLoneCarriageReturn() {
         let tokens = Lexer.tokenize(Array("\"a\\\rb\"".utf8))
         XCTAssertEqual(tokens.map(\.kind), [.string, .word, .string, .endOfFile])

@@ -18,6 +18,7 @@ extension DiagnosticID {
     public static let unterminatedString = DiagnosticID(102, "unterminated-string", .error, "a string literal has no closing quote")
     public static let invalidCharacter = DiagnosticID(103, "invalid-character", .error, "a character that the language does not use")
     public static let nestingTooDeep = DiagnosticID(104, "nesting-too-deep", .error, "the input nests deeper than the parser allows")
+    public static let invalidEscape = DiagnosticID(105, "invalid-escape", .error, "a backslash in a string before a character that it cannot escape")
     public static let unsupportedDenyRule = DiagnosticID(110, "unsupported-deny-rule", .error, "NetworkPolicy has no deny rules")
     public static let unsupportedPriority = DiagnosticID(111, "unsupported-priority", .error, "NetworkPolicy has no priorities")
     public static let unsupportedFQDN = DiagnosticID(112, "unsupported-fqdn", .error, "NetworkPolicy cannot select domain names")
@@ -92,6 +93,10 @@ extension DiagnosticMessage {
     public static let unterminatedString = Self(.unterminatedString, "unterminated string literal; add the closing '\"' on the same line")
 
     public static let loneCarriageReturn = Self(.invalidCharacter, "line ends with a lone carriage return (CR); use LF or CRLF")
+
+    public static func invalidEscape(_ escape: String) -> Self {
+        Self(.invalidEscape, "invalid escape '\(escape)' in a string; only '\\\"' and '\\\\' are escapes, so write '\\\\' for a backslash")
+    }
 
     public static func invalidCharacter(_ character: String) -> Self {
         Self(.invalidCharacter, "unexpected character \(character) in contract")

@@ -26,7 +26,7 @@ extension DiagnosticID {
         // Input and output.
         .fileUnreadable, .noContracts, .outputUnwritable, .invalidUTF8, .noNamespaces,
         // Syntax.
-        .unexpectedToken, .unterminatedString, .invalidCharacter, .nestingTooDeep,
+        .unexpectedToken, .unterminatedString, .invalidCharacter, .nestingTooDeep, .invalidEscape,
         .unsupportedDenyRule, .unsupportedPriority, .unsupportedFQDN, .unsupportedLayer7,
         .unsupportedServiceName, .unsupportedNodeSelector,
         // Names and declarations.

@@ -50,13 +50,38 @@ extension Explanations {
             ```
             """,
 
+        105: """
+            A string contains a backslash before a character that it cannot escape.
+
+            In a string, `\\"` stands for a quote and `\\\\` for a backslash. Any
+            other backslash is an error, because dropping it would change the value
+            without a word: `"a\\nb"` is not a line break. Write `\\\\` for a
+            backslash that belongs to the value.
+
+            Erroneous example:
+
+            ```ramp
+            namespace shop [owner="web\\team"] {
+            }
+            ```
+
+            Corrected example:
+
+            ```ramp
+            namespace shop [owner="web-team"] {
+            }
+            ```
+            """,
+
         103: """
             The contract contains a character that the language does not use.
 
             Names consist of letters, digits, `_`, `.` and `-`, strings are quoted with
             `"`, and the language uses a few punctuation characters such as `{`, `}`,
             `[`, `]`, `:`, `,` and `->`. Other characters, often a typographic arrow or
-            quote pasted from a document, are rejected.
+            quote pasted from a document, are rejected. So is a carriage return (CR)
+            without a line feed after it, the line ending of classic Mac files: save
+            the file with LF or CRLF line endings.
 
             Erroneous example:
 

@@ -184,14 +184,17 @@ public struct Lexer {
     /// carries its flaw, so that the error points at the CR.
     private mutating func scanString() -> Token {
         let start = position
+        var invalidEscape: Int?
         position += 1
         while position < bytes.count {
             switch bytes[position] {
             case UInt8(ascii: "\""):
                 position += 1
-                return Token(kind: .string, start: start, end: position)
+                return Token(kind: .string, start: start, end: position, flaw: invalidEscape.map { .invalidEscape(at: $0) })
             case UInt8(ascii: "\\") where position + 1 < bytes.count && bytes[position + 1] != UInt8(ascii: "\n")
                 && bytes[position + 1] != UInt8(ascii: "\r"):
+                let escaped = bytes[position + 1]
+                if escaped != UInt8(ascii: "\""), escaped != UInt8(ascii: "\\"), invalidEscape == nil { invalidEscape = position }
                 position += 2
             case UInt8(ascii: "\n"):
                 return Token(kind: .string, start: start, end: position, flaw: .unterminatedString)

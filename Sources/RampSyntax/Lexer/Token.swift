@@ -25,6 +25,10 @@ public enum TokenFlaw: Equatable, Sendable {
     /// token of its own or the end of a string literal, which cannot contain
     /// a line break.
     case loneCarriageReturn
+    /// A backslash in a string before a character other than `"` and `\`,
+    /// at the given byte offset. Dropping the backslash would change the
+    /// value silently, so it is an error.
+    case invalidEscape(at: Int)
 }
 
 public struct Token: Sendable {

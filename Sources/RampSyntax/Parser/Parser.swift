@@ -118,6 +118,9 @@ public struct Parser {
             diagnostics.emit(.unterminatedString, at: range(token))
         } else if token.flaw == .loneCarriageReturn {
             diagnostics.emit(.loneCarriageReturn, at: SourceRange(file: file, start: token.end - 1, end: token.end))
+        } else if case .invalidEscape(let offset) = token.flaw {
+            let escape = SourceRange(file: file, start: offset, end: min(token.end, offset + 1 + SourceFile.scalarLength(leadingByte: file.bytes[offset + 1])))
+            diagnostics.emit(.invalidEscape(file.text(escape.start..<escape.end)), at: escape)
         } else if token.kind == .unknown {
             diagnostics.emit(.invalidCharacter(describe(token)), at: range(token))
         } else {
