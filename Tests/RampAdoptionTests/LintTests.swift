@@ -65,6 +65,20 @@ final class LintTests: XCTestCase {
         XCTAssertEqual(codes(diagnostics), ["deny.yaml:3: RAMP0911"])
     }
 
+    /// A namespace of more policies than the redundancy check examines gets
+    /// a note instead of a silent skip, even where two of them repeat each other.
+    func testRedundancySkipIsReported() {
+        // One more than the 100 policies per namespace that the check examines.
+        let policies = (0...100).map { index in
+            "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny-\(index), namespace: shop}\nspec: {podSelector: {}, policyTypes: [Ingress]}\n"
+        }
+        let diagnostics = DiagnosticEngine()
+
+        Linter(policies: decode([.init(path: "many.yaml", text: policies.joined(separator: "---\n"))], diagnostics: diagnostics), diagnostics: diagnostics).run()
+
+        XCTAssertEqual(codes(diagnostics), ["many.yaml:1: RAMP0915"])
+    }
+
     func testDecoderReportsExceptAndEndPortMistakes() {
         XCTAssertEqual(lint("invalid-blocks.yaml"), [
             "lint/invalid-blocks.yaml:14: RAMP0402",

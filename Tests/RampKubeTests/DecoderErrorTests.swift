@@ -89,6 +89,13 @@ final class DecoderErrorTests: XCTestCase {
         ])
     }
 
+    func testMoreThanTwoPolicyTypes() {
+        XCTAssertEqual(specDiagnostics("  podSelector: {}\n  policyTypes: [Ingress, Egress, Ingress]\n"), [
+            "8:16: policyTypes lists 3 entries, but Kubernetes accepts at most two; list Ingress, Egress or both, each once [RAMP0556]",
+        ])
+        XCTAssertEqual(specDiagnostics("  podSelector: {}\n  policyTypes: [Ingress, Ingress]\n"), [])
+    }
+
     func testCIDRWithHostBits() {
         XCTAssertEqual(specDiagnostics("  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock:\n        cidr: 10.0.0.1/8\n"), [
             "11:15: invalid CIDR '10.0.0.1/8': host bits are set; the network address is 10.0.0.0/8 [RAMP0401]",

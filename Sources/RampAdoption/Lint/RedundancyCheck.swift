@@ -29,6 +29,13 @@ struct RedundancyCheck {
     /// and then reports the findings in namespace order.
     func run() {
         let byNamespace = Dictionary(grouping: policies.indices) { policies[$0].policy.namespace }
+        for namespace in byNamespace.keys.sorted() where byNamespace[namespace]!.count > RedundancyCheck.maximumPoliciesPerNamespace {
+            let count = byNamespace[namespace]!.count
+            diagnostics.emit(
+                .lintRedundancyNotChecked(namespace, policies: count, limit: RedundancyCheck.maximumPoliciesPerNamespace),
+                at: policies[byNamespace[namespace]![0]].ranges.object
+            )
+        }
         let groups = byNamespace.keys.sorted().map { byNamespace[$0]! }.filter { indices in
             indices.count > 1 && indices.count <= RedundancyCheck.maximumPoliciesPerNamespace
         }

@@ -31,7 +31,7 @@ extension DiagnosticID {
     public static let manifestMissingField = DiagnosticID(553, "manifest-missing-field", .error, "a manifest lacks a required field")
     public static let manifestUnsupportedAPIVersion = DiagnosticID(554, "manifest-unsupported-api-version", .error, "a NetworkPolicy of an API version that ramp does not read")
     public static let manifestInvalidProtocol = DiagnosticID(555, "manifest-invalid-protocol", .error, "a NetworkPolicy port protocol other than TCP, UDP or SCTP")
-    public static let manifestInvalidPolicyType = DiagnosticID(556, "manifest-invalid-policy-type", .error, "a policy type other than Ingress or Egress")
+    public static let manifestInvalidPolicyType = DiagnosticID(556, "manifest-invalid-policy-type", .error, "a policy type other than Ingress or Egress, or more than two")
     public static let manifestInvalidOperator = DiagnosticID(557, "manifest-invalid-operator", .error, "a label selector operator that Kubernetes does not define")
     public static let manifestValuesNotAllowed = DiagnosticID(558, "manifest-values-not-allowed", .error, "an Exists or DoesNotExist requirement with values")
     public static let manifestValuesRequired = DiagnosticID(559, "manifest-values-required", .error, "an In or NotIn requirement without values")
@@ -148,6 +148,10 @@ extension DiagnosticMessage {
 
     public static func manifestInvalidPolicyType(_ text: String) -> Self {
         Self(.manifestInvalidPolicyType, "invalid policy type '\(text)'; use Ingress or Egress")
+    }
+
+    public static func manifestTooManyPolicyTypes(_ count: Int) -> Self {
+        Self(.manifestInvalidPolicyType, "policyTypes lists \(count) entries, but Kubernetes accepts at most two; list Ingress, Egress or both, each once")
     }
 
     public static func manifestInvalidOperator(_ text: String) -> Self {

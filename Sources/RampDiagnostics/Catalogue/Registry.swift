@@ -66,7 +66,7 @@ extension DiagnosticID {
     static let adoptionIDs: [DiagnosticID] = [
         .lintSplitPeer, .lintPortsWithoutPeers, .lintEmptyRule, .lintIgnoredRules, .lintImplicitIngressIsolation,
         .lintEgressWithoutDNS, .lintSingleFamilyInternet, .lintMutableNamespaceLabel, .lintSelectorMatchesNoWorkload,
-        .lintWorkloadNotSelected, .lintRedundantPolicy, .lintNamedPortAmbiguous, .lintNamedPortUndefined, .lintServicePort,
+        .lintWorkloadNotSelected, .lintRedundantPolicy, .lintNamedPortAmbiguous, .lintNamedPortUndefined, .lintServicePort, .lintRedundancyNotChecked,
         .importNotExact, .importApproximated, .importDiffers,
         .driftLiveAllows, .driftLiveBlocks,
     ]

@@ -123,6 +123,17 @@ extension Explanations {
             that a later change to one of them is not silently undone by the other.
             """,
 
+        915: """
+            A namespace has more policies than the redundancy check of `ramp lint`
+            examines, so its policies were not checked for redundancy.
+
+            The check proves, for each policy, that the others allow exactly the
+            same traffic without it, and each proof covers every policy of the
+            namespace. Past 100 policies in one namespace that takes too long, so
+            the namespace is skipped and this note says so. The other lint checks
+            still run.
+            """,
+
         912: """
             A rule names a container port, and the destination pods that the given
             workloads describe give that name different numbers.

@@ -779,10 +779,12 @@ extension Explanations {
             """,
 
         556: """
-            An entry of `policyTypes` is not `Ingress` or `Egress`.
+            An entry of `policyTypes` is not `Ingress` or `Egress`, or the list has
+            more than two entries.
 
-            Kubernetes accepts exactly these two values, capitalised as shown. The
-            list names the directions that the policy isolates. When it is omitted,
+            Kubernetes accepts exactly these two values, capitalised as shown, and
+            at most two entries. The list names the directions that the policy
+            isolates. When it is omitted,
             Kubernetes sets Ingress, and Egress too if the policy has `egress`
             rules.
 

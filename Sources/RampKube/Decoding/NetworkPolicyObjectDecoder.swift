@@ -117,7 +117,10 @@ final class NetworkPolicyObjectDecoder {
     private func decodePolicyTypes(_ entry: YAMLMappingEntry?, into spec: inout Spec) {
         var types: [NetworkPolicy.PolicyType] = []
         if let entry {
-            for (text, item) in reader.strings(entry.value, path: "spec.policyTypes") {
+            let items = reader.strings(entry.value, path: "spec.policyTypes")
+            // The API server's validation rejects a list of more than two.
+            if items.count > 2 { reader.error(.manifestTooManyPolicyTypes(items.count), at: entry.value.range) }
+            for (text, item) in items {
                 guard let type = NetworkPolicy.PolicyType(rawValue: text) else {
                     reader.error(.manifestInvalidPolicyType(text), at: item.range)
                     continue
