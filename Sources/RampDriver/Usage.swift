@@ -135,8 +135,9 @@ enum Usage {
                               included), a directory searched recursively for them, or '-' for standard input
 
     OPTIONS:
-      --workloads <path>      Manifests of Deployments, StatefulSets, DaemonSets, Pods, Services and
-                              Namespaces; enables the checks against workloads. May be repeated.
+      --workloads <path>      Manifests of Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, Pods,
+                              Services and Namespaces; enables the checks against workloads. May be
+                              repeated.
       --diagnostics-format <format>
                               text (default), json, sarif or github, as for 'ramp build'
       --color <when>          auto (default), always or never
@@ -189,9 +190,10 @@ enum Usage {
 
     OPTIONS:
       -o, --output <file>     The contract file to write, or '-' for standard output
-      --workloads <path>      Manifests of Deployments, StatefulSets, DaemonSets, Pods, Services and
-                              Namespaces: services are named after the workloads their selectors
-                              match, declare their container ports, and port names are resolved
+      --workloads <path>      Manifests of Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, Pods,
+                              Services and Namespaces: services are named after the workloads their
+                              selectors match, declare their container ports, and port names are
+                              resolved
       --allow-approximate     Write the contract even where it cannot be exact, with every
                               approximation as a '#' comment; the problems are reported as warnings
       --diagnostics-format <format>
