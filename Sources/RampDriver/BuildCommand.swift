@@ -12,8 +12,8 @@ struct BuildCommand {
         compilation.optimizationLevel = options.optimizationLevel
         compilation.requestedKubernetesVersion = options.kubernetesVersion
         compilation.environment = options.environment
-        compilation.keepsIntermediateResults = false
         let sources = ContractInputs.read(options.inputs, diagnostics: compilation.diagnostics)
+        compilation.keepsIntermediateResults = sources.reduce(0) { $0 + $1.bytes.count } <= Compilation.largeInputBytes
         if compilation.diagnostics.hasErrors {
             _ = driver.emit(compilation.diagnostics.sorted(), reporting: options.reporting)
             return .usageOrIOError
