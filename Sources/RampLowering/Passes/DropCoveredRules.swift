@@ -61,9 +61,10 @@ public struct DropCoveredRules: PlanPass {
         private let byPeer: [UInt64: [Int]]
         private let count: Int
 
-        /// Below this many rules, every rule is a candidate, because a scan
-        /// costs less than building the index.
-        private static let indexedCount = 32
+        /// Below this many rules, every rule is a candidate: the fingerprint
+        /// test rejects most pairs cheaply, and in objects of a few hundred
+        /// rules the index cost more instructions than it saved.
+        private static let indexedCount = 1024
 
         init(_ summaries: [PeerSummary]) {
             var admittingEveryPeer: [Int] = []
