@@ -352,6 +352,24 @@ final class DropCoveredRulesTests: XCTestCase {
         """)
     }
 
+    /// Past a thousand rules the covering rules are looked up by peer
+    /// instead of scanned, with the same result.
+    func testDropsInsideManyRules() {
+        let fillers = (0..<1100).map { "  ingress from pod{app=f\($0)} ports tcp/80" }
+        assertPass(DropCoveredRules(), ([
+            "object s/a select {app=a} types ingress",
+            "  ingress from pod{app=b} ports tcp/80",
+            "  ingress from pod{app=b}, pod{app=c} ports tcp/80-90",
+            "  ingress from pod{app=b} ports tcp/80",
+            "  ingress from any ports udp/53",
+            "  ingress from pod{app=d} ports udp/53",
+        ] + fillers + ["  ingress from pod{app=f7} ports tcp/80"]).joined(separator: "\n"), ([
+            "object s/a select {app=a} types ingress",
+            "  ingress from pod{app=b}, pod{app=c} ports tcp/80-90",
+            "  ingress from any ports udp/53",
+        ] + fillers).joined(separator: "\n") + "\n")
+    }
+
     /// The namespace object isolates egress for every pod and grants DNS, so
     /// a service's own DNS rule and its egress isolation are redundant.
     func testDropsWhatTheNamespaceObjectGrants() {
