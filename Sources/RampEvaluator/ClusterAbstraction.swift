@@ -115,11 +115,17 @@ struct ClusterAbstraction: Sendable {
             namespacePredicateIndex[selector] = index
         }
 
-        let policyNamespaces = Set(policies.map(\.namespace)).sorted()
+        // The namespace of each name predicate, so that a class finds its
+        // namespace among the predicates it satisfies. Testing every
+        // namespace's predicate for every class grew with the square of the
+        // namespaces: most of the time of a 1 MB import.
+        var policyNamespaceByPredicate: [Int: String] = [:]
+        for name in Set(policies.map(\.namespace)).sorted() {
+            let predicate = namespacePredicateIndex[.namespaceNamed(name)]!
+            if policyNamespaceByPredicate[predicate] == nil { policyNamespaceByPredicate[predicate] = name }
+        }
         for labelClass in try space.partition(initial, by: predicates) {
-            let name = policyNamespaces.first {
-                labelClass.satisfied.contains(namespacePredicateIndex[.namespaceNamed($0)]!)
-            }
+            let name = labelClass.satisfied.members.compactMap { policyNamespaceByPredicate[$0] }.min()
             var labels = space.representative(of: labelClass.box)
             labels.removeValue(forKey: Namespace.nameLabel)
             if let name { namespaceClassesByName[name, default: []].append(namespaceClasses.count) }
