@@ -79,6 +79,24 @@ final class LintTests: XCTestCase {
         XCTAssertEqual(codes(diagnostics), ["many.yaml:1: RAMP0915"])
     }
 
+    /// Thirteen policies selecting pods by thirteen different keys make
+    /// 8,192 label classes, more than the evaluator affords, so the check
+    /// says that it skipped the namespace.
+    func testRedundancySkipOnLabelClasses() {
+        let policies = (0..<13).map { index in
+            "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p\(index), namespace: shop}\nspec: {podSelector: {matchLabels: {k\(index): x}}, policyTypes: [Ingress], ingress: [{from: [{podSelector: {matchLabels: {k\((index + 1) % 13): x}}}]}]}\n"
+        }
+        let diagnostics = DiagnosticEngine()
+
+        Linter(policies: decode([.init(path: "keys.yaml", text: policies.joined(separator: "---\n"))], diagnostics: diagnostics), diagnostics: diagnostics).run()
+
+        XCTAssertEqual(codes(diagnostics), ["keys.yaml:1: RAMP0915"])
+        XCTAssertEqual(
+            diagnostics.sorted().map(\.message),
+            ["the 13 policies of namespace 'shop' were not checked for redundancy, because their pod selectors on different label keys combine into more than 4096 classes of pod labels"]
+        )
+    }
+
     func testDecoderReportsExceptAndEndPortMistakes() {
         XCTAssertEqual(lint("invalid-blocks.yaml"), [
             "lint/invalid-blocks.yaml:14: RAMP0402",

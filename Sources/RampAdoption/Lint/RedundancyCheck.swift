@@ -40,20 +40,36 @@ struct RedundancyCheck {
             indices.count > 1 && indices.count <= RedundancyCheck.maximumPoliciesPerNamespace
         }
         let decoded = policies
-        let findings = ConcurrentIndices.map(count: groups.count, itemSize: 1) { group in
+        let results = ConcurrentIndices.map(count: groups.count, itemSize: 1) { group in
             RedundancyCheck.findings(groups[group], decoded)
         }
-        for finding in findings.joined() { report(finding) }
+        for (group, result) in zip(groups, results) {
+            switch result {
+            case .findings(let findings): for finding in findings { report(finding) }
+            case .tooManyLabelClasses(let limit): reportTooManyLabelClasses(group, limit: limit)
+            }
+        }
     }
 
-    private static func findings(_ indices: [Int], _ policies: [DecodedNetworkPolicy]) -> [Finding] {
+    /// The redundant policies of one namespace, or the limit of label
+    /// classes that their selectors pass, which leaves them unchecked.
+    private enum NamespaceResult: Sendable {
+        case findings([Finding])
+        case tooManyLabelClasses(limit: Int)
+    }
+
+    private static func findings(_ indices: [Int], _ policies: [DecodedNetworkPolicy]) -> NamespaceResult {
         var findings: [Finding] = []
         var remaining = indices
         for index in indices {
             let others = remaining.filter { $0 != index }
             let with = remaining.map { policies[$0].policy }
             let without = others.map { policies[$0].policy }
-            guard areEquivalent(with, without) else { continue }
+            switch comparison(with, without) {
+            case .tooManyLabelClasses(let limit): return .tooManyLabelClasses(limit: limit)
+            case .different: continue
+            case .equivalent: break
+            }
 
             let covering = others.first { other in
                 areEquivalent([policies[other].policy, policies[index].policy], [policies[other].policy])
@@ -61,7 +77,15 @@ struct RedundancyCheck {
             findings.append(Finding(index: index, covering: covering))
             remaining = others
         }
-        return findings
+        return .findings(findings)
+    }
+
+    private func reportTooManyLabelClasses(_ indices: [Int], limit: Int) {
+        let first = policies[indices[0]]
+        diagnostics.emit(
+            .lintRedundancyTooComplex(first.policy.namespace, policies: indices.count, labelClasses: limit),
+            at: first.ranges.object
+        )
     }
 
     private func report(_ finding: Finding) {
@@ -79,10 +103,21 @@ struct RedundancyCheck {
     /// Returns whether two sets allow the same connections. A policy that the
     /// evaluator rejects, which the decoder should have caught, counts as a difference.
     static func areEquivalent(_ first: [NetworkPolicy], _ second: [NetworkPolicy]) -> Bool {
+        if case .equivalent = comparison(first, second) { return true }
+        return false
+    }
+
+    private enum Comparison {
+        case equivalent, different
+        case tooManyLabelClasses(limit: Int)
+    }
+
+    private static func comparison(_ first: [NetworkPolicy], _ second: [NetworkPolicy]) -> Comparison {
         do {
-            return try equivalence(of: first, and: second) == nil
+            return try equivalence(of: first, and: second) == nil ? .equivalent : .different
         } catch {
-            return false
+            guard let limit = error.labelClassLimit else { return .different }
+            return .tooManyLabelClasses(limit: limit)
         }
     }
 }

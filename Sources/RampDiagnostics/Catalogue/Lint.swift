@@ -20,7 +20,7 @@ extension DiagnosticID {
     public static let lintNamedPortAmbiguous = DiagnosticID(912, "lint-named-port-ambiguous", .warning, "a named port that resolves to different numbers on different pods")
     public static let lintNamedPortUndefined = DiagnosticID(913, "lint-named-port-undefined", .warning, "a named port that no destination workload defines")
     public static let lintServicePort = DiagnosticID(914, "lint-service-port", .warning, "a rule port that is a Service port, not a container port")
-    public static let lintRedundancyNotChecked = DiagnosticID(915, "lint-redundancy-not-checked", .note, "a namespace with too many policies for the redundancy check")
+    public static let lintRedundancyNotChecked = DiagnosticID(915, "lint-redundancy-not-checked", .note, "a namespace whose policies the redundancy check cannot examine")
 
     // ramp import.
     public static let importNotExact = DiagnosticID(940, "import-not-exact", .error, "a policy field that no contract can state exactly")
@@ -142,6 +142,13 @@ extension DiagnosticMessage {
         Self(
             .lintRedundancyNotChecked,
             "the \(policies) policies of namespace '\(namespace)' were not checked for redundancy, which takes one proof per policy and runs for at most \(limit) policies per namespace"
+        )
+    }
+
+    public static func lintRedundancyTooComplex(_ namespace: String, policies: Int, labelClasses: Int) -> Self {
+        Self(
+            .lintRedundancyNotChecked,
+            "the \(policies) policies of namespace '\(namespace)' were not checked for redundancy, because their pod selectors on different label keys combine into more than \(labelClasses) classes of pod labels"
         )
     }
 }

@@ -130,8 +130,10 @@ extension Explanations {
             The check proves, for each policy, that the others allow exactly the
             same traffic without it, and each proof covers every policy of the
             namespace. Past 100 policies in one namespace that takes too long, so
-            the namespace is skipped and this note says so. The other lint checks
-            still run.
+            the namespace is skipped and this note says so. The same note names
+            a namespace whose pod selectors on different label keys combine into
+            more label classes than the evaluator affords (see RAMP0806). The
+            other lint checks still run.
             """,
 
         912: """
