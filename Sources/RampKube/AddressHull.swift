@@ -21,6 +21,11 @@ public struct AddressHull: Sendable {
         }
     }
 
+    /// Returns the hull of one family's addresses, or nil when there are none.
+    public func range(of family: IPFamily) -> ClosedRange<UInt128>? {
+        family == .ipv4 ? ipv4 : ipv6
+    }
+
     /// Returns false when some address of `inner` lies outside this hull,
     /// and true when every one may lie inside what this hull summarizes.
     public func mayContain(_ inner: AddressHull) -> Bool {

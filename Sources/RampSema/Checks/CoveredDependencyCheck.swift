@@ -17,7 +17,7 @@ struct CoveredDependencyCheck: SemanticCheck {
         let dependencies = index.dependencies
         let coverage = context.dependencyCoverage
         var found: [(covered: Int, broader: Int)] = []
-        for position in dependencies.indices {
+        for position in dependencies.indices where coverage.mayBeCoveredByAnother(position) {
             // A dependency never strictly covers itself, and often its group
             // contains no other dependency, so it is skipped unexamined.
             let broader = index.firstCandidate(for: position) { other in

@@ -9,9 +9,9 @@ import RampKube
 /// has a group of thousands. So the addresses of every endpoint outside the
 /// cluster become a sorted set once, and a pair compares two sets instead
 /// of building them.
-// TODO: every pair of a group is still compared, hulls first, so a client
-// of 6,000 networks takes about half a second. An index of hulls by address
-// would offer only the dependencies that can cover one.
+// TODO: nested or overlapping networks still compare every pair of their
+// group, hulls first. `HullContainers` skips only networks that no other
+// can contain.
 struct DependencyCoverage {
     let program: Program
     /// The dependencies by position, in an array, so that a comparison
@@ -24,6 +24,8 @@ struct DependencyCoverage {
     /// of a large group without touching the sets.
     private let clientHulls: [AddressHull?]
     private let serverHulls: [AddressHull?]
+    private let clientContainers: HullContainers
+    private let serverContainers: HullContainers
 
     init(_ dependencies: SourceOrderedDependencies, program: Program) {
         self.dependencies = Array(dependencies)
@@ -32,6 +34,15 @@ struct DependencyCoverage {
         serverAddresses = dependencies.map { DependencyCoverage.addresses(of: $0.server) }
         clientHulls = dependencies.map { DependencyCoverage.hull(of: $0.client) }
         serverHulls = dependencies.map { DependencyCoverage.hull(of: $0.server) }
+        clientContainers = HullContainers(clientHulls)
+        serverContainers = HullContainers(serverHulls)
+    }
+
+    /// Returns false only when no other dependency can cover the one at
+    /// `position`, because no other's addresses can contain its client's or
+    /// its server's. Then the checks need not compare it with any.
+    func mayBeCoveredByAnother(_ position: Int) -> Bool {
+        clientContainers.mayBeContained(position) && serverContainers.mayBeContained(position)
     }
 
     /// Returns whether the dependency at `outer` allows every connection of

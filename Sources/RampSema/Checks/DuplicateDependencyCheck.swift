@@ -16,7 +16,7 @@ struct DuplicateDependencyCheck: SemanticCheck {
         let coverage = context.dependencyCoverage
         var reportedStatements: [SourceRange: Int] = [:]
         var found: [(repeated: Int, first: Int)] = []
-        for index in dependencies.indices {
+        for index in dependencies.indices where coverage.mayBeCoveredByAnother(index) {
             let earlier = dependencyIndex.firstWithSameKey(as: index, below: index) { coverage.same($0, index) }
             guard let earlier else { continue }
             found.append((index, earlier))
