@@ -1,4 +1,3 @@
-@testable import RampSema
 import RampKube
 import XCTest
 

@@ -370,6 +370,18 @@ final class DropCoveredRulesTests: XCTestCase {
         ] + fillers).joined(separator: "\n") + "\n")
     }
 
+    /// Past a thousand rules with blocks, a rule whose blocks no other can
+    /// contain is compared only with rules that admit every peer.
+    func testDropsInsideManyBlockRules() {
+        let blocks = (0..<1100).map { "  ingress from ip 10.\($0 / 256).\($0 % 256).0/24 ports tcp/80" }
+        assertPass(DropCoveredRules(), (blocks + [
+            "  ingress from ip 10.4.44.0/24 ports tcp/80",
+            "  ingress from ip 10.0.0.0/16 ports tcp/80",
+        ]).joined(separator: "\n").replacingOccurrences(of: "  ingress from ip 10.0.0.0/24", with: "object s/a select {app=a} types ingress\n  ingress from ip 10.0.0.0/24"), ([
+            "object s/a select {app=a} types ingress",
+        ] + blocks.dropFirst(256) + ["  ingress from ip 10.0.0.0/16 ports tcp/80"]).joined(separator: "\n") + "\n")
+    }
+
     /// The namespace object isolates egress for every pod and grants DNS, so
     /// a service's own DNS rule and its egress isolation are redundant.
     func testDropsWhatTheNamespaceObjectGrants() {

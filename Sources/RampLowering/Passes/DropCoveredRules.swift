@@ -59,6 +59,8 @@ public struct DropCoveredRules: PlanPass {
         private let admittingEveryPeer: [Int]
         /// The rules that have a peer, by the peer's fingerprint, in order.
         private let byPeer: [UInt64: [Int]]
+        /// Tells the rules whose `ipBlock` peers no other rule's can contain.
+        private let addresses: HullContainers?
         private let count: Int
 
         /// Below this many rules, every rule is a candidate: the fingerprint
@@ -78,6 +80,8 @@ public struct DropCoveredRules: PlanPass {
             }
             self.admittingEveryPeer = admittingEveryPeer
             self.byPeer = byPeer
+            self.addresses = summaries.count >= CoverCandidates.indexedCount
+                ? HullContainers(summaries.map { $0.hasIPBlock ? $0.addresses : nil }) : nil
             self.count = summaries.count
         }
 
@@ -85,10 +89,14 @@ public struct DropCoveredRules: PlanPass {
         /// order, that satisfies `predicate`.
         func first(for index: Int, _ summaries: [PeerSummary], where predicate: (Int) -> Bool) -> Int? {
             let summary = summaries[index]
-            // TODO: an object with thousands of ipBlock rules still compares
-            // every pair of them, hulls first. An index of hulls by address
-            // would find only the rules that can contain one.
-            guard count >= CoverCandidates.indexedCount, !summary.hasIPBlock else { return (0..<count).first(where: predicate) }
+            guard count >= CoverCandidates.indexedCount else { return (0..<count).first(where: predicate) }
+            if summary.hasIPBlock {
+                // Only a rule that admits every peer, or one whose blocks may
+                // contain these, can contain a rule with blocks.
+                // TODO: nested or overlapping blocks still compare every pair.
+                guard addresses?.mayBeContained(index) ?? true else { return admittingEveryPeer.first(where: predicate) }
+                return (0..<count).first(where: predicate)
+            }
             guard let first = summary.fingerprints?.first else { return admittingEveryPeer.first(where: predicate) }
             return CoverCandidates.first(inMerged: admittingEveryPeer, byPeer[first] ?? [], where: predicate)
         }

@@ -1,18 +1,16 @@
-import RampKube
-
 /// Tells, for each of many address hulls, whether some other hull of the
 /// set may contain it, without comparing every pair.
 ///
-/// A client that reaches thousands of disjoint networks makes a group of
-/// thousands of dependencies that the repetition and coverage checks
+/// A client that reaches thousands of disjoint networks makes thousands of
+/// dependencies, and rules, that the coverage checks and passes would
 /// compare pair by pair. A hull inside another hull starts at or after it
 /// and ends at or before it. So, per family, the hulls sorted by their first
 /// address and the two largest last addresses among each prefix answer the
 /// question with one binary search: no other hull can contain this one when
 /// none that starts at or before it ends at or after it.
-struct HullContainers {
+public struct HullContainers: Sendable {
     /// Per family, the hulls' ranges by first address, with their positions.
-    private struct Sweep {
+    private struct Sweep: Sendable {
         let lowerBounds: [UInt128]
         /// For each prefix of the sorted hulls, the largest last address and
         /// its position, and the largest of the others.
@@ -61,7 +59,7 @@ struct HullContainers {
     private let hulls: [AddressHull?]
     private let sweeps: [IPFamily: Sweep]
 
-    init(_ hulls: [AddressHull?]) {
+    public init(_ hulls: [AddressHull?]) {
         self.hulls = hulls
         var sweeps: [IPFamily: Sweep] = [:]
         for family in [IPFamily.ipv4, .ipv6] {
@@ -73,7 +71,7 @@ struct HullContainers {
 
     /// Returns false only when no other hull can contain the one at
     /// `position`, and true for a position without a hull.
-    func mayBeContained(_ position: Int) -> Bool {
+    public func mayBeContained(_ position: Int) -> Bool {
         guard let hull = hulls[position] else { return true }
         for family in [IPFamily.ipv4, .ipv6] {
             guard let range = hull.range(of: family) else { continue }
