@@ -96,8 +96,8 @@ public struct Compilation {
 
     /// The size of the contracts above which `ramp build` drops the
     /// intermediate results, to lower its peak memory instead of its time.
-    /// Below it, freeing them and running the checks alone cost a small
-    /// build about a tenth of its time.
+    /// Below it, freeing them and running the checks alone cost `small`
+    /// about 5 ms of its 90 ms (measured in alternating runs).
     public static let largeInputBytes = 16_000_000
 
     /// Waits for the checks, reports their diagnostics in the order they

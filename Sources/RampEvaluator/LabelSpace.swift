@@ -96,8 +96,8 @@ struct LabelSpace: Sendable {
     /// key's value classes directly, and the classes start as the product of
     /// those splits. Only predicates over several keys (or none) refine the
     /// classes one by one, which costs a pass over all classes each.
-    /// The most label classes one partition may have. Each pod selector on
-    /// its own key doubles the classes, and 14 of them took 4 GB.
+    /// The maximum number of label classes in one partition. Each pod
+    /// selector on its own key doubles the classes, and 14 of them took 4 GB.
     static let maximumClasses = 4096
 
     func partition(_ initial: LabelBox, by predicates: [LabelConstraint]) throws(PolicyValidationError) -> [LabelClass] {

@@ -70,9 +70,9 @@ public struct NetworkPolicyEvaluator: Sendable {
     }
 
     /// Returns true when `allows` is certain to return the same result for
-    /// both connections: they differ at most in their port and in the
+    /// both connections. They may differ only in their port and in the
     /// container ports of their pods, and every port entry of a rule in the
-    /// source's or the destination's namespace matches both or neither.
+    /// source's or the destination's namespace must match both or neither.
     /// Returns false otherwise, even where the results happen to agree.
     public func decidesAlike(_ first: Connection, _ second: Connection) -> Bool {
         guard first.protocol == second.protocol,

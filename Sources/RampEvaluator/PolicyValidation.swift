@@ -20,9 +20,9 @@ public struct PolicyValidationError: Error, Hashable, Sendable, CustomStringConv
         return "invalid NetworkPolicy \(policy): \(field): \(reason)"
     }
 
-    /// The error of an evaluation that would need more than `limit` classes
-    /// of labels in one namespace class: selectors on many different keys,
-    /// any subset of which a pod may carry, have that many combinations.
+    /// Returns the error of an evaluation that would need more than `limit`
+    /// classes of labels in one namespace class. Selectors on many different
+    /// keys, any subset of which a pod may carry, have that many combinations.
     static func tooManyLabelClasses(limit: Int) -> PolicyValidationError {
         PolicyValidationError(policy: "", field: "", reason: "", labelClassLimit: limit)
     }

@@ -4,9 +4,8 @@ import RampKube
 /// family: each CIDR's range with its excepts cut out.
 ///
 /// Building the set sorts each block's excepts once and cuts them out in
-/// one sweep, and comparing two sets walks both lists once, so a network of
-/// many excepts or a check that compares many networks stays linear in
-/// their sizes.
+/// one sweep. Comparing two sets walks both lists once. So a network of many
+/// excepts, or a check that compares many networks, stays linear in size.
 public struct AddressSet: Equatable, Sendable {
     private var ipv4: [ClosedRange<UInt128>] = []
     private var ipv6: [ClosedRange<UInt128>] = []

@@ -1,7 +1,7 @@
-/// The smallest address range, per family, that holds a set of CIDRs.
+/// The smallest address range, per family, that contains a set of CIDRs.
 ///
 /// Addresses inside another set lie inside its hull, so a hull that does not
-/// contain another proves that no containment holds. Passes and checks that
+/// contain another proves that the set does not contain the other. Passes and checks that
 /// compare many address sets pair by pair test hulls first: two integer
 /// comparisons per family, and no reference counting, reject most pairs.
 public struct AddressHull: Sendable {

@@ -4,10 +4,10 @@
 /// A client that reaches thousands of disjoint networks makes thousands of
 /// dependencies, and rules, that the coverage checks and passes would
 /// compare pair by pair. A hull inside another hull starts at or after it
-/// and ends at or before it. So, per family, the hulls sorted by their first
-/// address and the two largest last addresses among each prefix answer the
-/// question with one binary search: no other hull can contain this one when
-/// none that starts at or before it ends at or after it.
+/// and ends at or before it. So no other hull can contain this one when
+/// none that starts at or before it ends at or after it. Per family, the
+/// hulls are sorted by their first address, with the two largest last
+/// addresses of each prefix, and one binary search finds the answer.
 public struct HullContainers: Sendable {
     /// Per family, the hulls' ranges by first address, with their positions.
     private struct Sweep: Sendable {

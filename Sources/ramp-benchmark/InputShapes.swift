@@ -12,7 +12,7 @@ struct InputShape: Sendable {
 
     let name: String
     let command: Command
-    /// The file name of the input, whose extension tells YAML from contracts.
+    /// The file name of the input, whose extension marks YAML or contracts.
     let fileName: String
     /// Returns the input of about the given number of bytes.
     let generate: @Sendable (Int) -> [UInt8]

@@ -28,7 +28,7 @@ final class DriftTests: XCTestCase {
 
     /// Two hundred unrelated policies in fifty namespaces differ from the
     /// contracts in over a million connection classes. The command reports
-    /// the first ten thousand and says that there are more.
+    /// the first ten thousand and reports that there are more.
     func testManyDifferencesAreCapped() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

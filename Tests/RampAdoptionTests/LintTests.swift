@@ -81,7 +81,7 @@ final class LintTests: XCTestCase {
 
     /// Thirteen policies selecting pods by thirteen different keys make
     /// 8,192 label classes, more than the evaluator affords, so the check
-    /// says that it skipped the namespace.
+    /// reports that it skipped the namespace.
     func testRedundancySkipOnLabelClasses() {
         let policies = (0..<13).map { index in
             "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p\(index), namespace: shop}\nspec: {podSelector: {matchLabels: {k\(index): x}}, policyTypes: [Ingress], ingress: [{from: [{podSelector: {matchLabels: {k\((index + 1) % 13): x}}}]}]}\n"

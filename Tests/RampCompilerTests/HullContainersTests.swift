@@ -1,9 +1,9 @@
 import RampKube
 import XCTest
 
-/// `HullContainers` must say "may be contained" whenever another hull
-/// contains one, and may say "cannot" only when none does. These tests
-/// compare it with the pairwise definition on random ranges.
+/// `HullContainers` must return true whenever another hull contains one,
+/// and may return false only when none does. The test compares it with the
+/// pairwise definition on random ranges.
 final class HullContainersTests: XCTestCase {
     func testMatchesPairwiseContainment() throws {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15

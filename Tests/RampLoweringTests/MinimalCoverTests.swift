@@ -35,8 +35,8 @@ final class MinimalCoverTests: XCTestCase {
         try! CIDR.parse(text)
     }
 
-    /// The definition: drop blocks inside others, then join any two halves
-    /// of one network and start over until no join is left.
+    /// Returns the cover by its definition: drops blocks inside others, then
+    /// joins any two halves of one network and starts over until none is left.
     private func joinedUntilStable(_ cidrs: [CIDR]) -> [CIDR] {
         var current = Set(cidrs)
         current = current.filter { cidr in !current.contains { $0 != cidr && $0.contains(cidr) } }

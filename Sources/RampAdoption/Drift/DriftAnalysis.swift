@@ -24,9 +24,9 @@ public struct DriftAnalysis {
         self.diagnostics = diagnostics
     }
 
-    /// The most differences reported. Unrelated policies in many namespaces
-    /// differ in millions of connection classes, which no reader can use and
-    /// which took gigabytes to collect.
+    /// The maximum number of differences reported. Unrelated policies in
+    /// many namespaces differ in millions of connection classes, which no
+    /// reader can use and which took gigabytes to collect.
     public static let maximumDifferences = 10_000
 
     /// Reports every difference, up to `maximumDifferences`, and returns how

@@ -21,11 +21,10 @@ struct ContractBuilder {
     static let dnsRegion = Region.pods(PodSet(namespaces: .named("kube-system"), pods: LabelSelector(matchLabels: ["k8s-app": "kube-dns"])))
     static let dnsPorts = PortSpec(numbers: [.udp: [53...53], .tcp: [53...53]])
 
-    /// The positions in `analysis.entries` of each namespace's entries for
-    /// each direction, in order, and the isolated subjects of each
-    /// namespace, sorted, by direction. Each candidate dependency looks up
-    /// the entries and subjects of one namespace, where a scan of all of
-    /// them made an import grow with the square of its input.
+    /// The positions in `analysis.entries` of each namespace's entries per
+    /// direction, in order, and each namespace's isolated subjects per
+    /// direction, sorted. A candidate dependency reads one namespace's
+    /// entries and subjects. A scan of all of them grew with the square.
     private let entryPositions: [NamespaceDirection: [Int]]
     private let isolatedSubjects: [NamespaceDirection: [Subject]]
 

@@ -33,18 +33,18 @@ public struct DropCoveredRules: PlanPass {
         var rules = rules
         let summaries = rules.map(PeerSummary.init)
         let candidates = CoverCandidates(summaries)
-        var kept = [Bool](repeating: true, count: rules.count)
+        var isKept = [Bool](repeating: true, count: rules.count)
         for index in rules.indices {
             let covering = candidates.first(for: index, summaries) { other in
-                kept[other] && other != index && summaries[other].mayContain(summaries[index]) && covers(rules[other], rules[index])
+                isKept[other] && other != index && summaries[other].mayContain(summaries[index]) && covers(rules[other], rules[index])
                     && (!covers(rules[index], rules[other]) || other < index)
             }
             if let covering {
                 rules[covering].addOrigins(rules[index].origins)
-                kept[index] = false
+                isKept[index] = false
             }
         }
-        return rules.indices.filter { kept[$0] }.map { rules[$0] }
+        return rules.indices.filter { isKept[$0] }.map { rules[$0] }
     }
 
     /// The rules that may contain a rule, found without comparing it with
@@ -59,7 +59,7 @@ public struct DropCoveredRules: PlanPass {
         private let admittingEveryPeer: [Int]
         /// The rules that have a peer, by the peer's fingerprint, in order.
         private let byPeer: [UInt64: [Int]]
-        /// Tells the rules whose `ipBlock` peers no other rule's can contain.
+        /// The test for rules whose `ipBlock` peers no other rule's can contain.
         private let addresses: HullContainers?
         private let count: Int
 
@@ -143,7 +143,7 @@ public struct DropCoveredRules: PlanPass {
         /// Returns false only when `Containment.peers` returns false for the
         /// two rules: a peer without `ipBlock` is contained only in an equal
         /// peer, which has the same fingerprint, and an `ipBlock` peer only
-        /// in one whose CIDR holds its CIDR, which lies in the hull.
+        /// in one whose CIDR contains its CIDR, which lies in the hull.
         func mayContain(_ inner: PeerSummary) -> Bool {
             guard let outerPrints = fingerprints else { return true }
             guard let innerPrints = inner.fingerprints else { return false }

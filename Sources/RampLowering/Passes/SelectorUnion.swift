@@ -16,7 +16,7 @@ enum SelectorUnion {
         let selector: LabelSelector
         let key: String
         /// The index in `selector.matchExpressions` of the requirement on
-        /// `key`, or nil when `matchLabels` holds it.
+        /// `key`, or nil when `matchLabels` contains it.
         let expressionIndex: Int?
         /// A fingerprint of the rest and the key, for the reason that `PeerKey` gives.
         let fingerprint: UInt64
