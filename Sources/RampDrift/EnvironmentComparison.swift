@@ -101,18 +101,16 @@ public struct EnvironmentComparison: Sendable {
     /// not compile; compile each first to report why.
     public static func compare(_ files: [ContractFile], _ first: String, _ second: String) -> EnvironmentComparison? {
         guard var attribution = Attribution(files: files, first: first, second: second) else { return nil }
-        let (firstBuild, secondBuild) = (attribution.firstBuild, attribution.secondBuild)
         let (firstProgram, secondProgram) = (attribution.firstProgram, attribution.secondProgram)
         // The examples are evaluated against the builds with one part
         // substituted, so those builds split the classes too. Builds with
         // several parts substituted use only blocks, selectors and ports
         // that those builds already have.
         let singles = attribution.singlePartBuilds()
-        let context = distinctPolicies(singles.joined(), excluding: firstBuild.policies + secondBuild.policies)
-        guard let raw = try? connectivityDifferences(
-            between: firstBuild.policies, and: secondBuild.policies, context: context
-        ) else { return nil }
-        let boundaries = PortBoundaries([firstBuild.policies, secondBuild.policies] + singles)
+        let (firstPolicies, secondPolicies) = (attribution.firstPolicies, attribution.secondPolicies)
+        let context = distinctPolicies(singles.joined(), excluding: firstPolicies + secondPolicies)
+        guard let raw = try? connectivityDifferences(between: firstPolicies, and: secondPolicies, context: context) else { return nil }
+        let boundaries = PortBoundaries([firstPolicies, secondPolicies] + singles)
 
         let names = (ContractNames(programs: [firstProgram]), ContractNames(programs: [secondProgram]))
         var differences: [EnvironmentDifference] = []
@@ -221,10 +219,9 @@ private struct Substitution {
         self.builds = builds
         self.target = target
         self.settingParts = settingParts
-        let base = builds.base
         for (index, part) in settingParts.enumerated() {
             guard let single = self.builds.build(substituting: [part]) else { continue }
-            for namespace in ChangedNamespaces(base: base.policies, substituted: single.policies).names {
+            for namespace in single.changedNamespaces {
                 settingsByNamespace[namespace, default: []].append(index)
             }
         }
@@ -261,7 +258,7 @@ private struct Substitution {
         if explains([], connection, targetAllows: targetAllows) {
             return settingParts.filter { explains([$0], connection, targetAllows: targetAllows) }
         }
-        let namespaces = [connection.source, connection.destination].compactMap(ChangedNamespaces.namespace(of:))
+        let namespaces = [connection.source, connection.destination].compactMap(PoliciesByNamespace.namespace(deciding:))
         let candidates = Set(namespaces.flatMap { settingsByNamespace[$0] ?? [] }).sorted()
         return candidates.map { settingParts[$0] }.filter { explains([$0], connection, targetAllows: targetAllows) }
     }
@@ -270,15 +267,25 @@ private struct Substitution {
     /// connection, and repeats until no part can go: a statement may be
     /// droppable only after the statements that use it.
     ///
-    /// TODO: Searches that keep different parts share no mix after that
-    /// point, so each compiles its own, and the compilations grow roughly
-    /// with the cube of the number of namespaces. Skipping parts that change neither
-    /// endpoint's namespace alone would avoid that, but it is not exact: a
+    /// The enforcement of a namespace other than the endpoints' goes first:
+    /// it changes only its own namespace's policies and never whether a mix
+    /// compiles, so no mix decides the connection differently with or
+    /// without it, and the search would drop it wherever it met it.
+    ///
+    /// TODO: Statements and parameters are still tried one by one, and each
+    /// mix of them is compiled whole, so a search over many statements with
+    /// `only in` grows with the square of the number of namespaces. Dropping
+    /// those that change neither endpoint's namespace alone is not exact: a
     /// parameter that only a substituted statement uses changes policies
     /// only together with that statement.
     mutating func minimal(_ parts: [EnvironmentPart], _ connection: Connection) -> [EnvironmentPart] {
         let targetAllows = allows(target, connection)
-        var remaining = parts
+        let endpoints = Set([connection.source, connection.destination].compactMap(PoliciesByNamespace.namespace(deciding:)))
+        let relevant = parts.filter { part in
+            guard case .enforcement(let namespace, _) = part else { return true }
+            return endpoints.contains(namespace)
+        }
+        var remaining = relevant.isEmpty ? parts : relevant
         var changed = true
         while changed && remaining.count > 1 {
             changed = false
@@ -327,27 +334,24 @@ private struct Attribution {
 
     init?(files: [ContractFile], first: String, second: String) {
         settings = Resolver.settingDifferences(files, between: first, and: second)
-        guard var forwardBuilds = MixedBuilds(files: files, environment: first, other: second),
-              var backwardBuilds = MixedBuilds(files: files, environment: second, other: first) else {
+        let parts = settings.compactMap(\.part)
+        guard var forwardBuilds = MixedBuilds(files: files, environment: first, other: second, enforcementParts: parts),
+              var backwardBuilds = MixedBuilds(files: files, environment: second, other: first, enforcementParts: parts) else {
             return nil
         }
-        let parts = settings.compactMap(\.part)
         settingParts = parts.filter { !$0.isStatement }
         statementParts = parts.filter(\.isStatement)
         // Every build with one part substituted is needed, because those
-        // builds split the compared classes.
-        // TODO: Each of these builds compiles every namespace again, so their
-        // time and memory grow with the square of the number of namespaces.
-        // Compiling only the namespaces a part changes needs a resolver and
-        // lowering that work per namespace.
+        // builds split the compared classes. Those of enforcement settings
+        // are assembled from three compiled builds per direction.
         forwardBuilds.compileSingleParts(parts)
         backwardBuilds.compileSingleParts(parts)
         forward = Substitution(builds: forwardBuilds, target: backwardBuilds.base, settingParts: settingParts)
         backward = Substitution(builds: backwardBuilds, target: forwardBuilds.base, settingParts: settingParts)
     }
 
-    var firstBuild: MixedBuilds.Build { forward.builds.base }
-    var secondBuild: MixedBuilds.Build { backward.builds.base }
+    var firstPolicies: [NetworkPolicy] { forward.builds.policies }
+    var secondPolicies: [NetworkPolicy] { backward.builds.policies }
     var firstProgram: Program { forward.builds.program }
     var secondProgram: Program { backward.builds.program }
 
@@ -355,12 +359,13 @@ private struct Attribution {
         first ? firstProgram : secondProgram
     }
 
-    /// Returns the policies of every build with one part substituted, in both directions.
+    /// Returns the policies that each build with one part substituted
+    /// changes, in both directions.
     mutating func singlePartBuilds() -> [[NetworkPolicy]] {
         var policies: [[NetworkPolicy]] = []
         for part in settingParts + statementParts {
-            if let build = forward.builds.build(substituting: [part]) { policies.append(build.policies) }
-            if let build = backward.builds.build(substituting: [part]) { policies.append(build.policies) }
+            if let build = forward.builds.build(substituting: [part]) { policies.append(build.changedPolicies) }
+            if let build = backward.builds.build(substituting: [part]) { policies.append(build.changedPolicies) }
         }
         return policies
     }

@@ -9,18 +9,26 @@ import RampSyntax
 /// Builds one environment with parts of a second one substituted, and
 /// caches each build with the evaluator of its policies.
 ///
-/// To bound memory, the cache keeps of each build only what attribution
-/// reads: the program of the build without substitutions, the policies of
-/// builds with at most one part substituted, and the evaluator of every build.
+/// Each build keeps only how it differs from the build without
+/// substitutions: the namespaces whose policies changed, and an evaluator
+/// that shares the index of every other namespace. Mixes that substitute
+/// enforcement settings are assembled from a few compiled builds instead
+/// of being compiled one by one (see `EnforcementSources`), so the cost of
+/// a mix grows with what it changes, not with the size of the environment.
 struct MixedBuilds {
     /// A class, so that reading a build from the cache copies no arrays.
     final class Build: Sendable {
-        /// Empty for a build with several parts substituted.
-        let policies: [NetworkPolicy]
+        /// The namespaces whose policies differ from those of the build
+        /// without substitutions.
+        let changedNamespaces: Set<String>
+        /// The policies of `changedNamespaces` in build order, kept for
+        /// builds with one part substituted and empty for the others.
+        let changedPolicies: [NetworkPolicy]
         let evaluator: NetworkPolicyEvaluator
 
-        init(policies: [NetworkPolicy], evaluator: NetworkPolicyEvaluator) {
-            self.policies = policies
+        init(changedNamespaces: Set<String>, changedPolicies: [NetworkPolicy], evaluator: NetworkPolicyEvaluator) {
+            self.changedNamespaces = changedNamespaces
+            self.changedPolicies = changedPolicies
             self.evaluator = evaluator
         }
     }
@@ -31,20 +39,32 @@ struct MixedBuilds {
     /// The program of `environment` without substitutions, which names the
     /// endpoints of a difference and finds the connections statements state.
     let program: Program
+    /// The policies of `environment` without substitutions.
+    let policies: [NetworkPolicy]
     let base: Build
+    private let basePolicies: PoliciesByNamespace
     private var cache: [Set<EnvironmentPart>: Build?] = [:]
+    private var sources: EnforcementSources
+    /// The number of mixes with enforcement settings seen, by their other parts.
+    private var mixesByOtherParts: [Set<EnvironmentPart>: Int] = [:]
 
     /// Compiles `environment` without substitutions, and returns nil when it
-    /// does not compile.
-    init?(files: [ContractFile], environment: String, other: String) {
-        guard let (program, base) = MixedBuilds.compile(files, EnvironmentMix(environment: environment, substituting: [], from: other)) else {
+    /// does not compile. `enforcementParts` are the enforcement settings in
+    /// which the two environments differ.
+    init?(files: [ContractFile], environment: String, other: String, enforcementParts: [EnvironmentPart]) {
+        let mix = EnvironmentMix(environment: environment, substituting: [], from: other)
+        guard let (program, policies) = MixedBuilds.compile(files, mix),
+              let evaluator = try? NetworkPolicyEvaluator(policies: policies) else {
             return nil
         }
         self.files = files
         self.environment = environment
         self.other = other
         self.program = program
-        self.base = base
+        self.policies = policies
+        base = Build(changedNamespaces: [], changedPolicies: [], evaluator: evaluator)
+        basePolicies = PoliciesByNamespace(policies)
+        sources = EnforcementSources(parts: enforcementParts)
         cache[[]] = base
     }
 
@@ -57,12 +77,52 @@ struct MixedBuilds {
     /// Compiles the builds of the mixes not yet cached on all processor
     /// cores, so that `build(substituting:)` finds them cached.
     mutating func compile(_ mixes: [Set<EnvironmentPart>]) {
-        let missing = mixes.filter { cache[$0] == nil }
-        let (files, environment, other) = (files, environment, other)
-        let builds = missing.concurrentMap { parts in
-            MixedBuilds.compile(files, EnvironmentMix(environment: environment, substituting: parts, from: other))?.build
+        var assembled: [Set<EnvironmentPart>] = []
+        var wholeMixes: Set<Set<EnvironmentPart>> = []
+        var sourceMixes: Set<Set<EnvironmentPart>> = []
+        for mix in mixes where cache[mix] == nil {
+            guard assembles(mix) else {
+                wholeMixes.insert(mix)
+                continue
+            }
+            assembled.append(mix)
+            let (others, sourceKeys) = sources.compiledMixes(of: mix)
+            if cache[others] == nil { wholeMixes.insert(others) }
+            sourceMixes.formUnion(sourceKeys.filter { !sources.contains($0) })
         }
-        for (parts, build) in zip(missing, builds) { store(build, for: parts) }
+
+        let (whole, sourceList) = (Array(wholeMixes), Array(sourceMixes))
+        let compiled = compileWhole(whole + sourceList)
+        for (parts, policies) in zip(whole, compiled) {
+            store(derive(policies, keepsPolicies: parts.count == 1), for: parts)
+        }
+        for (parts, policies) in zip(sourceList, compiled[whole.count...]) {
+            sources.store(policies.map(PoliciesByNamespace.init), for: parts)
+        }
+        for mix in assembled where cache[mix] == nil {
+            store(assemble(mix), for: mix)
+        }
+    }
+
+    /// Compiles mixes on all processor cores, each to its policies or nil.
+    private func compileWhole(_ mixes: [Set<EnvironmentPart>]) -> [[NetworkPolicy]?] {
+        let (files, environment, other) = (files, environment, other)
+        return mixes.concurrentMap { parts in
+            MixedBuilds.compile(files, EnvironmentMix(environment: environment, substituting: parts, from: other))?.policies
+        }
+    }
+
+    /// Returns whether to assemble a mix from compiled builds rather than
+    /// compile it whole. Assembling compiles the mix's other parts and up
+    /// to three sources, which pays off once other mixes share them: always
+    /// for a mix of enforcement settings alone, whose sources every such mix
+    /// shares, and otherwise from the second mix with the same other parts.
+    private mutating func assembles(_ mix: Set<EnvironmentPart>) -> Bool {
+        let (others, directions) = sources.split(mix)
+        if directions.isEmpty { return false }
+        if others.isEmpty { return true }
+        mixesByOtherParts[others, default: 0] += 1
+        return mixesByOtherParts[others]! > 1
     }
 
     /// Returns the build of `environment` with `parts` taken from `other`, or
@@ -70,8 +130,8 @@ struct MixedBuilds {
     /// part leaves a statement without something it uses.
     mutating func build(substituting parts: Set<EnvironmentPart>) -> Build? {
         if let cached = cache[parts] { return cached }
-        let build = MixedBuilds.compile(files, EnvironmentMix(environment: environment, substituting: parts, from: other))?.build
-        return store(build, for: parts)
+        compile([parts])
+        return cache[parts] ?? nil
     }
 
     /// Returns whether the cache contains the build of a mix, or the fact that it does not compile.
@@ -79,27 +139,58 @@ struct MixedBuilds {
         cache[parts] != nil
     }
 
-    /// Caches a build without the policies that no caller reads.
-    @discardableResult
-    private mutating func store(_ build: Build?, for parts: Set<EnvironmentPart>) -> Build? {
-        var stored = build
-        if parts.count > 1, let full = build {
-            stored = Build(policies: [], evaluator: full.evaluator)
+    private mutating func store(_ build: Build?, for parts: Set<EnvironmentPart>) {
+        cache[parts] = .some(build)
+    }
+
+    /// Returns the build of compiled policies as a change of the build
+    /// without substitutions, or nil when they do not compile or validate.
+    private func derive(_ policies: [NetworkPolicy]?, keepsPolicies: Bool) -> Build? {
+        guard let policies else { return nil }
+        let grouped = PoliciesByNamespace(policies)
+        let changed = basePolicies.namespaces(differingFrom: grouped)
+        let changedPolicies = policies.filter { changed.contains($0.namespace) }
+        guard let evaluator = try? base.evaluator.replacingPolicies(of: changed, with: changedPolicies) else { return nil }
+        return Build(changedNamespaces: changed, changedPolicies: keepsPolicies ? changedPolicies : [], evaluator: evaluator)
+    }
+
+    /// Returns the build of a mix that substitutes enforcement settings: the
+    /// build of its other parts, with the policies of each namespace whose
+    /// enforcement it substitutes taken from the compiled build that
+    /// substitutes the same directions everywhere. Falls back to compiling
+    /// the mix when one of those builds does not compile.
+    private mutating func assemble(_ mix: Set<EnvironmentPart>) -> Build? {
+        let (others, directions) = sources.split(mix)
+        guard let start = cache[others] ?? nil else { return nil }
+        var changed = start.changedNamespaces
+        var replaced: Set<String> = []
+        var replacement: [NetworkPolicy] = []
+        for (namespace, substituted) in directions {
+            guard let source = sources.policies(of: others, substituting: substituted) else {
+                return derive(compileWhole([mix])[0], keepsPolicies: mix.count == 1)
+            }
+            let policies = source.policies(in: namespace)
+            replaced.insert(namespace)
+            replacement += policies
+            if policies == basePolicies.policies(in: namespace) {
+                changed.remove(namespace)
+            } else {
+                changed.insert(namespace)
+            }
         }
-        cache[parts] = stored
-        return stored
+        guard let evaluator = try? start.evaluator.replacingPolicies(of: replaced, with: replacement) else { return nil }
+        let keepsPolicies = mix.count == 1 && !changed.isEmpty
+        return Build(changedNamespaces: changed, changedPolicies: keepsPolicies ? replacement : [], evaluator: evaluator)
     }
 
     /// Compiles one mix with the optimized lowering, which allows the same
     /// connections as the reference lowering, at the Kubernetes version of
     /// the environment's profile.
-    private static func compile(_ files: [ContractFile], _ mix: EnvironmentMix) -> (program: Program, build: Build)? {
+    private static func compile(_ files: [ContractFile], _ mix: EnvironmentMix) -> (program: Program, policies: [NetworkPolicy])? {
         let diagnostics = DiagnosticEngine()
         let program = Resolver.resolve(files, mix: mix, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         let version = program.environment.profile.kubernetesVersion ?? .defaultTarget
-        let policies = Pipeline.lower(program, level: .standard, kubernetesVersion: version).networkPolicies
-        guard let evaluator = try? NetworkPolicyEvaluator(policies: policies) else { return nil }
-        return (program, Build(policies: policies, evaluator: evaluator))
+        return (program, Pipeline.lower(program, level: .standard, kubernetesVersion: version).networkPolicies)
     }
 }

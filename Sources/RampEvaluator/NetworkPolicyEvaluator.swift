@@ -19,25 +19,76 @@ import RampKube
 /// from a pod's own node (which the API always allows), host-network pods,
 /// and the translation of Service addresses to pod addresses.
 public struct NetworkPolicyEvaluator: Sendable {
-    private let policiesByNamespace: [String: [EffectivePolicy]]
-    /// The distinct port entries of the rules of each namespace's policies,
-    /// which `decidesAlike(_:_:)` compares.
-    private let portEntriesByNamespace: [String: [NetworkPolicyPort]]
+    /// What the evaluator reads of one namespace's policies.
+    struct NamespacePolicies: Sendable {
+        let policies: [EffectivePolicy]
+        /// The distinct port entries of the policies' rules, which
+        /// `decidesAlike(_:_:)` compares.
+        let portEntries: [NetworkPolicyPort]
+
+        static let empty = NamespacePolicies(policies: [], portEntries: [])
+    }
+
+    /// A class, so that evaluators made by `replacingPolicies(of:with:)`
+    /// share the namespaces they keep instead of copying the dictionary.
+    private final class Index: Sendable {
+        let byNamespace: [String: NamespacePolicies]
+
+        init(_ byNamespace: [String: NamespacePolicies]) {
+            self.byNamespace = byNamespace
+        }
+    }
+
+    private let index: Index
+    /// The namespaces whose policies replace those in `index`.
+    private let replaced: [String: NamespacePolicies]
 
     /// Validates the policies and indexes them by namespace.
     public init(policies: [NetworkPolicy]) throws(PolicyValidationError) {
         try PolicyValidator.validate(policies)
-        var index: [String: [EffectivePolicy]] = [:]
+        index = Index(NetworkPolicyEvaluator.indexed(policies))
+        replaced = [:]
+    }
+
+    private init(index: Index, replaced: [String: NamespacePolicies]) {
+        self.index = index
+        self.replaced = replaced
+    }
+
+    /// Returns an evaluator of the same policies, except that the policies
+    /// of `namespaces` are replaced by those of `policies`, which must all
+    /// lie in those namespaces. Only the new policies are validated.
+    ///
+    /// Evaluating a connection reads only the policies of its endpoints'
+    /// namespaces, so builds that differ in a few namespaces share the
+    /// index of every other one. Making one costs the size of the change.
+    public func replacingPolicies(of namespaces: Set<String>, with policies: [NetworkPolicy]) throws(PolicyValidationError) -> NetworkPolicyEvaluator {
+        try PolicyValidator.validate(policies)
+        var replaced = self.replaced
+        let indexed = NetworkPolicyEvaluator.indexed(policies)
+        for namespace in namespaces {
+            replaced[namespace] = indexed[namespace] ?? .empty
+        }
+        return NetworkPolicyEvaluator(index: index, replaced: replaced)
+    }
+
+    private static func indexed(_ policies: [NetworkPolicy]) -> [String: NamespacePolicies] {
+        var effective: [String: [EffectivePolicy]] = [:]
         var portEntries: [String: Set<NetworkPolicyPort>] = [:]
         for policy in policies {
-            let effective = EffectivePolicy(policy)
-            index[policy.namespace, default: []].append(effective)
-            for rule in effective.ingress + effective.egress {
+            let next = EffectivePolicy(policy)
+            effective[policy.namespace, default: []].append(next)
+            for rule in next.ingress + next.egress {
                 portEntries[policy.namespace, default: []].formUnion(rule.ports ?? [])
             }
         }
-        policiesByNamespace = index
-        portEntriesByNamespace = portEntries.mapValues(Array.init)
+        return effective.reduce(into: [:]) { result, entry in
+            result[entry.key] = NamespacePolicies(policies: entry.value, portEntries: Array(portEntries[entry.key] ?? []))
+        }
+    }
+
+    private func namespacePolicies(_ namespace: String) -> NamespacePolicies? {
+        replaced[namespace] ?? index.byNamespace[namespace]
     }
 
     /// Evaluates one connection to `port` (1 to 65535) over `protocol`.
@@ -84,7 +135,7 @@ public struct NetworkPolicyEvaluator: Sendable {
     }
 
     private func portEntriesAgree(in endpoint: Endpoint, _ first: Connection, _ second: Connection) -> Bool {
-        guard case .pod(let pod) = endpoint, let entries = portEntriesByNamespace[pod.namespace.name] else { return true }
+        guard case .pod(let pod) = endpoint, let entries = namespacePolicies(pod.namespace.name)?.portEntries else { return true }
         for entry in entries where entry.matches(first) != entry.matches(second) { return false }
         return true
     }
@@ -108,7 +159,7 @@ public struct NetworkPolicyEvaluator: Sendable {
     /// outside the cluster, no policy isolates it, or a rule of an isolating
     /// policy admits the connection.
     private func admits(_ direction: NetworkPolicy.PolicyType, of endpoint: Endpoint, connection: Connection) -> Bool {
-        guard case .pod(let pod) = endpoint, let policies = policiesByNamespace[pod.namespace.name] else { return true }
+        guard case .pod(let pod) = endpoint, let policies = namespacePolicies(pod.namespace.name)?.policies else { return true }
         let peer = direction == .ingress ? connection.source : connection.destination
         var peerNamespaceLabels: [String: String]?
         var isolated = false
@@ -132,7 +183,7 @@ public struct NetworkPolicyEvaluator: Sendable {
         connection: Connection
     ) -> DirectionVerdict {
         guard case .pod(let pod) = endpoint else { return .external }
-        let isolating = (policiesByNamespace[pod.namespace.name] ?? []).filter {
+        let isolating = (namespacePolicies(pod.namespace.name)?.policies ?? []).filter {
             $0.isolates(direction) && $0.podSelector.matches(pod.labels)
         }
         if isolating.isEmpty { return .notIsolated }

@@ -18,22 +18,22 @@ final class DriftAttributionTests: XCTestCase {
         let base = [policy("web", in: "shop", port: 80), policy("db", in: "data", port: 5432), policy("probe", in: "tools", port: 9000)]
         let substituted = [policy("web", in: "shop", port: 80), policy("db", in: "data", port: 5433), policy("cache", in: "cache", port: 6379)]
 
-        let changed = ChangedNamespaces(base: base, substituted: substituted)
+        let changed = PoliciesByNamespace(base).namespaces(differingFrom: PoliciesByNamespace(substituted))
 
-        XCTAssertEqual(changed.names, ["data", "tools", "cache"])
+        XCTAssertEqual(changed, ["data", "tools", "cache"])
     }
 
     func testSameBuildChangesNothing() {
         let base = [policy("web", in: "shop", port: 80), policy("db", in: "data", port: 5432)]
 
-        XCTAssertEqual(ChangedNamespaces(base: base, substituted: base).names, [])
+        XCTAssertEqual(PoliciesByNamespace(base).namespaces(differingFrom: PoliciesByNamespace(base)), [])
     }
 
     func testNamespaceOfExternalEndpointIsNil() {
         let pod = Pod(name: "web", namespace: Namespace(name: "shop"))
 
-        XCTAssertEqual(ChangedNamespaces.namespace(of: .pod(pod)), "shop")
-        XCTAssertNil(ChangedNamespaces.namespace(of: .ipAddress(IPAddress(family: .ipv4, value: 0xC000_0201))))
+        XCTAssertEqual(PoliciesByNamespace.namespace(deciding: .pod(pod)), "shop")
+        XCTAssertNil(PoliciesByNamespace.namespace(deciding: .ipAddress(IPAddress(family: .ipv4, value: 0xC000_0201))))
     }
 
     /// Each namespace's egress enforcement explains the connections of its

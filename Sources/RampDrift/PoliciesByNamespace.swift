@@ -1,0 +1,40 @@
+import RampEvaluator
+import RampKube
+
+/// The policies of one build grouped by namespace, each group in build order.
+///
+/// The evaluator decides a connection from the policies of the source's
+/// namespace (egress) and of the destination's namespace (ingress) alone,
+/// and an endpoint outside the cluster has no policies. A build whose
+/// policies differ from another's only in other namespaces therefore
+/// decides the connection exactly as the other one does.
+struct PoliciesByNamespace {
+    private let groups: [String: [NetworkPolicy]]
+
+    init(_ policies: [NetworkPolicy]) {
+        var groups: [String: [NetworkPolicy]] = [:]
+        for policy in policies { groups[policy.namespace, default: []].append(policy) }
+        self.groups = groups
+    }
+
+    /// Returns the policies of one namespace, empty when it has none.
+    func policies(in namespace: String) -> [NetworkPolicy] {
+        groups[namespace] ?? []
+    }
+
+    /// Returns the namespaces whose policies differ between the two builds.
+    func namespaces(differingFrom other: PoliciesByNamespace) -> Set<String> {
+        var names: Set<String> = []
+        for namespace in Set(groups.keys).union(other.groups.keys) where groups[namespace] != other.groups[namespace] {
+            names.insert(namespace)
+        }
+        return names
+    }
+
+    /// Returns the namespace whose policies decide one side of a
+    /// connection, or nil for an endpoint outside the cluster.
+    static func namespace(deciding endpoint: Endpoint) -> String? {
+        guard case .pod(let pod) = endpoint else { return nil }
+        return pod.namespace.name
+    }
+}
