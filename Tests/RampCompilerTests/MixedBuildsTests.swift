@@ -1,0 +1,152 @@
+@testable import RampDrift
+import RampDiagnostics
+import RampEvaluator
+import RampKube
+import RampLowering
+import RampSema
+import RampSyntax
+import XCTest
+
+/// Builds that substitute enforcement settings are assembled from a few
+/// compiled builds. Each must change exactly the namespaces, and hold
+/// exactly the policies, that compiling the mix whole gives.
+final class MixedBuildsTests: XCTestCase {
+    private let contracts = """
+    profile gke {
+      dns pods kube-system [k8s-app=kube-dns] ports 53/udp
+    }
+    profile kind {
+      dns pods kube-system [k8s-app=coredns] ports 53/udp
+    }
+    environment staging {
+      profile gke
+      enforce * ingress, egress
+    }
+    environment production {
+      profile kind
+      enforce * ingress
+      enforce web egress
+      enforce data none
+    }
+    namespace web {
+      deny all
+      service front [app=front] ports http:8080
+      front -> api/gateway:http
+    }
+    namespace api {
+      service gateway [app=gateway] ports http:8080
+      service worker [app=worker] only in staging
+      gateway -> data/db:sql
+      worker -> data/db:sql only in staging
+    }
+    namespace data {
+      deny ingress
+      service db [app=db] ports sql:5432
+    }
+    """
+
+    private func contractFiles() -> [ContractFile] {
+        let compilation = compile(contracts)
+        XCTAssertEqual(messages(compilation).filter { $0.contains(": error: ") }, [])
+        return compilation.contractFiles
+    }
+
+    /// Compiles a mix whole, as a build without assembly does.
+    private func wholePolicies(_ files: [ContractFile], _ parts: Set<EnvironmentPart>) -> [NetworkPolicy] {
+        let diagnostics = DiagnosticEngine()
+        let mix = EnvironmentMix(environment: "production", substituting: parts, from: "staging")
+        let program = Resolver.resolve(files, mix: mix, diagnostics: diagnostics)
+        XCTAssertFalse(diagnostics.hasErrors)
+        return Pipeline.lower(program, level: .standard, kubernetesVersion: .defaultTarget).networkPolicies
+    }
+
+    /// Pods of every service and one other pod per namespace, DNS, and an
+    /// address outside the cluster.
+    private let endpoints: [Endpoint] = {
+        let pods: [(String, [String: String])] = [
+            ("web", ["app": "front"]), ("web", [:]), ("api", ["app": "gateway"]), ("api", ["app": "worker"]), ("api", [:]),
+            ("data", ["app": "db"]), ("data", [:]), ("kube-system", ["k8s-app": "kube-dns"]), ("kube-system", ["k8s-app": "coredns"]),
+        ]
+        return pods.enumerated().map { index, pod in
+            Endpoint.pod(Pod(name: "pod\(index)", namespace: Namespace(name: pod.0), labels: pod.1))
+        } + [.ipAddress(IPAddress(family: .ipv4, value: 0xC000_0201))]
+    }()
+
+    /// Returns the connections between every two endpoints on the ports
+    /// the contracts name and one they do not.
+    private var connections: [Connection] {
+        endpoints.flatMap { source in
+            endpoints.flatMap { destination in
+                [(NetworkProtocol.tcp, 8080), (.tcp, 5432), (.udp, 53), (.tcp, 9)].map {
+                    Connection(from: source, to: destination, protocol: $0.0, port: $0.1)
+                }
+            }
+        }
+    }
+
+    private func allMixes(of parts: [EnvironmentPart]) -> [Set<EnvironmentPart>] {
+        (0..<(1 << parts.count)).map { bits in
+            Set(parts.indices.filter { bits & (1 << $0) != 0 }.map { parts[$0] })
+        }
+    }
+
+    func testEnforcementPartsAreTheDifferingOnes() {
+        let parts = Resolver.settingDifferences(contractFiles(), between: "production", and: "staging").compactMap(\.part)
+
+        XCTAssertEqual(parts.filter(\.isEnforcement), [
+            .enforcement(namespace: "api", direction: .egress),
+            .enforcement(namespace: "data", direction: .ingress),
+            .enforcement(namespace: "data", direction: .egress),
+            .enforcement(namespace: "web", direction: .ingress),
+        ])
+    }
+
+    /// Every mix of the enforcement settings, with and without the profile
+    /// and the statements, against compiling it whole.
+    func testAssembledBuildsMatchWholeCompilation() throws {
+        let files = contractFiles()
+        let parts = Resolver.settingDifferences(files, between: "production", and: "staging").compactMap(\.part)
+        let enforcement = parts.filter(\.isEnforcement)
+        let others = parts.filter { !$0.isEnforcement }
+        XCTAssertEqual(others.count, 3)
+        var builds = try XCTUnwrap(MixedBuilds(files: files, environment: "production", other: "staging", enforcementParts: parts))
+        let base = PoliciesByNamespace(builds.policies)
+        XCTAssertEqual(builds.policies, wholePolicies(files, []))
+
+        var compared = 0
+        for extra in [[], [others[0]], others] {
+            for mix in allMixes(of: enforcement) {
+                let parts = mix.union(extra)
+                let first = try XCTUnwrap(builds.build(substituting: parts))
+                let whole = wholePolicies(files, parts)
+                let changed = base.namespaces(differingFrom: PoliciesByNamespace(whole))
+
+                XCTAssertEqual(first.changedNamespaces, changed, "\(parts)")
+                let evaluator = try NetworkPolicyEvaluator(policies: whole)
+                let disagreeing = connections.filter { first.evaluator.allows($0) != evaluator.allows($0) }
+                XCTAssertEqual(disagreeing, [], "\(parts)")
+                if parts.count == 1 {
+                    XCTAssertEqual(first.changedPolicies, whole.filter { changed.contains($0.namespace) }, "\(parts)")
+                }
+                compared += 1
+            }
+        }
+        XCTAssertEqual(compared, 48)
+    }
+
+    /// A mix whose other parts do not compile does not compile either,
+    /// however it is built.
+    func testMixWithoutServiceOfStatementDoesNotCompile() throws {
+        let files = contractFiles()
+        let parts = Resolver.settingDifferences(files, between: "production", and: "staging").compactMap(\.part)
+        let statements = parts.filter(\.isStatement)
+        XCTAssertEqual(statements.count, 2)
+        var builds = try XCTUnwrap(MixedBuilds(files: files, environment: "production", other: "staging", enforcementParts: parts))
+        let dependency = try XCTUnwrap(statements.last)
+        let enforcement = EnvironmentPart.enforcement(namespace: "api", direction: .egress)
+
+        XCTAssertNil(builds.build(substituting: [dependency]))
+        XCTAssertNil(builds.build(substituting: [dependency, enforcement]))
+        XCTAssertNotNil(builds.build(substituting: Set(statements + [enforcement])))
+    }
+}
