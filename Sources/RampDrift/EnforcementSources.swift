@@ -14,12 +14,23 @@ import RampSema
 /// for every mix of enforcement settings, of which there are one or two per
 /// namespace.
 struct EnforcementSources {
-    /// The enforcement settings in which the two environments differ.
-    private let parts: Set<EnvironmentPart>
-    private var compiled: [Set<EnvironmentPart>: PoliciesByNamespace?] = [:]
+    /// One compiled build: the other parts of the mixes it serves, and the
+    /// directions whose differing enforcement it substitutes everywhere.
+    struct Source: Hashable {
+        let others: Set<EnvironmentPart>
+        let directions: Set<NetworkPolicy.PolicyType>
+    }
+
+    /// The enforcement settings in which the two environments differ, by direction.
+    private let partsByDirection: [NetworkPolicy.PolicyType: Set<EnvironmentPart>]
+    private var compiled: [Source: PoliciesByNamespace?] = [:]
 
     init(parts: [EnvironmentPart]) {
-        self.parts = Set(parts.filter(\.isEnforcement))
+        var partsByDirection: [NetworkPolicy.PolicyType: Set<EnvironmentPart>] = [:]
+        for part in parts {
+            if case .enforcement(_, let direction) = part { partsByDirection[direction, default: []].insert(part) }
+        }
+        self.partsByDirection = partsByDirection
     }
 
     /// Splits a mix into its other parts and, for each namespace whose
@@ -28,7 +39,7 @@ struct EnforcementSources {
         var others: Set<EnvironmentPart> = []
         var directions: [String: Set<NetworkPolicy.PolicyType>] = [:]
         for part in mix {
-            if case let .enforcement(namespace, direction) = part, parts.contains(part) {
+            if case let .enforcement(namespace, direction) = part, partsByDirection[direction]?.contains(part) == true {
                 directions[namespace, default: []].insert(direction)
             } else {
                 others.insert(part)
@@ -40,32 +51,31 @@ struct EnforcementSources {
     /// Returns what to compile whole for assembling a mix that substitutes
     /// enforcement settings: its other parts, and the sources its
     /// namespaces take their policies from.
-    func compiledMixes(of mix: Set<EnvironmentPart>) -> (others: Set<EnvironmentPart>, sources: [Set<EnvironmentPart>]) {
+    func sources(of mix: Set<EnvironmentPart>) -> (others: Set<EnvironmentPart>, sources: Set<Source>) {
         let (others, directions) = split(mix)
-        return (others, Set(directions.values).map { key(others, $0) })
+        return (others, Set(directions.values.map { Source(others: others, directions: $0) }))
     }
 
-    func contains(_ parts: Set<EnvironmentPart>) -> Bool {
-        compiled[parts] != nil
+    /// Returns the parts that a source substitutes.
+    func parts(of source: Source) -> Set<EnvironmentPart> {
+        source.directions.reduce(into: source.others) { parts, direction in
+            parts.formUnion(partsByDirection[direction] ?? [])
+        }
+    }
+
+    func contains(_ source: Source) -> Bool {
+        compiled[source] != nil
     }
 
     /// Records the policies of a compiled source, nil when it does not compile.
-    mutating func store(_ policies: PoliciesByNamespace?, for parts: Set<EnvironmentPart>) {
-        compiled[parts] = .some(policies)
+    mutating func store(_ policies: PoliciesByNamespace?, for source: Source) {
+        compiled[source] = .some(policies)
     }
 
-    /// Returns the policies of the build that substitutes `others` and every
-    /// enforcement setting of `directions`, or nil when it does not compile
-    /// or was not compiled.
-    func policies(of others: Set<EnvironmentPart>, substituting directions: Set<NetworkPolicy.PolicyType>) -> PoliciesByNamespace? {
-        compiled[key(others, directions)] ?? nil
-    }
-
-    private func key(_ others: Set<EnvironmentPart>, _ directions: Set<NetworkPolicy.PolicyType>) -> Set<EnvironmentPart> {
-        others.union(parts.filter { part in
-            if case .enforcement(_, let direction) = part { return directions.contains(direction) }
-            return false
-        })
+    /// Returns the policies of a source, or nil when it does not compile or
+    /// was not compiled.
+    func policies(of source: Source) -> PoliciesByNamespace? {
+        compiled[source] ?? nil
     }
 }
 

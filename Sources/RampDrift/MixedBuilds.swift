@@ -79,25 +79,25 @@ struct MixedBuilds {
     mutating func compile(_ mixes: [Set<EnvironmentPart>]) {
         var assembled: [Set<EnvironmentPart>] = []
         var wholeMixes: Set<Set<EnvironmentPart>> = []
-        var sourceMixes: Set<Set<EnvironmentPart>> = []
+        var neededSources: Set<EnforcementSources.Source> = []
         for mix in mixes where cache[mix] == nil {
             guard assembles(mix) else {
                 wholeMixes.insert(mix)
                 continue
             }
             assembled.append(mix)
-            let (others, sourceKeys) = sources.compiledMixes(of: mix)
+            let (others, sourcesOfMix) = sources.sources(of: mix)
             if cache[others] == nil { wholeMixes.insert(others) }
-            sourceMixes.formUnion(sourceKeys.filter { !sources.contains($0) })
+            neededSources.formUnion(sourcesOfMix.filter { !sources.contains($0) })
         }
 
-        let (whole, sourceList) = (Array(wholeMixes), Array(sourceMixes))
-        let compiled = compileWhole(whole + sourceList)
+        let (whole, sourceList) = (Array(wholeMixes), Array(neededSources))
+        let compiled = compileWhole(whole + sourceList.map(sources.parts(of:)))
         for (parts, policies) in zip(whole, compiled) {
             store(derive(policies, keepsPolicies: parts.count == 1), for: parts)
         }
-        for (parts, policies) in zip(sourceList, compiled[whole.count...]) {
-            sources.store(policies.map(PoliciesByNamespace.init), for: parts)
+        for (source, policies) in zip(sourceList, compiled[whole.count...]) {
+            sources.store(policies.map(PoliciesByNamespace.init), for: source)
         }
         for mix in assembled where cache[mix] == nil {
             store(assemble(mix), for: mix)
@@ -166,7 +166,7 @@ struct MixedBuilds {
         var replaced: Set<String> = []
         var replacement: [NetworkPolicy] = []
         for (namespace, substituted) in directions {
-            guard let source = sources.policies(of: others, substituting: substituted) else {
+            guard let source = sources.policies(of: EnforcementSources.Source(others: others, directions: substituted)) else {
                 return derive(compileWhole([mix])[0], keepsPolicies: mix.count == 1)
             }
             let policies = source.policies(in: namespace)

@@ -88,6 +88,16 @@ struct LabelSpace: Sendable {
 
     // MARK: - Partition refinement
 
+    /// The number of label classes past which a partition stops. Each pod
+    /// selector on its own key doubles the classes, and 14 of them took
+    /// 4 GB. Selectors on one key split it into at most one class more than
+    /// there are selectors, so a partition may always have twice as many
+    /// classes as predicates: more than 4,096 namespaces, each selected by
+    /// name, still compare.
+    static func maximumClasses(predicates: Int) -> Int {
+        max(4096, 2 * predicates)
+    }
+
     /// Splits `initial` into classes that each satisfy exactly the same
     /// predicates, and returns one class per distinct signature. A class's
     /// `satisfied` lists predicate indices.
@@ -96,11 +106,8 @@ struct LabelSpace: Sendable {
     /// key's value classes directly, and the classes start as the product of
     /// those splits. Only predicates over several keys (or none) refine the
     /// classes one by one, which costs a pass over all classes each.
-    /// The maximum number of label classes in one partition. Each pod
-    /// selector on its own key doubles the classes, and 14 of them took 4 GB.
-    static let maximumClasses = 4096
-
     func partition(_ initial: LabelBox, by predicates: [LabelConstraint]) throws(PolicyValidationError) -> [LabelClass] {
+        let limit = LabelSpace.maximumClasses(predicates: predicates.count)
         var singleKey: [Int: [Int]] = [:]
         var general: [Int] = []
         for (index, predicate) in predicates.enumerated() {
@@ -121,19 +128,19 @@ struct LabelSpace: Sendable {
                     return LabelClass(box: box, satisfied: labelClass.satisfied.union(part.satisfied))
                 }
             }
-            try checkCount(classes)
+            try checkCount(classes, limit: limit)
         }
         for index in general {
             classes = refine(classes, by: predicates[index], index: index)
-            try checkCount(classes)
+            try checkCount(classes, limit: limit)
         }
 
         var seen: Set<BitSet> = []
         return classes.filter { seen.insert($0.satisfied).inserted }
     }
 
-    private func checkCount(_ classes: [LabelClass]) throws(PolicyValidationError) {
-        guard classes.count <= LabelSpace.maximumClasses else { throw .tooManyLabelClasses(limit: LabelSpace.maximumClasses) }
+    private func checkCount(_ classes: [LabelClass], limit: Int) throws(PolicyValidationError) {
+        guard classes.count <= limit else { throw .tooManyLabelClasses(limit: limit) }
     }
 
     /// Groups one key's allowed value classes by the predicates they satisfy,

@@ -79,6 +79,15 @@ final class AbstractionPartsTests: XCTestCase {
         }
     }
 
+    /// Selectors on one key split it into one class per value and one for
+    /// the rest, which grows with the selectors and may pass 4,096.
+    func testPartitionOfOneKeyPassesFixedLimit() throws {
+        let selectors = (0..<5000).map { selector(["kubernetes.io/metadata.name": "n\($0)"]) }
+        let space = LabelSpace(selectors: selectors)
+
+        XCTAssertEqual(try space.partition(space.fullBox, by: selectors.map(space.compile)).count, 5001)
+    }
+
     func testPartitionKeepsOneClassPerSignature() throws {
         let selectors = [selector(["app": "web"]), selector([:], [requirement("app", .notIn, ["web", "api"])]), selector([:], [requirement("tier", .exists)])]
         let space = LabelSpace(selectors: selectors)
