@@ -12,6 +12,7 @@ extension DiagnosticID {
     public static let outputUnwritable = DiagnosticID(3, "output-unwritable", .error, "the output directory cannot be written")
     public static let invalidUTF8 = DiagnosticID(4, "invalid-utf8", .error, "a contract file is not valid UTF-8")
     public static let noNamespaces = DiagnosticID(5, "no-namespaces", .error, "the contracts declare no namespace")
+    public static let emptyManifest = DiagnosticID(6, "empty-manifest", .warning, "a manifest file contains no Kubernetes object")
 
     // Syntax.
     public static let unexpectedToken = DiagnosticID(101, "unexpected-token", .error, "the parser expected another token")
@@ -83,6 +84,13 @@ extension DiagnosticMessage {
             .noNamespaces,
             "the \(fileCount) contract file\(fileCount == 1 ? " declares" : "s declare") no namespace, so there is nothing to generate; "
                 + "add a 'namespace NAME { ... }' block, because a build would otherwise delete every file it generated earlier"
+        )
+    }
+
+    public static func emptyManifest(_ path: String) -> Self {
+        Self(
+            .emptyManifest,
+            "'\(path)' contains no NetworkPolicy because it is empty or contains only comments and '---'; check that the path names the intended file"
         )
     }
 

@@ -97,5 +97,31 @@ extension Explanations {
             }
             ```
             """,
+
+        6: """
+            A manifest file given to `ramp lint`, `ramp import` or `ramp drift --live`
+            contains no Kubernetes object.
+
+            The file is empty, or contains only comments and `---` separators. Most
+            often the export that should have filled it failed, or the path names
+            the wrong file. Without this warning, `ramp lint` would report nothing
+            and `ramp drift` would compare the contracts with a cluster that has no
+            policies. The warning does not stop the command, and `-W no-empty-manifest`
+            silences it.
+
+            Erroneous example, where the export wrote nothing because `kubectl`
+            could not reach the cluster:
+
+            ```sh
+            kubectl get networkpolicies -A -o yaml > cluster.yaml
+            ramp drift contracts --live cluster.yaml
+            ```
+
+            Corrected example, which stops when the export fails:
+
+            ```sh
+            kubectl get networkpolicies -A -o yaml > cluster.yaml && ramp drift contracts --live cluster.yaml
+            ```
+            """,
     ]
 }
