@@ -75,6 +75,9 @@ struct ExplainCommand {
         }
         let mapPath = path + ".map.json"
         guard let data = FileManager.default.contents(atPath: mapPath) else {
+            if FileManager.default.fileExists(atPath: mapPath) {
+                return .failure(UsageError(message: "cannot read source map '\(mapPath)': the file is not readable"))
+            }
             return .failure(UsageError(message: "no source map '\(mapPath)'; build with 'ramp build --source-map' to write one"))
         }
         let map: SourceMap
@@ -155,7 +158,7 @@ struct ExplainCommand {
             driver.standardOutput(verdicts.map { report($0, client: client, server: server) }.joined(separator: "\n"))
             return verdicts.allSatisfy(\.allowed) ? .success : .contractErrors
         } catch {
-            return fail(message(for: error))
+            return fail(message(for: error, program: program))
         }
     }
 
@@ -194,10 +197,10 @@ struct ExplainCommand {
         (dependency.clientOrigin?.text ?? "?") + " -> " + dependency.origin.text
     }
 
-    private func message(for error: ConnectionQuery.QueryError) -> String {
+    private func message(for error: ConnectionQuery.QueryError, program: Program) -> String {
         switch error {
         case .unknownService(let id):
-            return "unknown service '\(id.name)' in namespace '\(id.namespace)'"
+            return unknownServiceMessage(id, program: program)
         case let .unknownPortName(name, service):
             return "service '\(service)' declares no port named '\(name)'"
         case .invalidPort(let text):
@@ -207,6 +210,23 @@ struct ExplainCommand {
         case .noPods:
             return "both ends are outside the cluster, where no NetworkPolicy applies; one end must be a service"
         }
+    }
+
+    /// Names the namespace when no contract declares it, and otherwise the
+    /// service, with the closest declared name or a list of the declared ones.
+    private func unknownServiceMessage(_ id: ServiceID, program: Program) -> String {
+        guard let namespace = program.namespace(named: id.namespace) else {
+            let declared = program.namespaces.map(\.name)
+            if let suggestion = NameSuggestion.closest(to: id.namespace, in: declared) {
+                return "unknown namespace '\(id.namespace)' in '\(id)'; did you mean '\(suggestion)'?"
+            }
+            return "unknown namespace '\(id.namespace)' in '\(id)'; the contracts declare \(NameSuggestion.list(declared))"
+        }
+        let services = namespace.services.map(\.id.name)
+        guard let suggestion = NameSuggestion.closest(to: id.name, in: services) else {
+            return "unknown service '\(id.name)' in namespace '\(id.namespace)'"
+        }
+        return "unknown service '\(id.name)' in namespace '\(id.namespace)'; did you mean '\(suggestion)'?"
     }
 }
 

@@ -49,6 +49,13 @@ extension DiagnosticMessage {
         )
     }
 
+    /// Reports a lock file that cannot be created or locked. The message
+    /// names the directory, because a build deletes its lock file when it
+    /// ends, and the fix, such as write permission, concerns the directory.
+    public static func outputLockFailed(_ directory: String, reason: String) -> Self {
+        Self(.outputUnwritable, "cannot lock output directory '\(directory)': \(reason)")
+    }
+
     public static func outputLocked(_ directory: String, lockFile: String) -> Self {
         Self(
             .outputLocked,

@@ -41,10 +41,13 @@ extension Explanations {
             """,
 
         3: """
-            The output directory cannot be written.
+            The output directory, or a file in it, cannot be read or written.
 
             ramp writes one YAML file per namespace into the output directory.
-            The message carries the operating system's reason. Create the directory,
+            Before it writes, it lists the directory, reads the files that it
+            would replace and creates a lock file, so a directory or file that
+            cannot be read stops the build too. The message carries the
+            operating system's reason. Create the directory,
             or choose one that the user running ramp may write to.
 
             Erroneous example, where `/etc` belongs to root:
