@@ -24,8 +24,12 @@ extension DiagnosticMessage {
         Self(.invalidWarningOption, "invalid warning option '\(option)'; use '-Werror' or '-W no-<name>'")
     }
 
-    public static func unknownWarning(_ name: String) -> Self {
-        Self(.unknownWarning, "unknown warning name '\(name)' in '-W no-\(name)'")
+    /// Names the closest valid name when one is close, and otherwise lists
+    /// every valid name, because a list of a few would hide the one meant.
+    public static func unknownWarning(_ name: String, suggestion: String?, validNames: [String]) -> Self {
+        let advice = suggestion.map { "did you mean '\($0)'?" }
+            ?? "use one of \(NameSuggestion.list(validNames, limit: validNames.count))"
+        return Self(.unknownWarning, "unknown warning name '\(name)' in '-W no-\(name)'; \(advice)")
     }
 
     public static func errorNotSilenceable(_ name: String) -> Self {

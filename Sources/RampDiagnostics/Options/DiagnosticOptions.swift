@@ -20,11 +20,11 @@ public struct DiagnosticOptions: Sendable {
     /// `registry`, or it names an error, which no option can hide.
     public mutating func silence(_ name: String, registry: [DiagnosticID] = DiagnosticID.all) -> Diagnostic? {
         guard let id = registry.first(where: { $0.name == name }) else {
-            var notes: [Note] = []
-            if let suggestion = NameSuggestion.closest(to: name, in: registry.map(\.name)) {
-                notes.append(Note("did you mean '\(suggestion)'?"))
-            }
-            return Diagnostic(.unknownWarning(name), at: nil, notes: notes)
+            // Suggests and lists only warnings and notes, because an error
+            // cannot be silenced.
+            let silenceable = Array(Set(registry.filter { $0.severity != .error }.map(\.name))).sorted()
+            let suggestion = NameSuggestion.closest(to: name, in: silenceable)
+            return Diagnostic(.unknownWarning(name, suggestion: suggestion, validNames: silenceable), at: nil)
         }
         guard id.severity != .error else {
             return Diagnostic(.errorNotSilenceable(name), at: nil)
