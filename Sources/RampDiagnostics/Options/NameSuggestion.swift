@@ -10,11 +10,11 @@ public enum NameSuggestion {
         return best.0
     }
 
-    /// Returns `names` sorted, quoted and joined with commas. After `limit`
+    /// Returns `names` sorted, quoted with `QuotedText` and joined with commas. After `limit`
     /// names the rest are counted, so that a message stays one readable line.
     public static func list(_ names: [String], limit: Int = 10) -> String {
         let sorted = names.sorted()
-        let quotedNames = sorted.prefix(limit).map { "'\($0)'" }.joined(separator: ", ")
+        let quotedNames = sorted.prefix(limit).map(QuotedText.quote).joined(separator: ", ")
         let omittedCount = sorted.count - min(limit, sorted.count)
         return omittedCount == 0 ? quotedNames : quotedNames + " and \(omittedCount) more"
     }
