@@ -63,7 +63,7 @@ enum CommandLineOptions {
         case "lint": return try parseLint(Array(arguments.dropFirst()))
         case "drift": return try parseDrift(Array(arguments.dropFirst()))
         case "import": return try parseImport(Array(arguments.dropFirst()))
-        default: throw UsageError(message: "unknown command '\(first)'; run 'ramp --help' for the list of commands")
+        default: throw UsageError(message: "unknown command \(QuotedText.quote(first)); run 'ramp --help' for the list of commands")
         }
     }
 
@@ -93,7 +93,7 @@ enum CommandLineOptions {
             case "--kube-version":
                 let text = try reader.value(for: argument)
                 guard let version = KubernetesVersion(text) else {
-                    throw UsageError(message: "invalid value '\(text)' for '--kube-version'; use a version such as 1.29")
+                    throw UsageError(message: "invalid value \(QuotedText.quote(text)) for '--kube-version'; use a version such as 1.29")
                 }
                 options.kubernetesVersion = version
             case "--env":
@@ -108,7 +108,7 @@ enum CommandLineOptions {
                 options.layout = try reader.choice(for: argument, OutputLayout.self)
             default:
                 guard !argument.hasPrefix("-") || argument == "-" else {
-                    throw UsageError(message: "unknown option '\(argument)' for 'ramp build'; run 'ramp build --help'")
+                    throw UsageError(message: "unknown option \(QuotedText.quote(argument)) for 'ramp build'; run 'ramp build --help'")
                 }
                 options.inputs.append(argument)
             }
@@ -137,7 +137,7 @@ struct ArgumentReader {
     }
 
     mutating func value(for option: String) throws(UsageError) -> String {
-        guard let value = next() else { throw UsageError(message: "option '\(option)' requires a value") }
+        guard let value = next() else { throw UsageError(message: "option \(QuotedText.quote(option)) requires a value") }
         return value
     }
 
@@ -147,7 +147,7 @@ struct ArgumentReader {
         let text = try value(for: option)
         guard let choice = Choice(rawValue: text) else {
             let allowed = Choice.allCases.map(\.rawValue).joined(separator: ", ")
-            throw UsageError(message: "invalid value '\(text)' for '\(option)'; use one of \(allowed)")
+            throw UsageError(message: "invalid value \(QuotedText.quote(text)) for \(QuotedText.quote(option)); use one of \(allowed)")
         }
         return choice
     }

@@ -32,7 +32,7 @@ struct ExplainCommand {
 
     private func explainCode(_ code: String) -> Driver.ExitStatus {
         guard let text = Explanations.text(for: code), let id = DiagnosticID.withCode(code) else {
-            return fail("unknown diagnostic code '\(code)'; codes look like RAMP0201")
+            return fail("unknown diagnostic code \(QuotedText.quote(code)); codes look like RAMP0201")
         }
         driver.standardOutput("\(id.code) (\(id.name), \(id.severity.rawValue))\n\n\(text)\n")
         return .success
@@ -75,6 +75,9 @@ struct ExplainCommand {
         }
         let mapPath = path + ".map.json"
         guard let data = FileManager.default.contents(atPath: mapPath) else {
+            if FileManager.default.fileExists(atPath: mapPath) {
+                return .failure(UsageError(message: "cannot read source map '\(mapPath)': the file is not readable"))
+            }
             return .failure(UsageError(message: "no source map '\(mapPath)'; build with 'ramp build --source-map' to write one"))
         }
         let map: SourceMap
@@ -155,7 +158,7 @@ struct ExplainCommand {
             driver.standardOutput(verdicts.map { report($0, client: client, server: server) }.joined(separator: "\n"))
             return verdicts.allSatisfy(\.allowed) ? .success : .contractErrors
         } catch {
-            return fail(message(for: error))
+            return fail(message(for: error, program: program))
         }
     }
 
@@ -194,19 +197,36 @@ struct ExplainCommand {
         (dependency.clientOrigin?.text ?? "?") + " -> " + dependency.origin.text
     }
 
-    private func message(for error: ConnectionQuery.QueryError) -> String {
+    private func message(for error: ConnectionQuery.QueryError, program: Program) -> String {
         switch error {
         case .unknownService(let id):
-            return "unknown service '\(id.name)' in namespace '\(id.namespace)'"
+            return unknownServiceMessage(id, program: program)
         case let .unknownPortName(name, service):
-            return "service '\(service)' declares no port named '\(name)'"
+            return "service '\(service)' declares no port named \(QuotedText.quote(name))"
         case .invalidPort(let text):
-            return "invalid port '\(text)'; use a number from 1 to 65535 or a port name of the server, with an optional /tcp, /udp or /sctp"
+            return "invalid port \(QuotedText.quote(text)); use a number from 1 to 65535 or a port name of the server, with an optional /tcp, /udp or /sctp"
         case .noPort(let server):
             return "'\(server)' declares no ports; give one, such as '\(server):443'"
         case .noPods:
             return "both ends are outside the cluster, where no NetworkPolicy applies; one end must be a service"
         }
+    }
+
+    /// Names the namespace when no contract declares it, and otherwise the
+    /// service, with the closest declared name or a list of the declared ones.
+    private func unknownServiceMessage(_ id: ServiceID, program: Program) -> String {
+        guard let namespace = program.namespace(named: id.namespace) else {
+            let declared = program.namespaces.map(\.name)
+            if let suggestion = NameSuggestion.closest(to: id.namespace, in: declared) {
+                return "unknown namespace \(QuotedText.quote(id.namespace)) in \(QuotedText.quote(id.description)); did you mean '\(suggestion)'?"
+            }
+            return "unknown namespace \(QuotedText.quote(id.namespace)) in \(QuotedText.quote(id.description)); the contracts declare \(NameSuggestion.list(declared))"
+        }
+        let services = namespace.services.map(\.id.name)
+        guard let suggestion = NameSuggestion.closest(to: id.name, in: services) else {
+            return "unknown service \(QuotedText.quote(id.name)) in namespace '\(id.namespace)'"
+        }
+        return "unknown service \(QuotedText.quote(id.name)) in namespace '\(id.namespace)'; did you mean '\(suggestion)'?"
     }
 }
 
@@ -226,14 +246,14 @@ enum ConnectionEnd {
             body = String(body[..<colon])
         }
         if let port, !allowPort {
-            throw UsageError(message: "the client '\(text)' takes no port; write the port after the server, as in 'namespace/service:\(port)'")
+            throw UsageError(message: "the client \(QuotedText.quote(text)) takes no port; write the port after the server, as in \(QuotedText.quote("namespace/service:" + port))")
         }
         if let address = try? CIDR.parseAddress(body) {
             return (.address(address.1, address.0, text: body), port)
         }
         let parts = body.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-            throw UsageError(message: "invalid connection end '\(text)'; use 'namespace/service' or an IP address")
+            throw UsageError(message: "invalid connection end \(QuotedText.quote(text)); use 'namespace/service' or an IP address")
         }
         return (.service(ServiceID(namespace: String(parts[0]), name: String(parts[1]))), port)
     }

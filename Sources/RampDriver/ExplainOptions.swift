@@ -1,4 +1,5 @@
 import Foundation
+import RampDiagnostics
 
 /// The subject of `ramp explain`.
 struct ExplainOptions {
@@ -36,7 +37,7 @@ extension CommandLineOptions {
             case "--to": to = try reader.value(for: argument)
             default:
                 guard !argument.hasPrefix("-") || argument == "->" || argument == "-" else {
-                    throw UsageError(message: "unknown option '\(argument)' for 'ramp explain'; run 'ramp explain --help'")
+                    throw UsageError(message: "unknown option \(QuotedText.quote(argument)) for 'ramp explain'; run 'ramp explain --help'")
                 }
                 rest.append(argument)
             }
@@ -76,7 +77,7 @@ extension CommandLineOptions {
         }
         let parts = arguments[arrow].components(separatedBy: "->").map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-            throw UsageError(message: "invalid connection '\(arguments[arrow])'; write it as 'shop/web -> shop/api:8080'")
+            throw UsageError(message: "invalid connection \(QuotedText.quote(arguments[arrow])); write it as 'shop/web -> shop/api:8080'")
         }
         inputs.remove(at: arrow)
         return try connection(inputs: inputs, from: parts[0], to: parts[1])
@@ -93,7 +94,7 @@ extension CommandLineOptions {
             return .yamlLine(path: String(argument[..<colon]), line: line)
         }
         throw UsageError(
-            message: "invalid argument '\(argument)' for 'ramp explain'; give a code such as RAMP0201 or a YAML line such as generated/shop.yaml:17"
+            message: "invalid argument \(QuotedText.quote(argument)) for 'ramp explain'; give a code such as RAMP0201 or a YAML line such as generated/shop.yaml:17"
         )
     }
 }

@@ -65,7 +65,8 @@ extension OutputDirectory {
             }
         }
         let descriptor = Foundation.open(base, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .systemCall(base, errorNumber: errno) }
+        // Opening a directory reads it, so a failure is a read failure.
+        guard descriptor >= 0 else { throw .readFailure(base, errorNumber: errno) }
         return descriptor
     }
 
@@ -76,7 +77,7 @@ extension OutputDirectory {
         var descriptor = openat(parent, name, flags)
         if descriptor < 0 && errno == ENOENT {
             guard mkdirat(parent, name, 0o777) == 0 || errno == EEXIST else {
-                throw .systemCall(messagePath, errorNumber: errno)
+                throw .writeFailure(messagePath, errorNumber: errno)
             }
             descriptor = openat(parent, name, flags)
         }
@@ -88,8 +89,10 @@ extension OutputDirectory {
             throw OutputError(.outputDirectorySymbolicLink(messagePath, target: target))
         case .regularFile, .other:
             throw .unwritable(messagePath, reason: "it is not a directory")
-        case .missing, .directory, nil:
-            throw .systemCall(messagePath, errorNumber: openError)
+        case .directory:
+            throw .readFailure(messagePath, errorNumber: openError)
+        case .missing, nil:
+            throw .writeFailure(messagePath, errorNumber: openError)
         }
     }
 }

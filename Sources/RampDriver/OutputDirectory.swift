@@ -44,7 +44,7 @@ final class OutputDirectory: Sendable {
     /// Returns the kind of an entry without following a symbolic link.
     func kind(of name: String) throws(OutputError) -> EntryKind {
         guard let kind = OutputDirectory.kind(of: name, in: descriptor) else {
-            throw .systemCall(displayPath(name), errorNumber: errno)
+            throw .readFailure(displayPath(name), errorNumber: errno)
         }
         return kind
     }
@@ -76,7 +76,7 @@ final class OutputDirectory: Sendable {
         let copy = dup(descriptor)
         guard copy >= 0, let stream = fdopendir(copy) else {
             if copy >= 0 { close(copy) }
-            throw .systemCall(path, errorNumber: errno)
+            throw .readFailure(path, errorNumber: errno)
         }
         defer { closedir(stream) }
         rewinddir(stream)
@@ -106,7 +106,7 @@ final class OutputDirectory: Sendable {
             defer { close(file) }
             guard size == bytes.count else { return false }
             guard let existing = readContents(of: file, size: size, limit: nil) else {
-                throw .systemCall(displayPath(name), errorNumber: errno)
+                throw .readFailure(displayPath(name), errorNumber: errno)
             }
             return existing == bytes
         }
@@ -116,7 +116,7 @@ final class OutputDirectory: Sendable {
         case .missing:
             return false
         case .regularFile:
-            throw .systemCall(displayPath(name), errorNumber: openError)
+            throw .readFailure(displayPath(name), errorNumber: openError)
         case .symbolicLink(let target):
             throw OutputError(.outputFileSymbolicLink(displayPath(name), target: target))
         case .directory:
@@ -179,14 +179,14 @@ final class OutputDirectory: Sendable {
             name = OutputDirectory.temporaryPrefix + UUID().uuidString + OutputDirectory.temporarySuffix
             file = openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         }
-        guard file >= 0 else { throw .systemCall(displayPath(target), errorNumber: errno) }
+        guard file >= 0 else { throw .writeFailure(displayPath(target), errorNumber: errno) }
 
         let failure = writeAll(bytes, to: file)
         let closeFailed = close(file) != 0
         if failure != nil || closeFailed {
             let errorNumber = failure ?? errno
             unlinkat(descriptor, name, 0)
-            throw .systemCall(displayPath(target), errorNumber: errorNumber)
+            throw .writeFailure(displayPath(target), errorNumber: errorNumber)
         }
         return name
     }
@@ -219,13 +219,13 @@ final class OutputDirectory: Sendable {
     /// Renames an entry over another one; both stay in this directory.
     func rename(_ source: String, to destination: String) throws(OutputError) {
         guard renameat(descriptor, source, descriptor, destination) == 0 else {
-            throw .systemCall(displayPath(destination), errorNumber: errno)
+            throw .writeFailure(displayPath(destination), errorNumber: errno)
         }
     }
 
     func removeFile(_ name: String) throws(OutputError) {
         guard unlinkat(descriptor, name, 0) == 0 || errno == ENOENT else {
-            throw .systemCall(displayPath(name), errorNumber: errno)
+            throw .writeFailure(displayPath(name), errorNumber: errno)
         }
     }
 }

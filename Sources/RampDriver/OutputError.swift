@@ -10,10 +10,16 @@ public struct OutputError: Error {
         self.message = message
     }
 
-    /// Makes the error for a failed system call on `path`, worded as
-    /// "cannot write 'path': reason".
-    static func systemCall(_ path: String, errorNumber: Int32) -> OutputError {
+    /// Makes the error for a system call that failed to create, change or
+    /// delete `path`, worded as "cannot write 'path': reason".
+    static func writeFailure(_ path: String, errorNumber: Int32) -> OutputError {
         OutputError(.outputUnwritable(path, reason: String(cString: strerror(errorNumber))))
+    }
+
+    /// Makes the error for a system call that failed to list, examine or
+    /// read `path`, worded as "cannot read 'path': reason".
+    static func readFailure(_ path: String, errorNumber: Int32) -> OutputError {
+        OutputError(.outputUnreadable(path, reason: String(cString: strerror(errorNumber))))
     }
 
     static func unwritable(_ path: String, reason: String) -> OutputError {

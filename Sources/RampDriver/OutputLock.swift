@@ -36,7 +36,9 @@ final class OutputLock {
                 if lockError == EWOULDBLOCK || lockError == EAGAIN {
                     throw OutputError(.outputLocked(directory.path, lockFile: directory.displayPath(fileName)))
                 }
-                throw .systemCall(directory.displayPath(fileName), errorNumber: lockError)
+                let reason = "flock on its lock file '\(fileName)' failed (\(String(cString: strerror(lockError)))); "
+                    + "pass a directory on a file system that supports flock with '-o'"
+                throw OutputError(.outputLockFailed(directory.path, reason: reason))
             }
             if isStillAtPath(descriptor, in: directory) {
                 return OutputLock(directory: directory, descriptor: descriptor)
@@ -53,7 +55,11 @@ final class OutputLock {
         if case .symbolicLink(let target)? = OutputDirectory.kind(of: fileName, in: directory.descriptor) {
             throw OutputError(.outputFileSymbolicLink(directory.displayPath(fileName), target: target))
         }
-        throw .systemCall(directory.displayPath(fileName), errorNumber: openError)
+        var reason = "its lock file '\(fileName)' cannot be created or opened (\(String(cString: strerror(openError))))"
+        if openError == EACCES || openError == EROFS {
+            reason += "; make the directory writable or pass another one with '-o'"
+        }
+        throw OutputError(.outputLockFailed(directory.path, reason: reason))
     }
 
     private static func isStillAtPath(_ descriptor: Int32, in directory: OutputDirectory) -> Bool {

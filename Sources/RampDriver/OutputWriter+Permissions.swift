@@ -22,6 +22,6 @@ extension OutputWriter {
     /// Deletes the temporary file and returns the error to throw for `target`.
     private static func failure(_ errorNumber: Int32, target: String, temporary: String, in output: OutputDirectory) -> OutputError {
         try? output.removeFile(temporary)
-        return .systemCall(output.displayPath(target), errorNumber: errorNumber)
+        return .writeFailure(output.displayPath(target), errorNumber: errorNumber)
     }
 }

@@ -189,7 +189,9 @@ enum Usage {
                               included), a directory searched recursively for them, or '-'
 
     OPTIONS:
-      -o, --output <file>     The contract file to write, or '-' for standard output
+      -o, --output <file>     The contract file to write, or '-' for standard output. An existing
+                              file is replaced only when its first line starts with
+                              '# Imported by ramp', the header that import writes
       --workloads <path>      Manifests of Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, Pods,
                               Services and Namespaces: services are named after the workloads their
                               selectors match, declare their container ports, and port names are

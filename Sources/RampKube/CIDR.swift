@@ -1,4 +1,5 @@
 import Foundation
+import RampDiagnostics
 
 /// An IP family, as Kubernetes' `ipFamilies` names them.
 public enum IPFamily: String, Sendable, Hashable {
@@ -92,12 +93,12 @@ extension CIDR {
     public static func parseAddress(_ text: String) throws(CIDRParseError) -> (IPFamily, UInt128) {
         if text.contains(":") {
             guard let value = IPAddressFormat.parseIPv6(text) else {
-                throw CIDRParseError(reason: "'\(text)' is not an IPv6 address")
+                throw CIDRParseError(reason: "\(QuotedText.quote(text)) is not an IPv6 address")
             }
             return (.ipv6, value)
         }
         guard let value = IPAddressFormat.parseIPv4(text) else {
-            throw CIDRParseError(reason: "'\(text)' is not an IPv4 address")
+            throw CIDRParseError(reason: "\(QuotedText.quote(text)) is not an IPv4 address")
         }
         return (.ipv4, UInt128(value))
     }

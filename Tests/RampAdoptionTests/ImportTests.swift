@@ -230,6 +230,48 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(drift.status, 0, drift.error)
     }
 
+    func testCommandKeepsHandWrittenFile() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("shop.ramp")
+        let handWritten = "namespace shop {\n  deny all\n}\n"
+        try handWritten.write(to: output, atomically: true, encoding: .utf8)
+
+        let result = runRamp(["import", fixtures.appendingPathComponent("import/not-exact.yaml").path, "-o", output.path, "--allow-approximate"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(
+            result.error,
+            "ramp: error: cannot write '\(output.path)': it was not written by 'ramp import' (its first line does not start with '# Imported by ramp'); "
+                + "move it away or pass another file with '-o' [RAMP0003]\n1 error generated.\n"
+        )
+        XCTAssertEqual(try String(contentsOf: output, encoding: .utf8), handWritten)
+    }
+
+    func testCommandReplacesImportedFile() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = fixtures.appendingPathComponent("import/not-exact.yaml").path
+        let output = directory.appendingPathComponent("shop.ramp")
+        try "# Imported by ramp 0.0.1 from old.yaml.\nnamespace old {\n  deny all\n}\n".write(to: output, atomically: true, encoding: .utf8)
+
+        let result = runRamp(["import", input, "-o", output.path, "--allow-approximate"])
+        XCTAssertEqual(result.status, 0, result.error)
+        let firstLine = try String(contentsOf: output, encoding: .utf8).split(separator: "\n").first
+        XCTAssertEqual(firstLine, "# Imported by ramp \(Driver.version) from \(input).")
+    }
+
+    func testCommandRefusesDirectoryOutput() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+
+        let result = runRamp(["import", fixtures.appendingPathComponent("import/not-exact.yaml").path, "-o", directory.path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(
+            result.error,
+            "ramp: error: cannot write '\(directory.path)': it is a directory; pass a contract file with '-o' [RAMP0003]\n1 error generated.\n"
+        )
+    }
+
     func testCommandRequiresOutput() {
         let result = runRamp(["import", "policies.yaml"])
         XCTAssertEqual(result.status, 2)

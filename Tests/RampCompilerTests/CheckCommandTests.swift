@@ -104,6 +104,22 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(result.error, "ramp: error: '\(output!)/more.yaml' is missing; run '\(rebuild)' [RAMP0821]\n1 error generated.\n")
     }
 
+    func testUnreadableFileIsNotMissing() throws {
+        try XCTSkipIf(geteuid() == 0, "root reads files whatever their permissions")
+        build()
+        XCTAssertEqual(chmod(output + "/shop.yaml", 0), 0)
+        defer { chmod(output + "/shop.yaml", 0o644) }
+
+        let result = runRamp(["check", contracts, "-o", output])
+
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(
+            result.error,
+            "ramp: error: cannot read '\(output!)/shop.yaml': the file exists but cannot be read, so it cannot be compared with a fresh build [RAMP0001]\n"
+                + "1 error generated.\n"
+        )
+    }
+
     func testMissingDirectoryNamesEveryFile() {
         let result = runRamp(["check", contracts, "-o", output])
         XCTAssertEqual(result.status, 1)

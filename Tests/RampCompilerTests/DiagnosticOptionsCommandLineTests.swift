@@ -1,4 +1,5 @@
 import Foundation
+import RampDiagnostics
 import XCTest
 
 /// The diagnostic options on the command line: `--error-limit` cuts a flood
@@ -116,5 +117,22 @@ final class DiagnosticOptionsCommandLineTests: XCTestCase {
         let result = runRamp(["build", input, "-o", output, "-Werror", "-W", "no-unused-service"])
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertEqual(result.error, "")
+    }
+
+    func testMisspeltWarningNameGetsSuggestion() {
+        let input = write("shop.ramp", unusedService)
+        let result = runRamp(["build", input, "-o", output, "-W", "no-unused-servce"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.error, "ramp: error: unknown warning name 'unused-servce' in '-W no-unused-servce'; did you mean 'unused-service'?\n")
+    }
+
+    func testUnknownWarningNameListsValidNames() throws {
+        let input = write("shop.ramp", unusedService)
+        let result = runRamp(["lint", input, "-W", "no-everything"])
+        let valid = DiagnosticID.all.filter { $0.severity != .error }.map { "'\($0.name)'" }.sorted()
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.error, "ramp: error: unknown warning name 'everything' in '-W no-everything'; use one of \(valid.joined(separator: ", "))\n")
+        XCTAssertTrue(valid.contains("'unused-service'"))
+        XCTAssertFalse(valid.contains("'unknown-service'"))
     }
 }

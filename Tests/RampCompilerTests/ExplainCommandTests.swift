@@ -125,6 +125,18 @@ final class ExplainCommandTests: XCTestCase {
         XCTAssertEqual(runRamp(["explain", "out/shop.yaml:0"]).status, 2)
     }
 
+    func testUnreadableMapIsReported() throws {
+        try XCTSkipIf(geteuid() == 0, "root reads files whatever their permissions")
+        write("shop.ramp", shop)
+        _ = runRamp(["build", "shop.ramp", "-o", "out", "--source-map"])
+        XCTAssertEqual(chmod("out/shop.yaml.map.json", 0), 0)
+
+        let result = runRamp(["explain", "out/shop.yaml:5"])
+
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.error, "ramp: error: cannot read source map 'out/shop.yaml.map.json': the file is not readable\n")
+    }
+
     // MARK: - Connections
 
     func testAllowedConnection() {
@@ -220,6 +232,9 @@ final class ExplainCommandTests: XCTestCase {
         write("shop.ramp", shop)
         let cases: [([String], String)] = [
             (["--from", "shop/web", "--to", "shop/nope"], "unknown service 'nope' in namespace 'shop'"),
+            (["--from", "shop/web", "--to", "shop/apii"], "unknown service 'apii' in namespace 'shop'; did you mean 'api'?"),
+            (["--from", "shopp/web", "--to", "shop/api"], "unknown namespace 'shopp' in 'shopp/web'; did you mean 'shop'?"),
+            (["--from", "shop/web", "--to", "billing/api:80"], "unknown namespace 'billing' in 'billing/api'; the contracts declare 'ops', 'shop'"),
             (["--from", "shop/web", "--to", "shop/api:htp"], "service 'shop/api' declares no port named 'htp'"),
             (["--from", "shop/web", "--to", "shop/api:80/icmp"], "invalid port '80/icmp'; use a number from 1 to 65535 or a port name of the server, with an optional /tcp, /udp or /sctp"),
             (["--from", "shop/web:80", "--to", "shop/api"], "the client 'shop/web:80' takes no port; write the port after the server, as in 'namespace/service:80'"),

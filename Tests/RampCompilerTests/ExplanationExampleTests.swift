@@ -14,6 +14,7 @@ final class ExplanationExampleTests: XCTestCase {
         2: "a directory without contracts is a property of the file system, shown as a command line",
         3: "an unwritable output directory is a property of the file system, shown as a command line",
         4: "invalid UTF-8 cannot appear in the explanation's text, which is itself a Swift string",
+        6: "an empty manifest file is given to 'ramp lint', 'ramp import' or 'ramp drift', shown as a command line",
         50: "a command-line option, shown as a command line",
         51: "a command-line option, shown as a command line",
         52: "a command-line option, shown as a command line",

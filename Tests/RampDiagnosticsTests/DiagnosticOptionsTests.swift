@@ -53,14 +53,34 @@ final class DiagnosticOptionsTests: XCTestCase {
         let result = DiagnosticOptions.parse(["-W", "no-unused-servise"], registry: registry)
         XCTAssertEqual(result.usageErrors.count, 1)
         XCTAssertEqual(result.usageErrors.first?.id, .unknownWarning)
-        XCTAssertEqual(result.usageErrors.first?.message, "unknown warning name 'unused-servise' in '-W no-unused-servise'")
-        XCTAssertEqual(result.usageErrors.first?.notes.map(\.message), ["did you mean 'unused-service'?"])
+        XCTAssertEqual(
+            result.usageErrors.first?.message,
+            "unknown warning name 'unused-servise' in '-W no-unused-servise'; did you mean 'unused-service'?"
+        )
         XCTAssertEqual(result.options.silencedNames, [])
     }
 
-    func testUnknownNameFarFromAnyHasNoSuggestion() {
+    func testUnknownNameFarFromAnyListsNames() {
+        let registry = [
+            unusedService,
+            DiagnosticID(9502, "rollout-label", .warning, "a label that changes with every rollout"),
+            DiagnosticID(9503, "redundancy-skipped", .note, "a check that did not run"),
+            DiagnosticID(9504, "unknown-service", .error, "a service that no contract declares"),
+        ]
         let result = DiagnosticOptions.parse(["-W", "no-everything"], registry: registry)
-        XCTAssertEqual(result.usageErrors.first?.notes.count, 0)
+        XCTAssertEqual(
+            result.usageErrors.first?.message,
+            "unknown warning name 'everything' in '-W no-everything'; use one of 'redundancy-skipped', 'rollout-label', 'unused-service'"
+        )
+    }
+
+    func testSuggestionSkipsErrors() {
+        let registry = [unusedService, DiagnosticID(9504, "unknown-service", .error, "a service that no contract declares")]
+        let result = DiagnosticOptions.parse(["-W", "no-unknown-servic"], registry: registry)
+        XCTAssertEqual(
+            result.usageErrors.first?.message,
+            "unknown warning name 'unknown-servic' in '-W no-unknown-servic'; use one of 'unused-service'"
+        )
     }
 
     func testErrorCannotBeSilenced() {

@@ -1,3 +1,4 @@
+import RampDiagnostics
 import RampKube
 
 /// Turns the analysed input into the dependencies of a contract whose
@@ -251,11 +252,11 @@ struct ContractBuilder {
         if let name = singleNamespace(other) {
             if posture(name).contains(otherDirection) { return narrowed(candidate, to: coverages[0]) }
             problems.append(ImportProblem(
-                message: "namespace '\(name)' isolates some pods for \(otherDirection.rawValue.lowercased()) and not all of them admit this rule's connections, so no dependency states it exactly",
+                message: "namespace \(QuotedText.quote(name)) isolates some pods for \(otherDirection.rawValue.lowercased()) and not all of them admit this rule's connections, so no dependency states it exactly",
                 origin: origin
             ))
             var approximated = candidate
-            approximated.approximations.append("\(origin.description): the pods of namespace '\(name)' that the input isolates for \(otherDirection.rawValue.lowercased()) admit less than this")
+            approximated.approximations.append("\(origin.description): the pods of namespace \(QuotedText.quote(name)) that the input isolates for \(otherDirection.rawValue.lowercased()) admit less than this")
             return [approximated]
         }
         return split(candidate, other: other, otherDirection: otherDirection, thisRegion: thisRegion, origin: origin)
@@ -319,11 +320,11 @@ struct ContractBuilder {
                 guard case .service(let key) = endpoint, !isIsolatedInInput(key, direction: direction) else { continue }
                 let role = direction == .egress ? "client" : "server"
                 problems.append(ImportProblem(
-                    message: "no policy isolates pods \(SelectorText.bracketed(key.selector)) of namespace '\(key.namespace)' for \(direction.rawValue.lowercased()), but a contract isolates every service it names as a \(role)",
+                    message: "no policy isolates pods \(SelectorText.bracketed(key.selector)) of namespace \(QuotedText.quote(key.namespace)) for \(direction.rawValue.lowercased()), but a contract isolates every service it names as a \(role)",
                     origin: dependencies[index].origins.first
                 ))
                 dependencies[index].approximations.append(
-                    "\(dependencies[index].origins.first?.description ?? "a rule") admits only pods \(SelectorText.bracketed(key.selector)) of namespace '\(key.namespace)'"
+                    "\(dependencies[index].origins.first?.description ?? "a rule") admits only pods \(SelectorText.bracketed(key.selector)) of namespace \(QuotedText.quote(key.namespace))"
                 )
                 if direction == .egress { dependencies[index].client = .namespace(key.namespace) } else { dependencies[index].server = .namespace(key.namespace) }
             }

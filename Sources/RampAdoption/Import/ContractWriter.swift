@@ -1,3 +1,4 @@
+import RampDiagnostics
 import RampKube
 
 /// Writes the imported contract as a person would: networks first, then one
@@ -150,10 +151,10 @@ struct ContractWriter {
             case let .name(name, networkProtocol):
                 if case .service(let key) = dependency.server {
                     problems.append(ImportProblem(
-                        message: "port name '\(name)' on pods \(SelectorText.bracketed(key.selector)) of namespace '\(key.namespace)' must be a number in a contract; give the workloads with '--workloads' to resolve it",
+                        message: "port name \(QuotedText.quote(name)) on pods \(SelectorText.bracketed(key.selector)) of namespace \(QuotedText.quote(key.namespace)) must be a number in a contract; give the workloads with '--workloads' to resolve it",
                         origin: dependency.origins.first
                     ))
-                    approximations.append("port name '\(name)' is written as every \(networkProtocol.rawValue) port")
+                    approximations.append("port name \(QuotedText.quote(name)) is written as every \(networkProtocol.rawValue) port")
                     parts.append(numberReference(1...65535, networkProtocol, server: dependency.server))
                 } else {
                     parts.append(name + (networkProtocol == .tcp ? "" : "/" + networkProtocol.rawValue.lowercased()))

@@ -1,3 +1,4 @@
+import RampDiagnostics
 import RampKube
 import RampSource
 
@@ -130,7 +131,7 @@ enum NamedPortResolution {
             guard numbers.count == 1, allDefine, let number = numbers.first else { continue }
             resolved = resolved.resolving(name, protocol: networkProtocol, to: number)
             let names = workloads.map(\.description).joined(separator: ", ")
-            notes.append("port name '\(name)' is \(number)/\(networkProtocol.rawValue) on \(SelectorText.bracketed(pods.pods)) in \(namespace) (\(names))")
+            notes.append("port name \(QuotedText.quote(name)) is \(number)/\(networkProtocol.rawValue) on \(SelectorText.bracketed(pods.pods)) in \(namespace) (\(names))")
         }
         return (resolved, notes)
     }

@@ -92,7 +92,7 @@ struct RedundancyCheck {
         let decoded = policies[finding.index]
         var notes: [Note] = []
         if let covering = finding.covering {
-            notes.append(Note("policy '\(policies[covering].policy.name)' is here", at: policies[covering].ranges.name))
+            notes.append(Note("policy \(QuotedText.quote(policies[covering].policy.name)) is here", at: policies[covering].ranges.name))
         }
         diagnostics.emit(
             .lintRedundantPolicy(decoded.policy.name, coveredBy: finding.covering.map { policies[$0].policy.name }),

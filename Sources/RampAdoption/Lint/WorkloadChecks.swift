@@ -129,7 +129,7 @@ struct WorkloadChecks {
             case nil: continue
             case .number(let value)?: target = String(value)
             case .name(let name)?:
-                target = workload.ports.first { $0.name == name }.map { "\($0.number) ('\(name)')" } ?? "'\(name)'"
+                target = workload.ports.first { $0.name == name }.map { "\($0.number) (\(QuotedText.quote(name)))" } ?? QuotedText.quote(name)
             }
             diagnostics.emit(.lintServicePort(number, service: service.name, containerPort: target), at: range)
             return

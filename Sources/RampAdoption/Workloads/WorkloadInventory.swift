@@ -1,3 +1,4 @@
+import RampDiagnostics
 import RampKube
 import RampSource
 
@@ -27,7 +28,7 @@ public struct Workload: Sendable {
     public let range: SourceRange
 
     /// `deployment 'api'`, for messages.
-    public var description: String { "\(kind.lowercased()) '\(name)'" }
+    public var description: String { "\(kind.lowercased()) \(QuotedText.quote(name))" }
 }
 
 /// A Service, read for its selector and its port mapping.

@@ -59,7 +59,7 @@ extension DiagnosticMessage {
     }
 
     public static func policiesNotEvaluable(_ policy: String, field: String, reason: String) -> Self {
-        Self(.policiesNotEvaluable, "cannot evaluate NetworkPolicy '\(policy)': \(field): \(reason)")
+        Self(.policiesNotEvaluable, "cannot evaluate NetworkPolicy \(QuotedText.quote(policy)): \(field): \(reason)")
     }
 
     public static func policiesTooComplex(limit: Int) -> Self {
@@ -68,7 +68,7 @@ extension DiagnosticMessage {
 
     /// `statement` is `expect` or `never`.
     public static func noPodsInAssertion(_ statement: String) -> Self {
-        Self(.noPodsInAssertion, "'\(statement)' connects two addresses outside the cluster, which no NetworkPolicy governs; one side must be pods")
+        Self(.noPodsInAssertion, "\(QuotedText.quote(statement)) connects two addresses outside the cluster, which no NetworkPolicy governs; one side must be pods")
     }
 
     public static func noPoliciesFound(_ paths: [String]) -> Self {
@@ -77,12 +77,12 @@ extension DiagnosticMessage {
     }
 
     public static func objectSkipped(kind: String, name: String?) -> Self {
-        let object = name.map { "\(kind) '\($0)'" } ?? kind
+        let object = name.map { "\(kind) \(QuotedText.quote($0))" } ?? kind
         return Self(.objectSkipped, "skipped \(object) because only NetworkPolicy objects are read")
     }
 
     public static func duplicatePolicy(_ policy: String) -> Self {
-        Self(.duplicatePolicy, "NetworkPolicy '\(policy)' is defined twice; the API server keeps one object per namespace and name")
+        Self(.duplicatePolicy, "NetworkPolicy \(QuotedText.quote(policy)) is defined twice; the API server keeps one object per namespace and name")
     }
 
     public static func generatedFileStale(_ path: String, command: String) -> Self {
@@ -95,7 +95,7 @@ extension DiagnosticMessage {
 
     /// `environment` names the environment of a subdirectory that no contract declares any more.
     public static func generatedFileExtra(_ path: String, command: String, environment: String? = nil) -> Self {
-        let owner = environment.map { "environment '\($0)'" } ?? "a namespace"
+        let owner = environment.map { "environment \(QuotedText.quote($0))" } ?? "a namespace"
         return Self(.generatedFileExtra, "'\(path)' was generated for \(owner) that no contract declares any more; run '\(command)' to delete it")
     }
 

@@ -9,9 +9,10 @@ extension DiagnosticID {
     // Input and output.
     public static let fileUnreadable = DiagnosticID(1, "file-unreadable", .error, "an input file cannot be read")
     public static let noContracts = DiagnosticID(2, "no-contracts", .error, "an input directory holds no contract files")
-    public static let outputUnwritable = DiagnosticID(3, "output-unwritable", .error, "the output directory cannot be written")
+    public static let outputUnwritable = DiagnosticID(3, "output-unwritable", .error, "the output directory or a file in it cannot be read or written")
     public static let invalidUTF8 = DiagnosticID(4, "invalid-utf8", .error, "a contract file is not valid UTF-8")
     public static let noNamespaces = DiagnosticID(5, "no-namespaces", .error, "the contracts declare no namespace")
+    public static let emptyManifest = DiagnosticID(6, "empty-manifest", .warning, "a manifest file contains no Kubernetes object")
 
     // Syntax.
     public static let unexpectedToken = DiagnosticID(101, "unexpected-token", .error, "the parser expected another token")
@@ -74,6 +75,12 @@ extension DiagnosticMessage {
         Self(.outputUnwritable, "cannot write '\(path)': \(reason)")
     }
 
+    /// Reports a failure to read the output directory or a file in it, which
+    /// a build reads to compare and to check ownership before it writes.
+    public static func outputUnreadable(_ path: String, reason: String) -> Self {
+        Self(.outputUnwritable, "cannot read '\(path)': \(reason)")
+    }
+
     public static func invalidUTF8(offset: Int) -> Self {
         Self(.invalidUTF8, "invalid UTF-8 byte sequence at byte offset \(offset); save the file as UTF-8")
     }
@@ -86,6 +93,13 @@ extension DiagnosticMessage {
         )
     }
 
+    public static func emptyManifest(_ path: String) -> Self {
+        Self(
+            .emptyManifest,
+            "'\(path)' contains no NetworkPolicy because it is empty or contains only comments and '---'; check that the path names the intended file"
+        )
+    }
+
     public static func expected(_ expected: String, found: String) -> Self {
         Self(.unexpectedToken, "expected \(expected), found \(found)")
     }
@@ -95,7 +109,7 @@ extension DiagnosticMessage {
     public static let loneCarriageReturn = Self(.invalidCharacter, "line ends with a lone carriage return (CR); use LF or CRLF")
 
     public static func invalidEscape(_ escape: String) -> Self {
-        Self(.invalidEscape, "invalid escape '\(escape)' in a string; only '\\\"' and '\\\\' are escapes, so write '\\\\' for a backslash")
+        Self(.invalidEscape, "invalid escape \(QuotedText.quote(escape)) in a string; only '\\\"' and '\\\\' are escapes, so write '\\\\' for a backslash")
     }
 
     public static func invalidCharacter(_ character: String) -> Self {
@@ -117,17 +131,17 @@ extension DiagnosticMessage {
     )
 
     public static func unsupportedFQDN(_ name: String) -> Self {
-        Self(.unsupportedFQDN, "NetworkPolicy cannot select the domain name '\(name)'; declare its addresses with a 'network' CIDR")
+        Self(.unsupportedFQDN, "NetworkPolicy cannot select the domain name \(QuotedText.quote(name)); declare its addresses with a 'network' CIDR")
     }
 
     public static func unsupportedLayer7(_ keyword: String) -> Self {
-        Self(.unsupportedLayer7, "NetworkPolicy cannot match '\(keyword)' because it filters only addresses, ports and protocols")
+        Self(.unsupportedLayer7, "NetworkPolicy cannot match \(QuotedText.quote(keyword)) because it filters only addresses, ports and protocols")
     }
 
     public static func unsupportedServiceName(_ name: String) -> Self {
         Self(
             .unsupportedServiceName,
-            "NetworkPolicy cannot select the Service '\(name)' by name; declare its pods as a ramp service with their label selector"
+            "NetworkPolicy cannot select the Service \(QuotedText.quote(name)) by name; declare its pods as a ramp service with their label selector"
         )
     }
 
@@ -137,83 +151,83 @@ extension DiagnosticMessage {
     )
 
     public static func unknownService(_ name: String, namespace: String) -> Self {
-        Self(.unknownService, "unknown service '\(name)' in namespace '\(namespace)'")
+        Self(.unknownService, "unknown service \(QuotedText.quote(name)) in namespace \(QuotedText.quote(namespace))")
     }
 
     public static func unknownNamespace(_ name: String) -> Self {
-        Self(.unknownNamespace, "unknown namespace '\(name)'")
+        Self(.unknownNamespace, "unknown namespace \(QuotedText.quote(name))")
     }
 
     public static func unknownNetwork(_ name: String) -> Self {
-        Self(.unknownNetwork, "unknown network '\(name)'")
+        Self(.unknownNetwork, "unknown network \(QuotedText.quote(name))")
     }
 
     public static func duplicateService(_ name: String, namespace: String) -> Self {
-        Self(.duplicateService, "service '\(name)' is already declared in namespace '\(namespace)'")
+        Self(.duplicateService, "service \(QuotedText.quote(name)) is already declared in namespace \(QuotedText.quote(namespace))")
     }
 
     public static func duplicateNetwork(_ name: String) -> Self {
-        Self(.duplicateNetwork, "network '\(name)' is already declared")
+        Self(.duplicateNetwork, "network \(QuotedText.quote(name)) is already declared")
     }
 
     public static func duplicatePosture(namespace: String) -> Self {
-        Self(.duplicatePosture, "namespace '\(namespace)' already states its posture; list every direction in one 'deny' statement")
+        Self(.duplicatePosture, "namespace \(QuotedText.quote(namespace)) already states its posture; list every direction in one 'deny' statement")
     }
 
     public static func duplicateDNS(namespace: String) -> Self {
-        Self(.duplicateDNS, "namespace '\(namespace)' already states its DNS setting")
+        Self(.duplicateDNS, "namespace \(QuotedText.quote(namespace)) already states its DNS setting")
     }
 
     public static func conflictingNamespaceLabels(_ namespace: String) -> Self {
-        Self(.conflictingNamespaceLabels, "namespace '\(namespace)' is declared with different labels elsewhere")
+        Self(.conflictingNamespaceLabels, "namespace \(QuotedText.quote(namespace)) is declared with different labels elsewhere")
     }
 
     public static func duplicatePortName(_ port: String, service: String) -> Self {
-        Self(.duplicatePortName, "port name '\(port)' is already used by service '\(service)'")
+        Self(.duplicatePortName, "port name \(QuotedText.quote(port)) is already used by service \(QuotedText.quote(service))")
     }
 
     public static func reservedObjectName(_ name: String) -> Self {
-        Self(.reservedObjectName, "service name '\(name)' is reserved for the namespace-wide policy; rename the service")
+        Self(.reservedObjectName, "service name \(QuotedText.quote(name)) is reserved for the namespace-wide policy; rename the service")
     }
 
     public static func unknownPortName(_ port: String, service: String) -> Self {
-        Self(.unknownPortName, "service '\(service)' declares no port named '\(port)'")
+        Self(.unknownPortName, "service \(QuotedText.quote(service)) declares no port named \(QuotedText.quote(port))")
     }
 
     public static func undeclaredPortNumber(_ port: String, service: String) -> Self {
-        Self(.undeclaredPortNumber, "service '\(service)' declares no container port \(port)")
+        Self(.undeclaredPortNumber, "service \(QuotedText.quote(service)) declares no container port \(port)")
     }
 
     public static func invalidPort(_ text: String) -> Self {
-        Self(.invalidPort, "invalid port '\(text)'; a port is a number from 1 to 65535")
+        Self(.invalidPort, "invalid port \(QuotedText.quote(text)); a port is a number from 1 to 65535")
     }
 
     public static func invalidPortRange(_ text: String) -> Self {
-        Self(.invalidPortRange, "invalid port range '\(text)'; the first port must not be greater than the last")
+        Self(.invalidPortRange, "invalid port range \(QuotedText.quote(text)); the first port must not be greater than the last")
     }
 
     public static func invalidProtocol(_ text: String) -> Self {
-        Self(.invalidProtocol, "invalid protocol '\(text)'; use tcp, udp or sctp")
+        Self(.invalidProtocol, "invalid protocol \(QuotedText.quote(text)); use tcp, udp or sctp")
     }
 
     public static func invalidPortName(_ text: String, reason: String) -> Self {
-        Self(.invalidPortName, "invalid port name '\(text)': \(reason)")
+        Self(.invalidPortName, "invalid port name \(QuotedText.quote(text)): \(reason)")
     }
 
     public static func namedPortOnNetwork(_ port: String) -> Self {
-        Self(.namedPortOnNetwork, "named port '\(port)' cannot apply to addresses outside the cluster; use a port number")
+        Self(.namedPortOnNetwork, "named port \(QuotedText.quote(port)) cannot apply to addresses outside the cluster; use a port number")
     }
 
     public static func invalidCIDR(_ text: String, reason: String) -> Self {
-        Self(.invalidCIDR, "invalid CIDR '\(text)': \(reason)")
+        Self(.invalidCIDR, "invalid CIDR \(QuotedText.quote(text)): \(reason)")
     }
 
     public static func exceptOutsideCIDR(_ except: String, cidr: String) -> Self {
-        Self(.exceptOutsideCIDR, "except block '\(except)' is not inside '\(cidr)'")
+        Self(.exceptOutsideCIDR, "except block \(QuotedText.quote(except)) is not inside \(QuotedText.quote(cidr))")
     }
 
     public static func exceptFamilyMismatch(_ except: String, cidr: String) -> Self {
-        Self(.exceptFamilyMismatch, "except block '\(except)' is not of the same IP family as '\(cidr)'")
+        Self(.exceptFamilyMismatch, "except block \(QuotedText.quote(except)) is not of the same IP family as \(QuotedText.quote(cidr))")
     }
 
     public static func invalidLabelKey(_ key: String, reason: String) -> Self {
@@ -233,7 +247,7 @@ extension DiagnosticMessage {
     }
 
     public static func emptySelector(service: String) -> Self {
-        Self(.emptySelector, "service '\(service)' has an empty selector, which would select every pod of its namespace; add a label requirement")
+        Self(.emptySelector, "service \(QuotedText.quote(service)) has an empty selector, which would select every pod of its namespace; add a label requirement")
     }
 
     public static let noPodsInDependency = Self(
@@ -252,7 +266,7 @@ extension DiagnosticID {
 
 extension DiagnosticMessage {
     public static func undeclaredNamespaceResemblesDeclared(_ name: String, declared: String) -> Self {
-        Self(.undeclaredNamespaceResemblesDeclared, "namespace '\(name)' is not declared in any contract; did you mean '\(declared)'?")
+        Self(.undeclaredNamespaceResemblesDeclared, "namespace \(QuotedText.quote(name)) is not declared in any contract; did you mean \(QuotedText.quote(declared))?")
     }
 }
 

@@ -25,38 +25,38 @@ extension DiagnosticMessage {
     /// and `other` allows, `allowed` the reverse; `example` is one of them.
     public static func undeclaredDrift(environment: String, other: String, blocked: Int, allowed: Int, example: String) -> Self {
         var effects: [String] = []
-        if blocked > 0 { effects.append("blocks \(connections(blocked)) that '\(other)' allows") }
-        if allowed > 0 { effects.append("allows \(connections(allowed)) that '\(other)' blocks") }
+        if blocked > 0 { effects.append("blocks \(connections(blocked)) that \(QuotedText.quote(other)) allows") }
+        if allowed > 0 { effects.append("allows \(connections(allowed)) that \(QuotedText.quote(other)) blocks") }
         return Self(
             .undeclaredDrift,
-            "this statement applies in '\(environment)' but not in '\(other)', and there it also \(effects.joined(separator: " and ")), such as \(example)"
+            "this statement applies in \(QuotedText.quote(environment)) but not in \(QuotedText.quote(other)), and there it also \(effects.joined(separator: " and ")), such as \(example)"
         )
     }
 
     /// `build` is the environment being built, nil for the build without `--env`.
     public static func serviceNotInEnvironment(_ name: String, namespace: String, environments: [String], build: String?) -> Self {
-        let list = environments.map { "'\($0)'" }.joined(separator: ", ")
+        let list = environments.map { QuotedText.quote($0) }.joined(separator: ", ")
         let noun = environments.count == 1 ? "environment" : "environments"
-        let buildText = build.map { "the build for '\($0)'" } ?? "the build without '--env'"
+        let buildText = build.map { "the build for \(QuotedText.quote($0))" } ?? "the build without '--env'"
         return Self(
             .serviceNotInEnvironment,
-            "service '\(name)' in namespace '\(namespace)' exists only in \(noun) \(list), so \(buildText) cannot use it; add 'only in \(environments.joined(separator: ", "))' to this statement"
+            "service \(QuotedText.quote(name)) in namespace \(QuotedText.quote(namespace)) exists only in \(noun) \(list), so \(buildText) cannot use it; add \(QuotedText.quote("only in " + environments.joined(separator: ", "))) to this statement"
         )
     }
 
     public static func duplicateParameterAssignment(_ name: String, environment: String) -> Self {
-        Self(.duplicateParameterAssignment, "parameter '\(name)' is already set in environment '\(environment)'")
+        Self(.duplicateParameterAssignment, "parameter \(QuotedText.quote(name)) is already set in environment \(QuotedText.quote(environment))")
     }
 
     public static func unexplainedDrift(_ first: String, _ second: String, count: Int, example: String) -> Self {
         Self(
             .unexplainedDrift,
-            "environments '\(first)' and '\(second)' differ in \(connections(count)) that no profile setting, parameter, enforcement or 'only in' statement explains, such as \(example)"
+            "environments \(QuotedText.quote(first)) and \(QuotedText.quote(second)) differ in \(connections(count)) that no profile setting, parameter, enforcement or 'only in' statement explains, such as \(example)"
         )
     }
 
     public static func invalidEnvironmentName(_ name: String, reason: String) -> Self {
-        Self(.invalidEnvironmentName, "invalid environment name '\(name)': \(reason)")
+        Self(.invalidEnvironmentName, "invalid environment name \(QuotedText.quote(name)): \(reason)")
     }
 
     private static func connections(_ count: Int) -> String {

@@ -16,27 +16,27 @@ extension DiagnosticID {
 
 extension DiagnosticMessage {
     public static func unknownProfile(_ name: String) -> Self {
-        Self(.unknownProfile, "unknown profile '\(name)'")
+        Self(.unknownProfile, "unknown profile \(QuotedText.quote(name))")
     }
 
     public static func unknownParameter(_ name: String) -> Self {
-        Self(.unknownParameter, "unknown parameter '\(name)'; declare it with 'parameter \(name)'")
+        Self(.unknownParameter, "unknown parameter \(QuotedText.quote(name)); declare it with \(QuotedText.quote("parameter " + name))")
     }
 
     public static func unknownEnvironment(_ name: String, declared: [String]) -> Self {
         let list = declared.isEmpty ? "no environment is declared" : "declared environments: " + declared.joined(separator: ", ")
-        return Self(.unknownEnvironment, "unknown environment '\(name)'; \(list)")
+        return Self(.unknownEnvironment, "unknown environment \(QuotedText.quote(name)); \(list)")
     }
 
     public static func duplicateDeclaration(_ kind: String, _ name: String) -> Self {
-        Self(.duplicateDeclaration, "\(kind) '\(name)' is already declared")
+        Self(.duplicateDeclaration, "\(kind) \(QuotedText.quote(name)) is already declared")
     }
 
     public static func parameterNotSet(_ name: String, environment: String) -> Self {
         guard !environment.isEmpty else {
-            return Self(.parameterNotSet, "parameter '\(name)' has no default value; build with '--env' or give it one with 'parameter \(name) = CIDR'")
+            return Self(.parameterNotSet, "parameter \(QuotedText.quote(name)) has no default value; build with '--env' or give it one with \(QuotedText.quote("parameter \(name) = CIDR"))")
         }
-        return Self(.parameterNotSet, "parameter '\(name)' has no value in environment '\(environment)'; add 'set \(name) = CIDR' to it")
+        return Self(.parameterNotSet, "parameter \(QuotedText.quote(name)) has no value in environment \(QuotedText.quote(environment)); add \(QuotedText.quote("set \(name) = CIDR")) to it")
     }
 
     /// `environment` is nil in the build without `--env`, and `profile` is
@@ -46,31 +46,31 @@ extension DiagnosticMessage {
             return Self(.noAPIServer, "the build without '--env' knows no API server; build with '--env', or limit this statement with 'only in'")
         }
         guard let profile else {
-            return Self(.noAPIServer, "environment '\(environment)' names no profile, so it knows no API server; give it a profile with 'apiserver CIDR port 6443'")
+            return Self(.noAPIServer, "environment \(QuotedText.quote(environment)) names no profile, so it knows no API server; give it a profile with 'apiserver CIDR port 6443'")
         }
-        return Self(.noAPIServer, "profile '\(profile)' declares no API server; add 'apiserver CIDR port 6443' to it")
+        return Self(.noAPIServer, "profile \(QuotedText.quote(profile)) declares no API server; add 'apiserver CIDR port 6443' to it")
     }
 
     public static func invalidProfileSetting(_ value: String, expected: String) -> Self {
-        Self(.invalidProfileSetting, "invalid value '\(value)'; expected \(expected)")
+        Self(.invalidProfileSetting, "invalid value \(QuotedText.quote(value)); expected \(expected)")
     }
 
     public static func duplicateEnforcement(_ namespace: String) -> Self {
-        Self(.duplicateEnforcement, "enforcement of '\(namespace)' is already stated in this environment")
+        Self(.duplicateEnforcement, "enforcement of \(QuotedText.quote(namespace)) is already stated in this environment")
     }
 
     public static func ipBlockOverlapsPodNetwork(_ block: String, podNetwork: String) -> Self {
         Self(
             .ipBlockOverlapsPodNetwork,
-            "'\(block)' overlaps the pod network \(podNetwork); whether an ipBlock matches pod traffic depends on the network plugin, so name the pods with a service or namespace"
+            "\(QuotedText.quote(block)) overlaps the pod network \(podNetwork); whether an ipBlock matches pod traffic depends on the network plugin, so name the pods with a service or namespace"
         )
     }
 
     public static func sctpNotEnforced(profile: String) -> Self {
-        Self(.sctpNotEnforced, "profile '\(profile)' says the network plugin does not enforce SCTP, so this SCTP rule restricts nothing there")
+        Self(.sctpNotEnforced, "profile \(QuotedText.quote(profile)) says the network plugin does not enforce SCTP, so this SCTP rule restricts nothing there")
     }
 
     public static func portRangeNotEnforced(_ range: String, profile: String) -> Self {
-        Self(.portRangeNotEnforced, "profile '\(profile)' says the network plugin ignores 'endPort', so port range \(range) admits only its first port there")
+        Self(.portRangeNotEnforced, "profile \(QuotedText.quote(profile)) says the network plugin ignores 'endPort', so port range \(range) admits only its first port there")
     }
 }

@@ -49,6 +49,13 @@ extension DiagnosticMessage {
         )
     }
 
+    /// Reports a lock file that cannot be created or locked. The message
+    /// names the directory, because a build deletes its lock file when it
+    /// ends, and the fix, such as write permission, concerns the directory.
+    public static func outputLockFailed(_ directory: String, reason: String) -> Self {
+        Self(.outputUnwritable, "cannot lock output directory '\(directory)': \(reason)")
+    }
+
     public static func outputLocked(_ directory: String, lockFile: String) -> Self {
         Self(
             .outputLocked,
@@ -63,14 +70,14 @@ extension DiagnosticMessage {
     public static func objectTooLarge(_ object: String, bytes: Int, limit: Int) -> Self {
         Self(
             .objectTooLarge,
-            "NetworkPolicy '\(object)' is \(bytes) bytes of YAML, more than the \(limit) bytes that 'kubectl apply' can store in its last-applied-configuration annotation; split the service or its dependencies"
+            "NetworkPolicy \(QuotedText.quote(object)) is \(bytes) bytes of YAML, more than the \(limit) bytes that 'kubectl apply' can store in its last-applied-configuration annotation; split the service or its dependencies"
         )
     }
 
     public static func largeObject(_ object: String, bytes: Int, limit: Int, hardLimit: Int) -> Self {
         Self(
             .largeObject,
-            "NetworkPolicy '\(object)' is \(bytes) bytes of YAML, more than \(limit); client-side 'kubectl apply' fails above \(hardLimit) bytes"
+            "NetworkPolicy \(QuotedText.quote(object)) is \(bytes) bytes of YAML, more than \(limit); client-side 'kubectl apply' fails above \(hardLimit) bytes"
         )
     }
 
@@ -79,21 +86,21 @@ extension DiagnosticMessage {
     ) -> Self {
         Self(
             .tooManyPortsInRule,
-            "\(direction) rule \(rule) of NetworkPolicy '\(object)' lists \(ports) \(protocolName) ports, more than the \(limit) that Amazon VPC CNI accepts in one rule; declare a port range instead"
+            "\(direction) rule \(rule) of NetworkPolicy \(QuotedText.quote(object)) lists \(ports) \(protocolName) ports, more than the \(limit) that Amazon VPC CNI accepts in one rule; declare a port range instead"
         )
     }
 
     public static func largePolicyMap(_ object: String, entries: Int, limit: Int, mapSize: Int) -> Self {
         Self(
             .largePolicyMap,
-            "pods of NetworkPolicy '\(object)' need an estimated \(entries) policy-map entries (peers times ports), more than \(limit), half of Cilium's default map of \(mapSize); use namespace endpoints or port ranges"
+            "pods of NetworkPolicy \(QuotedText.quote(object)) need an estimated \(entries) policy-map entries (peers times ports), more than \(limit), half of Cilium's default map of \(mapSize); use namespace endpoints or port ranges"
         )
     }
 
     public static func tooManyRules(_ object: String, rules: Int, limit: Int) -> Self {
         Self(
             .tooManyRules,
-            "NetworkPolicy '\(object)' has \(rules) rules, more than \(limit); split the service, or use a 'namespace' endpoint where every pod of a namespace may connect"
+            "NetworkPolicy \(QuotedText.quote(object)) has \(rules) rules, more than \(limit); split the service, or use a 'namespace' endpoint where every pod of a namespace may connect"
         )
     }
 }

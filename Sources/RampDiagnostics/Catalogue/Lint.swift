@@ -66,46 +66,46 @@ extension DiagnosticMessage {
     )
 
     public static func lintSingleFamilyInternet(_ cidr: String, missing: String) -> Self {
-        Self(.lintSingleFamilyInternet, "'\(cidr)' admits every address of one IP family only; add an ipBlock with cidr '\(missing)' if every address was meant")
+        Self(.lintSingleFamilyInternet, "\(QuotedText.quote(cidr)) admits every address of one IP family only; add an ipBlock with cidr \(QuotedText.quote(missing)) if every address was meant")
     }
 
     public static func lintMutableNamespaceLabel(_ key: String, value: String) -> Self {
         Self(
             .lintMutableNamespaceLabel,
-            "label '\(key)' on a namespace can be set by anyone who may edit namespaces; select namespace '\(value)' by 'kubernetes.io/metadata.name', which the API server sets"
+            "label \(QuotedText.quote(key)) on a namespace can be set by anyone who may edit namespaces; select namespace \(QuotedText.quote(value)) by 'kubernetes.io/metadata.name', which the API server sets"
         )
     }
 
     public static func lintSelectorMatchesNoWorkload(_ selector: String, namespace: String) -> Self {
-        Self(.lintSelectorMatchesNoWorkload, "selector \(selector) matches no workload of namespace '\(namespace)' in the given manifests")
+        Self(.lintSelectorMatchesNoWorkload, "selector \(selector) matches no workload of namespace \(QuotedText.quote(namespace)) in the given manifests")
     }
 
     public static func lintWorkloadNotSelected(_ workload: String, namespace: String) -> Self {
         Self(
             .lintWorkloadNotSelected,
-            "\(workload) is selected by no NetworkPolicy of namespace '\(namespace)', so its pods admit every connection while other pods there are isolated"
+            "\(workload) is selected by no NetworkPolicy of namespace \(QuotedText.quote(namespace)), so its pods admit every connection while other pods there are isolated"
         )
     }
 
     public static func lintRedundantPolicy(_ policy: String, coveredBy: String?) -> Self {
         guard let coveredBy else {
-            return Self(.lintRedundantPolicy, "policy '\(policy)' is redundant: the other policies of its namespace allow the same connections without it")
+            return Self(.lintRedundantPolicy, "policy \(QuotedText.quote(policy)) is redundant: the other policies of its namespace allow the same connections without it")
         }
-        return Self(.lintRedundantPolicy, "policy '\(policy)' is redundant: policy '\(coveredBy)' allows the same connections without it")
+        return Self(.lintRedundantPolicy, "policy \(QuotedText.quote(policy)) is redundant: policy \(QuotedText.quote(coveredBy)) allows the same connections without it")
     }
 
     public static func lintNamedPortAmbiguous(_ name: String, resolutions: String) -> Self {
-        Self(.lintNamedPortAmbiguous, "port name '\(name)' resolves to different numbers on the destination pods: \(resolutions)")
+        Self(.lintNamedPortAmbiguous, "port name \(QuotedText.quote(name)) resolves to different numbers on the destination pods: \(resolutions)")
     }
 
     public static func lintNamedPortUndefined(_ name: String, workloads: String) -> Self {
-        Self(.lintNamedPortUndefined, "port name '\(name)' is not a container port of \(workloads), so this port admits nothing there")
+        Self(.lintNamedPortUndefined, "port name \(QuotedText.quote(name)) is not a container port of \(workloads), so this port admits nothing there")
     }
 
     public static func lintServicePort(_ port: Int, service: String, containerPort: String) -> Self {
         Self(
             .lintServicePort,
-            "port \(port) is a port of Service '\(service)', which NetworkPolicy never sees; admit the container port \(containerPort) instead"
+            "port \(port) is a port of Service \(QuotedText.quote(service)), which NetworkPolicy never sees; admit the container port \(containerPort) instead"
         )
     }
 }
@@ -141,14 +141,14 @@ extension DiagnosticMessage {
     public static func lintRedundancyNotChecked(_ namespace: String, policies: Int, limit: Int) -> Self {
         Self(
             .lintRedundancyNotChecked,
-            "the \(policies) policies of namespace '\(namespace)' were not checked for redundancy, which takes one proof per policy and runs for at most \(limit) policies per namespace"
+            "the \(policies) policies of namespace \(QuotedText.quote(namespace)) were not checked for redundancy, which takes one proof per policy and runs for at most \(limit) policies per namespace"
         )
     }
 
     public static func lintRedundancyTooComplex(_ namespace: String, policies: Int, labelClasses: Int) -> Self {
         Self(
             .lintRedundancyNotChecked,
-            "the \(policies) policies of namespace '\(namespace)' were not checked for redundancy, because their pod selectors on different label keys combine into more than \(labelClasses) classes of pod labels"
+            "the \(policies) policies of namespace \(QuotedText.quote(namespace)) were not checked for redundancy, because their pod selectors on different label keys combine into more than \(labelClasses) classes of pod labels"
         )
     }
 }

@@ -63,11 +63,11 @@ extension DiagnosticMessage {
     public static let yamlTabIndentation = Self(.yamlTabIndentation, "tab character in indentation; indent YAML with spaces")
 
     public static func yamlDuplicateKey(_ key: String) -> Self {
-        Self(.yamlDuplicateKey, "duplicate mapping key '\(key)'; remove or rename one of the entries")
+        Self(.yamlDuplicateKey, "duplicate mapping key \(QuotedText.quote(key)); remove or rename one of the entries")
     }
 
     public static func yamlInvalidEscape(_ escape: String) -> Self {
-        Self(.yamlInvalidEscape, "invalid escape sequence '\(escape)' in double-quoted scalar; write '\\\\' for a backslash")
+        Self(.yamlInvalidEscape, "invalid escape sequence \(QuotedText.quote(escape)) in double-quoted scalar; write '\\\\' for a backslash")
     }
 
     public static func yamlNestingTooDeep(limit: Int) -> Self {
@@ -106,7 +106,7 @@ extension DiagnosticMessage {
     }
 
     public static func yamlUnknownTag(_ tag: String) -> Self {
-        Self(.yamlUnknownTag, "unknown tag '\(tag)' is ignored; the value is read as if it had no tag")
+        Self(.yamlUnknownTag, "unknown tag \(QuotedText.quote(tag)) is ignored; the value is read as if it had no tag")
     }
 
     public static func yamlCollectionOnKeyLine(_ kind: String) -> Self {
@@ -126,28 +126,28 @@ extension DiagnosticMessage {
     }
 
     public static func manifestWrongType(_ field: String, expected: String, found: String, advice: String? = nil) -> Self {
-        Self(.manifestWrongType, "'\(field)' must be \(expected), found \(found)" + (advice.map { "; " + $0 } ?? ""))
+        Self(.manifestWrongType, "\(QuotedText.quote(field)) must be \(expected), found \(found)" + (advice.map { "; " + $0 } ?? ""))
     }
 
     public static func manifestUnknownField(_ field: String, in owner: String, suggestion: String?) -> Self {
-        let advice = suggestion.map { "did you mean '\($0)'?" } ?? "remove it or correct its spelling"
-        return Self(.manifestUnknownField, "unknown field '\(field)' in \(owner); \(advice)")
+        let advice = suggestion.map { "did you mean \(QuotedText.quote($0))?" } ?? "remove it or correct its spelling"
+        return Self(.manifestUnknownField, "unknown field \(QuotedText.quote(field)) in \(owner); \(advice)")
     }
 
     public static func manifestMissingField(_ field: String, in owner: String) -> Self {
-        Self(.manifestMissingField, "missing required field '\(field)' in \(owner)")
+        Self(.manifestMissingField, "missing required field \(QuotedText.quote(field)) in \(owner)")
     }
 
     public static func manifestUnsupportedAPIVersion(_ version: String) -> Self {
-        Self(.manifestUnsupportedAPIVersion, "NetworkPolicy apiVersion '\(version)' is not supported; use 'networking.k8s.io/v1'")
+        Self(.manifestUnsupportedAPIVersion, "NetworkPolicy apiVersion \(QuotedText.quote(version)) is not supported; use 'networking.k8s.io/v1'")
     }
 
     public static func manifestInvalidProtocol(_ text: String) -> Self {
-        Self(.manifestInvalidProtocol, "invalid protocol '\(text)'; use TCP, UDP or SCTP, in capitals")
+        Self(.manifestInvalidProtocol, "invalid protocol \(QuotedText.quote(text)); use TCP, UDP or SCTP, in capitals")
     }
 
     public static func manifestInvalidPolicyType(_ text: String) -> Self {
-        Self(.manifestInvalidPolicyType, "invalid policy type '\(text)'; use Ingress or Egress")
+        Self(.manifestInvalidPolicyType, "invalid policy type \(QuotedText.quote(text)); use Ingress or Egress")
     }
 
     public static func manifestTooManyPolicyTypes(_ count: Int) -> Self {
@@ -155,7 +155,7 @@ extension DiagnosticMessage {
     }
 
     public static func manifestInvalidOperator(_ text: String) -> Self {
-        Self(.manifestInvalidOperator, "invalid operator '\(text)'; use In, NotIn, Exists or DoesNotExist")
+        Self(.manifestInvalidOperator, "invalid operator \(QuotedText.quote(text)); use In, NotIn, Exists or DoesNotExist")
     }
 
     public static func manifestValuesNotAllowed(operator name: String) -> Self {
@@ -186,21 +186,21 @@ extension DiagnosticMessage {
     )
 
     public static func manifestNullList(_ field: String, meaning: String) -> Self {
-        Self(.manifestNullList, "'\(field)' is null and Kubernetes reads null as omitted, so it \(meaning); list its entries, or remove the key if that is intended")
+        Self(.manifestNullList, "\(QuotedText.quote(field)) is null and Kubernetes reads null as omitted, so it \(meaning); list its entries, or remove the key if that is intended")
     }
 
     public static func manifestInvalidObjectName(_ name: String, reason: String) -> Self {
-        Self(.manifestInvalidObjectName, "invalid object name '\(name)': \(reason)")
+        Self(.manifestInvalidObjectName, "invalid object name \(QuotedText.quote(name)): \(reason)")
     }
 
     public static func manifestYAML11Boolean(_ text: String, value: Bool) -> Self {
         Self(
             .manifestYAML11Boolean,
-            "plain value '\(text)' is the boolean \(value) in YAML 1.1, which Kubernetes' YAML library follows; put it in quotes to keep it a string"
+            "plain value \(QuotedText.quote(text)) is the boolean \(value) in YAML 1.1, which Kubernetes' YAML library follows; put it in quotes to keep it a string"
         )
     }
 
     public static func manifestExceptEqualsCIDR(_ except: String) -> Self {
-        Self(.manifestExceptEqualsCIDR, "except block '\(except)' equals its CIDR; an except block must be strictly smaller than the CIDR")
+        Self(.manifestExceptEqualsCIDR, "except block \(QuotedText.quote(except)) equals its CIDR; an except block must be strictly smaller than the CIDR")
     }
 }

@@ -21,19 +21,23 @@ extension DiagnosticID {
 
 extension DiagnosticMessage {
     public static func invalidWarningOption(_ option: String) -> Self {
-        Self(.invalidWarningOption, "invalid warning option '\(option)'; use '-Werror' or '-W no-<name>'")
+        Self(.invalidWarningOption, "invalid warning option \(QuotedText.quote(option)); use '-Werror' or '-W no-<name>'")
     }
 
-    public static func unknownWarning(_ name: String) -> Self {
-        Self(.unknownWarning, "unknown warning name '\(name)' in '-W no-\(name)'")
+    /// Names the closest valid name when one is close, and otherwise lists
+    /// every valid name, because a list of a few would hide the one meant.
+    public static func unknownWarning(_ name: String, suggestion: String?, validNames: [String]) -> Self {
+        let advice = suggestion.map { "did you mean \(QuotedText.quote($0))?" }
+            ?? "use one of \(NameSuggestion.list(validNames, limit: validNames.count))"
+        return Self(.unknownWarning, "unknown warning name \(QuotedText.quote(name)) in \(QuotedText.quote("-W no-" + name)); \(advice)")
     }
 
     public static func errorNotSilenceable(_ name: String) -> Self {
-        Self(.errorNotSilenceable, "cannot silence '\(name)' because it is an error, not a warning")
+        Self(.errorNotSilenceable, "cannot silence \(QuotedText.quote(name)) because it is an error, not a warning")
     }
 
     public static func invalidErrorLimit(_ text: String) -> Self {
-        Self(.invalidErrorLimit, "invalid error limit '\(text)'; use a whole number of errors, or 0 for no limit")
+        Self(.invalidErrorLimit, "invalid error limit \(QuotedText.quote(text)); use a whole number of errors, or 0 for no limit")
     }
 
     public static func missingErrorLimit() -> Self {

@@ -1,6 +1,10 @@
-/// Quotes text from a contract for a message. Text longer than
+/// Quotes user text for a message: a name, value, field or argument from a
+/// contract, a manifest or the command line. Text longer than
 /// `maximumCharacters` is cut to that many characters and followed by its
 /// length, so that a name of megabytes does not become a message of megabytes.
+///
+/// NOTE: some notes and texts made in RampSema, RampLowering, RampEvaluator,
+/// RampDrift and RampChecks still quote names without this function.
 public enum QuotedText {
     /// The maximum length of text that a message quotes in full. The parser
     /// uses the same limit for the token it found.

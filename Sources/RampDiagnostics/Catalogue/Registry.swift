@@ -24,7 +24,7 @@ extension DiagnosticID {
     /// The identities declared in Contracts.swift.
     static let contractIDs: [DiagnosticID] = [
         // Input and output.
-        .fileUnreadable, .noContracts, .outputUnwritable, .invalidUTF8, .noNamespaces,
+        .fileUnreadable, .noContracts, .outputUnwritable, .invalidUTF8, .noNamespaces, .emptyManifest,
         // Syntax.
         .unexpectedToken, .unterminatedString, .invalidCharacter, .nestingTooDeep, .invalidEscape,
         .unsupportedDenyRule, .unsupportedPriority, .unsupportedFQDN, .unsupportedLayer7,

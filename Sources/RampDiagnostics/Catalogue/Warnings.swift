@@ -36,39 +36,39 @@ extension DiagnosticMessage {
     public static func unusedService(_ name: String, namespace: String) -> Self {
         Self(
             .unusedService,
-            "service '\(name)' in namespace '\(namespace)' appears in no dependency, so no rule names its pods; add a dependency or remove the service"
+            "service \(QuotedText.quote(name)) in namespace \(QuotedText.quote(namespace)) appears in no dependency, so no rule names its pods; add a dependency or remove the service"
         )
     }
 
     public static func rolloutLabel(_ key: String, service: String) -> Self {
         Self(
             .rolloutLabel,
-            "label '\(key)' changes with every rollout, so the pods of the next rollout of service '\(service)' escape this selector; select by a label that stays, such as 'app'"
+            "label \(QuotedText.quote(key)) changes with every rollout, so the pods of the next rollout of service \(QuotedText.quote(service)) escape this selector; select by a label that stays, such as 'app'"
         )
     }
 
     public static func overlappingSelectors(_ first: String, _ second: String, namespace: String) -> Self {
         Self(
             .overlappingSelectors,
-            "services '\(first)' and '\(second)' in namespace '\(namespace)' can select the same pod, which then gets the connections of both; make the selectors exclusive"
+            "services \(QuotedText.quote(first)) and \(QuotedText.quote(second)) in namespace \(QuotedText.quote(namespace)) can select the same pod, which then gets the connections of both; make the selectors exclusive"
         )
     }
 
     public static func duplicateDependency(_ dependency: String) -> Self {
-        Self(.duplicateDependency, "dependency '\(dependency)' is already declared; remove the repetition")
+        Self(.duplicateDependency, "dependency \(QuotedText.quote(dependency)) is already declared; remove the repetition")
     }
 
     public static func coveredDependency(_ dependency: String, broader: String) -> Self {
         Self(
             .coveredDependency,
-            "dependency '\(dependency)' is already allowed by '\(broader)'; remove it, or narrow the broader dependency"
+            "dependency \(QuotedText.quote(dependency)) is already allowed by \(QuotedText.quote(broader)); remove it, or narrow the broader dependency"
         )
     }
 
     public static func dnsOffBlocksLookups(namespace: String, client: String, server: String) -> Self {
         Self(
             .dnsOffBlocksLookups,
-            "DNS is off in namespace '\(namespace)', so '\(client)' cannot look up the name of service '\(server)' that it calls; remove 'dns off'"
+            "DNS is off in namespace \(QuotedText.quote(namespace)), so \(QuotedText.quote(client)) cannot look up the name of service \(QuotedText.quote(server)) that it calls; remove 'dns off'"
         )
     }
 }

@@ -41,10 +41,13 @@ extension Explanations {
             """,
 
         3: """
-            The output directory cannot be written.
+            The output directory, or a file in it, cannot be read or written.
 
             ramp writes one YAML file per namespace into the output directory.
-            The message carries the operating system's reason. Create the directory,
+            Before it writes, it lists the directory, reads the files that it
+            would replace and creates a lock file, so a directory or file that
+            cannot be read stops the build too. The message carries the
+            operating system's reason. Create the directory,
             or choose one that the user running ramp may write to.
 
             Erroneous example, where `/etc` belongs to root:
@@ -95,6 +98,32 @@ extension Explanations {
             namespace shop {
               deny all
             }
+            ```
+            """,
+
+        6: """
+            A manifest file given to `ramp lint`, `ramp import` or `ramp drift --live`
+            contains no Kubernetes object.
+
+            The file is empty, or contains only comments and `---` separators. Most
+            often the export that should have filled it failed, or the path names
+            the wrong file. Without this warning, `ramp lint` would report nothing
+            and `ramp drift` would compare the contracts with a cluster that has no
+            policies. The warning does not stop the command, and `-W no-empty-manifest`
+            silences it.
+
+            Erroneous example, where the export wrote nothing because `kubectl`
+            could not reach the cluster:
+
+            ```sh
+            kubectl get networkpolicies -A -o yaml > cluster.yaml
+            ramp drift contracts --live cluster.yaml
+            ```
+
+            Corrected example, which stops when the export fails:
+
+            ```sh
+            kubectl get networkpolicies -A -o yaml > cluster.yaml && ramp drift contracts --live cluster.yaml
             ```
             """,
     ]

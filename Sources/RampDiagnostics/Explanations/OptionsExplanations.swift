@@ -25,7 +25,9 @@ extension Explanations {
 
             The name must be the kebab-case name of a warning, as JSON and SARIF
             output show it. An unknown name is an error rather than ignored, because
-            a misspelt name would leave the warning on without any sign.
+            a misspelt name would leave the warning on without any sign. The
+            message suggests the closest name of a warning or note when one is
+            close, and otherwise lists every name that `-W no-<name>` accepts.
 
             Erroneous example:
 

@@ -20,43 +20,17 @@ public struct DiagnosticOptions: Sendable {
     /// `registry`, or it names an error, which no option can hide.
     public mutating func silence(_ name: String, registry: [DiagnosticID] = DiagnosticID.all) -> Diagnostic? {
         guard let id = registry.first(where: { $0.name == name }) else {
-            var notes: [Note] = []
-            if let suggestion = DiagnosticOptions.closestName(to: name, in: registry) {
-                notes.append(Note("did you mean '\(suggestion)'?"))
-            }
-            return Diagnostic(.unknownWarning(name), at: nil, notes: notes)
+            // Suggests and lists only warnings and notes, because an error
+            // cannot be silenced.
+            let silenceable = Array(Set(registry.filter { $0.severity != .error }.map(\.name))).sorted()
+            let suggestion = NameSuggestion.closest(to: name, in: silenceable)
+            return Diagnostic(.unknownWarning(name, suggestion: suggestion, validNames: silenceable), at: nil)
         }
         guard id.severity != .error else {
             return Diagnostic(.errorNotSilenceable(name), at: nil)
         }
         silencedNames.insert(name)
         return nil
-    }
-
-    /// Returns the known name with the smallest edit distance to `name`, if
-    /// that distance is at most a third of the name's length.
-    static func closestName(to name: String, in registry: [DiagnosticID]) -> String? {
-        let candidates = registry.map { ($0.name, editDistance($0.name, name)) }
-        guard let best = candidates.min(by: { $0.1 < $1.1 }), best.1 <= max(1, name.count / 3) else { return nil }
-        return best.0
-    }
-
-    private static func editDistance(_ left: String, _ right: String) -> Int {
-        let a = Array(left.unicodeScalars)
-        let b = Array(right.unicodeScalars)
-        guard !a.isEmpty else { return b.count }
-
-        // Levenshtein distance, keeping one row of the table at a time.
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
 

@@ -20,7 +20,7 @@ extension CommandLineOptions {
                 reporting.color = try reader.choice(for: argument, ColorChoice.self)
             default:
                 guard try handle(argument, &reader) else {
-                    throw UsageError(message: "unknown option '\(argument)' for 'ramp \(command)'; run 'ramp \(command) --help'")
+                    throw UsageError(message: "unknown option \(QuotedText.quote(argument)) for 'ramp \(command)'; run 'ramp \(command) --help'")
                 }
             }
         }

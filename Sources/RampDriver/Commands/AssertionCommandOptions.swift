@@ -23,7 +23,7 @@ struct CompileFlags {
         case "--kube-version":
             let text = try reader.value(for: argument)
             guard let version = KubernetesVersion(text) else {
-                throw UsageError(message: "invalid value '\(text)' for '--kube-version'; use a version such as 1.29")
+                throw UsageError(message: "invalid value \(QuotedText.quote(text)) for '--kube-version'; use a version such as 1.29")
             }
             kubernetesVersion = version
         case "--env":
@@ -202,7 +202,7 @@ extension CommandLineOptions {
 
     private static func rejectUnknownOption(_ argument: String, command: String) throws(UsageError) {
         guard !argument.hasPrefix("-") || argument == "-" else {
-            throw UsageError(message: "unknown option '\(argument)' for 'ramp \(command)'; run 'ramp \(command) --help'")
+            throw UsageError(message: "unknown option \(QuotedText.quote(argument)) for 'ramp \(command)'; run 'ramp \(command) --help'")
         }
     }
 }

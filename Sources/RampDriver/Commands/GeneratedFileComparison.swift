@@ -13,7 +13,11 @@ struct GeneratedFileComparison {
         for name in expected.keys.sorted() {
             let path = directory + "/" + name
             guard let data = FileManager.default.contents(atPath: path) else {
-                diagnostics.emit(.generatedFileMissing(path, command: command), at: nil)
+                if FileManager.default.fileExists(atPath: path) {
+                    diagnostics.emit(.fileUnreadable(path, reason: "the file exists but cannot be read, so it cannot be compared with a fresh build"), at: nil)
+                } else {
+                    diagnostics.emit(.generatedFileMissing(path, command: command), at: nil)
+                }
                 continue
             }
             let expectedData = Data(expected[name]!.utf8)

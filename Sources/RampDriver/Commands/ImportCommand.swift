@@ -32,8 +32,14 @@ struct ImportCommand {
         }
 
         let output = options.output!
+        // Checked before the import, which can take minutes, so that a
+        // file that cannot be replaced fails at once.
+        if output != "-", let error = ImportedContractFile.replacementError(at: output) {
+            _ = driver.emit([Diagnostic(error, at: nil)], reporting: options.reporting)
+            return .usageOrIOError
+        }
         let header = [
-            "Imported by ramp \(Driver.version) from \(files.map(\.path).joined(separator: ", ")).",
+            ImportedContractFile.firstHeaderLine(version: Driver.version, inputs: files.map(\.path)),
             "ramp compiled this contract and compared the result with those policies:",
             "both allow the same connections in every cluster, unless marked APPROXIMATE below.",
         ]

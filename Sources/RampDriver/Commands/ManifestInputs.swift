@@ -3,6 +3,7 @@ import RampAdoption
 import RampDiagnostics
 import RampKube
 import RampSource
+import RampYAML
 
 /// Finds and reads the Kubernetes manifests named on the command line.
 enum ManifestInputs {
@@ -48,10 +49,20 @@ enum ManifestInputs {
         return found
     }
 
-    /// Decodes the NetworkPolicies of the files. Objects of other kinds are skipped.
+    /// Decodes the NetworkPolicies of the files. Objects of other kinds are
+    /// skipped. A file without any object gets a warning, because lint would
+    /// otherwise pass it in silence and drift would read it as a cluster
+    /// without policies.
     static func policies(_ files: [SourceFile], diagnostics: DiagnosticEngine) -> [DecodedNetworkPolicy] {
+        let reader = YAMLReader()
         let decoder = NetworkPolicyDecoder()
-        return files.flatMap { decoder.decode($0, diagnostics: diagnostics).policies }
+        return files.flatMap { file in
+            let documents = reader.read(file, diagnostics: diagnostics)
+            if documents.allSatisfy({ !$0.hasErrors && $0.root.isNull }) {
+                diagnostics.emit(.emptyManifest(file.path), at: nil)
+            }
+            return decoder.decode(documents, diagnostics: diagnostics).policies
+        }
     }
 
     /// Reads the workloads, Services and Namespaces of the files.

@@ -34,7 +34,7 @@ extension CommandLineOptions {
             case "--limit":
                 let text = try reader.value(for: argument)
                 guard let limit = Int(text), limit >= 0 else {
-                    throw UsageError(message: "invalid value '\(text)' for '--limit'; use a whole number of lines, 0 for no limit")
+                    throw UsageError(message: "invalid value \(QuotedText.quote(text)) for '--limit'; use a whole number of lines, 0 for no limit")
                 }
                 options.limit = limit == 0 ? nil : limit
             case "--diagnostics-format":
@@ -43,7 +43,7 @@ extension CommandLineOptions {
                 options.reporting.color = try reader.choice(for: argument, ColorChoice.self)
             default:
                 guard !argument.hasPrefix("-") || argument == "-" else {
-                    throw UsageError(message: "unknown option '\(argument)' for 'ramp diff'; run 'ramp diff --help'")
+                    throw UsageError(message: "unknown option \(QuotedText.quote(argument)) for 'ramp diff'; run 'ramp diff --help'")
                 }
                 options.inputs.append(argument)
             }
@@ -52,7 +52,7 @@ extension CommandLineOptions {
             throw UsageError(message: "'ramp diff' compares two environments: give '--env A --env B'")
         }
         guard options.environments[0] != options.environments[1] else {
-            throw UsageError(message: "'ramp diff' needs two different environments; both '--env' options name '\(options.environments[0])'")
+            throw UsageError(message: "'ramp diff' needs two different environments; both '--env' options name \(QuotedText.quote(options.environments[0]))")
         }
         guard !options.inputs.isEmpty else { throw UsageError(message: "'ramp diff' requires at least one contract file or directory") }
         return .environmentDiff(options)

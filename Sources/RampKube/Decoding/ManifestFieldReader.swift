@@ -65,7 +65,7 @@ final class ManifestFieldReader {
     }
 
     private func reportUnknownField(_ key: String, at range: SourceRange, path: String, known: [String]) {
-        let owner = path.isEmpty ? "the object" : "'\(path)'"
+        let owner = path.isEmpty ? "the object" : QuotedText.quote(path)
         error(.manifestUnknownField(key, in: owner, suggestion: FieldNameSuggestion.closest(to: key, among: known)), at: range)
     }
 
@@ -80,7 +80,7 @@ final class ManifestFieldReader {
     /// Reports a required field that is absent, at the mapping that lacks it.
     func require(_ name: String, in entries: [String: YAMLMappingEntry], path: String, at range: SourceRange) -> YAMLMappingEntry? {
         if let entry = entries[name] { return entry }
-        let owner = path.isEmpty ? "the object" : "'\(path)'"
+        let owner = path.isEmpty ? "the object" : QuotedText.quote(path)
         error(.manifestMissingField(name, in: owner), at: range)
         return nil
     }

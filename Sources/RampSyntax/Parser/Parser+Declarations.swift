@@ -80,7 +80,7 @@ extension Parser {
         }
         let name = parsedName!
         skipNewlines()
-        guard at(.leftBrace) else { throw fail(expected: "'{' to open namespace '\(name.text)'") }
+        guard at(.leftBrace) else { throw fail(expected: "'{' to open namespace \(QuotedText.quote(name.text))") }
         let open = advance()
         let members = parseMembers(namespace: name, open: open)
         return NamespaceDecl(name: name, labels: labels, members: members, range: range(from: start))
@@ -121,9 +121,9 @@ extension Parser {
             }
             if at(.endOfFile) {
                 diagnostics.emit(
-                    .expected("'}' to close \(kind) '\(name.text)'", found: "end of file"),
+                    .expected("'}' to close \(kind) \(QuotedText.quote(name.text))", found: "end of file"),
                     at: range(current),
-                    notes: [Note("\(kind) '\(name.text)' opens here", at: range(open))]
+                    notes: [Note("\(kind) \(QuotedText.quote(name.text)) opens here", at: range(open))]
                 )
                 return statements
             }
@@ -210,7 +210,7 @@ extension Parser {
     private mutating func parseService() throws(StatementFailure) -> ServiceDecl {
         let start = advance()
         let name = try parseName("service name")
-        guard at(.leftBracket) else { throw fail(expected: "'[' to start the label selector of service '\(name.text)'") }
+        guard at(.leftBracket) else { throw fail(expected: "'[' to start the label selector of service \(QuotedText.quote(name.text))") }
         let selector = try parseSelector()
         var ports: [PortDeclSyntax] = []
         // `ports` may continue on the next line.

@@ -63,7 +63,7 @@ extension Parser {
             return EndpointSyntax(kind: .service(namespace: nil, name: first), range: range(from: start))
         }
         advance()
-        let name = try parseName("service name after '\(first.text)/'")
+        let name = try parseName("service name after \(QuotedText.quote(first.text + "/"))")
         return EndpointSyntax(kind: .service(namespace: first, name: name), range: range(from: start))
     }
 

@@ -16,7 +16,7 @@ extension Parser {
 
     mutating func expectBlockOpen(kind: String, name: Word) throws(StatementFailure) -> Token {
         skipNewlines(beforeClosing: .leftBrace)
-        guard at(.leftBrace) else { throw fail(expected: "'{' to open \(kind) '\(name.text)'") }
+        guard at(.leftBrace) else { throw fail(expected: "'{' to open \(kind) \(QuotedText.quote(name.text))") }
         return advance()
     }
 

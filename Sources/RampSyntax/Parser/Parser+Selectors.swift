@@ -88,7 +88,7 @@ extension Parser {
             labelOperator = .exists
             advance()
         default:
-            throw fail(expected: "'=', '!=', 'in', 'notin' or 'exists' after label key '\(key.text)'")
+            throw fail(expected: "'=', '!=', 'in', 'notin' or 'exists' after label key \(QuotedText.quote(key.text))")
         }
         return LabelSyntax(key: key, operator: labelOperator, values: values, range: range(from: start))
     }

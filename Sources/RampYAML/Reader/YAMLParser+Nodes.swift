@@ -1,3 +1,5 @@
+import RampDiagnostics
+
 /// The anchor and tag written before a node.
 struct NodeProperties {
     var tag: YAMLTag?
@@ -30,7 +32,7 @@ extension YAMLParser {
             let text = scanner.text(start, scanner.offset)
             let isAnchor = text.hasPrefix("&")
             if (isAnchor && properties.anchor != nil) || (!isAnchor && properties.tag != nil) {
-                report(.yamlExpected("one anchor and one tag at most", found: "'\(text)'"), start, scanner.offset)
+                report(.yamlExpected("one anchor and one tag at most", found: QuotedText.quote(text)), start, scanner.offset)
             } else if isAnchor {
                 properties.anchor = String(text.dropFirst())
             } else {
@@ -142,7 +144,7 @@ extension YAMLParser {
             fits = false
         }
         if !fits {
-            let subject = value.scalar.map { "value '\($0.value)'" } ?? value.kindDescription
+            let subject = value.scalar.map { "value \(QuotedText.quote($0.value))" } ?? value.kindDescription
             report(.yamlTagMismatch(subject, tag: tag.text), value.range.start, max(value.range.end, value.range.start + 1))
         }
     }

@@ -1,3 +1,5 @@
+import RampDiagnostics
+
 /// A tag written on a node. The YAML 1.2 core schema tags are recognised in
 /// their shorthand (`!!int`) and verbatim (`!<tag:yaml.org,2002:int>`) forms.
 public enum YAMLTag: Hashable, Sendable {
@@ -65,7 +67,7 @@ public enum YAMLResolvedScalar: Hashable, Sendable, CustomStringConvertible {
         case .int(let number): return "integer \(number)"
         case .largeInt(let text): return "integer \(text)"
         case .float(let number): return "float \(number)"
-        case .string(let text): return "string '\(text)'"
+        case .string(let text): return "string \(QuotedText.quote(text))"
         }
     }
 }

@@ -1,0 +1,74 @@
+import Foundation
+import XCTest
+
+/// The warning for a manifest file without any object, from each command
+/// that reads NetworkPolicy files.
+final class EmptyManifestTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = try temporaryDirectory()
+    }
+
+    override func tearDownWithError() throws {
+        try FileManager.default.removeItem(at: directory)
+    }
+
+    private func writeFile(_ name: String, _ text: String) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    private func expectedWarning(_ path: String) -> String {
+        "ramp: warning: '\(path)' contains no NetworkPolicy because it is empty or contains only comments and '---'; "
+            + "check that the path names the intended file [RAMP0006]\n"
+    }
+
+    func testLintWarnsOnEmptyFiles() throws {
+        for (name, text) in [("empty.yaml", ""), ("comments.yaml", "# exported by hand\n"), ("separators.yaml", "---\n# nothing\n---\n")] {
+            let path = try writeFile(name, text)
+            let result = runRamp(["lint", path])
+            XCTAssertEqual(result.status, 0, name)
+            XCTAssertEqual(result.error, expectedWarning(path) + "1 warning generated.\n", name)
+        }
+    }
+
+    func testLintWarningCanBeSilenced() throws {
+        let path = try writeFile("empty.yaml", "")
+        let result = runRamp(["lint", path, "-W", "no-empty-manifest"])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(result.error, "")
+    }
+
+    func testEmptyListIsNoWarning() throws {
+        let path = try writeFile("export.yaml", "apiVersion: v1\nkind: List\nitems: []\n")
+        let result = runRamp(["lint", path])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(result.error, "")
+    }
+
+    func testImportWarnsOnEmptyFile() throws {
+        let path = try writeFile("empty.yaml", "")
+        let output = directory.appendingPathComponent("imported.ramp").path
+        let result = runRamp(["import", path, "-o", output])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(result.error, expectedWarning(path) + "1 warning generated.\n")
+        XCTAssertEqual(result.output, "wrote a contract for 0 NetworkPolicies to \(output)\n")
+    }
+
+    func testDriftWarnsOnEmptyLiveFile() throws {
+        let live = try writeFile("cluster.yaml", "---\n")
+        let contracts = try writeFile("shop.ramp", "namespace shop {\n  deny all\n  service web [app=web] ports 8080\n  internet -> web:8080\n}\n")
+        let result = runRamp(["drift", contracts, "--live", live, "--diagnostics-format", "json"])
+        XCTAssertEqual(result.status, 1)
+        let warnings = result.output.split(separator: "\n").filter { $0.contains("\"RAMP0006\"") }
+        XCTAssertEqual(warnings, [
+            """
+            {"file":null,"start":null,"end":null,"code":"RAMP0006","name":"empty-manifest","severity":"warning",\
+            "message":"'\(live)' contains no NetworkPolicy because it is empty or contains only comments and '---'; \
+            check that the path names the intended file","highlights":[],"notes":[],"fixIts":[]}
+            """,
+        ])
+    }
+}
