@@ -28,6 +28,7 @@ let package = Package(
         ]),
         .target(name: "RampDrift", dependencies: [
             "RampSource", "RampDiagnostics", "RampSyntax", "RampIR", "RampSema", "RampKube", "RampLowering", "RampEvaluator",
+            "RampChecks",
         ]),
         .target(name: "RampDriver", dependencies: [
             "RampSource", "RampDiagnostics", "RampSyntax", "RampIR", "RampSema",

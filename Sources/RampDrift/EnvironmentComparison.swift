@@ -98,9 +98,11 @@ public struct EnvironmentComparison: Sendable {
     public let differences: [EnvironmentDifference]
 
     /// Compares two declared environments. Returns nil when either one does
-    /// not compile; compile each first to report why.
-    public static func compare(_ files: [ContractFile], _ first: String, _ second: String) -> EnvironmentComparison? {
-        guard var attribution = Attribution(files: files, first: first, second: second) else { return nil }
+    /// not compile; compile each first to report why. Throws when the
+    /// evaluator cannot compare their policies: one does not validate, or
+    /// their selectors combine into too many classes of labels.
+    public static func compare(_ files: [ContractFile], _ first: String, _ second: String) throws(PolicyValidationError) -> EnvironmentComparison? {
+        guard var attribution = try Attribution(files: files, first: first, second: second) else { return nil }
         let (firstProgram, secondProgram) = (attribution.firstProgram, attribution.secondProgram)
         // The examples are evaluated against the builds with one part
         // substituted, so those builds split the classes too. Builds with
@@ -109,7 +111,7 @@ public struct EnvironmentComparison: Sendable {
         let singles = attribution.singlePartBuilds()
         let (firstPolicies, secondPolicies) = (attribution.firstPolicies, attribution.secondPolicies)
         let context = distinctPolicies(singles.joined(), excluding: firstPolicies + secondPolicies)
-        guard let raw = try? connectivityDifferences(between: firstPolicies, and: secondPolicies, context: context) else { return nil }
+        let raw = try connectivityDifferences(between: firstPolicies, and: secondPolicies, context: context)
         let boundaries = PortBoundaries([firstPolicies, secondPolicies] + singles)
 
         let names = (ContractNames(programs: [firstProgram]), ContractNames(programs: [secondProgram]))
@@ -332,11 +334,11 @@ private struct Attribution {
     private let settingParts: [EnvironmentPart]
     private let statementParts: [EnvironmentPart]
 
-    init?(files: [ContractFile], first: String, second: String) {
+    init?(files: [ContractFile], first: String, second: String) throws(PolicyValidationError) {
         settings = Resolver.settingDifferences(files, between: first, and: second)
         let parts = settings.compactMap(\.part)
-        guard var forwardBuilds = MixedBuilds(files: files, environment: first, other: second, enforcementParts: parts),
-              var backwardBuilds = MixedBuilds(files: files, environment: second, other: first, enforcementParts: parts) else {
+        guard var forwardBuilds = try MixedBuilds(files: files, environment: first, other: second, enforcementParts: parts),
+              var backwardBuilds = try MixedBuilds(files: files, environment: second, other: first, enforcementParts: parts) else {
             return nil
         }
         settingParts = parts.filter { !$0.isStatement }

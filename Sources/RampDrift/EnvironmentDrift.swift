@@ -1,4 +1,6 @@
+import RampChecks
 import RampDiagnostics
+import RampEvaluator
 import RampIR
 import RampSema
 import RampSource
@@ -14,16 +16,30 @@ import RampSyntax
 /// explains is reported at the first environment's declaration.
 public enum EnvironmentDrift {
     /// Returns the drift errors of the contracts. Environments that do not
-    /// compile are skipped; compile each one first to report why.
+    /// compile are skipped; compile each one first to report why. A pair
+    /// that the evaluator cannot compare is an error at the first
+    /// environment's declaration, because its drift goes unchecked.
     public static func check(_ files: [ContractFile]) -> [Diagnostic] {
         let names = Resolver.resolve(files, diagnostics: DiagnosticEngine()).environmentNames
         var comparisons: [EnvironmentComparison] = []
+        var uncompared: [Diagnostic] = []
         for (index, first) in names.enumerated() {
             for second in names[(index + 1)...] {
-                if let comparison = EnvironmentComparison.compare(files, first, second) { comparisons.append(comparison) }
+                do throws(PolicyValidationError) {
+                    if let comparison = try EnvironmentComparison.compare(files, first, second) { comparisons.append(comparison) }
+                } catch {
+                    uncompared.append(uncomparedPair(first, second, error, files: files))
+                }
             }
         }
-        return diagnostics(comparisons, files: files)
+        return uncompared + diagnostics(comparisons, files: files)
+    }
+
+    private static func uncomparedPair(_ first: String, _ second: String, _ error: PolicyValidationError, files: [ContractFile]) -> Diagnostic {
+        let program = Resolver.resolve(files, environment: first, diagnostics: DiagnosticEngine())
+        return Diagnostic(error.diagnosticMessage, at: program.environment.origin, notes: [
+            Note("the drift check cannot compare environments '\(first)' and '\(second)', so the drift between them is not checked"),
+        ])
     }
 
     /// Returns the drift errors of comparisons already made, each statement

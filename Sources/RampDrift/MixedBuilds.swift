@@ -48,15 +48,14 @@ struct MixedBuilds {
     /// The number of mixes with enforcement settings seen, by their other parts.
     private var mixesByOtherParts: [Set<EnvironmentPart>: Int] = [:]
 
-    /// Compiles `environment` without substitutions, and returns nil when it
-    /// does not compile. `enforcementParts` are the enforcement settings in
-    /// which the two environments differ.
-    init?(files: [ContractFile], environment: String, other: String, enforcementParts: [EnvironmentPart]) {
+    /// Compiles `environment` without substitutions, returns nil when it
+    /// does not compile, and throws when its policies do not validate.
+    /// `enforcementParts` are the enforcement settings in which the two
+    /// environments differ.
+    init?(files: [ContractFile], environment: String, other: String, enforcementParts: [EnvironmentPart]) throws(PolicyValidationError) {
         let mix = EnvironmentMix(environment: environment, substituting: [], from: other)
-        guard let (program, policies) = MixedBuilds.compile(files, mix),
-              let evaluator = try? NetworkPolicyEvaluator(policies: policies) else {
-            return nil
-        }
+        guard let (program, policies) = MixedBuilds.compile(files, mix) else { return nil }
+        let evaluator = try NetworkPolicyEvaluator(policies: policies)
         self.files = files
         self.environment = environment
         self.other = other

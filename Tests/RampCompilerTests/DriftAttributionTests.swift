@@ -38,7 +38,7 @@ final class DriftAttributionTests: XCTestCase {
 
     /// Each namespace's egress enforcement explains the connections of its
     /// own pods only, and cluster DNS explains those of every namespace.
-    func testEnforcementPerNamespaceReport() {
+    func testEnforcementPerNamespaceReport() throws {
         let contracts = """
         profile gke {
           dns pods kube-system [k8s-app=kube-dns] ports 53/udp
@@ -77,7 +77,7 @@ final class DriftAttributionTests: XCTestCase {
         """
         let compilation = compile(contracts, path: "test.ramp")
         XCTAssertEqual(messages(compilation).filter { $0.contains(": error: ") }, [])
-        let comparison = EnvironmentComparison.compare(compilation.contractFiles, "staging", "production")!
+        let comparison = try XCTUnwrap(EnvironmentComparison.compare(compilation.contractFiles, "staging", "production"))
 
         XCTAssertEqual(ComparisonReport(comparison).text(limit: nil), """
         Environments 'staging' and 'production'

@@ -144,6 +144,23 @@ final class EnvironmentCommandLineTests: XCTestCase {
         XCTAssertEqual(result.error, "ramp: error: unknown environment 'prod'; declared environments: production, staging [RAMP0213]\n1 error generated.\n")
     }
 
+    /// Thirteen services on thirteen keys are past the evaluator's label
+    /// classes, so the environments cannot be compared.
+    func testDiffReportsUncomparableEnvironments() {
+        let services = (0..<13).map { "  service s\($0) [k\($0)=x] ports http:80\n" }.joined()
+        let calls = (1..<13).map { "  s0 -> s\($0):http\n" }.joined()
+        let input = write("shop.ramp", "environment staging {\n}\nenvironment production {\n  enforce shop ingress\n}\nnamespace shop {\n\(services)\(calls)}\n")
+        let result = runRamp(["diff", "--env", "staging", "--env", "production", input, "-W", "no-overlapping-selectors"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.output, "")
+        XCTAssertEqual(result.error, """
+        ramp: error: cannot evaluate the policies: their pod selectors on different label keys combine into more than 4096 classes of pod labels; select the services of a namespace by values of one shared key, such as [app=web] [RAMP0806]
+          = note: environments 'staging' and 'production' cannot be compared
+        1 error generated.
+
+        """)
+    }
+
     func testDiffUsageErrors() {
         XCTAssertEqual(runRamp(["diff", "--env", "a", "x"]).error, "ramp: error: 'ramp diff' compares two environments: give '--env A --env B'\n")
         XCTAssertEqual(runRamp(["diff", "--env", "a", "--env", "a", "x"]).error,

@@ -2,6 +2,7 @@ import Foundation
 import RampDiagnostics
 import RampDriver
 import RampDrift
+import RampEvaluator
 import RampKube
 import RampSema
 import RampSource
@@ -18,8 +19,8 @@ final class EnvironmentComparisonTests: XCTestCase {
         return compilation.contractFiles
     }
 
-    private func compare(_ text: String) -> EnvironmentComparison {
-        EnvironmentComparison.compare(files(text), "staging", "production")!
+    private func compare(_ text: String) throws -> EnvironmentComparison {
+        try XCTUnwrap(EnvironmentComparison.compare(files(text), "staging", "production"))
     }
 
     // MARK: - Attribution
@@ -61,8 +62,8 @@ final class EnvironmentComparisonTests: XCTestCase {
     }
     """
 
-    func testReportGroupsDifferencesByCause() {
-        let report = ComparisonReport(compare(settings))
+    func testReportGroupsDifferencesByCause() throws {
+        let report = ComparisonReport(try compare(settings))
         XCTAssertEqual(report.text(limit: nil), """
         Environments 'staging' and 'production'
 
@@ -129,18 +130,18 @@ final class EnvironmentComparisonTests: XCTestCase {
         """)
     }
 
-    func testReportIsDeterministic() {
-        XCTAssertEqual(ComparisonReport(compare(settings)).text(limit: nil), ComparisonReport(compare(settings)).text(limit: nil))
+    func testReportIsDeterministic() throws {
+        XCTAssertEqual(ComparisonReport(try compare(settings)).text(limit: nil), ComparisonReport(try compare(settings)).text(limit: nil))
     }
 
-    func testReportLimitsLinesPerGroup() {
-        let text = ComparisonReport(compare(settings)).text(limit: 2)
+    func testReportLimitsLinesPerGroup() throws {
+        let text = ComparisonReport(try compare(settings)).text(limit: 2)
         XCTAssertTrue(text.contains("  ... and 5 more; '--limit 0' lists every line\n"), text)
         XCTAssertTrue(text.contains("  ... and 8 more; '--limit 0' lists every line\n"), text)
     }
 
-    func testSettingDifferencesNameEachPart() {
-        let parts = compare(settings).settings.map(\.part)
+    func testSettingDifferencesNameEachPart() throws {
+        let parts = try compare(settings).settings.map(\.part)
         XCTAssertEqual(parts.count, 7)
         XCTAssertEqual(Array(parts.prefix(5)), [
             nil, .dns, .ipFamilies, .parameter("backup"), .enforcement(namespace: "tools", direction: .egress),
@@ -151,8 +152,8 @@ final class EnvironmentComparisonTests: XCTestCase {
     /// In staging the database may reach anything, because egress is not
     /// enforced; in production it may reach the backup network on 443. Port
     /// 443 of staging's backup network differs only because of both.
-    func testCombinationNeedsEverySettingItNames() {
-        let comparison = compare("""
+    func testCombinationNeedsEverySettingItNames() throws {
+        let comparison = try compare("""
         parameter backup = 198.51.100.0/24
         network backup = parameter backup
         environment staging {
@@ -174,8 +175,8 @@ final class EnvironmentComparisonTests: XCTestCase {
         XCTAssertTrue(backup.allSatisfy { $0.allowedIn == "staging" })
     }
 
-    func testIdenticalEnvironmentsDifferInNothing() {
-        let comparison = compare("""
+    func testIdenticalEnvironmentsDifferInNothing() throws {
+        let comparison = try compare("""
         environment staging {
         }
         environment production {
@@ -199,8 +200,8 @@ final class EnvironmentComparisonTests: XCTestCase {
 
     /// Taking production's API server alone leaves staging's statement
     /// without one, so that mix does not compile and explains nothing.
-    func testMixThatDoesNotCompileExplainsNothing() {
-        let comparison = compare("""
+    func testMixThatDoesNotCompileExplainsNothing() throws {
+        let comparison = try compare("""
         profile kind {
           apiserver 172.18.0.2/32 port 6443
         }
@@ -244,8 +245,8 @@ final class EnvironmentComparisonTests: XCTestCase {
     }
     """
 
-    func testMarkdownReport() {
-        XCTAssertEqual(ComparisonReport(compare(undeclared)).markdown(limit: nil), """
+    func testMarkdownReport() throws {
+        XCTAssertEqual(ComparisonReport(try compare(undeclared)).markdown(limit: nil), """
         ## Environments `staging` and `production`
 
         ### Settings that differ
@@ -286,6 +287,25 @@ final class EnvironmentComparisonTests: XCTestCase {
         """)
     }
 
+    /// Services selected by thirteen different keys make 8,192 classes of
+    /// pod labels, past what the evaluator affords, so the pair of
+    /// environments cannot be compared. That is an error, not a pass.
+    func testUncomparablePairIsAnError() throws {
+        let services = (0..<13).map { "  service s\($0) [k\($0)=x] ports http:80\n" }.joined()
+        let calls = (1..<13).map { "  s0 -> s\($0):http\n" }.joined()
+        let text = "environment staging {\n}\nenvironment production {\n  enforce shop ingress\n}\nnamespace shop {\n\(services)\(calls)}\n"
+
+        XCTAssertThrowsError(try EnvironmentComparison.compare(files(text), "staging", "production")) { error in
+            XCTAssertEqual((error as? PolicyValidationError)?.labelClassLimit, 4096)
+        }
+        let diagnostics = EnvironmentDrift.check(files(text))
+        XCTAssertEqual(diagnostics.map(\.id), [.policiesTooComplex])
+        XCTAssertEqual(diagnostics.first?.range?.locationDescription, "test.ramp:3:13")
+        XCTAssertEqual(diagnostics.first?.notes.map(\.message), [
+            "the drift check cannot compare environments 'production' and 'staging', so the drift between them is not checked",
+        ])
+    }
+
     func testUndeclaredDriftIsReportedAtTheStatement() {
         let diagnostics = EnvironmentDrift.check(files(undeclared))
         XCTAssertEqual(diagnostics.count, 1)
@@ -307,7 +327,7 @@ final class EnvironmentComparisonTests: XCTestCase {
     /// statement applies there, but production does not enforce egress in
     /// 'tools' anyway: substituting production's enforcement into staging
     /// explains the difference, whichever environment comes first.
-    func testSettingsExplainInEitherDirection() {
+    func testSettingsExplainInEitherDirection() throws {
         let contract = files("""
         profile openshift {
           dns pods openshift-dns [dns.operator.openshift.io/daemonset-dns=default] ports 5353/udp, 5353/tcp
@@ -331,7 +351,7 @@ final class EnvironmentComparisonTests: XCTestCase {
         }
         """)
         for (first, second) in [("staging", "production"), ("production", "staging")] {
-            let comparison = EnvironmentComparison.compare(contract, first, second)!
+            let comparison = try XCTUnwrap(EnvironmentComparison.compare(contract, first, second))
             XCTAssertFalse(comparison.differences.contains { $0.cause.isUndeclaredDrift }, "\(first) first")
             let probe = comparison.differences.filter { $0.source == "tools/probe" && $0.destination != "shop/web" }
             XCTAssertFalse(probe.isEmpty)
@@ -379,7 +399,7 @@ final class EnvironmentComparisonTests: XCTestCase {
     /// cause, and none is undeclared drift.
     func testExamplesExplainEveryDifference() throws {
         let files = try exampleFiles()
-        let comparison = EnvironmentComparison.compare(files, "staging", "production")!
+        let comparison = try XCTUnwrap(EnvironmentComparison.compare(files, "staging", "production"))
         XCTAssertEqual(EnvironmentDrift.diagnostics([comparison], files: files).map(\.message), [])
         let causes = Set(comparison.differences.map(\.cause))
         XCTAssertFalse(causes.contains(.unexplained))

@@ -1,5 +1,7 @@
+import RampChecks
 import RampDiagnostics
 import RampDrift
+import RampEvaluator
 
 /// `ramp diff --env A --env B`: compile both environments and print the
 /// connections that one allows and the other blocks, grouped by cause.
@@ -27,8 +29,17 @@ struct EnvironmentDiffCommand {
         guard !report.hasErrors else { return .contractErrors }
 
         let (first, second) = (options.environments[0], options.environments[1])
-        guard let comparison = EnvironmentComparison.compare(compilations[0].contractFiles, first, second) else {
-            driver.standardError("ramp: error: cannot compare environments '\(first)' and '\(second)': the generated policies do not validate\n")
+        let compared: EnvironmentComparison?
+        do throws(PolicyValidationError) {
+            compared = try EnvironmentComparison.compare(compilations[0].contractFiles, first, second)
+        } catch {
+            let failure = Diagnostic(error.diagnosticMessage, at: nil, notes: [Note("environments '\(first)' and '\(second)' cannot be compared")])
+            _ = driver.emit([failure], reporting: options.reporting)
+            return .contractErrors
+        }
+        // Both environments compiled above, so this is ramp's own error.
+        guard let comparison = compared else {
+            driver.standardError("ramp: error: cannot compare environments '\(first)' and '\(second)': one of them does not compile for the comparison\n")
             return .usageOrIOError
         }
         let text = ComparisonReport(comparison)
