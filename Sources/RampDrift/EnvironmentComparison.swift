@@ -214,13 +214,16 @@ private struct Substitution {
     /// changes the policies of that namespace. A setting missing from every
     /// list changes no policy or does not compile alone.
     private var settingsByNamespace: [String: [Int]] = [:]
+    /// The namespaces each statement with `only in` can change.
+    private let reach: StatementReach
     /// The builds evaluated since the caller last emptied the list, each once.
     var evaluated: [MixedBuilds.Build] = []
 
-    init(builds: MixedBuilds, target: MixedBuilds.Build, settingParts: [EnvironmentPart]) {
+    init(builds: MixedBuilds, target: MixedBuilds.Build, settingParts: [EnvironmentPart], reach: StatementReach) {
         self.builds = builds
         self.target = target
         self.settingParts = settingParts
+        self.reach = reach
         for (index, part) in settingParts.enumerated() {
             guard let single = self.builds.build(substituting: [part]) else { continue }
             for namespace in single.changedNamespaces {
@@ -269,24 +272,21 @@ private struct Substitution {
     /// connection, and repeats until no part can go: a statement may be
     /// droppable only after the statements that use it.
     ///
-    /// The enforcement of a namespace other than the endpoints' goes first:
-    /// it changes only its own namespace's policies and never whether a mix
-    /// compiles, so no mix decides the connection differently with or
-    /// without it, and the search would drop it wherever it met it.
+    /// Parts that reach neither endpoint's namespace go first: the
+    /// enforcement of another namespace, and statements whose reach (see
+    /// `StatementReach`) lies elsewhere. Such a part changes no policy that
+    /// decides the connection, and whether a mix compiles without it is
+    /// decided outside those namespaces, so the search would drop it
+    /// wherever it met it. Without them each search tries a few parts, and
+    /// searches for connections of different namespaces share their mixes.
     ///
-    /// TODO: Statements and parameters are still tried one by one, and each
-    /// mix of them is compiled whole, so a search over many statements with
-    /// `only in` grows with the square of the number of namespaces. Dropping
-    /// those that change neither endpoint's namespace alone is not exact: a
+    /// Profile parts and parameters stay: there are few of them, and a
     /// parameter that only a substituted statement uses changes policies
     /// only together with that statement.
     mutating func minimal(_ parts: [EnvironmentPart], _ connection: Connection) -> [EnvironmentPart] {
         let targetAllows = allows(target, connection)
         let endpoints = Set([connection.source, connection.destination].compactMap(PoliciesByNamespace.namespace(deciding:)))
-        let relevant = parts.filter { part in
-            guard case .enforcement(let namespace, _) = part else { return true }
-            return endpoints.contains(namespace)
-        }
+        let relevant = parts.filter { reaches($0, endpoints) }
         var remaining = relevant.isEmpty ? parts : relevant
         var changed = true
         while changed && remaining.count > 1 {
@@ -309,6 +309,14 @@ private struct Substitution {
             }
         }
         return remaining
+    }
+
+    private func reaches(_ part: EnvironmentPart, _ namespaces: Set<String>) -> Bool {
+        switch part {
+        case .enforcement(let namespace, _): return namespaces.contains(namespace)
+        case .statement(let range): return reach.namespaces(of: range).map { !$0.isDisjoint(with: namespaces) } ?? true
+        default: return true
+        }
     }
 
     /// Returns the settings that explain the connection, one alone or
@@ -348,8 +356,15 @@ private struct Attribution {
         // are assembled from three compiled builds per direction.
         forwardBuilds.compileSingleParts(parts)
         backwardBuilds.compileSingleParts(parts)
-        forward = Substitution(builds: forwardBuilds, target: backwardBuilds.base, settingParts: settingParts)
-        backward = Substitution(builds: backwardBuilds, target: forwardBuilds.base, settingParts: settingParts)
+        let reach = StatementReach(
+            statements: statementParts.compactMap { part in
+                if case .statement(let range) = part { return range }
+                return nil
+            },
+            programs: [forwardBuilds.program, backwardBuilds.program]
+        )
+        forward = Substitution(builds: forwardBuilds, target: backwardBuilds.base, settingParts: settingParts, reach: reach)
+        backward = Substitution(builds: backwardBuilds, target: forwardBuilds.base, settingParts: settingParts, reach: reach)
     }
 
     var firstPolicies: [NetworkPolicy] { forward.builds.policies }
