@@ -351,11 +351,6 @@ private struct Attribution {
         }
         settingParts = parts.filter { !$0.isStatement }
         statementParts = parts.filter(\.isStatement)
-        // Every build with one part substituted is needed, because those
-        // builds split the compared classes. Those of enforcement settings
-        // are assembled from three compiled builds per direction.
-        forwardBuilds.compileSingleParts(parts)
-        backwardBuilds.compileSingleParts(parts)
         let reach = StatementReach(
             statements: statementParts.compactMap { part in
                 if case .statement(let range) = part { return range }
@@ -363,6 +358,10 @@ private struct Attribution {
             },
             programs: [forwardBuilds.program, backwardBuilds.program]
         )
+        // Every build with one part substituted is needed, because those
+        // builds split the compared classes.
+        forwardBuilds.compileSingleParts(parts, reach: reach)
+        backwardBuilds.compileSingleParts(parts, reach: reach)
         forward = Substitution(builds: forwardBuilds, target: backwardBuilds.base, settingParts: settingParts, reach: reach)
         backward = Substitution(builds: backwardBuilds, target: forwardBuilds.base, settingParts: settingParts, reach: reach)
     }

@@ -69,8 +69,40 @@ struct MixedBuilds {
 
     /// Compiles the builds with each one of `parts` substituted on all
     /// processor cores, so that `build(substituting:)` finds them cached.
-    mutating func compileSingleParts(_ parts: [EnvironmentPart]) {
-        compile(parts.map { [$0] })
+    /// Statements with `only in` are compiled in batches (see
+    /// `StatementBatches`), enforcement from its sources, the rest alone.
+    mutating func compileSingleParts(_ parts: [EnvironmentPart], reach: StatementReach) {
+        let statements = StatementBatches(parts: parts, reach: reach, program: program)
+        for part in statements.failing { store(nil, for: [part]) }
+        var alone = parts.filter { !$0.isStatement } + statements.alone
+        let compiled = compileWhole(statements.batches.map(Set.init))
+        for (batch, policies) in zip(statements.batches, compiled) {
+            // A batch that does not compile says nothing of its statements.
+            guard let policies else {
+                alone += batch
+                continue
+            }
+            let batchPolicies = PoliciesByNamespace(policies)
+            for case .statement(let range) in batch {
+                store(single(from: batchPolicies, in: reach.namespaces(of: range) ?? []), for: [.statement(range)])
+            }
+        }
+        compile(alone.map { [$0] })
+    }
+
+    /// Returns the build with one statement substituted, whose namespaces
+    /// take their policies from the build of its batch.
+    private func single(from batch: PoliciesByNamespace, in reached: Set<String>) -> Build? {
+        var changed: Set<String> = []
+        var changedPolicies: [NetworkPolicy] = []
+        for namespace in reached where batch.policies(in: namespace) != basePolicies.policies(in: namespace) {
+            changed.insert(namespace)
+        }
+        for namespace in batch.namespaces where changed.contains(namespace) {
+            changedPolicies += batch.policies(in: namespace)
+        }
+        guard let evaluator = try? base.evaluator.replacingPolicies(of: changed, with: changedPolicies) else { return nil }
+        return Build(changedNamespaces: changed, changedPolicies: changedPolicies, evaluator: evaluator)
     }
 
     /// Compiles the builds of the mixes not yet cached on all processor

@@ -10,11 +10,18 @@ import RampKube
 /// decides the connection exactly as the other one does.
 struct PoliciesByNamespace {
     private let groups: [String: [NetworkPolicy]]
+    /// The namespaces in the order of their first policy in the build.
+    let namespaces: [String]
 
     init(_ policies: [NetworkPolicy]) {
         var groups: [String: [NetworkPolicy]] = [:]
-        for policy in policies { groups[policy.namespace, default: []].append(policy) }
+        var namespaces: [String] = []
+        for policy in policies {
+            if groups[policy.namespace] == nil { namespaces.append(policy.namespace) }
+            groups[policy.namespace, default: []].append(policy)
+        }
         self.groups = groups
+        self.namespaces = namespaces
     }
 
     /// Returns the policies of one namespace, empty when it has none.

@@ -14,17 +14,23 @@ import RampSource
 /// those namespaces too.
 struct StatementReach {
     private var namespacesByStatement: [SourceRange: Set<String>] = [:]
+    /// The services that each service statement declares.
+    private(set) var declaredServices: [SourceRange: Set<ServiceID>] = [:]
+    /// The services that the dependencies of each statement name.
+    private(set) var namedServices: [SourceRange: Set<ServiceID>] = [:]
+    let finder: StatementFinder
 
     /// Collects the reach of `statements` from the programs of the two
     /// environments; each statement applies in one of them.
     init(statements: [SourceRange], programs: [Program]) {
-        let finder = StatementFinder(statements)
+        finder = StatementFinder(statements)
         for program in programs {
             var statementsOfService: [ServiceID: [SourceRange]] = [:]
             for namespace in program.namespaces {
                 for service in namespace.services {
                     guard let statement = finder.statement(containing: service.origin) else { continue }
                     namespacesByStatement[statement, default: []].insert(namespace.name)
+                    declaredServices[statement, default: []].insert(service.id)
                     statementsOfService[service.id, default: []].append(statement)
                 }
             }
@@ -33,6 +39,9 @@ struct StatementReach {
                     .union(StatementReach.namespaces(of: dependency.server, in: program))
                 if let statement = finder.statement(containing: dependency.origin) {
                     namespacesByStatement[statement, default: []].formUnion(reach)
+                    for case .service(let id) in [dependency.client, dependency.server] {
+                        namedServices[statement, default: []].insert(id)
+                    }
                 }
                 for endpoint in [dependency.client, dependency.server] {
                     guard case .service(let id) = endpoint else { continue }
@@ -64,7 +73,7 @@ struct StatementReach {
 
 /// Finds the statement whose range contains a range of a service or a
 /// dependency, by a binary search over the statements of its file.
-private struct StatementFinder {
+struct StatementFinder {
     private let statementsByFile: [String: [SourceRange]]
 
     init(_ statements: [SourceRange]) {
