@@ -149,7 +149,7 @@ extension Resolver {
         var notes: [Note] = []
         var fixIts: [FixIt] = []
         if suggester.spendHint() {
-            if let suggestion = Suggestions.closest(to: name.text, in: Array(builder.services.keys)) {
+            if let suggestion = NameSuggestion.closest(to: name.text, in: Array(builder.services.keys)) {
                 notes.append(Note("did you mean \(QuotedText.quote(suggestion))?"))
                 fixIts.append(FixIt("use the declared service", replacing: name.range, with: suggestion))
             } else if namespaceName == nil,

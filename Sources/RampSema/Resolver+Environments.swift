@@ -187,7 +187,7 @@ extension Resolver {
     }
 
     func reportUnknownName(_ message: DiagnosticMessage, _ name: Word, candidates: [String]) {
-        guard let suggestion = Suggestions.closest(to: name.text, in: candidates) else {
+        guard let suggestion = NameSuggestion.closest(to: name.text, in: candidates) else {
             diagnostics.emit(message, at: name.range)
             return
         }

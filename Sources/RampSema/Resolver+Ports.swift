@@ -115,7 +115,7 @@ extension Resolver {
             let names = service.ports.compactMap(\.name)
             var notes = [declaredPortsNote(service)]
             var fixIts: [FixIt] = []
-            if let suggestion = Suggestions.closest(to: name.text, in: names) {
+            if let suggestion = NameSuggestion.closest(to: name.text, in: names) {
                 notes.insert(Note("did you mean \(QuotedText.quote(suggestion))?"), at: 0)
                 fixIts.append(FixIt("use the declared port name", replacing: name.range, with: suggestion))
             }
