@@ -138,7 +138,7 @@ final class QuotedTextTests: XCTestCase {
         XCTAssertEqual(
             warning.error,
             "ramp: error: unknown warning name \(shortened) in '-W no-\(String(repeating: "b", count: 58))…' (106 characters); use one of "
-                + DiagnosticID.all.filter { $0.severity != .error }.map { "'\($0.name)'" }.sorted().joined(separator: ", ") + "\n"
+                + DiagnosticID.all.filter { $0.severity != .error }.map { "'\($0.name)'" }.sorted().joined(separator: ", ") + " [RAMP0051]\n"
         )
 
         let contract = try writeFile("shop.ramp", "namespace shop {\n  deny all\n  service web [app=web] ports 8080\n}\n")
