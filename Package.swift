@@ -14,11 +14,11 @@ let package = Package(
         .target(name: "RampDiagnostics", dependencies: ["RampSource"]),
         .target(name: "RampYAML", dependencies: ["RampSource", "RampDiagnostics"]),
         .target(name: "RampKube", dependencies: ["RampSource", "RampDiagnostics", "RampYAML"]),
-        .target(name: "RampEvaluator", dependencies: ["RampKube"]),
+        .target(name: "RampEvaluator", dependencies: ["RampDiagnostics", "RampKube"]),
         .target(name: "RampSyntax", dependencies: ["RampSource", "RampDiagnostics"]),
         .target(name: "RampIR", dependencies: ["RampSource", "RampKube"]),
         .target(name: "RampSema", dependencies: ["RampSource", "RampDiagnostics", "RampSyntax", "RampIR", "RampKube"]),
-        .target(name: "RampLowering", dependencies: ["RampSource", "RampIR", "RampKube"]),
+        .target(name: "RampLowering", dependencies: ["RampSource", "RampDiagnostics", "RampIR", "RampKube"]),
         .target(name: "RampChecks", dependencies: [
             "RampSource", "RampDiagnostics", "RampIR", "RampKube", "RampEvaluator", "RampLowering",
         ]),

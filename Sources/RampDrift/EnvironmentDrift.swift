@@ -38,7 +38,7 @@ public enum EnvironmentDrift {
     private static func uncomparedPair(_ first: String, _ second: String, _ error: PolicyValidationError, files: [ContractFile]) -> Diagnostic {
         let program = Resolver.resolve(files, environment: first, diagnostics: DiagnosticEngine())
         return Diagnostic(error.diagnosticMessage, at: program.environment.origin, notes: [
-            Note("the drift check cannot compare environments '\(first)' and '\(second)', so the drift between them is not checked"),
+            Note("the drift check cannot compare environments \(QuotedText.quote(first)) and \(QuotedText.quote(second)), so the drift between them is not checked"),
         ])
     }
 
@@ -118,7 +118,7 @@ private struct Findings {
     }
 
     static func describe(_ line: ComparisonReport.Line) -> String {
-        "'\(line.sourceText) -> \(line.destinationText)' on \(ComparisonReport.describe(line.ports))"
+        QuotedText.quote("\(line.sourceText) -> \(line.destinationText)") + " on \(ComparisonReport.describe(line.ports))"
     }
 
     func diagnostics() -> [Diagnostic] {
@@ -136,7 +136,7 @@ private struct Findings {
             ))
             if first.blocked > 0 {
                 notes.append(Note(
-                    "the statement isolates pods in '\(first.environment)' only, which blocks their other connections there; isolate them in every environment, for example with a 'deny' posture, or let the statement apply everywhere"
+                    "the statement isolates pods in \(QuotedText.quote(first.environment)) only, which blocks their other connections there; isolate them in every environment, for example with a 'deny' posture, or let the statement apply everywhere"
                 ))
             }
             result.append(Diagnostic(

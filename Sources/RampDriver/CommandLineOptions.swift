@@ -40,10 +40,6 @@ struct BuildOptions {
     var layout: OutputLayout = .plain
 }
 
-struct UsageError: Error {
-    let message: String
-}
-
 /// Parses arguments by hand; the toolchain offers no argument parser and
 /// ramp takes no package dependencies.
 enum CommandLineOptions {
@@ -69,7 +65,7 @@ enum CommandLineOptions {
 
     private static func parseBuild(_ arguments: [String]) throws(UsageError) -> Command {
         let warningOptions = DiagnosticOptions.parse(arguments)
-        if let error = warningOptions.usageErrors.first { throw UsageError(message: error.message) }
+        if let error = warningOptions.usageErrors.first { throw UsageError(error) }
 
         var options = BuildOptions()
         options.reporting.diagnostics = warningOptions.options

@@ -38,7 +38,7 @@ public struct Driver {
         do {
             command = try CommandLineOptions.parse(arguments)
         } catch {
-            standardError("ramp: error: \(error.message)\n")
+            standardError(error.report)
             return .usageOrIOError
         }
         switch command {

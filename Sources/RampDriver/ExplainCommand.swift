@@ -202,11 +202,11 @@ struct ExplainCommand {
         case .unknownService(let id):
             return unknownServiceMessage(id, program: program)
         case let .unknownPortName(name, service):
-            return "service '\(service)' declares no port named \(QuotedText.quote(name))"
+            return "service \(QuotedText.quote(service.description)) declares no port named \(QuotedText.quote(name))"
         case .invalidPort(let text):
             return "invalid port \(QuotedText.quote(text)); use a number from 1 to 65535 or a port name of the server, with an optional /tcp, /udp or /sctp"
         case .noPort(let server):
-            return "'\(server)' declares no ports; give one, such as '\(server):443'"
+            return "\(QuotedText.quote(server)) declares no ports; give one, such as \(QuotedText.quote(server + ":443"))"
         case .noPods:
             return "both ends are outside the cluster, where no NetworkPolicy applies; one end must be a service"
         }
@@ -218,15 +218,15 @@ struct ExplainCommand {
         guard let namespace = program.namespace(named: id.namespace) else {
             let declared = program.namespaces.map(\.name)
             if let suggestion = NameSuggestion.closest(to: id.namespace, in: declared) {
-                return "unknown namespace \(QuotedText.quote(id.namespace)) in \(QuotedText.quote(id.description)); did you mean '\(suggestion)'?"
+                return "unknown namespace \(QuotedText.quote(id.namespace)) in \(QuotedText.quote(id.description)); did you mean \(QuotedText.quote(suggestion))?"
             }
             return "unknown namespace \(QuotedText.quote(id.namespace)) in \(QuotedText.quote(id.description)); the contracts declare \(NameSuggestion.list(declared))"
         }
         let services = namespace.services.map(\.id.name)
         guard let suggestion = NameSuggestion.closest(to: id.name, in: services) else {
-            return "unknown service \(QuotedText.quote(id.name)) in namespace '\(id.namespace)'"
+            return "unknown service \(QuotedText.quote(id.name)) in namespace \(QuotedText.quote(id.namespace))"
         }
-        return "unknown service \(QuotedText.quote(id.name)) in namespace '\(id.namespace)'; did you mean '\(suggestion)'?"
+        return "unknown service \(QuotedText.quote(id.name)) in namespace \(QuotedText.quote(id.namespace)); did you mean \(QuotedText.quote(suggestion))?"
     }
 }
 

@@ -1,3 +1,4 @@
+import RampDiagnostics
 import RampKube
 
 /// A policy that the API server would reject, so Kubernetes gives it no
@@ -148,13 +149,13 @@ struct PolicyValidator {
             }
         }
         for value in requirement.values {
-            if let reason = KubernetesNames.labelValueError(value) { throw fail(path + ".values", "'\(value)' " + reason) }
+            if let reason = KubernetesNames.labelValueError(value) { throw fail(path + ".values", QuotedText.quote(value) + " " + reason) }
         }
     }
 
     private func validateKey(_ key: String, at path: String) throws(PolicyValidationError) {
         if let reason = KubernetesNames.labelKeyError(key) {
-            throw fail(path, "label key '\(key)' " + reason)
+            throw fail(path, "label key \(QuotedText.quote(key)) " + reason)
         }
     }
 }

@@ -39,7 +39,7 @@ struct NamespaceBuilder {
         let range = declaration.labels.first!.range.merged(with: declaration.labels.last!.range)
         if let labelsOrigin, declared != labels {
             diagnostics.emit(.conflictingNamespaceLabels(name), at: range,
-                             notes: [Note("namespace '\(name)' is first given labels here", at: labelsOrigin)])
+                             notes: [Note("namespace \(QuotedText.quote(name)) is first given labels here", at: labelsOrigin)])
             return
         }
         labels = declared

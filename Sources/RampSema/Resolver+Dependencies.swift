@@ -142,19 +142,19 @@ extension Resolver {
         if let elsewhere = builder.servicesElsewhere[name.text], let scope = elsewhere.scope {
             diagnostics.emit(
                 .serviceNotInEnvironment(name.text, namespace: namespace, environments: scope.environments.map(\.text), build: selection?.environment),
-                at: name.range, notes: [Note("service '\(name.text)' is declared here", at: elsewhere.name.range)]
+                at: name.range, notes: [Note("service \(QuotedText.quote(name.text)) is declared here", at: elsewhere.name.range)]
             )
             return nil
         }
         var notes: [Note] = []
         var fixIts: [FixIt] = []
         if suggester.spendHint() {
-            if let suggestion = Suggestions.closest(to: name.text, in: Array(builder.services.keys)) {
-                notes.append(Note("did you mean '\(suggestion)'?"))
+            if let suggestion = NameSuggestion.closest(to: name.text, in: Array(builder.services.keys)) {
+                notes.append(Note("did you mean \(QuotedText.quote(suggestion))?"))
                 fixIts.append(FixIt("use the declared service", replacing: name.range, with: suggestion))
             } else if namespaceName == nil,
                       let other = namespaces.keys.sorted().first(where: { namespaces[$0]!.services[name.text] != nil }) {
-                notes.append(Note("namespace '\(other)' declares a service '\(name.text)'; write '\(other)/\(name.text)'"))
+                notes.append(Note("namespace \(QuotedText.quote(other)) declares a service \(QuotedText.quote(name.text)); write \(QuotedText.quote("\(other)/\(name.text)"))"))
                 fixIts.append(FixIt("name the namespace", replacing: name.range, with: "\(other)/\(name.text)"))
             }
         }
@@ -181,7 +181,7 @@ extension Resolver {
             diagnostics.emit(message, at: name.range)
             return
         }
-        diagnostics.emit(message, at: name.range, notes: [Note("did you mean '\(suggestion)'?")],
+        diagnostics.emit(message, at: name.range, notes: [Note("did you mean \(QuotedText.quote(suggestion))?")],
                          fixIts: [FixIt("use the declared name", replacing: name.range, with: suggestion)])
     }
 }

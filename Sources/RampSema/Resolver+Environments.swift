@@ -30,7 +30,7 @@ extension Resolver {
     ) {
         if let first = table[name.text] {
             diagnostics.emit(.duplicateDeclaration(kind, name.text), at: name.range,
-                             notes: [Note("\(kind) '\(name.text)' is first declared here", at: nameOf(first).range)])
+                             notes: [Note("\(kind) \(QuotedText.quote(name.text)) is first declared here", at: nameOf(first).range)])
             return
         }
         table[name.text] = declaration
@@ -75,7 +75,7 @@ extension Resolver {
             }
             if let first = assigned[name.text] {
                 diagnostics.emit(.duplicateParameterAssignment(name.text, environment: declaration.name.text), at: name.range,
-                                 notes: [Note("parameter '\(name.text)' is first set here", at: first.name.range)])
+                                 notes: [Note("parameter \(QuotedText.quote(name.text)) is first set here", at: first.name.range)])
                 continue
             }
             assigned[name.text] = assignment
@@ -92,7 +92,7 @@ extension Resolver {
             let key = line.namespace?.text ?? "*"
             if let first = stated[key] {
                 diagnostics.emit(.duplicateEnforcement(key), at: line.range,
-                                 notes: [Note("the enforcement of '\(key)' is first stated here", at: first.range)])
+                                 notes: [Note("the enforcement of \(QuotedText.quote(key)) is first stated here", at: first.range)])
                 continue
             }
             stated[key] = line
@@ -160,7 +160,7 @@ extension Resolver {
         let environmentName = selection?.source(of: .parameter(name.text))
         if let value = parameterValue(name.text, in: environmentName) { return value }
         diagnostics.emit(.parameterNotSet(name.text, environment: environmentName ?? ""), at: name.range,
-                         notes: [Note("parameter '\(name.text)' is declared here", at: parameter.name.range)])
+                         notes: [Note("parameter \(QuotedText.quote(name.text)) is declared here", at: parameter.name.range)])
         return nil
     }
 
@@ -187,11 +187,11 @@ extension Resolver {
     }
 
     func reportUnknownName(_ message: DiagnosticMessage, _ name: Word, candidates: [String]) {
-        guard let suggestion = Suggestions.closest(to: name.text, in: candidates) else {
+        guard let suggestion = NameSuggestion.closest(to: name.text, in: candidates) else {
             diagnostics.emit(message, at: name.range)
             return
         }
-        diagnostics.emit(message, at: name.range, notes: [Note("did you mean '\(suggestion)'?")],
+        diagnostics.emit(message, at: name.range, notes: [Note("did you mean \(QuotedText.quote(suggestion))?")],
                          fixIts: [FixIt("use the declared name", replacing: name.range, with: suggestion)])
     }
 }

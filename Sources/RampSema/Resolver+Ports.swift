@@ -115,8 +115,8 @@ extension Resolver {
             let names = service.ports.compactMap(\.name)
             var notes = [declaredPortsNote(service)]
             var fixIts: [FixIt] = []
-            if let suggestion = Suggestions.closest(to: name.text, in: names) {
-                notes.insert(Note("did you mean '\(suggestion)'?"), at: 0)
+            if let suggestion = NameSuggestion.closest(to: name.text, in: names) {
+                notes.insert(Note("did you mean \(QuotedText.quote(suggestion))?"), at: 0)
                 fixIts.append(FixIt("use the declared port name", replacing: name.range, with: suggestion))
             }
             diagnostics.emit(.unknownPortName(name.text, service: service.id.name), at: name.range, notes: notes, fixIts: fixIts)
@@ -131,9 +131,9 @@ extension Resolver {
     }
 
     private func declaredPortsNote(_ service: Service) -> Note {
-        guard !service.ports.isEmpty else { return Note("service '\(service.id.name)' declares no ports") }
+        guard !service.ports.isEmpty else { return Note("service \(QuotedText.quote(service.id.name)) declares no ports") }
         let list = service.ports.map(PortText.describe).joined(separator: ", ")
-        return Note("service '\(service.id.name)' declares \(list)", at: service.origin)
+        return Note("service \(QuotedText.quote(service.id.name)) declares \(list)", at: service.origin)
     }
 }
 

@@ -97,7 +97,7 @@ public struct Resolver {
         if let first = networks[network.name.text] {
             diagnostics.emit(
                 .duplicateNetwork(network.name.text), at: network.name.range,
-                notes: [Note("network '\(network.name.text)' is first declared here", at: first.declaration.name.range)]
+                notes: [Note("network \(QuotedText.quote(network.name.text)) is first declared here", at: first.declaration.name.range)]
             )
             return
         }
@@ -189,7 +189,7 @@ public struct Resolver {
         if let first = builder.services[name.text] {
             diagnostics.emit(
                 .duplicateService(name.text, namespace: builder.name), at: name.range,
-                notes: [Note("service '\(name.text)' is first declared here", at: first.origin)]
+                notes: [Note("service \(QuotedText.quote(name.text)) is first declared here", at: first.origin)]
             )
             return
         }
@@ -235,7 +235,7 @@ public struct Resolver {
             if let name = syntax.name {
                 if let first = names[name.text] {
                     diagnostics.emit(.duplicatePortName(name.text, service: declaration.name.text), at: name.range,
-                                     notes: [Note("port '\(name.text)' is first declared here", at: first.range)])
+                                     notes: [Note("port \(QuotedText.quote(name.text)) is first declared here", at: first.range)])
                     return nil
                 }
                 names[name.text] = name

@@ -48,7 +48,7 @@ struct SelectorConversion {
         var valid = true
         for requirement in requirements {
             guard requirement.operator == .equals else {
-                diagnostics.emit(.expected("'key=value' namespace label", found: "'\(requirement.range.text)'"), at: requirement.range)
+                diagnostics.emit(.expected("'key=value' namespace label", found: QuotedText.quote(requirement.range.text)), at: requirement.range)
                 valid = false
                 continue
             }

@@ -25,7 +25,7 @@ enum ServicePortHint {
         guard candidates.count == 1, let port = candidates.first, port.first == port.last else { return nil }
 
         let note = Note(
-            "\(number) is the usual Service port for \(meaning), but a NetworkPolicy sees the container port behind the Service, which service '\(service.id.name)' declares as \(port.first)"
+            "\(number) is the usual Service port for \(meaning), but a NetworkPolicy sees the container port behind the Service, which service \(QuotedText.quote(service.id.name)) declares as \(port.first)"
         )
         let fixIt = FixIt("use the container port", replacing: reference.value.range, with: String(port.first))
         return (note, fixIt)

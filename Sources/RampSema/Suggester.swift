@@ -1,3 +1,5 @@
+import RampDiagnostics
+
 /// Finds the "did you mean" suggestions of one compilation and bounds their
 /// cost: each suggestion compares a name with every declared name, so ten
 /// thousand typos against ten thousand services once took 40 seconds.
@@ -21,7 +23,7 @@ final class Suggester {
     /// Returns the closest candidate for an error about `name`, while hints remain.
     func hint(for name: String, in candidates: @autoclosure () -> [String]) -> String? {
         guard spendHint() else { return nil }
-        return Suggestions.closest(to: name, in: candidates())
+        return NameSuggestion.closest(to: name, in: candidates())
     }
 
     /// Returns the declared namespace that the undeclared `name` resembles.
@@ -29,7 +31,7 @@ final class Suggester {
     /// only sign of the typo, so each distinct name is computed once instead.
     func namespaceLookalike(for name: String, in declared: @autoclosure () -> [String]) -> String? {
         if let known = namespaceLookalikes[name] { return known }
-        let found = Suggestions.closest(to: name, in: declared())
+        let found = NameSuggestion.closest(to: name, in: declared())
         namespaceLookalikes[name] = found
         return found
     }

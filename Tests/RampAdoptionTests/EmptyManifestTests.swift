@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 
 /// The warning for a manifest file without any object, from each command
-/// that reads NetworkPolicy files.
+/// that reads NetworkPolicy or workload files.
 final class EmptyManifestTests: XCTestCase {
     private var directory: URL!
 
@@ -20,10 +20,22 @@ final class EmptyManifestTests: XCTestCase {
         return url.path
     }
 
-    private func expectedWarning(_ path: String) -> String {
-        "ramp: warning: '\(path)' contains no NetworkPolicy because it is empty or contains only comments and '---'; "
+    private func expectedWarning(_ path: String, expected: String = "NetworkPolicy") -> String {
+        "ramp: warning: '\(path)' contains no \(expected) because it is empty or contains only comments and '---'; "
             + "check that the path names the intended file [RAMP0006]\n"
     }
+
+    private let policy = """
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: deny-ingress
+          namespace: shop
+        spec:
+          podSelector: {}
+          policyTypes: [Ingress]
+
+        """
 
     func testLintWarnsOnEmptyFiles() throws {
         for (name, text) in [("empty.yaml", ""), ("comments.yaml", "# exported by hand\n"), ("separators.yaml", "---\n# nothing\n---\n")] {
@@ -70,5 +82,50 @@ final class EmptyManifestTests: XCTestCase {
             check that the path names the intended file","highlights":[],"notes":[],"fixIts":[]}
             """,
         ])
+    }
+
+    func testLintWarnsOnEmptyWorkloads() throws {
+        let policies = try writeFile("policies.yaml", policy)
+        let workloads = try writeFile("workloads.yaml", "# kubectl get deployments failed\n---\n")
+        let result = runRamp(["lint", policies, "--workloads", workloads])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(result.error, expectedWarning(workloads, expected: "Kubernetes object") + "1 warning generated.\n")
+    }
+
+    func testImportWarnsOnEmptyWorkloads() throws {
+        let policies = try writeFile("policies.yaml", policy)
+        let workloads = try writeFile("workloads.yaml", "")
+        let output = directory.appendingPathComponent("imported.ramp").path
+        let result = runRamp(["import", policies, "-o", output, "--workloads", workloads])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(result.error, expectedWarning(workloads, expected: "Kubernetes object") + "1 warning generated.\n")
+        XCTAssertEqual(result.output, "wrote a contract for 1 NetworkPolicy to \(output)\n")
+    }
+
+    func testTestPoliciesWarnsOnEmptyFile() throws {
+        let contracts = try writeFile("shop.ramp", "namespace shop {\n  deny all\n  service web [app=web] ports 8080\n  internet -> web:8080\n}\n")
+        let policies = try writeFile("policies.yaml", policy)
+        let empty = try writeFile("empty.yaml", "---\n")
+        let result = runRamp(["test", contracts, "--policies", empty, "--policies", policies])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(result.error, expectedWarning(empty) + "1 warning generated.\n")
+        XCTAssertEqual(result.output, "0 passed, 0 failed\n")
+
+        let silenced = runRamp(["test", contracts, "--policies", empty, "--policies", policies, "-W", "no-empty-manifest"])
+        XCTAssertEqual(silenced.status, 0)
+        XCTAssertEqual(silenced.error, "")
+    }
+
+    func testTestPoliciesOnlyEmptyFile() throws {
+        let contracts = try writeFile("shop.ramp", "namespace shop {\n  deny all\n  service web [app=web] ports 8080\n  internet -> web:8080\n}\n")
+        let empty = try writeFile("empty.yaml", "")
+        let result = runRamp(["test", contracts, "--policies", empty])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(
+            result.error,
+            expectedWarning(empty)
+                + "ramp: error: no NetworkPolicy objects found in '\(empty)'; pass the files or the 'kubectl get networkpolicy -A -o yaml' output [RAMP0810]\n"
+                + "1 error and 1 warning generated.\n"
+        )
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import RampDiagnostics
+@testable import RampDriver
 import XCTest
 
 /// The diagnostic options on the command line: `--error-limit` cuts a flood
@@ -123,7 +124,7 @@ final class DiagnosticOptionsCommandLineTests: XCTestCase {
         let input = write("shop.ramp", unusedService)
         let result = runRamp(["build", input, "-o", output, "-W", "no-unused-servce"])
         XCTAssertEqual(result.status, 2)
-        XCTAssertEqual(result.error, "ramp: error: unknown warning name 'unused-servce' in '-W no-unused-servce'; did you mean 'unused-service'?\n")
+        XCTAssertEqual(result.error, "ramp: error: unknown warning name 'unused-servce' in '-W no-unused-servce'; did you mean 'unused-service'? [RAMP0051]\n")
     }
 
     func testUnknownWarningNameListsValidNames() throws {
@@ -131,8 +132,36 @@ final class DiagnosticOptionsCommandLineTests: XCTestCase {
         let result = runRamp(["lint", input, "-W", "no-everything"])
         let valid = DiagnosticID.all.filter { $0.severity != .error }.map { "'\($0.name)'" }.sorted()
         XCTAssertEqual(result.status, 2)
-        XCTAssertEqual(result.error, "ramp: error: unknown warning name 'everything' in '-W no-everything'; use one of \(valid.joined(separator: ", "))\n")
+        XCTAssertEqual(result.error, "ramp: error: unknown warning name 'everything' in '-W no-everything'; use one of \(valid.joined(separator: ", ")) [RAMP0051]\n")
         XCTAssertTrue(valid.contains("'unused-service'"))
         XCTAssertFalse(valid.contains("'unknown-service'"))
+    }
+
+    func testUsageErrorKeepsCode() {
+        let input = write("shop.ramp", unusedService)
+        let cases: [([String], String)] = [
+            (["build", input, "-o", output, "--error-limit", "many"],
+             "ramp: error: invalid error limit 'many'; use a whole number of errors, or 0 for no limit [RAMP0053]\n"),
+            (["lint", input, "-W", "all"], "ramp: error: invalid warning option '-W all'; use '-Werror' or '-W no-<name>' [RAMP0050]\n"),
+            (["test", input, "-W", "no-unknown-service"],
+             "ramp: error: cannot silence 'unknown-service' because it is an error, not a warning [RAMP0052]\n"),
+            (["diff", "--env", "a", "--env", "b", input, "--error-limit"],
+             "ramp: error: missing value for '--error-limit'; use a whole number of errors, or 0 for no limit [RAMP0053]\n"),
+        ]
+        for (arguments, error) in cases {
+            let result = runRamp(arguments)
+            XCTAssertEqual(result.status, 2, arguments.joined(separator: " "))
+            XCTAssertEqual(result.error, error, arguments.joined(separator: " "))
+        }
+    }
+
+    func testUsageErrorKeepsNotes() {
+        let diagnostic = Diagnostic(.invalidErrorLimit("many"), at: nil, notes: [Note("the limit counts errors, not lines")])
+        XCTAssertEqual(
+            UsageError(diagnostic).report,
+            "ramp: error: invalid error limit 'many'; use a whole number of errors, or 0 for no limit [RAMP0053]\n"
+                + "  = note: the limit counts errors, not lines\n"
+        )
+        XCTAssertEqual(UsageError(message: "unknown command 'x'").report, "ramp: error: unknown command 'x'\n")
     }
 }

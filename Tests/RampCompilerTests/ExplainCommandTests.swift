@@ -233,6 +233,7 @@ final class ExplainCommandTests: XCTestCase {
         let cases: [([String], String)] = [
             (["--from", "shop/web", "--to", "shop/nope"], "unknown service 'nope' in namespace 'shop'"),
             (["--from", "shop/web", "--to", "shop/apii"], "unknown service 'apii' in namespace 'shop'; did you mean 'api'?"),
+            (["--from", "shop/web", "--to", "shop/aip"], "unknown service 'aip' in namespace 'shop'; did you mean 'api'?"),
             (["--from", "shopp/web", "--to", "shop/api"], "unknown namespace 'shopp' in 'shopp/web'; did you mean 'shop'?"),
             (["--from", "shop/web", "--to", "billing/api:80"], "unknown namespace 'billing' in 'billing/api'; the contracts declare 'ops', 'shop'"),
             (["--from", "shop/web", "--to", "shop/api:htp"], "service 'shop/api' declares no port named 'htp'"),

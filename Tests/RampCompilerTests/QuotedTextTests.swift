@@ -52,6 +52,40 @@ final class QuotedTextTests: XCTestCase {
         ])
     }
 
+    func testResolverShortensNotes() {
+        let name = String(repeating: "p", count: 100)
+        let typo = String(repeating: "p", count: 99) + "q"
+        let quoted = "'\(String(repeating: "p", count: 64))…' (100 characters)"
+        let compilation = compile("""
+        parameter \(name) = 10.0.0.0/8
+        parameter \(name) = 10.0.0.0/8
+        network office = parameter \(typo)
+        environment staging {
+          set \(name) = 10.0.0.0/8
+          set \(name) = 10.0.0.0/8
+        }
+        namespace shop {
+          deny all
+        }
+
+        """)
+
+        let diagnostics = compilation.diagnostics.sorted()
+        XCTAssertEqual(diagnostics.count, 3)
+        XCTAssertEqual(diagnostics.map { $0.notes.map(\.message) }, [
+            ["parameter \(quoted) is first declared here"],
+            ["did you mean \(quoted)?"],
+            ["parameter \(quoted) is first set here"],
+        ])
+    }
+
+    func testSelectorConversionShortensLabel() {
+        let compilation = compile("namespace shop [team!=\(long)] {\n  deny all\n}\n")
+        XCTAssertEqual(messages(compilation), [
+            "1:17: error: expected 'key=value' namespace label, found '\(String(("team!=" + long).prefix(64)))…' (106 characters)",
+        ])
+    }
+
     func testLintShortensManifestValues() throws {
         let path = try writeFile("long.yaml", """
         apiVersion: networking.k8s.io/v1
@@ -104,7 +138,7 @@ final class QuotedTextTests: XCTestCase {
         XCTAssertEqual(
             warning.error,
             "ramp: error: unknown warning name \(shortened) in '-W no-\(String(repeating: "b", count: 58))…' (106 characters); use one of "
-                + DiagnosticID.all.filter { $0.severity != .error }.map { "'\($0.name)'" }.sorted().joined(separator: ", ") + "\n"
+                + DiagnosticID.all.filter { $0.severity != .error }.map { "'\($0.name)'" }.sorted().joined(separator: ", ") + " [RAMP0051]\n"
         )
 
         let contract = try writeFile("shop.ramp", "namespace shop {\n  deny all\n  service web [app=web] ports 8080\n}\n")

@@ -70,6 +70,23 @@ final class PolicyValidationTests: XCTestCase {
         XCTAssertEqual(rejection(badValue)?.field, "spec.ingress[0].from[0].namespaceSelector.matchLabels[team]")
     }
 
+    func testLongLabelTextIsShortened() {
+        let long = String(repeating: "v", count: 200)
+        let quoted = "'\(String(repeating: "v", count: 64))…' (200 characters)"
+
+        let value = rejection(ingressPolicy(peers: [podPeer([:], [requirement("app", .in, [long])])]))
+        XCTAssertEqual(value?.field, "spec.ingress[0].from[0].podSelector.matchExpressions[0].values")
+        XCTAssertEqual(value?.reason, "\(quoted) value must be at most 63 characters, found 200")
+        XCTAssertEqual(
+            value?.description,
+            "invalid NetworkPolicy x/bad: spec.ingress[0].from[0].podSelector.matchExpressions[0].values: \(quoted) value must be at most 63 characters, found 200"
+        )
+
+        let key = rejection(policy("x", "bad", podSelector: selector([long: "web"]), types: [.ingress]))
+        XCTAssertEqual(key?.field, "spec.podSelector.matchLabels")
+        XCTAssertEqual(key?.reason, "label key \(quoted) name part must be at most 63 characters, found 200")
+    }
+
     func testInvalidNamespaceIsRejected() {
         let error = rejection(policy("X_Y", "bad", types: [.ingress]))
         XCTAssertEqual(error?.field, "metadata.namespace")

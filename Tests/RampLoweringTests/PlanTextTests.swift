@@ -18,4 +18,14 @@ final class PlanTextTests: XCTestCase {
         XCTAssertEqual(plan.objects[1].subject, "api")
         XCTAssertEqual(PlanPrinter().print(plan), text.replacingOccurrences(of: "types egress,ingress", with: "types ingress,egress"))
     }
+
+    func testLongWordIsShortened() {
+        let type = String(repeating: "x", count: 200)
+        do {
+            _ = try PlanParser.parse("object shop/web select {} types \(type)\n")
+            XCTFail("the plan parsed")
+        } catch {
+            XCTAssertEqual(error.description, "line 1: unknown policy type '\(String(repeating: "x", count: 64))…' (200 characters)")
+        }
+    }
 }

@@ -23,7 +23,13 @@ public struct WorkloadReader: Sendable {
     ]
 
     public func read(_ file: SourceFile, diagnostics: DiagnosticEngine, into inventory: inout WorkloadInventory) {
-        for document in YAMLReader().read(file, diagnostics: diagnostics) where !document.hasErrors {
+        read(YAMLReader().read(file, diagnostics: diagnostics), into: &inventory)
+    }
+
+    /// Reads documents that `YAMLReader` has read, skipping those with errors,
+    /// which the reader has reported.
+    public func read(_ documents: [YAMLSourceDocument], into inventory: inout WorkloadInventory) {
+        for document in documents where !document.hasErrors {
             readObject(document.root, depth: 0, into: &inventory)
         }
     }

@@ -93,10 +93,12 @@ extension DiagnosticMessage {
         )
     }
 
-    public static func emptyManifest(_ path: String) -> Self {
+    /// `expected` names what the file should contain, such as "NetworkPolicy"
+    /// for a policy file.
+    public static func emptyManifest(_ path: String, expected: String = "NetworkPolicy") -> Self {
         Self(
             .emptyManifest,
-            "'\(path)' contains no NetworkPolicy because it is empty or contains only comments and '---'; check that the path names the intended file"
+            "'\(path)' contains no \(expected) because it is empty or contains only comments and '---'; check that the path names the intended file"
         )
     }
 

@@ -2,9 +2,8 @@
 /// contract, a manifest or the command line. Text longer than
 /// `maximumCharacters` is cut to that many characters and followed by its
 /// length, so that a name of megabytes does not become a message of megabytes.
-///
-/// NOTE: some notes and texts made in RampSema, RampLowering, RampEvaluator,
-/// RampDrift and RampChecks still quote names without this function.
+/// Output such as YAML, imported contracts, source maps and the report of
+/// `ramp diff --env` print names in full instead.
 public enum QuotedText {
     /// The maximum length of text that a message quotes in full. The parser
     /// uses the same limit for the token it found.

@@ -102,8 +102,8 @@ extension Explanations {
             """,
 
         6: """
-            A manifest file given to `ramp lint`, `ramp import` or `ramp drift --live`
-            contains no Kubernetes object.
+            A manifest file given to `ramp lint`, `ramp import`, `ramp drift --live`,
+            `--workloads` or `ramp test --policies` contains no Kubernetes object.
 
             The file is empty, or contains only comments and `---` separators. Most
             often the export that should have filled it failed, or the path names

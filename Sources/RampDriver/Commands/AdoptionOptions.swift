@@ -9,7 +9,7 @@ extension CommandLineOptions {
         handle: (String, inout ArgumentReader) throws(UsageError) -> Bool
     ) throws(UsageError) {
         let warningOptions = DiagnosticOptions.parse(arguments)
-        if let error = warningOptions.usageErrors.first { throw UsageError(message: error.message) }
+        if let error = warningOptions.usageErrors.first { throw UsageError(error) }
         reporting.diagnostics = warningOptions.options
         var reader = ArgumentReader(arguments: warningOptions.remainingArguments)
         while let argument = reader.next() {

@@ -181,7 +181,7 @@ extension CommandLineOptions {
     /// Reads `-Werror`, `-W no-<name>` and `--error-limit`, and returns the other arguments.
     private static func parseReporting(_ arguments: [String], into reporting: inout ReportingOptions) throws(UsageError) -> [String] {
         let warningOptions = DiagnosticOptions.parse(arguments)
-        if let error = warningOptions.usageErrors.first { throw UsageError(message: error.message) }
+        if let error = warningOptions.usageErrors.first { throw UsageError(error) }
         reporting.diagnostics = warningOptions.options
         return warningOptions.remainingArguments
     }

@@ -54,22 +54,32 @@ enum ManifestInputs {
     /// otherwise pass it in silence and drift would read it as a cluster
     /// without policies.
     static func policies(_ files: [SourceFile], diagnostics: DiagnosticEngine) -> [DecodedNetworkPolicy] {
-        let reader = YAMLReader()
         let decoder = NetworkPolicyDecoder()
         return files.flatMap { file in
-            let documents = reader.read(file, diagnostics: diagnostics)
-            if documents.allSatisfy({ !$0.hasErrors && $0.root.isNull }) {
-                diagnostics.emit(.emptyManifest(file.path), at: nil)
-            }
+            let documents = documents(of: file, expected: "NetworkPolicy", diagnostics: diagnostics)
             return decoder.decode(documents, diagnostics: diagnostics).policies
         }
     }
 
-    /// Reads the workloads, Services and Namespaces of the files.
+    /// Reads the workloads, Services and Namespaces of the files, with the
+    /// same warning as `policies` for a file without any object.
     static func inventory(_ files: [SourceFile], diagnostics: DiagnosticEngine) -> WorkloadInventory {
         var inventory = WorkloadInventory()
         let reader = WorkloadReader()
-        for file in files { reader.read(file, diagnostics: diagnostics, into: &inventory) }
+        for file in files {
+            reader.read(documents(of: file, expected: "Kubernetes object", diagnostics: diagnostics), into: &inventory)
+        }
         return inventory
+    }
+
+    /// Reads the YAML documents of a manifest file and warns when it is
+    /// empty or contains only comments and `---`. `expected` names what the
+    /// file should contain, for the warning.
+    static func documents(of file: SourceFile, expected: String, diagnostics: DiagnosticEngine) -> [YAMLSourceDocument] {
+        let documents = YAMLReader().read(file, diagnostics: diagnostics)
+        if documents.allSatisfy({ !$0.hasErrors && $0.root.isNull }) {
+            diagnostics.emit(.emptyManifest(file.path, expected: expected), at: nil)
+        }
+        return documents
     }
 }

@@ -14,8 +14,8 @@ enum PolicyInputs {
     }
 
     /// Reads every manifest, reporting YAML and decoding problems at their
-    /// positions, objects of other kinds as warnings, and a namespace and
-    /// name used twice as an error.
+    /// positions, objects of other kinds and files without any object as
+    /// warnings, and a namespace and name used twice as an error.
     static func read(_ paths: [String], diagnostics: DiagnosticEngine) -> Result {
         var result = Result()
         var seen: Set<String> = []
@@ -30,7 +30,9 @@ enum PolicyInputs {
                     result.hasUnreadablePath = true
                     continue
                 }
-                let decoded = NetworkPolicyDecoder().decode(SourceFile(path: filePath, bytes: [UInt8](data)), diagnostics: diagnostics)
+                let file = SourceFile(path: filePath, bytes: [UInt8](data))
+                let documents = ManifestInputs.documents(of: file, expected: "NetworkPolicy", diagnostics: diagnostics)
+                let decoded = NetworkPolicyDecoder().decode(documents, diagnostics: diagnostics)
                 for skipped in decoded.skipped {
                     diagnostics.emit(.objectSkipped(kind: skipped.kind ?? "object", name: skipped.name), at: skipped.range)
                 }

@@ -18,7 +18,7 @@ struct EnvironmentDiffOptions {
 extension CommandLineOptions {
     static func parseEnvironmentDiff(_ arguments: [String]) throws(UsageError) -> Command {
         let warningOptions = DiagnosticOptions.parse(arguments)
-        if let error = warningOptions.usageErrors.first { throw UsageError(message: error.message) }
+        if let error = warningOptions.usageErrors.first { throw UsageError(error) }
 
         var options = EnvironmentDiffOptions()
         options.reporting.diagnostics = warningOptions.options

@@ -33,13 +33,13 @@ struct EnvironmentDiffCommand {
         do throws(PolicyValidationError) {
             compared = try EnvironmentComparison.compare(compilations[0].contractFiles, first, second)
         } catch {
-            let failure = Diagnostic(error.diagnosticMessage, at: nil, notes: [Note("environments '\(first)' and '\(second)' cannot be compared")])
+            let failure = Diagnostic(error.diagnosticMessage, at: nil, notes: [Note("environments \(QuotedText.quote(first)) and \(QuotedText.quote(second)) cannot be compared")])
             _ = driver.emit([failure], reporting: options.reporting)
             return .contractErrors
         }
         // Both environments compiled above, so this is ramp's own error.
         guard let comparison = compared else {
-            driver.standardError("ramp: error: cannot compare environments '\(first)' and '\(second)': one of them does not compile for the comparison\n")
+            driver.standardError("ramp: error: cannot compare environments \(QuotedText.quote(first)) and \(QuotedText.quote(second)): one of them does not compile for the comparison\n")
             return .usageOrIOError
         }
         let text = ComparisonReport(comparison)

@@ -159,28 +159,10 @@ enum FieldNameSuggestion {
     private static let counterparts = ["to": "from", "from": "to"]
 
     /// Returns the known name within two edits, ignoring case, or the
-    /// counterpart of a rule's peer field when that one is known.
+    /// counterpart of a rule's peer field when that one is known. A name of
+    /// one or two letters gets a suggestion only at fewer edits than its length.
     static func closest(to name: String, among known: [String]) -> String? {
         if let counterpart = counterparts[name], known.contains(counterpart) { return counterpart }
-        let lowered = name.lowercased()
-        let scored = known.map { ($0, editDistance(lowered, $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= 2, best.1 < name.count else { return nil }
-        return best.0
-    }
-
-    /// Computes the Levenshtein distance between two strings, by Unicode scalars.
-    static func editDistance(_ left: String, _ right: String) -> Int {
-        let a = Array(left.unicodeScalars)
-        let b = Array(right.unicodeScalars)
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-            }
-            previous = current
-        }
-        return a.isEmpty ? b.count : previous[b.count]
+        return NameSuggestion.closest(to: name, in: known, maxDistance: min(2, name.count - 1), ignoringCase: true)
     }
 }

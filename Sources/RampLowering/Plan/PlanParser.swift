@@ -1,3 +1,4 @@
+import RampDiagnostics
 import RampKube
 
 /// Reads the text form that `PlanPrinter` writes, so that tests can state a
@@ -74,7 +75,7 @@ public struct PlanParser {
                 switch word {
                 case "ingress": types.insert(.ingress)
                 case "egress": types.insert(.egress)
-                default: throw error("unknown policy type '\(word)'")
+                default: throw error("unknown policy type \(QuotedText.quote(String(word)))")
                 }
             }
             return PlanObject(
@@ -123,18 +124,18 @@ public struct PlanParser {
                 peer.podSelector = try selector(rest.dropFirst(3))
                 rest = ""
             }
-            guard rest.isEmpty, peer.namespaceSelector != nil || peer.podSelector != nil else { throw error("invalid peer '\(text)'") }
+            guard rest.isEmpty, peer.namespaceSelector != nil || peer.podSelector != nil else { throw error("invalid peer \(QuotedText.quote(String(text)))") }
             return peer
         }
 
         func ipBlock(_ text: Substring) throws(ParseError) -> IPBlock {
             let parts = text.split(separator: " ", maxSplits: 1)
-            guard let cidr = try? CIDR.parse(String(parts[0])) else { throw error("invalid CIDR '\(parts[0])'") }
+            guard let cidr = try? CIDR.parse(String(parts[0])) else { throw error("invalid CIDR \(QuotedText.quote(String(parts[0])))") }
             var excepts: [CIDR] = []
             if parts.count == 2 {
                 let list = parts[1].dropFirst("except (".count).dropLast()
                 for item in list.split(separator: ",") {
-                    guard let except = try? CIDR.parse(String(item.trimmedSpaces())) else { throw error("invalid except '\(item)'") }
+                    guard let except = try? CIDR.parse(String(item.trimmedSpaces())) else { throw error("invalid except \(QuotedText.quote(String(item)))") }
                     excepts.append(except)
                 }
             }
@@ -142,7 +143,7 @@ public struct PlanParser {
         }
 
         func selector(_ text: Substring) throws(ParseError) -> LabelSelector {
-            guard text.hasPrefix("{"), text.hasSuffix("}") else { throw error("expected a selector in braces, found '\(text)'") }
+            guard text.hasPrefix("{"), text.hasSuffix("}") else { throw error("expected a selector in braces, found \(QuotedText.quote(String(text)))") }
             var selector = LabelSelector()
             for part in PlanParser.splitTopLevel(text.dropFirst().dropLast(), separator: ",") where !part.isEmpty {
                 selector = try add(part, to: selector)
@@ -164,7 +165,7 @@ public struct PlanParser {
             } else if let equals = requirement.firstIndex(of: "=") {
                 selector.matchLabels[String(requirement[..<equals])] = String(requirement[requirement.index(after: equals)...])
             } else {
-                throw error("invalid requirement '\(requirement)'")
+                throw error("invalid requirement \(QuotedText.quote(String(requirement)))")
             }
             return selector
         }
@@ -181,7 +182,7 @@ public struct PlanParser {
             var networkProtocol: NetworkProtocol?
             var value = text
             if let slash = text.firstIndex(of: "/") {
-                guard let parsed = NetworkProtocol(rawValue: text[..<slash].uppercased()) else { throw error("invalid protocol in '\(text)'") }
+                guard let parsed = NetworkProtocol(rawValue: text[..<slash].uppercased()) else { throw error("invalid protocol in \(QuotedText.quote(String(text)))") }
                 networkProtocol = parsed
                 value = text[text.index(after: slash)...]
             }

@@ -28,7 +28,7 @@ struct DNSOffCheck: SemanticCheck {
             let client = call.clientOrigin?.text ?? context.describe(call.client)
             context.diagnostics.emit(
                 .dnsOffBlocksLookups(namespace: namespace.name, client: client, server: serverName), at: dnsOrigin,
-                notes: [Note("'\(client)' calls '\(serverName)' here", at: call.origin)],
+                notes: [Note("\(QuotedText.quote(client)) calls \(QuotedText.quote(serverName)) here", at: call.origin)],
                 fixIts: [FixIt("remove 'dns off'", replacing: Removal.statement(dnsOrigin), with: "")]
             )
         }

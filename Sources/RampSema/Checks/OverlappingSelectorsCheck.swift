@@ -61,9 +61,9 @@ struct OverlappingSelectorsCheck: SemanticCheck {
         let range = context.syntax.services[later.id]?.selector.range ?? later.origin
         var notes = [
             Note("\(OverlappingSelectorsCheck.describe(overlaps[0].labels)) matches both selectors"),
-            Note("service '\(first.id.name)' is declared here", at: context.syntax.services[first.id]?.selector.range ?? first.origin),
+            Note("service \(QuotedText.quote(first.id.name)) is declared here", at: context.syntax.services[first.id]?.selector.range ?? first.origin),
         ]
-        let further = overlaps.dropFirst().prefix(OverlappingSelectorsCheck.furtherNamesLimit).map { "'\(services[$0.earlier].id.name)'" }
+        let further = overlaps.dropFirst().prefix(OverlappingSelectorsCheck.furtherNamesLimit).map { QuotedText.quote(services[$0.earlier].id.name) }
         if !further.isEmpty {
             let more = overlaps.count > OverlappingSelectorsCheck.furtherNamesLimit + 1
             notes.append(Note("the selector also overlaps those of \(OverlappingSelectorsCheck.list(further, more: more))"))

@@ -40,6 +40,6 @@ struct UnusedServiceCheck: SemanticCheck {
         guard namespace.posture.contains(.ingress), let origin = namespace.postureOrigin else { return nil }
         let reached = program.dependencies.contains { program.endpoint($0.server, containsPodsOf: service.id) }
         guard !reached else { return nil }
-        return Note("namespace '\(namespace.name)' denies ingress here, so no connection can reach the pods of '\(service.id.name)'", at: origin)
+        return Note("namespace \(QuotedText.quote(namespace.name)) denies ingress here, so no connection can reach the pods of \(QuotedText.quote(service.id.name))", at: origin)
     }
 }
