@@ -18,6 +18,8 @@ struct StatementReach {
     private(set) var declaredServices: [SourceRange: Set<ServiceID>] = [:]
     /// The services that the dependencies of each statement name.
     private(set) var namedServices: [SourceRange: Set<ServiceID>] = [:]
+    /// Statements whose reach cannot be bounded.
+    private var unbounded: Set<SourceRange> = []
     let finder: StatementFinder
 
     /// Collects the reach of `statements` from the programs of the two
@@ -33,6 +35,12 @@ struct StatementReach {
                     declaredServices[statement, default: []].insert(service.id)
                     statementsOfService[service.id, default: []].append(statement)
                 }
+            }
+            // A mix without a service that an expectation or an invariant
+            // names does not compile, whichever namespace states them, so
+            // such a service's reach is unknown.
+            for id in StatementReach.assertedServices(program) {
+                for statement in statementsOfService[id] ?? [] { unbounded.insert(statement) }
             }
             for dependency in program.dependencies {
                 let reach = StatementReach.namespaces(of: dependency.client, in: program)
@@ -54,9 +62,18 @@ struct StatementReach {
     }
 
     /// Returns the namespaces a statement reaches, or nil when neither
-    /// program contains it, so that callers treat it as reaching everything.
+    /// program contains it or its reach is unbounded, so that callers treat
+    /// it as reaching everything.
     func namespaces(of statement: SourceRange) -> Set<String>? {
-        namespacesByStatement[statement]
+        unbounded.contains(statement) ? nil : namespacesByStatement[statement]
+    }
+
+    private static func assertedServices(_ program: Program) -> Set<ServiceID> {
+        let endpoints = program.expectations.flatMap { [$0.client, $0.server] } + program.invariants.flatMap { $0.clients + [$0.server] }
+        return Set(endpoints.compactMap { endpoint in
+            if case .service(let id) = endpoint { return id }
+            return nil
+        })
     }
 
     /// Returns the namespaces whose subjects an endpoint can contain.

@@ -58,6 +58,36 @@ final class StatementReachTests: XCTestCase {
         XCTAssertEqual(try namespaces("scanner -> cluster:22"), ["tools", "shop", "data", "idle"])
     }
 
+    /// A mix without a service that an expectation names does not compile,
+    /// whatever namespace the expectation is in.
+    func testServiceOfExpectationHasNoReach() throws {
+        let text = """
+        environment staging {
+        }
+        environment production {
+        }
+        namespace shop {
+          service web [app=web] ports http:8080 only in staging
+          service web [app=storefront] ports http:8080 only in production
+        }
+        namespace tools {
+          service probe [app=probe]
+          probe -> shop/web:http
+          expect allowed probe -> shop/web:http
+        }
+        """
+        // Only the two environments compile: the build without one has no 'web'.
+        let files = compile(text).contractFiles
+        let statements = Resolver.settingDifferences(files, between: "staging", and: "production").compactMap(\.location)
+        let diagnostics = DiagnosticEngine()
+        let programs = ["staging", "production"].map { Resolver.resolve(files, environment: $0, diagnostics: diagnostics) }
+        XCTAssertFalse(diagnostics.hasErrors)
+        let reach = StatementReach(statements: statements, programs: programs)
+
+        XCTAssertEqual(statements.count, 2)
+        XCTAssertEqual(statements.map { reach.namespaces(of: $0) }, [nil, nil])
+    }
+
     func testUnknownStatementHasNoReach() throws {
         let (reach, statements) = reach()
         let known = try XCTUnwrap(statements["probe -> web:http"])
