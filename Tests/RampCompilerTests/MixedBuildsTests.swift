@@ -4,6 +4,7 @@ import RampEvaluator
 import RampKube
 import RampLowering
 import RampSema
+import RampSource
 import RampSyntax
 import XCTest
 
@@ -31,7 +32,9 @@ final class MixedBuildsTests: XCTestCase {
     namespace web {
       deny all
       service front [app=front] ports http:8080
+      service canary [app=canary] only in production
       front -> api/gateway:http
+      front -> data/db:sql only in staging
     }
     namespace api {
       service gateway [app=gateway] ports http:8080
@@ -53,10 +56,17 @@ final class MixedBuildsTests: XCTestCase {
 
     /// Compiles a mix whole, as a build without assembly does.
     private func wholePolicies(_ files: [ContractFile], _ parts: Set<EnvironmentPart>) -> [NetworkPolicy] {
+        let policies = compiledPolicies(files, parts)
+        XCTAssertNotNil(policies, "\(parts)")
+        return policies ?? []
+    }
+
+    /// Returns the policies of a mix compiled whole, or nil when it does not compile.
+    private func compiledPolicies(_ files: [ContractFile], _ parts: Set<EnvironmentPart>) -> [NetworkPolicy]? {
         let diagnostics = DiagnosticEngine()
         let mix = EnvironmentMix(environment: "production", substituting: parts, from: "staging")
         let program = Resolver.resolve(files, mix: mix, diagnostics: diagnostics)
-        XCTAssertFalse(diagnostics.hasErrors)
+        guard !diagnostics.hasErrors else { return nil }
         return Pipeline.lower(program, level: .standard, kubernetesVersion: .defaultTarget).networkPolicies
     }
 
@@ -108,7 +118,7 @@ final class MixedBuildsTests: XCTestCase {
         let parts = Resolver.settingDifferences(files, between: "production", and: "staging").compactMap(\.part)
         let enforcement = parts.filter(\.isEnforcement)
         let others = parts.filter { !$0.isEnforcement }
-        XCTAssertEqual(others.count, 3)
+        XCTAssertEqual(others.count, 5)
         var builds = try XCTUnwrap(MixedBuilds(files: files, environment: "production", other: "staging", enforcementParts: parts))
         let base = PoliciesByNamespace(builds.policies)
         XCTAssertEqual(builds.policies, wholePolicies(files, []))
@@ -134,13 +144,45 @@ final class MixedBuildsTests: XCTestCase {
         XCTAssertEqual(compared, 48)
     }
 
+    /// Statements compiled in batches, or known not to compile alone, give
+    /// the builds that compiling each one alone gives.
+    func testSingleStatementBuildsMatchWholeCompilation() throws {
+        let files = contractFiles()
+        let parts = Resolver.settingDifferences(files, between: "production", and: "staging").compactMap(\.part)
+        var builds = try XCTUnwrap(MixedBuilds(files: files, environment: "production", other: "staging", enforcementParts: parts))
+        let statements = parts.compactMap { part -> SourceRange? in
+            if case .statement(let range) = part { return range }
+            return nil
+        }
+        let reach = StatementReach(statements: statements, programs: [builds.program, Resolver.resolve(files, environment: "staging", diagnostics: DiagnosticEngine())])
+        let batches = StatementBatches(parts: parts, reach: reach, program: builds.program)
+        XCTAssertEqual(batches.failing.count, 1)
+        XCTAssertEqual(batches.batches.map(\.count), [2, 1])
+        builds.compileSingleParts(parts, reach: reach)
+        let base = PoliciesByNamespace(builds.policies)
+
+        for part in parts where part.isStatement {
+            let build = builds.build(substituting: [part])
+            guard let whole = compiledPolicies(files, [part]) else {
+                XCTAssertNil(build, "\(part)")
+                continue
+            }
+            let single = try XCTUnwrap(build, "\(part)")
+            let changed = base.namespaces(differingFrom: PoliciesByNamespace(whole))
+            XCTAssertEqual(single.changedNamespaces, changed, "\(part)")
+            XCTAssertEqual(single.changedPolicies, whole.filter { changed.contains($0.namespace) }, "\(part)")
+            let evaluator = try NetworkPolicyEvaluator(policies: whole)
+            XCTAssertEqual(connections.filter { single.evaluator.allows($0) != evaluator.allows($0) }, [], "\(part)")
+        }
+    }
+
     /// A mix whose other parts do not compile does not compile either,
     /// however it is built.
     func testMixWithoutServiceOfStatementDoesNotCompile() throws {
         let files = contractFiles()
         let parts = Resolver.settingDifferences(files, between: "production", and: "staging").compactMap(\.part)
         let statements = parts.filter(\.isStatement)
-        XCTAssertEqual(statements.count, 2)
+        XCTAssertEqual(statements.count, 4)
         var builds = try XCTUnwrap(MixedBuilds(files: files, environment: "production", other: "staging", enforcementParts: parts))
         let dependency = try XCTUnwrap(statements.last)
         let enforcement = EnvironmentPart.enforcement(namespace: "api", direction: .egress)
