@@ -77,7 +77,7 @@ struct MixedBuilds {
         var alone = parts.filter { !$0.isStatement } + statements.alone
         let compiled = compileWhole(statements.batches.map(Set.init))
         for (batch, policies) in zip(statements.batches, compiled) {
-            // A batch that does not compile says nothing of its statements.
+            // A batch that fails to compile leaves its statements to compile alone.
             guard let policies else {
                 alone += batch
                 continue
@@ -144,10 +144,11 @@ struct MixedBuilds {
     }
 
     /// Returns whether to assemble a mix from compiled builds rather than
-    /// compile it whole. Assembling compiles the mix's other parts and up
-    /// to three sources, which pays off once other mixes share them: always
-    /// for a mix of enforcement settings alone, whose sources every such mix
-    /// shares, and otherwise from the second mix with the same other parts.
+    /// compile it whole. Assembling compiles the mix's other parts and up to
+    /// three sources, which pays off only when other mixes share them. Mixes
+    /// of enforcement settings alone all share theirs, so they are always
+    /// assembled. Other mixes are assembled from the second one with the
+    /// same other parts on.
     private mutating func assembles(_ mix: Set<EnvironmentPart>) -> Bool {
         let (others, directions) = sources.split(mix)
         if directions.isEmpty { return false }

@@ -7,11 +7,10 @@ import RampSource
 /// A dependency adds rules only to the subjects isolated in its client
 /// (egress) and in its server (ingress), and those subjects lie in the
 /// namespaces of the two endpoints. A service becomes a subject only when a
-/// dependency names it, and a mix that keeps a dependency naming a service
-/// but drops the service does not compile. So a service statement reaches
-/// its own namespace and every namespace that a dependency naming the
-/// service reaches: whether a mix without it compiles is then decided within
-/// those namespaces too.
+/// dependency names it. A mix that keeps a dependency naming a service but
+/// drops the service does not compile. So a service statement reaches its
+/// own namespace and every namespace that a dependency naming the service
+/// reaches, and whether a mix without it compiles is decided there too.
 struct StatementReach {
     private var namespacesByStatement: [SourceRange: Set<String>] = [:]
     /// The services that each service statement declares.
@@ -23,7 +22,7 @@ struct StatementReach {
     let finder: StatementFinder
 
     /// Collects the reach of `statements` from the programs of the two
-    /// environments; each statement applies in one of them.
+    /// environments, because each statement applies in one of them.
     init(statements: [SourceRange], programs: [Program]) {
         finder = StatementFinder(statements)
         for program in programs {

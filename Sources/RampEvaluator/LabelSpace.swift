@@ -88,12 +88,12 @@ struct LabelSpace: Sendable {
 
     // MARK: - Partition refinement
 
-    /// The number of label classes past which a partition stops. Each pod
-    /// selector on its own key doubles the classes, and 14 of them took
-    /// 4 GB. Selectors on one key split it into at most one class more than
-    /// there are selectors, so a partition may always have twice as many
-    /// classes as predicates: more than 4,096 namespaces, each selected by
-    /// name, still compare.
+    /// Returns the number of label classes past which a partition stops.
+    /// Each pod selector on its own key doubles the classes, and 14 of them
+    /// took 4 GB. Selectors on one key split it into at most one class more
+    /// than there are selectors, so twice as many classes as predicates are
+    /// always allowed: more than 4,096 namespaces, each selected by name,
+    /// still compare.
     static func maximumClasses(predicates: Int) -> Int {
         max(4096, 2 * predicates)
     }

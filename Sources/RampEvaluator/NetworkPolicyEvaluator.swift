@@ -19,7 +19,7 @@ import RampKube
 /// from a pod's own node (which the API always allows), host-network pods,
 /// and the translation of Service addresses to pod addresses.
 public struct NetworkPolicyEvaluator: Sendable {
-    /// What the evaluator reads of one namespace's policies.
+    /// The part of one namespace's policies that the evaluator reads.
     struct NamespacePolicies: Sendable {
         let policies: [EffectivePolicy]
         /// The distinct port entries of the policies' rules, which

@@ -51,11 +51,11 @@ struct InputShape: Sendable {
         // attributing one difference per namespace and port range.
         InputShape(name: "environments of many namespaces", command: .check, text: environments),
         // TODO: the search for a minimal cause compiles each environment
-        // again for every mix of statements it tries, and with a statement
-        // with `only in` in every namespace those mixes grow with the
-        // namespaces, so this shape grows with their square. It is capped
-        // at about 650 namespaces until those builds compile only the
-        // namespaces a statement reaches.
+        // again for every mix of statements it tries. With statements with
+        // `only in` in every fifth namespace those mixes grow with the
+        // namespaces, so this shape grows with their square. It is capped at
+        // about 650 namespaces until those builds compile only the
+        // namespaces that the statements reach.
         InputShape(name: "many 'only in' statements", command: .check, text: scopedStatements).capped(at: 130_000),
         InputShape(name: "NetworkPolicy YAML", command: .lint, fileName: "shape.yaml", text: policyYAML),
         InputShape(name: "NetworkPolicy YAML", command: .import, fileName: "shape.yaml", text: policyYAML),

@@ -178,7 +178,7 @@ final class MixedBuildsTests: XCTestCase {
 
     /// A mix whose other parts do not compile does not compile either,
     /// however it is built.
-    func testMixWithoutServiceOfStatementDoesNotCompile() throws {
+    func testMixWithoutServiceFails() throws {
         let files = contractFiles()
         let parts = Resolver.settingDifferences(files, between: "production", and: "staging").compactMap(\.part)
         let statements = parts.filter(\.isStatement)
