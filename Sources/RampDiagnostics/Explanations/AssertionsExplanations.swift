@@ -159,6 +159,11 @@ extension Explanations {
             policies, because their pod selectors combine into too many classes
             of pod labels.
 
+            `ramp diff --env` reports it when it cannot compare two
+            environments. The drift check of `ramp check` reports it at the
+            first environment's declaration, so the check fails instead of
+            passing without the comparison.
+
             The evaluator splits the pods of a namespace into classes by the
             selectors that match them. Selectors on different label keys can all
             match one pod, so n of them make up to 2^n classes: thirteen services
