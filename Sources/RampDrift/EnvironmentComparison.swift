@@ -100,9 +100,12 @@ public struct EnvironmentComparison: Sendable {
     /// Compares two declared environments. Returns nil when either one does
     /// not compile; compile each first to report why. Throws when the
     /// evaluator cannot compare their policies: one does not validate, or
-    /// their selectors combine into too many classes of labels.
-    public static func compare(_ files: [ContractFile], _ first: String, _ second: String) throws(PolicyValidationError) -> EnvironmentComparison? {
-        guard var attribution = try Attribution(files: files, first: first, second: second) else { return nil }
+    /// their selectors combine into too many classes of labels. Environments
+    /// in `compiled` are not compiled again.
+    public static func compare(
+        _ files: [ContractFile], _ first: String, _ second: String, compiled: [String: CompiledEnvironment] = [:]
+    ) throws(PolicyValidationError) -> EnvironmentComparison? {
+        guard var attribution = try Attribution(files: files, first: first, second: second, compiled: compiled) else { return nil }
         let (firstProgram, secondProgram) = (attribution.firstProgram, attribution.secondProgram)
         // The examples are evaluated against the builds with one part
         // substituted, so those builds split the classes too. Builds with
@@ -342,11 +345,15 @@ private struct Attribution {
     private let settingParts: [EnvironmentPart]
     private let statementParts: [EnvironmentPart]
 
-    init?(files: [ContractFile], first: String, second: String) throws(PolicyValidationError) {
+    init?(files: [ContractFile], first: String, second: String, compiled: [String: CompiledEnvironment]) throws(PolicyValidationError) {
         settings = Resolver.settingDifferences(files, between: first, and: second)
         let parts = settings.compactMap(\.part)
-        guard var forwardBuilds = try MixedBuilds(files: files, environment: first, other: second, enforcementParts: parts),
-              var backwardBuilds = try MixedBuilds(files: files, environment: second, other: first, enforcementParts: parts) else {
+        guard var forwardBuilds = try MixedBuilds(
+                  files: files, environment: first, other: second, enforcementParts: parts, compiled: compiled[first]
+              ),
+              var backwardBuilds = try MixedBuilds(
+                  files: files, environment: second, other: first, enforcementParts: parts, compiled: compiled[second]
+              ) else {
             return nil
         }
         settingParts = parts.filter { !$0.isStatement }

@@ -19,14 +19,15 @@ public enum EnvironmentDrift {
     /// compile are skipped; compile each one first to report why. A pair
     /// that the evaluator cannot compare is an error at the first
     /// environment's declaration, because its drift goes unchecked.
-    public static func check(_ files: [ContractFile]) -> [Diagnostic] {
+    /// Environments in `compiled` are not compiled again.
+    public static func check(_ files: [ContractFile], compiled: [String: CompiledEnvironment] = [:]) -> [Diagnostic] {
         let names = Resolver.resolve(files, diagnostics: DiagnosticEngine()).environmentNames
         var comparisons: [EnvironmentComparison] = []
         var uncompared: [Diagnostic] = []
         for (index, first) in names.enumerated() {
             for second in names[(index + 1)...] {
                 do throws(PolicyValidationError) {
-                    if let comparison = try EnvironmentComparison.compare(files, first, second) { comparisons.append(comparison) }
+                    if let comparison = try EnvironmentComparison.compare(files, first, second, compiled: compiled) { comparisons.append(comparison) }
                 } catch {
                     uncompared.append(uncomparedPair(first, second, error, files: files))
                 }

@@ -51,10 +51,12 @@ struct MixedBuilds {
     /// Compiles `environment` without substitutions, returns nil when it
     /// does not compile, and throws when its policies do not validate.
     /// `enforcementParts` are the enforcement settings in which the two
-    /// environments differ.
-    init?(files: [ContractFile], environment: String, other: String, enforcementParts: [EnvironmentPart]) throws(PolicyValidationError) {
+    /// environments differ. A `compiled` environment is taken as it is.
+    init?(
+        files: [ContractFile], environment: String, other: String, enforcementParts: [EnvironmentPart], compiled: CompiledEnvironment? = nil
+    ) throws(PolicyValidationError) {
         let mix = EnvironmentMix(environment: environment, substituting: [], from: other)
-        guard let (program, policies) = MixedBuilds.compile(files, mix) else { return nil }
+        guard let (program, policies) = compiled.map({ ($0.program, $0.policies) }) ?? MixedBuilds.compile(files, mix) else { return nil }
         let evaluator = try NetworkPolicyEvaluator(policies: policies)
         self.files = files
         self.environment = environment

@@ -134,6 +134,25 @@ final class EnvironmentComparisonTests: XCTestCase {
         XCTAssertEqual(ComparisonReport(try compare(settings)).text(limit: nil), ComparisonReport(try compare(settings)).text(limit: nil))
     }
 
+    /// Environments that the caller compiled give the comparison that
+    /// compiling them again gives.
+    func testCompiledEnvironmentsGiveSameReport() throws {
+        let sources = [SourceFile(path: "test.ramp", text: settings)]
+        var base = Compilation()
+        base.compile(sources)
+        var compiled: [String: CompiledEnvironment] = [:]
+        for environment in ["staging", "production"] {
+            var compilation = Compilation()
+            compilation.environment = environment
+            compilation.compile(sources)
+            compiled[environment] = CompiledEnvironment(program: try XCTUnwrap(compilation.program), policies: compilation.policies)
+        }
+
+        let reused = try XCTUnwrap(EnvironmentComparison.compare(base.contractFiles, "staging", "production", compiled: compiled))
+        let again = try XCTUnwrap(EnvironmentComparison.compare(base.contractFiles, "staging", "production"))
+        XCTAssertEqual(ComparisonReport(reused).text(limit: nil), ComparisonReport(again).text(limit: nil))
+    }
+
     func testReportLimitsLinesPerGroup() throws {
         let text = ComparisonReport(try compare(settings)).text(limit: 2)
         XCTAssertTrue(text.contains("  ... and 5 more; '--limit 0' lists every line\n"), text)

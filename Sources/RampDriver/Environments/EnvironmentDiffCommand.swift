@@ -31,7 +31,9 @@ struct EnvironmentDiffCommand {
         let (first, second) = (options.environments[0], options.environments[1])
         let compared: EnvironmentComparison?
         do throws(PolicyValidationError) {
-            compared = try EnvironmentComparison.compare(compilations[0].contractFiles, first, second)
+            var compiled: [String: CompiledEnvironment] = [:]
+            for (environment, compilation) in zip(options.environments, compilations) { compiled[environment] = compilation.comparedEnvironment }
+            compared = try EnvironmentComparison.compare(compilations[0].contractFiles, first, second, compiled: compiled)
         } catch {
             let failure = Diagnostic(error.diagnosticMessage, at: nil, notes: [Note("environments \(QuotedText.quote(first)) and \(QuotedText.quote(second)) cannot be compared")])
             _ = driver.emit([failure], reporting: options.reporting)

@@ -13,7 +13,11 @@ struct EnvironmentDriftStep: CheckStep {
         // The build without `--env` already reported its own diagnostics.
         let reported = Set(context.compilation.diagnostics.diagnostics.map(EnvironmentDriftStep.key))
         var found = builds.diagnostics
-        if !builds.hasErrors { found += EnvironmentDrift.check(builds.contractFiles) }
+        if !builds.hasErrors {
+            var compiled: [String: CompiledEnvironment] = [:]
+            for case let (environment?, compilation) in builds.compilations { compiled[environment] = compilation.comparedEnvironment }
+            found += EnvironmentDrift.check(builds.contractFiles, compiled: compiled)
+        }
         for diagnostic in EnvironmentBuilds.unique(found) where !reported.contains(EnvironmentDriftStep.key(diagnostic)) {
             diagnostics.emit(diagnostic)
         }
