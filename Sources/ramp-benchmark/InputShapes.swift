@@ -167,12 +167,32 @@ struct InputShape: Sendable {
 
     // MARK: - Environments and YAML
 
-    private static func environments(_ bytes: Int) -> String {
-        let header = """
+    /// The profile that both environment shapes give staging.
+    private static let kindProfile = """
         profile kind {
           kubernetes 1.30
           dns pods kube-system [k8s-app=kube-dns] ports 53/udp, 53/tcp
         }
+
+        """
+
+    /// Returns one namespace of the environment shapes, whose services call
+    /// each other and the previous namespace, with `members` added.
+    private static func environmentNamespace(_ index: Int, members: String = "") -> String {
+        """
+        namespace m\(index) {
+          deny all
+          service svc0 [app=s0] ports http:8080
+          service svc1 [app=s1] ports http:8080, grpc:9000-9005
+          svc0 -> svc1:http, svc1:grpc
+          svc1 -> m\(index == 0 ? 0 : index - 1)/svc0:http
+        \(members)}
+
+        """
+    }
+
+    private static func environments(_ bytes: Int) -> String {
+        let environments = """
         environment staging {
           profile kind
           enforce * ingress, egress
@@ -183,29 +203,14 @@ struct InputShape: Sendable {
         }
 
         """
-        return repeated(bytes, header: header) { index in
-            """
-            namespace m\(index) {
-              deny all
-              service svc0 [app=s0] ports http:8080
-              service svc1 [app=s1] ports http:8080, grpc:9000-9005
-              svc0 -> svc1:http, svc1:grpc
-              svc1 -> m\(index == 0 ? 0 : index - 1)/svc0:http
-            }
-
-            """
-        }
+        return repeated(bytes, header: kindProfile + environments) { environmentNamespace($0) }
     }
 
     /// Environments that differ in profile, a parameter and enforcement, with
     /// a service and a dependency that apply in staging only in every fifth
     /// namespace.
     private static func scopedStatements(_ bytes: Int) -> String {
-        let header = """
-        profile kind {
-          kubernetes 1.30
-          dns pods kube-system [k8s-app=kube-dns] ports 53/udp, 53/tcp
-        }
+        let settings = """
         profile other {
           kubernetes 1.29
           dns pods openshift-dns [dns=default] ports 5353/udp, 5353/tcp
@@ -224,23 +229,14 @@ struct InputShape: Sendable {
         }
 
         """
-        return repeated(bytes, header: header) { index in
-            let scoped = index % 5 == 0 ? """
-              service probe [app=probe] only in staging
-              probe -> svc1:http only in staging
-              svc0 -> network offsite
+        let scoped = """
+          service probe [app=probe] only in staging
+          probe -> svc1:http only in staging
+          svc0 -> network offsite
 
-            """ : ""
-            return """
-            namespace m\(index) {
-              deny all
-              service svc0 [app=s0] ports http:8080
-              service svc1 [app=s1] ports http:8080, grpc:9000-9005
-              svc0 -> svc1:http, svc1:grpc
-              svc1 -> m\(index == 0 ? 0 : index - 1)/svc0:http
-            \(scoped)}
-
-            """
+        """
+        return repeated(bytes, header: kindProfile + settings) { index in
+            environmentNamespace(index, members: index % 5 == 0 ? scoped : "")
         }
     }
 
