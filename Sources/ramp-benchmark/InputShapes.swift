@@ -167,7 +167,7 @@ struct InputShape: Sendable {
 
     // MARK: - Environments and YAML
 
-    /// The profile that both environment shapes give staging.
+    /// The profile that the two environment shapes declare first.
     private static let kindProfile = """
         profile kind {
           kubernetes 1.30
