@@ -367,8 +367,9 @@ private struct Attribution {
         )
         // Every build with one part substituted is needed, because those
         // builds split the compared classes.
-        forwardBuilds.compileSingleParts(parts, reach: reach)
-        backwardBuilds.compileSingleParts(parts, reach: reach)
+        let restriction = NamespaceRestriction(files: files, programs: [forwardBuilds.program, backwardBuilds.program])
+        forwardBuilds.compileSingleParts(parts, reach: reach, restriction: restriction)
+        backwardBuilds.compileSingleParts(parts, reach: reach, restriction: restriction)
         forward = Substitution(builds: forwardBuilds, target: backwardBuilds.base, settingParts: settingParts, reach: reach)
         backward = Substitution(builds: backwardBuilds, target: forwardBuilds.base, settingParts: settingParts, reach: reach)
     }

@@ -47,6 +47,10 @@ struct MixedBuilds {
     private var sources: EnforcementSources
     /// The number of mixes with enforcement settings seen, by their other parts.
     private var mixesByOtherParts: [Set<EnvironmentPart>: Int] = [:]
+    /// The namespaces that statements reach and what their policies depend
+    /// on, for compiling mixes with statements in those namespaces only.
+    private var reach: StatementReach?
+    private var restriction: NamespaceRestriction?
 
     /// Compiles `environment` without substitutions, returns nil when it
     /// does not compile, and throws when its policies do not validate.
@@ -73,7 +77,9 @@ struct MixedBuilds {
     /// processor cores, so that `build(substituting:)` finds them cached.
     /// Statements with `only in` are compiled in batches (see
     /// `StatementBatches`), enforcement from its sources, the rest alone.
-    mutating func compileSingleParts(_ parts: [EnvironmentPart], reach: StatementReach) {
+    mutating func compileSingleParts(_ parts: [EnvironmentPart], reach: StatementReach, restriction: NamespaceRestriction) {
+        self.reach = reach
+        self.restriction = restriction
         let statements = StatementBatches(parts: parts, reach: reach, program: program)
         for part in statements.failing { store(nil, for: [part]) }
         var alone = parts.filter { !$0.isStatement } + statements.alone
@@ -111,9 +117,15 @@ struct MixedBuilds {
     /// cores, so that `build(substituting:)` finds them cached.
     mutating func compile(_ mixes: [Set<EnvironmentPart>]) {
         var assembled: [Set<EnvironmentPart>] = []
+        var restricted: [(mix: Set<EnvironmentPart>, plan: RestrictedPlan)] = []
         var wholeMixes: Set<Set<EnvironmentPart>> = []
         var neededSources: Set<EnforcementSources.Source> = []
         for mix in mixes where cache[mix] == nil {
+            if let plan = restrictedPlan(mix) {
+                restricted.append((mix, plan))
+                if cache[plan.others] == nil { wholeMixes.insert(plan.others) }
+                continue
+            }
             guard assembles(mix) else {
                 wholeMixes.insert(mix)
                 continue
@@ -135,6 +147,71 @@ struct MixedBuilds {
         for mix in assembled where cache[mix] == nil {
             store(assemble(mix), for: mix)
         }
+        compileRestricted(restricted)
+    }
+
+    // MARK: - Restricted builds
+
+    /// How to build a mix with statements: compile it for the namespaces
+    /// its statements and enforcement settings reach, and take every other
+    /// namespace from the build of its other parts, which it does not change.
+    private struct RestrictedPlan {
+        let others: Set<EnvironmentPart>
+        let namespaces: Set<String>
+    }
+
+    /// Returns the plan of a mix with statements of known reach, or nil for
+    /// a mix to compile whole.
+    private func restrictedPlan(_ mix: Set<EnvironmentPart>) -> RestrictedPlan? {
+        guard let reach, restriction != nil, mix.contains(where: \.isStatement) else { return nil }
+        var others: Set<EnvironmentPart> = []
+        var namespaces: Set<String> = []
+        for part in mix {
+            switch part {
+            case .statement(let range):
+                guard let reached = reach.namespaces(of: range) else { return nil }
+                namespaces.formUnion(reached)
+            case .enforcement(let namespace, _):
+                namespaces.insert(namespace)
+            default:
+                others.insert(part)
+            }
+        }
+        return RestrictedPlan(others: others, namespaces: namespaces)
+    }
+
+    /// Compiles mixes for the namespaces of their plans on all processor
+    /// cores. A mix whose other parts do not compile is compiled whole,
+    /// because whether it compiles is then decided outside those namespaces.
+    private mutating func compileRestricted(_ restricted: [(mix: Set<EnvironmentPart>, plan: RestrictedPlan)]) {
+        guard let restriction, !restricted.isEmpty else { return }
+        let ready = restricted.filter { (cache[$0.plan.others] ?? nil) != nil }
+        let (environment, other) = (environment, other)
+        let compiled = ready.concurrentMap { mix, plan in
+            MixedBuilds.compile(restriction.files(for: plan.namespaces), EnvironmentMix(environment: environment, substituting: mix, from: other))?.policies
+        }
+        for ((mix, plan), policies) in zip(ready, compiled) {
+            let start = (cache[plan.others] ?? nil)!
+            store(policies.flatMap { restrictedBuild($0, in: plan.namespaces, over: start, keepsPolicies: mix.count == 1) }, for: mix)
+        }
+        let unready = restricted.map(\.mix).filter { cache[$0] == nil }
+        for (mix, policies) in zip(unready, compileWhole(unready)) {
+            store(derive(policies, keepsPolicies: mix.count == 1), for: mix)
+        }
+    }
+
+    /// Returns the build whose `namespaces` hold the policies of a restricted
+    /// compilation and whose other namespaces are those of `start`.
+    private func restrictedBuild(_ policies: [NetworkPolicy], in namespaces: Set<String>, over start: Build, keepsPolicies: Bool) -> Build? {
+        let replacement = policies.filter { namespaces.contains($0.namespace) }
+        let grouped = PoliciesByNamespace(replacement)
+        var changed = start.changedNamespaces.subtracting(namespaces)
+        for namespace in namespaces where grouped.policies(in: namespace) != basePolicies.policies(in: namespace) {
+            changed.insert(namespace)
+        }
+        guard let evaluator = try? start.evaluator.replacingPolicies(of: namespaces, with: replacement) else { return nil }
+        let changedPolicies = keepsPolicies ? replacement.filter { changed.contains($0.namespace) } : []
+        return Build(changedNamespaces: changed, changedPolicies: changedPolicies, evaluator: evaluator)
     }
 
     /// Compiles mixes on all processor cores, each to its policies or nil.

@@ -76,7 +76,7 @@ struct StatementReach {
     }
 
     /// Returns the namespaces whose subjects an endpoint can contain.
-    private static func namespaces(of endpoint: Endpoint, in program: Program) -> Set<String> {
+    static func namespaces(of endpoint: Endpoint, in program: Program) -> Set<String> {
         switch endpoint {
         case .service(let id): return [id.namespace]
         case .namespace(let name): return [name]

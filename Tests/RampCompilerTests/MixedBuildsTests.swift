@@ -154,11 +154,12 @@ final class MixedBuildsTests: XCTestCase {
             if case .statement(let range) = part { return range }
             return nil
         }
-        let reach = StatementReach(statements: statements, programs: [builds.program, Resolver.resolve(files, environment: "staging", diagnostics: DiagnosticEngine())])
+        let programs = [builds.program, Resolver.resolve(files, environment: "staging", diagnostics: DiagnosticEngine())]
+        let reach = StatementReach(statements: statements, programs: programs)
         let batches = StatementBatches(parts: parts, reach: reach, program: builds.program)
         XCTAssertEqual(batches.failing.count, 1)
         XCTAssertEqual(batches.batches.map(\.count), [2, 1])
-        builds.compileSingleParts(parts, reach: reach)
+        builds.compileSingleParts(parts, reach: reach, restriction: NamespaceRestriction(files: files, programs: programs))
         let base = PoliciesByNamespace(builds.policies)
 
         for part in parts where part.isStatement {
@@ -174,6 +175,47 @@ final class MixedBuildsTests: XCTestCase {
             let evaluator = try NetworkPolicyEvaluator(policies: whole)
             XCTAssertEqual(connections.filter { single.evaluator.allows($0) != evaluator.allows($0) }, [], "\(part)")
         }
+    }
+
+    /// Mixes with statements are compiled for the namespaces they reach and
+    /// take every other namespace from the build of their other parts. Each
+    /// must compile exactly when compiling it whole does, and decide every
+    /// connection alike.
+    func testRestrictedBuildsMatchWholeCompilation() throws {
+        let files = contractFiles()
+        let parts = Resolver.settingDifferences(files, between: "production", and: "staging").compactMap(\.part)
+        var builds = try XCTUnwrap(MixedBuilds(files: files, environment: "production", other: "staging", enforcementParts: parts))
+        let programs = [builds.program, Resolver.resolve(files, environment: "staging", diagnostics: DiagnosticEngine())]
+        let statements = parts.compactMap { part -> SourceRange? in
+            if case .statement(let range) = part { return range }
+            return nil
+        }
+        let reach = StatementReach(statements: statements, programs: programs)
+        builds.compileSingleParts(parts, reach: reach, restriction: NamespaceRestriction(files: files, programs: programs))
+        let base = PoliciesByNamespace(builds.policies)
+        let local = parts.filter { $0.isStatement || $0.isEnforcement }
+        let dns = try XCTUnwrap(parts.first { $0 == .dns })
+
+        var (compiling, failing) = (0, 0)
+        for extra in [[], [dns]] {
+            for mix in allMixes(of: local) where mix.contains(where: \.isStatement) {
+                let parts = mix.union(extra)
+                let build = builds.build(substituting: parts)
+                guard let whole = compiledPolicies(files, parts) else {
+                    XCTAssertNil(build, "\(parts)")
+                    failing += 1
+                    continue
+                }
+                let restricted = try XCTUnwrap(build, "\(parts)")
+                XCTAssertEqual(restricted.changedNamespaces, base.namespaces(differingFrom: PoliciesByNamespace(whole)), "\(parts)")
+                let evaluator = try NetworkPolicyEvaluator(policies: whole)
+                XCTAssertEqual(connections.filter { restricted.evaluator.allows($0) != evaluator.allows($0) }, [], "\(parts)")
+                compiling += 1
+            }
+        }
+        XCTAssertEqual(compiling + failing, 480)
+        XCTAssertGreaterThan(failing, 0)
+        XCTAssertGreaterThan(compiling, 0)
     }
 
     /// A mix whose other parts do not compile does not compile either,
