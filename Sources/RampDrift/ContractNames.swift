@@ -20,12 +20,51 @@ struct ContractNames {
             self.name = name
             covered = AddressRange.covered(by: blocks)
         }
+
+        struct Key: Hashable {
+            let name: String
+            let covered: [AddressRange]
+        }
+
+        var key: Key { Key(name: name, covered: covered) }
     }
 
     /// A dependency with one endpoint outside the cluster, and that endpoint's blocks.
     private struct ExternalDependency {
         let dependency: Dependency
         let external: NamedBlocks
+    }
+
+    /// Dependencies with one endpoint outside the cluster, in program order,
+    /// found by the namespace that their other endpoint can contain, so that
+    /// naming a range reads the few that can pair with its peer.
+    private struct ExternalDependencies {
+        let all: [ExternalDependency]
+        private var byNamespace: [String: [Int]] = [:]
+        /// Those whose other endpoint can contain pods of any namespace.
+        private var anyNamespace: [Int] = []
+        /// Those whose other endpoint lies outside the cluster too.
+        private var outside: [Int] = []
+
+        /// `other` returns the endpoint that the peer of a range must match.
+        init(_ all: [ExternalDependency], other: (Dependency) -> RampIR.Endpoint) {
+            self.all = all
+            for (index, candidate) in all.enumerated() {
+                switch other(candidate.dependency) {
+                case .service(let id): byNamespace[id.namespace, default: []].append(index)
+                case .namespace(let name): byNamespace[name, default: []].append(index)
+                case .namespaces, .cluster: anyNamespace.append(index)
+                case .external: outside.append(index)
+                }
+            }
+        }
+
+        /// Returns the dependencies whose other endpoint can match `peer`, in program order.
+        func candidates(for peer: RampEvaluator.Endpoint) -> [ExternalDependency] {
+            guard case .pod(let pod) = peer else { return outside.map { all[$0] } }
+            let indices = (byNamespace[pod.namespace.name] ?? []) + anyNamespace
+            return (anyNamespace.isEmpty ? indices : indices.sorted()).map { all[$0] }
+        }
     }
 
     private let declaredNamespaces: Set<String>
@@ -38,8 +77,8 @@ struct ContractNames {
     private let addressNames: [NamedBlocks]
     /// The dependencies whose client is outside the cluster, and those
     /// whose server is, each in the order of the programs.
-    private let externalClientDependencies: [ExternalDependency]
-    private let externalServerDependencies: [ExternalDependency]
+    private let externalClientDependencies: ExternalDependencies
+    private let externalServerDependencies: ExternalDependencies
 
     init(programs: [Program]) {
         var declared: Set<String> = []
@@ -77,10 +116,13 @@ struct ContractNames {
         self.services = services
         servicesByNamespace = Dictionary(grouping: services.keys, by: \.namespace)
         self.dnsPods = dnsPods
-        self.addressNames = addressNames
+        // A name that is already listed with the same blocks names nothing
+        // more, as the first of equal candidates wins.
+        var seenNames: Set<NamedBlocks.Key> = []
+        self.addressNames = addressNames.filter { seenNames.insert($0.key).inserted }
         let dependencies = programs.flatMap(\.dependencies)
-        externalClientDependencies = dependencies.compactMap { ContractNames.external($0, $0.client) }
-        externalServerDependencies = dependencies.compactMap { ContractNames.external($0, $0.server) }
+        externalClientDependencies = ExternalDependencies(dependencies.compactMap { ContractNames.external($0, $0.client) }, other: \.server)
+        externalServerDependencies = ExternalDependencies(dependencies.compactMap { ContractNames.external($0, $0.server) }, other: \.client)
     }
 
     private static func external(_ dependency: Dependency, _ endpoint: RampIR.Endpoint) -> ExternalDependency? {
@@ -148,7 +190,7 @@ struct ContractNames {
     /// contains it.
     private func name(ofAddresses range: AddressRange, peer: RampEvaluator.Endpoint, isSource: Bool) -> String {
         var best: (name: String, size: UInt128)?
-        let candidates = isSource ? externalClientDependencies : externalServerDependencies
+        let candidates = (isSource ? externalClientDependencies : externalServerDependencies).candidates(for: peer)
         let paired = candidates.compactMap { candidate -> NamedBlocks? in
             let other = isSource ? candidate.dependency.server : candidate.dependency.client
             return DeclaredConnections.matches(other, peer, services) ? candidate.external : nil

@@ -221,6 +221,16 @@ private struct Substitution {
     private let reach: StatementReach
     /// The builds evaluated since the caller last emptied the list, each once.
     var evaluated: [MixedBuilds.Build] = []
+    /// The builds with every setting, or every part, substituted, looked up
+    /// once: hashing those large sets for each connection would cost more
+    /// than the rest of its search.
+    private var wholeSubstitutions: [WholeSubstitution: MixedBuilds.Build?] = [:]
+
+    /// A mix that substitutes every setting, or every setting and statement.
+    enum WholeSubstitution: Hashable {
+        case settings
+        case everything
+    }
 
     init(builds: MixedBuilds, target: MixedBuilds.Build, settingParts: [EnvironmentPart], reach: StatementReach) {
         self.builds = builds
@@ -237,6 +247,17 @@ private struct Substitution {
 
     mutating func explains(_ parts: Set<EnvironmentPart>, _ connection: Connection) -> Bool {
         explains(parts, connection, targetAllows: allows(target, connection))
+    }
+
+    /// Checks whether substituting all settings, and with `.everything` all
+    /// of `statements` too, explains the connection.
+    mutating func explains(_ substitution: WholeSubstitution, statements: [EnvironmentPart] = [], _ connection: Connection) -> Bool {
+        if wholeSubstitutions[substitution] == nil {
+            let parts = substitution == .everything ? Set(settingParts + statements) : Set(settingParts)
+            wholeSubstitutions[substitution] = .some(builds.build(substituting: parts))
+        }
+        guard let mixed = wholeSubstitutions[substitution] ?? nil else { return false }
+        return allows(mixed, connection) == allows(target, connection)
     }
 
     /// Checks one mix against whether the target allows the connection,
@@ -327,7 +348,7 @@ private struct Substitution {
     mutating func settingCause(_ connection: Connection) -> DifferenceCause? {
         let singles = singleSettings(connection)
         if !singles.isEmpty { return .setting(anyOf: singles) }
-        if settingParts.count > 1 && explains(Set(settingParts), connection) {
+        if settingParts.count > 1 && explains(.settings, connection) {
             return .combination(minimal(settingParts, connection))
         }
         return nil
@@ -437,7 +458,7 @@ private struct Attribution {
             return .drift(statements, declared: DeclaredConnections.states(statements, connection, in: program(allowedInFirst)))
         }
         let everything = settingParts + statementParts
-        guard forward.explains(Set(everything), connection) else { return .unexplained }
+        guard forward.explains(.everything, statements: statementParts, connection) else { return .unexplained }
         let parts = forward.minimal(everything, connection)
         return .drift(parts, declared: DeclaredConnections.states(parts, connection, in: program(allowedInFirst)))
     }
