@@ -13,24 +13,46 @@ import RampSource
 /// statement's selectors and blocks are among those of the policies that
 /// allow the connection, so every connection of the difference's class gets
 /// the same result.
-enum DeclaredConnections {
-    static func states(_ parts: [EnvironmentPart], _ connection: Connection, in program: Program) -> Bool {
-        let selectors = Dictionary(uniqueKeysWithValues: program.namespaces.flatMap(\.services).map { ($0.id, $0.selector) })
+struct DeclaredConnections {
+    private let selectors: [ServiceID: LabelSelector]
+    /// The program's dependencies by the file of their origin, ordered by
+    /// where their origin starts, so that a statement's are found by a
+    /// binary search.
+    private let dependenciesByFile: [ObjectIdentifier: [Dependency]]
+
+    init(program: Program) {
+        selectors = Dictionary(uniqueKeysWithValues: program.namespaces.flatMap(\.services).map { ($0.id, $0.selector) })
+        dependenciesByFile = Dictionary(grouping: program.dependencies) { ObjectIdentifier($0.origin.file) }
+            .mapValues { $0.sorted { $0.origin.start < $1.origin.start } }
+    }
+
+    func states(_ parts: [EnvironmentPart], _ connection: Connection) -> Bool {
         for part in parts {
             guard case .statement(let statement) = part else { continue }
-            for dependency in program.dependencies where contains(statement, dependency.origin) {
-                if matches(dependency.client, connection.source, selectors)
-                    && matches(dependency.server, connection.destination, selectors)
-                    && matches(dependency.ports, connection) {
-                    return true
-                }
+            for dependency in dependencies(of: statement)
+            where DeclaredConnections.matches(dependency.client, connection.source, selectors)
+                && DeclaredConnections.matches(dependency.server, connection.destination, selectors)
+                && DeclaredConnections.matches(dependency.ports, connection) {
+                return true
             }
         }
         return false
     }
 
-    private static func contains(_ statement: SourceRange, _ range: SourceRange) -> Bool {
-        statement.file === range.file && statement.start <= range.start && range.end <= statement.end
+    /// Returns the dependencies whose origin lies inside the statement.
+    private func dependencies(of statement: SourceRange) -> [Dependency] {
+        guard let dependencies = dependenciesByFile[ObjectIdentifier(statement.file)] else { return [] }
+        var (low, high) = (0, dependencies.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if dependencies[middle].origin.start < statement.start { low = middle + 1 } else { high = middle }
+        }
+        var found: [Dependency] = []
+        for dependency in dependencies[low...] {
+            guard dependency.origin.start < statement.end else { break }
+            if dependency.origin.end <= statement.end { found.append(dependency) }
+        }
+        return found
     }
 
     static func matches(

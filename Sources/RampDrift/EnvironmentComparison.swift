@@ -365,6 +365,8 @@ private struct Attribution {
     var backward: Substitution
     private let settingParts: [EnvironmentPart]
     private let statementParts: [EnvironmentPart]
+    private let declaredInFirst: DeclaredConnections
+    private let declaredInSecond: DeclaredConnections
 
     init?(files: [ContractFile], first: String, second: String, compiled: [String: CompiledEnvironment]) throws(PolicyValidationError) {
         settings = Resolver.settingDifferences(files, between: first, and: second)
@@ -391,6 +393,8 @@ private struct Attribution {
         let restriction = NamespaceRestriction(files: files, programs: [forwardBuilds.program, backwardBuilds.program])
         forwardBuilds.compileSingleParts(parts, reach: reach, restriction: restriction)
         backwardBuilds.compileSingleParts(parts, reach: reach, restriction: restriction)
+        declaredInFirst = DeclaredConnections(program: forwardBuilds.program)
+        declaredInSecond = DeclaredConnections(program: backwardBuilds.program)
         forward = Substitution(builds: forwardBuilds, target: backwardBuilds.base, settingParts: settingParts, reach: reach)
         backward = Substitution(builds: backwardBuilds, target: forwardBuilds.base, settingParts: settingParts, reach: reach)
     }
@@ -400,8 +404,9 @@ private struct Attribution {
     var firstProgram: Program { forward.builds.program }
     var secondProgram: Program { backward.builds.program }
 
-    private func program(_ first: Bool) -> Program {
-        first ? firstProgram : secondProgram
+    /// Returns the statements' connections in the environment that allows a difference.
+    private func declared(_ first: Bool) -> DeclaredConnections {
+        first ? declaredInFirst : declaredInSecond
     }
 
     /// Returns the policies that each build with one part substituted
@@ -440,7 +445,7 @@ private struct Attribution {
         for example in earlier.suffix(4).reversed()
         where example.builds.allSatisfy({ $0.evaluator.decidesAlike(example.connection, connection) }) {
             guard case .drift(let parts, _) = example.cause else { return example.cause }
-            return .drift(parts, declared: DeclaredConnections.states(parts, connection, in: program(allowedInFirst)))
+            return .drift(parts, declared: declared(allowedInFirst).states(parts, connection))
         }
         forward.evaluated = []
         backward.evaluated = []
@@ -455,11 +460,11 @@ private struct Attribution {
 
         let statements = statementParts.filter { forward.explains([$0], connection) }
         if !statements.isEmpty {
-            return .drift(statements, declared: DeclaredConnections.states(statements, connection, in: program(allowedInFirst)))
+            return .drift(statements, declared: declared(allowedInFirst).states(statements, connection))
         }
         let everything = settingParts + statementParts
         guard forward.explains(.everything, statements: statementParts, connection) else { return .unexplained }
         let parts = forward.minimal(everything, connection)
-        return .drift(parts, declared: DeclaredConnections.states(parts, connection, in: program(allowedInFirst)))
+        return .drift(parts, declared: declared(allowedInFirst).states(parts, connection))
     }
 }

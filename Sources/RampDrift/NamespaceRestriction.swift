@@ -21,16 +21,19 @@ struct NamespaceRestriction {
     private var namespacesOfStatement: [SourceRange: Set<String>] = [:]
     /// The namespaces that some environment's enforce line names.
     private var enforced: Set<String> = []
+    /// Where each namespace is declared: the file and the declaration's index in it.
+    private var declarations: [String: [(file: Int, index: Int)]] = [:]
     private let files: [ContractFile]
 
     init(files: [ContractFile], programs: [Program]) {
         self.files = files
         var statements: [SourceRange] = []
-        for file in files {
+        for (fileIndex, file) in files.enumerated() {
             for environment in file.environments {
                 for line in environment.enforcement { if let namespace = line.namespace { enforced.insert(namespace.text) } }
             }
-            for namespace in file.namespaces {
+            for (index, namespace) in file.namespaces.enumerated() {
+                declarations[namespace.name.text, default: []].append((fileIndex, index))
                 for case .dependency(let dependency) in namespace.members {
                     statements.append(dependency.range)
                     namespacesOfStatement[dependency.range, default: []].insert(namespace.name.text)
@@ -59,18 +62,17 @@ struct NamespaceRestriction {
         var declared = namespaces.union(enforced)
         for statement in dependencies { declared.formUnion(namespacesOfStatement[statement] ?? []) }
 
-        return files.map { file in
-            file.restricted { declaration in
-                let name = declaration.name.text
-                guard declared.contains(name) else { return nil }
-                let isRestricted = namespaces.contains(name)
-                return { member in
-                    switch member {
-                    case .service: return true
-                    case .dependency(let dependency): return dependencies.contains(dependency.range)
-                    case .posture, .dns: return isRestricted
-                    case .expectation, .invariant: return false
-                    }
+        var indicesByFile = Array(repeating: [Int](), count: files.count)
+        for namespace in declared {
+            for declaration in declarations[namespace] ?? [] { indicesByFile[declaration.file].append(declaration.index) }
+        }
+        return zip(files, indicesByFile).map { file, indices in
+            file.restricted(toNamespacesAt: indices) { declaration, member in
+                switch member {
+                case .service: return true
+                case .dependency(let dependency): return dependencies.contains(dependency.range)
+                case .posture, .dns: return namespaces.contains(declaration.name.text)
+                case .expectation, .invariant: return false
                 }
             }
         }

@@ -1,15 +1,16 @@
 extension ContractFile {
-    /// Returns the file with only the namespaces that `namespace` returns a
-    /// member filter for, each with only the members that filter keeps.
+    /// Returns the file with only the namespace declarations at `indices`,
+    /// in ascending order, each with only the members that `keeps` accepts.
     /// Networks, profiles, parameters and environments stay as they are.
     ///
     /// A build that needs the policies of a few namespaces compiles such a
     /// restriction instead of every namespace.
-    public func restricted(to namespace: (NamespaceDecl) -> ((NamespaceMember) -> Bool)?) -> ContractFile {
-        let kept = namespaces.compactMap { declaration -> NamespaceDecl? in
-            guard let keeps = namespace(declaration) else { return nil }
+    public func restricted(toNamespacesAt indices: [Int], keeping keeps: (NamespaceDecl, NamespaceMember) -> Bool) -> ContractFile {
+        let kept = indices.sorted().map { index in
+            let declaration = namespaces[index]
             return NamespaceDecl(
-                name: declaration.name, labels: declaration.labels, members: declaration.members.filter(keeps), range: declaration.range
+                name: declaration.name, labels: declaration.labels,
+                members: declaration.members.filter { keeps(declaration, $0) }, range: declaration.range
             )
         }
         return ContractFile(
