@@ -119,7 +119,8 @@ private struct Findings {
     }
 
     static func describe(_ line: ComparisonReport.Line) -> String {
-        QuotedText.quote("\(line.sourceText) -> \(line.destinationText)") + " on \(ComparisonReport.describe(line.ports))"
+        // Generated from validated names, so the example is written in full.
+        "'\(line.sourceText) -> \(line.destinationText)' on \(ComparisonReport.describe(line.ports))"
     }
 
     func diagnostics() -> [Diagnostic] {

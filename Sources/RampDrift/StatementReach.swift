@@ -7,10 +7,15 @@ import RampSource
 /// A dependency adds rules only to the subjects isolated in its client
 /// (egress) and in its server (ingress), and those subjects lie in the
 /// namespaces of the two endpoints. A service becomes a subject only when a
-/// dependency names it. A mix that keeps a dependency naming a service but
-/// drops the service does not compile. So a service statement reaches its
-/// own namespace and every namespace that a dependency naming the service
-/// reaches, and whether a mix without it compiles is decided there too.
+/// dependency names it, so it reaches its own namespace and those that the
+/// dependencies naming it reach.
+///
+/// Some statements compile only together: a dependency statement and the
+/// services it names, and the statements that declare one service in
+/// different environments, as a mix with both declarations has a duplicate.
+/// Such statements share one reach, the union of theirs. Then a mix that
+/// drops every statement reaching elsewhere compiles exactly when the mix
+/// with them does.
 struct StatementReach {
     private var namespacesByStatement: [SourceRange: Set<String>] = [:]
     /// The services that each service statement declares.
@@ -25,38 +30,68 @@ struct StatementReach {
     /// environments, because each statement applies in one of them.
     init(statements: [SourceRange], programs: [Program]) {
         finder = StatementFinder(statements)
+        var statementsOfService: [ServiceID: Set<SourceRange>] = [:]
         for program in programs {
-            var statementsOfService: [ServiceID: [SourceRange]] = [:]
             for namespace in program.namespaces {
                 for service in namespace.services {
                     guard let statement = finder.statement(containing: service.origin) else { continue }
                     namespacesByStatement[statement, default: []].insert(namespace.name)
                     declaredServices[statement, default: []].insert(service.id)
-                    statementsOfService[service.id, default: []].append(statement)
+                    statementsOfService[service.id, default: []].insert(statement)
                 }
             }
-            // A mix without a service that an expectation or an invariant
-            // names does not compile, whichever namespace states them, so
-            // such a service's reach is unknown.
-            for id in StatementReach.assertedServices(program) {
-                for statement in statementsOfService[id] ?? [] { unbounded.insert(statement) }
-            }
-            for dependency in program.dependencies {
-                let reach = StatementReach.namespaces(of: dependency.client, in: program)
-                    .union(StatementReach.namespaces(of: dependency.server, in: program))
-                if let statement = finder.statement(containing: dependency.origin) {
-                    namespacesByStatement[statement, default: []].formUnion(reach)
-                    for case .service(let id) in [dependency.client, dependency.server] {
-                        namedServices[statement, default: []].insert(id)
-                    }
+        }
+        for program in programs {
+            collect(program, statementsOfService: statementsOfService)
+        }
+        joinCompiledTogether(statementsOfService)
+    }
+
+    /// Adds the reach of the program's dependencies to their statements, and
+    /// marks the services that assertions name as unbounded: a mix without
+    /// such a service does not compile, whichever namespace states them.
+    private mutating func collect(_ program: Program, statementsOfService: [ServiceID: Set<SourceRange>]) {
+        for id in StatementReach.assertedServices(program) {
+            unbounded.formUnion(statementsOfService[id] ?? [])
+        }
+        for dependency in program.dependencies {
+            let reach = StatementReach.namespaces(of: dependency.client, in: program)
+                .union(StatementReach.namespaces(of: dependency.server, in: program))
+            let statement = finder.statement(containing: dependency.origin)
+            if let statement { namespacesByStatement[statement, default: []].formUnion(reach) }
+            for case .service(let id) in [dependency.client, dependency.server] {
+                if let statement { namedServices[statement, default: []].insert(id) }
+                for service in statementsOfService[id] ?? [] {
+                    namespacesByStatement[service, default: []].formUnion(reach)
                 }
-                for endpoint in [dependency.client, dependency.server] {
-                    guard case .service(let id) = endpoint else { continue }
-                    for statement in statementsOfService[id] ?? [] {
-                        namespacesByStatement[statement, default: []].formUnion(reach)
-                    }
-                }
             }
+        }
+    }
+
+    /// Gives statements that compile only together the union of their reaches.
+    private mutating func joinCompiledTogether(_ statementsOfService: [ServiceID: Set<SourceRange>]) {
+        var groups = StatementGroups()
+        for declarations in statementsOfService.values {
+            for statement in declarations { groups.join(statement, declarations.first!) }
+        }
+        for (statement, services) in namedServices {
+            for id in services {
+                for declaration in statementsOfService[id] ?? [] { groups.join(statement, declaration) }
+            }
+        }
+
+        var reachOfGroup: [SourceRange: Set<String>] = [:]
+        var unboundedGroups: Set<SourceRange> = []
+        let members = Set(namespacesByStatement.keys).union(unbounded)
+        for statement in members {
+            let group = groups.representative(of: statement)
+            reachOfGroup[group, default: []].formUnion(namespacesByStatement[statement] ?? [])
+            if unbounded.contains(statement) { unboundedGroups.insert(group) }
+        }
+        for statement in members {
+            let group = groups.representative(of: statement)
+            namespacesByStatement[statement] = reachOfGroup[group]
+            if unboundedGroups.contains(group) { unbounded.insert(statement) }
         }
     }
 
@@ -84,6 +119,28 @@ struct StatementReach {
         case .cluster: return Set(program.namespaces.map(\.name))
         case .external: return []
         }
+    }
+}
+
+/// Disjoint groups of statements, joined pairwise.
+private struct StatementGroups {
+    private var parent: [SourceRange: SourceRange] = [:]
+
+    mutating func representative(of statement: SourceRange) -> SourceRange {
+        var root = statement
+        while let next = parent[root], next != root { root = next }
+        // Pointing the path at its root keeps later searches short.
+        var current = statement
+        while let next = parent[current], next != root {
+            parent[current] = root
+            current = next
+        }
+        return root
+    }
+
+    mutating func join(_ first: SourceRange, _ second: SourceRange) {
+        let (a, b) = (representative(of: first), representative(of: second))
+        if a != b { parent[a] = b }
     }
 }
 

@@ -1,6 +1,7 @@
 @testable import RampDrift
 import RampEvaluator
 import RampKube
+import RampSema
 import XCTest
 
 /// Attribution of drift when many namespaces differ in one setting each:
@@ -140,5 +141,77 @@ final class DriftAttributionTests: XCTestCase {
           production only: other pods of namespace m2 -> pods of other namespaces, every port
 
         """)
+    }
+
+    // MARK: - Statements that compile only together
+
+    private func statementCauses(_ contracts: String) throws -> (causes: Set<DifferenceCause>, statements: [EnvironmentPart]) {
+        let compilation = compile(contracts, path: "test.ramp")
+        let files = compilation.contractFiles
+        let statements = Resolver.settingDifferences(files, between: "staging", and: "production").compactMap(\.part).filter(\.isStatement)
+        let comparison = try XCTUnwrap(EnvironmentComparison.compare(files, "staging", "production"))
+        return (Set(comparison.differences.map(\.cause)), statements)
+    }
+
+    /// The dependency statement needs service 'a' in another namespace than
+    /// 'n1/x', whose connections it changes, so both make every cause.
+    func testServiceOfStatementStaysInCause() throws {
+        let (causes, statements) = try statementCauses("""
+        environment staging {
+        }
+        environment production {
+        }
+        namespace n0 {
+          service a [app=a] only in production
+          n1/x, a -> namespace n0 only in production
+        }
+        namespace n1 {
+          service x [app=x]
+        }
+        """)
+
+        XCTAssertEqual(statements.count, 2)
+        XCTAssertEqual(causes, [.drift(statements, declared: false)])
+    }
+
+    /// Both declarations of 'a' must be substituted together, or the mix has
+    /// two of them, so both make the cause of the connections of 'n1'.
+    func testDeclarationsOfOneServiceStayTogether() throws {
+        let (causes, statements) = try statementCauses("""
+        environment staging {
+        }
+        environment production {
+        }
+        namespace n0 {
+          service a [app=a] only in staging
+          service a [app=a2] only in production
+        }
+        namespace n1 {
+          service b [app=b] only in production
+          b -> n0/a only in production
+        }
+        """)
+
+        XCTAssertEqual(statements.count, 4)
+        XCTAssertEqual(causes, [.drift(statements, declared: false)])
+    }
+
+    /// The example of a drift error is generated from validated names and
+    /// is written in full.
+    func testDriftExampleIsNotShortened() {
+        let compilation = compile("""
+        environment staging {
+        }
+        environment production {
+        }
+        namespace n0 {
+          service s0 [app=s0] ports 8080 only in production
+          cluster -> s0 only in production
+        }
+        """, path: "test.ramp")
+
+        XCTAssertEqual(EnvironmentDrift.check(compilation.contractFiles).map(\.message), [
+            "this statement applies in 'production' but not in 'staging', and there it also blocks 3 connections that 'staging' allows, such as 'addresses outside the cluster (0.0.0.0/0, ::/0) -> other pods of namespace n0' on every port",
+        ])
     }
 }
