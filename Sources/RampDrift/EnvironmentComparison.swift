@@ -221,6 +221,8 @@ private struct Substitution {
     private let reach: StatementReach
     /// The builds evaluated since the caller last emptied the list, each once.
     var evaluated: [MixedBuilds.Build] = []
+    /// The statements of each group that a search cannot drop one at a time.
+    private var undroppableByGroup: [[EnvironmentPart]: [EnvironmentPart]] = [:]
     /// The builds with every setting, or every part, substituted, looked up
     /// once: hashing those large sets for each connection would cost more
     /// than the rest of its search.
@@ -296,22 +298,74 @@ private struct Substitution {
     /// connection, and repeats until no part can go: a statement may be
     /// droppable only after the statements that use it.
     ///
-    /// Parts that reach neither endpoint's namespace go first: the
+    /// Parts that reach neither endpoint's namespace are searched apart: the
     /// enforcement of another namespace, and statements whose reach (see
     /// `StatementReach`) lies elsewhere. Such a part changes no policy that
-    /// decides the connection, and whether a mix compiles without it is
-    /// decided outside those namespaces, so the search would drop it
-    /// wherever it met it. Without them each search tries a few parts, and
-    /// searches for connections of different namespaces share their mixes.
+    /// decides the connection, and whether a mix compiles is decided for its
+    /// group of statements alone. So the search drops each of them that it
+    /// can drop without the others of its group, which depends on the group
+    /// only (see `undroppable(_:)`). Without them each search tries a few
+    /// parts, and searches for different namespaces share their mixes.
     ///
-    /// Profile parts and parameters stay: there are few of them, and a
-    /// parameter that only a substituted statement uses changes policies
-    /// only together with that statement.
+    /// Profile parts and parameters stay in the search: there are few of
+    /// them, and a parameter that only a substituted statement uses changes
+    /// policies only together with that statement.
     mutating func minimal(_ parts: [EnvironmentPart], _ connection: Connection) -> [EnvironmentPart] {
         let targetAllows = allows(target, connection)
         let endpoints = Set([connection.source, connection.destination].compactMap(PoliciesByNamespace.namespace(deciding:)))
         let relevant = parts.filter { reaches($0, endpoints) }
-        var remaining = relevant.isEmpty ? parts : relevant
+        guard !relevant.isEmpty else { return search(parts, connection, targetAllows: targetAllows) }
+
+        let found = Set(search(relevant, connection, targetAllows: targetAllows))
+        let kept = found.union(undroppable(parts.filter { $0.isStatement && !reaches($0, endpoints) }))
+        return parts.filter(kept.contains)
+    }
+
+    /// Returns the statements among `statements` that a search cannot drop
+    /// one at a time: each mix of the rest of its group without it does not
+    /// compile. Each group's are found once.
+    private mutating func undroppable(_ statements: [EnvironmentPart]) -> Set<EnvironmentPart> {
+        var groups: [SourceRange: [EnvironmentPart]] = [:]
+        var order: [SourceRange] = []
+        for part in statements {
+            guard case .statement(let range) = part else { continue }
+            let group = reach.group(of: range)
+            if groups[group] == nil { order.append(group) }
+            groups[group, default: []].append(part)
+        }
+
+        var stuck: Set<EnvironmentPart> = []
+        for group in order {
+            let members = groups[group]!
+            if undroppableByGroup[members] == nil { undroppableByGroup[members] = searchCompiling(members) }
+            stuck.formUnion(undroppableByGroup[members]!)
+        }
+        return stuck
+    }
+
+    /// Drops statements one at a time while the rest compiles, and repeats
+    /// until none can go, as `search` does for statements that cannot change
+    /// the connection.
+    private mutating func searchCompiling(_ statements: [EnvironmentPart]) -> [EnvironmentPart] {
+        var remaining = statements
+        var changed = true
+        while changed && !remaining.isEmpty {
+            changed = false
+            for part in remaining {
+                let rest = remaining.filter { $0 != part }
+                if rest.isEmpty || builds.build(substituting: Set(rest)) != nil {
+                    remaining = rest
+                    changed = true
+                }
+            }
+        }
+        return remaining
+    }
+
+    /// Drops parts one at a time while the rest still explains the
+    /// connection, and repeats until no part can go.
+    private mutating func search(_ parts: [EnvironmentPart], _ connection: Connection, targetAllows: Bool) -> [EnvironmentPart] {
+        var remaining = parts
         var changed = true
         while changed && remaining.count > 1 {
             changed = false

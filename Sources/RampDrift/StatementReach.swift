@@ -24,6 +24,8 @@ struct StatementReach {
     private(set) var namedServices: [SourceRange: Set<ServiceID>] = [:]
     /// Statements whose reach cannot be bounded.
     private var unbounded: Set<SourceRange> = []
+    /// One statement of each statement's group of statements that compile only together.
+    private var groupOf: [SourceRange: SourceRange] = [:]
     let finder: StatementFinder
 
     /// Collects the reach of `statements` from the programs of the two
@@ -91,6 +93,7 @@ struct StatementReach {
         for statement in members {
             let group = groups.representative(of: statement)
             namespacesByStatement[statement] = reachOfGroup[group]
+            groupOf[statement] = group
             if unboundedGroups.contains(group) { unbounded.insert(statement) }
         }
     }
@@ -100,6 +103,12 @@ struct StatementReach {
     /// it as reaching everything.
     func namespaces(of statement: SourceRange) -> Set<String>? {
         unbounded.contains(statement) ? nil : namespacesByStatement[statement]
+    }
+
+    /// Returns a statement that stands for the statement's group of
+    /// statements that compile only together.
+    func group(of statement: SourceRange) -> SourceRange {
+        groupOf[statement] ?? statement
     }
 
     private static func assertedServices(_ program: Program) -> Set<ServiceID> {
