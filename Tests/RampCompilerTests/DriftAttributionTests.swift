@@ -196,6 +196,31 @@ final class DriftAttributionTests: XCTestCase {
         XCTAssertEqual(causes, [.drift(statements, declared: false)])
     }
 
+    /// Neither declaration of 'z/t' can be dropped alone, as the mix then has
+    /// two of them or none for 'u -> t'. A search that tries one at a time
+    /// keeps both, although they cannot change the connections of 'a'.
+    func testUndroppableGroupStaysInCause() throws {
+        let (causes, statements) = try statementCauses("""
+        environment staging {
+        }
+        environment production {
+        }
+        namespace a {
+          service x [app=x] only in production
+          x -> namespace a only in production
+        }
+        namespace z {
+          service t [app=t] only in staging
+          service t [app=t2] only in production
+          service u [app=u]
+          u -> t
+        }
+        """)
+
+        XCTAssertEqual(statements.count, 4)
+        XCTAssertEqual(causes, [.drift(statements, declared: false), .drift(Array(statements[2...]), declared: false)])
+    }
+
     /// The example of a drift error is generated from validated names and
     /// is written in full.
     func testDriftExampleIsNotShortened() {
