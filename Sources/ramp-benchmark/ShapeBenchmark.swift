@@ -43,7 +43,7 @@ enum ShapeBenchmark {
     }
 
     private static func measure(_ shape: InputShape, executable: String, directory: String, bytes: Int) -> Result? {
-        let input = shape.generate(min(bytes, shape.maximumBytes))
+        let input = shape.generate(bytes)
         let contracts = directory + "/input"
         let output = directory + "/output"
         try? FileManager.default.removeItem(atPath: directory)
