@@ -317,8 +317,8 @@ private struct Substitution {
         guard !relevant.isEmpty else { return search(parts, connection, targetAllows: targetAllows) }
 
         let found = Set(search(relevant, connection, targetAllows: targetAllows))
-        let kept = found.union(undroppable(parts.filter { $0.isStatement && !reaches($0, endpoints) }))
-        return parts.filter(kept.contains)
+        let cause = found.union(undroppable(parts.filter { $0.isStatement && !reaches($0, endpoints) }))
+        return parts.filter(cause.contains)
     }
 
     /// Returns the statements among `statements` that a search cannot drop

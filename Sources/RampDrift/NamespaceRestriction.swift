@@ -21,7 +21,7 @@ struct NamespaceRestriction {
     private var namespacesOfStatement: [SourceRange: Set<String>] = [:]
     /// The namespaces that some environment's enforce line names.
     private var enforced: Set<String> = []
-    /// Where each namespace is declared: the file and the declaration's index in it.
+    /// The declarations of each namespace, as the file's index and the declaration's index in it.
     private var declarations: [String: [(file: Int, index: Int)]] = [:]
     private let files: [ContractFile]
 

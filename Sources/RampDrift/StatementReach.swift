@@ -7,8 +7,8 @@ import RampSource
 /// A dependency adds rules only to the subjects isolated in its client
 /// (egress) and in its server (ingress), and those subjects lie in the
 /// namespaces of the two endpoints. A service becomes a subject only when a
-/// dependency names it, so it reaches its own namespace and those that the
-/// dependencies naming it reach.
+/// dependency names it. So a service reaches its own namespace and the
+/// namespaces that the dependencies naming it reach.
 ///
 /// Some statements compile only together: a dependency statement and the
 /// services it names, and the statements that declare one service in

@@ -6,7 +6,7 @@ extension ContractFile {
     /// A build that needs the policies of a few namespaces compiles such a
     /// restriction instead of every namespace.
     public func restricted(toNamespacesAt indices: [Int], keeping keeps: (NamespaceDecl, NamespaceMember) -> Bool) -> ContractFile {
-        let kept = indices.sorted().map { index in
+        let declarations = indices.sorted().map { index in
             let declaration = namespaces[index]
             return NamespaceDecl(
                 name: declaration.name, labels: declaration.labels,
@@ -14,7 +14,7 @@ extension ContractFile {
             )
         }
         return ContractFile(
-            source: source, namespaces: kept, networks: networks, profiles: profiles, parameters: parameters, environments: environments
+            source: source, namespaces: declarations, networks: networks, profiles: profiles, parameters: parameters, environments: environments
         )
     }
 }
