@@ -145,6 +145,8 @@ final class DriftAttributionTests: XCTestCase {
 
     // MARK: - Statements that compile only together
 
+    private let twoEnvironments = "environment staging {\n}\nenvironment production {\n}\n"
+
     private func statementCauses(_ contracts: String) throws -> (causes: Set<DifferenceCause>, statements: [EnvironmentPart]) {
         let compilation = compile(contracts, path: "test.ramp")
         let files = compilation.contractFiles
@@ -156,11 +158,7 @@ final class DriftAttributionTests: XCTestCase {
     /// The dependency statement needs service 'a' in another namespace than
     /// 'n1/x', whose connections it changes, so both make every cause.
     func testServiceOfStatementStaysInCause() throws {
-        let (causes, statements) = try statementCauses("""
-        environment staging {
-        }
-        environment production {
-        }
+        let (causes, statements) = try statementCauses(twoEnvironments + """
         namespace n0 {
           service a [app=a] only in production
           n1/x, a -> namespace n0 only in production
@@ -177,11 +175,7 @@ final class DriftAttributionTests: XCTestCase {
     /// Both declarations of 'a' must be substituted together, or the mix has
     /// two of them, so both make the cause of the connections of 'n1'.
     func testDeclarationsOfOneServiceStayTogether() throws {
-        let (causes, statements) = try statementCauses("""
-        environment staging {
-        }
-        environment production {
-        }
+        let (causes, statements) = try statementCauses(twoEnvironments + """
         namespace n0 {
           service a [app=a] only in staging
           service a [app=a2] only in production
@@ -200,11 +194,7 @@ final class DriftAttributionTests: XCTestCase {
     /// two of them or none for 'u -> t'. A search that tries one at a time
     /// keeps both, although they cannot change the connections of 'a'.
     func testUndroppableGroupStaysInCause() throws {
-        let (causes, statements) = try statementCauses("""
-        environment staging {
-        }
-        environment production {
-        }
+        let (causes, statements) = try statementCauses(twoEnvironments + """
         namespace a {
           service x [app=x] only in production
           x -> namespace a only in production
@@ -224,11 +214,7 @@ final class DriftAttributionTests: XCTestCase {
     /// The example of a drift error is generated from validated names and
     /// is written in full.
     func testDriftExampleIsNotShortened() {
-        let compilation = compile("""
-        environment staging {
-        }
-        environment production {
-        }
+        let compilation = compile(twoEnvironments + """
         namespace n0 {
           service s0 [app=s0] ports 8080 only in production
           cluster -> s0 only in production
