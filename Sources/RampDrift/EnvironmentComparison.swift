@@ -221,8 +221,10 @@ private struct Substitution {
     private let reach: StatementReach
     /// The builds evaluated since the caller last emptied the list, each once.
     var evaluated: [MixedBuilds.Build] = []
-    /// The statements of each group that a search cannot drop one at a time.
-    private var undroppableByGroup: [[EnvironmentPart]: [EnvironmentPart]] = [:]
+    /// The statements that a search cannot drop one at a time, for the
+    /// list of parts with the given count that every search with
+    /// statements starts from.
+    private var undroppableStatements: (parts: Int, statements: [EnvironmentPart])?
     /// The builds with every setting, or every part, substituted, looked up
     /// once: hashing those large sets for each connection would cost more
     /// than the rest of its search.
@@ -316,30 +318,31 @@ private struct Substitution {
         let relevant = parts.filter { reaches($0, endpoints) }
         guard !relevant.isEmpty else { return search(parts, connection, targetAllows: targetAllows) }
 
-        let found = Set(search(relevant, connection, targetAllows: targetAllows))
-        let cause = found.union(undroppable(parts.filter { $0.isStatement && !reaches($0, endpoints) }))
+        var cause = Set(search(relevant, connection, targetAllows: targetAllows))
+        if parts.contains(where: \.isStatement) {
+            cause.formUnion(undroppable(parts).filter { !reaches($0, endpoints) })
+        }
         return parts.filter(cause.contains)
     }
 
-    /// Returns the statements among `statements` that a search cannot drop
-    /// one at a time: each mix of the rest of its group without it does not
-    /// compile. Each group's are found once.
-    private mutating func undroppable(_ statements: [EnvironmentPart]) -> Set<EnvironmentPart> {
+    /// Returns the statements of `parts` that a search cannot drop one at a
+    /// time: each mix of the rest of its group without it does not compile.
+    /// They are found once for every group, as the searches of all
+    /// connections share them.
+    private mutating func undroppable(_ parts: [EnvironmentPart]) -> [EnvironmentPart] {
+        if let known = undroppableStatements, known.parts == parts.count { return known.statements }
         var groups: [SourceRange: [EnvironmentPart]] = [:]
         var order: [SourceRange] = []
-        for part in statements {
+        for part in parts {
             guard case .statement(let range) = part else { continue }
             let group = reach.group(of: range)
             if groups[group] == nil { order.append(group) }
             groups[group, default: []].append(part)
         }
 
-        var stuck: Set<EnvironmentPart> = []
-        for group in order {
-            let members = groups[group]!
-            if undroppableByGroup[members] == nil { undroppableByGroup[members] = searchCompiling(members) }
-            stuck.formUnion(undroppableByGroup[members]!)
-        }
+        var stuck: [EnvironmentPart] = []
+        for group in order { stuck += searchCompiling(groups[group]!) }
+        undroppableStatements = (parts.count, stuck)
         return stuck
     }
 
