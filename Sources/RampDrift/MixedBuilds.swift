@@ -90,27 +90,14 @@ struct MixedBuilds {
                 alone += batch
                 continue
             }
-            let batchPolicies = PoliciesByNamespace(policies)
+            // Each statement's namespaces hold the policies of the build that
+            // substitutes it alone, and every other namespace is the base's.
             for case .statement(let range) in batch {
-                store(single(from: batchPolicies, in: reach.namespaces(of: range) ?? []), for: [.statement(range)])
+                let build = restrictedBuild(policies, in: reach.namespaces(of: range) ?? [], over: base, keepsPolicies: true)
+                store(build, for: [.statement(range)])
             }
         }
         compile(alone.map { [$0] })
-    }
-
-    /// Returns the build with one statement substituted, whose namespaces
-    /// take their policies from the build of its batch.
-    private func single(from batch: PoliciesByNamespace, in reached: Set<String>) -> Build? {
-        var changed: Set<String> = []
-        var changedPolicies: [NetworkPolicy] = []
-        for namespace in reached where batch.policies(in: namespace) != basePolicies.policies(in: namespace) {
-            changed.insert(namespace)
-        }
-        for namespace in batch.namespaces where changed.contains(namespace) {
-            changedPolicies += batch.policies(in: namespace)
-        }
-        guard let evaluator = try? base.evaluator.replacingPolicies(of: changed, with: changedPolicies) else { return nil }
-        return Build(changedNamespaces: changed, changedPolicies: changedPolicies, evaluator: evaluator)
     }
 
     /// Compiles the builds of the mixes not yet cached on all processor
@@ -200,8 +187,9 @@ struct MixedBuilds {
         }
     }
 
-    /// Returns the build whose `namespaces` hold the policies of a restricted
-    /// compilation and whose other namespaces are those of `start`.
+    /// Returns the build whose `namespaces` hold their policies among
+    /// `policies`, from a restricted compilation or a batch, and whose other
+    /// namespaces are those of `start`.
     private func restrictedBuild(_ policies: [NetworkPolicy], in namespaces: Set<String>, over start: Build, keepsPolicies: Bool) -> Build? {
         let replacement = policies.filter { namespaces.contains($0.namespace) }
         let grouped = PoliciesByNamespace(replacement)
