@@ -41,9 +41,9 @@ struct ContractNames {
     private struct ExternalDependencies {
         let all: [ExternalDependency]
         private var byNamespace: [String: [Int]] = [:]
-        /// Those whose other endpoint can contain pods of any namespace.
+        /// The dependencies whose other endpoint can contain pods of any namespace.
         private var anyNamespace: [Int] = []
-        /// Those whose other endpoint lies outside the cluster too.
+        /// The dependencies whose other endpoint lies outside the cluster too.
         private var outside: [Int] = []
 
         /// `other` returns the endpoint that the peer of a range must match.

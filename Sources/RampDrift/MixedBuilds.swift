@@ -12,9 +12,11 @@ import RampSyntax
 /// Each build keeps only how it differs from the build without
 /// substitutions: the namespaces whose policies changed, and an evaluator
 /// that shares the index of every other namespace. Mixes that substitute
-/// enforcement settings are assembled from a few compiled builds instead
-/// of being compiled one by one (see `EnforcementSources`), so the cost of
-/// a mix grows with what it changes, not with the size of the environment.
+/// only enforcement settings are assembled from a few compiled builds (see
+/// `EnforcementSources`). Single statements are compiled in batches (see
+/// `StatementBatches`), and other mixes with statements only for the
+/// namespaces they reach (see `NamespaceRestriction`). So the cost of a mix
+/// grows with what it changes, not with the size of the environment.
 struct MixedBuilds {
     /// A class, so that reading a build from the cache copies no arrays.
     final class Build: Sendable {
@@ -139,7 +141,7 @@ struct MixedBuilds {
 
     // MARK: - Restricted builds
 
-    /// How to build a mix with statements: compile it for the namespaces
+    /// The plan of a mix with statements: compile it for the namespaces
     /// its statements and enforcement settings reach, and take every other
     /// namespace from the build of its other parts, which it does not change.
     private struct RestrictedPlan {
