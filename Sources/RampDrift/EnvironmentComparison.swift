@@ -211,20 +211,23 @@ extension EndpointClass {
 private struct Substitution {
     var builds: MixedBuilds
     let target: MixedBuilds.Build
-    /// The settings tried one at a time, in the order causes list them.
+    /// The settings and the statements with `only in`, in the order causes
+    /// list them.
     private let settingParts: [EnvironmentPart]
-    /// For each namespace, the indices in `settingParts` whose substitution
-    /// changes the policies of that namespace. A setting missing from every
-    /// list changes no policy or does not compile alone.
+    private let statementParts: [EnvironmentPart]
+    /// The settings, and all parts, indexed by the namespaces each can change.
+    private let lists: [WholeSubstitution: PartsByNamespace]
+    /// For each namespace, the indices in the settings, and in the
+    /// statements, whose substitution alone changes the policies of that
+    /// namespace. A part missing from every list changes no policy or does
+    /// not compile alone.
     private var settingsByNamespace: [String: [Int]] = [:]
-    /// The namespaces each statement with `only in` can change.
-    private let reach: StatementReach
+    private var statementsByNamespace: [String: [Int]] = [:]
     /// The builds evaluated since the caller last emptied the list, each once.
     var evaluated: [MixedBuilds.Build] = []
-    /// The statements that a search cannot drop one at a time, for the
-    /// list of parts with the given count that every search with
-    /// statements starts from.
-    private var undroppableStatements: (parts: Int, statements: [EnvironmentPart])?
+    /// The statements that a search cannot drop one at a time, found once.
+    private var undroppableStatements: [EnvironmentPart]?
+    private let reach: StatementReach
     /// The builds with every setting, or every part, substituted, looked up
     /// once: hashing those large sets for each connection would cost more
     /// than the rest of its search.
@@ -236,29 +239,43 @@ private struct Substitution {
         case everything
     }
 
-    init(builds: MixedBuilds, target: MixedBuilds.Build, settingParts: [EnvironmentPart], reach: StatementReach) {
+    init(builds: MixedBuilds, target: MixedBuilds.Build, settingParts: [EnvironmentPart], statementParts: [EnvironmentPart], reach: StatementReach) {
         self.builds = builds
         self.target = target
-        self.settingParts = settingParts
         self.reach = reach
-        for (index, part) in settingParts.enumerated() {
-            guard let single = self.builds.build(substituting: [part]) else { continue }
+        self.settingParts = settingParts
+        self.statementParts = statementParts
+        lists = [
+            .settings: PartsByNamespace(settingParts, reach: reach),
+            .everything: PartsByNamespace(settingParts + statementParts, reach: reach),
+        ]
+        settingsByNamespace = namespacesChanged(bySubstituting: settingParts)
+        statementsByNamespace = namespacesChanged(bySubstituting: statementParts)
+    }
+
+
+    /// Returns, for each namespace, the indices of the parts whose build
+    /// with that part alone substituted changes the namespace's policies.
+    private mutating func namespacesChanged(bySubstituting parts: [EnvironmentPart]) -> [String: [Int]] {
+        var indices: [String: [Int]] = [:]
+        for (index, part) in parts.enumerated() {
+            guard let single = builds.build(substituting: [part]) else { continue }
             for namespace in single.changedNamespaces {
-                settingsByNamespace[namespace, default: []].append(index)
+                indices[namespace, default: []].append(index)
             }
         }
+        return indices
     }
 
     mutating func explains(_ parts: Set<EnvironmentPart>, _ connection: Connection) -> Bool {
         explains(parts, connection, targetAllows: allows(target, connection))
     }
 
-    /// Checks whether substituting all settings, and with `.everything` all
-    /// of `statements` too, explains the connection.
-    mutating func explains(_ substitution: WholeSubstitution, statements: [EnvironmentPart] = [], _ connection: Connection) -> Bool {
+    /// Checks whether substituting all settings, or all settings and
+    /// statements, explains the connection.
+    mutating func explains(_ substitution: WholeSubstitution, _ connection: Connection) -> Bool {
         if wholeSubstitutions[substitution] == nil {
-            let parts = substitution == .everything ? Set(settingParts + statements) : Set(settingParts)
-            wholeSubstitutions[substitution] = .some(builds.build(substituting: parts))
+            wholeSubstitutions[substitution] = .some(builds.build(substituting: Set(lists[substitution]!.parts)))
         }
         guard let mixed = wholeSubstitutions[substitution] ?? nil else { return false }
         return allows(mixed, connection) == allows(target, connection)
@@ -279,21 +296,32 @@ private struct Substitution {
 
     /// Returns the settings that explain the connection alone, in the order
     /// of `settingParts`.
+    mutating func singleSettings(_ connection: Connection) -> [EnvironmentPart] {
+        singles(settingParts, settingsByNamespace, connection)
+    }
+
+    /// Returns the statements that explain the connection alone, in the
+    /// order of `statementParts`.
+    mutating func singleStatements(_ connection: Connection) -> [EnvironmentPart] {
+        singles(statementParts, statementsByNamespace, connection)
+    }
+
+    /// Returns the parts that explain the connection alone, in list order.
     ///
-    /// Only settings that change the policies of the source's or the
-    /// destination's namespace are evaluated. Every other setting that
-    /// compiles decides the connection as the build without substitutions
-    /// does, so it explains the connection exactly when that build does,
-    /// which it does not for a difference. When it does, every setting is
-    /// evaluated, as one that does not compile explains nothing.
-    private mutating func singleSettings(_ connection: Connection) -> [EnvironmentPart] {
+    /// Only parts that change the policies of the source's or the
+    /// destination's namespace are evaluated. Every other part that compiles
+    /// decides the connection as the build without substitutions does, so
+    /// it explains the connection exactly when that build does, which it
+    /// does not for a difference. When it does, every part is evaluated, as
+    /// one that does not compile explains nothing.
+    private mutating func singles(_ parts: [EnvironmentPart], _ byNamespace: [String: [Int]], _ connection: Connection) -> [EnvironmentPart] {
         let targetAllows = allows(target, connection)
         if explains([], connection, targetAllows: targetAllows) {
-            return settingParts.filter { explains([$0], connection, targetAllows: targetAllows) }
+            return parts.filter { explains([$0], connection, targetAllows: targetAllows) }
         }
         let namespaces = [connection.source, connection.destination].compactMap(PoliciesByNamespace.namespace(deciding:))
-        let candidates = Set(namespaces.flatMap { settingsByNamespace[$0] ?? [] }).sorted()
-        return candidates.map { settingParts[$0] }.filter { explains([$0], connection, targetAllows: targetAllows) }
+        let candidates = Set(namespaces.flatMap { byNamespace[$0] ?? [] }).sorted()
+        return candidates.map { parts[$0] }.filter { explains([$0], connection, targetAllows: targetAllows) }
     }
 
     /// Drops parts one at a time while the rest still explains the
@@ -306,34 +334,35 @@ private struct Substitution {
     /// decides the connection, and whether a mix compiles is decided for its
     /// group of statements alone. So the search drops each of them that it
     /// can drop without the others of its group, which depends on the group
-    /// only (see `undroppable(_:)`). Without them each search tries a few
+    /// only (see `undroppable()`). Without them each search tries a few
     /// parts, and searches for different namespaces share their mixes.
     ///
     /// Profile parts and parameters stay in the search: there are few of
     /// them, and a parameter that only a substituted statement uses changes
     /// policies only together with that statement.
-    mutating func minimal(_ parts: [EnvironmentPart], _ connection: Connection) -> [EnvironmentPart] {
+    mutating func minimal(_ substitution: WholeSubstitution, _ connection: Connection) -> [EnvironmentPart] {
+        let list = lists[substitution]!
         let targetAllows = allows(target, connection)
         let endpoints = Set([connection.source, connection.destination].compactMap(PoliciesByNamespace.namespace(deciding:)))
-        let relevant = parts.filter { reaches($0, endpoints) }
-        guard !relevant.isEmpty else { return search(parts, connection, targetAllows: targetAllows) }
+        let relevant = list.relevant(to: endpoints).map { list.parts[$0] }
+        guard !relevant.isEmpty else { return search(list.parts, connection, targetAllows: targetAllows) }
 
         var cause = Set(search(relevant, connection, targetAllows: targetAllows))
-        if parts.contains(where: \.isStatement) {
-            cause.formUnion(undroppable(parts).filter { !reaches($0, endpoints) })
+        if substitution == .everything {
+            cause.formUnion(undroppable().filter { !list.reaches($0, endpoints) })
         }
-        return parts.filter(cause.contains)
+        return list.ordered(cause)
     }
 
-    /// Returns the statements of `parts` that a search cannot drop one at a
-    /// time: each mix of the rest of its group without it does not compile.
-    /// They are found once for every group, as the searches of all
-    /// connections share them.
-    private mutating func undroppable(_ parts: [EnvironmentPart]) -> [EnvironmentPart] {
-        if let known = undroppableStatements, known.parts == parts.count { return known.statements }
+    /// Returns the statements that a search cannot drop one at a time: each
+    /// mix of the rest of its group without it does not compile. They are
+    /// found once for every group, as the searches of all connections share
+    /// them.
+    private mutating func undroppable() -> [EnvironmentPart] {
+        if let undroppableStatements { return undroppableStatements }
         var groups: [SourceRange: [EnvironmentPart]] = [:]
         var order: [SourceRange] = []
-        for part in parts {
+        for part in statementParts {
             guard case .statement(let range) = part else { continue }
             let group = reach.group(of: range)
             if groups[group] == nil { order.append(group) }
@@ -342,7 +371,7 @@ private struct Substitution {
 
         var stuck: [EnvironmentPart] = []
         for group in order { stuck += searchCompiling(groups[group]!) }
-        undroppableStatements = (parts.count, stuck)
+        undroppableStatements = stuck
         return stuck
     }
 
@@ -392,21 +421,13 @@ private struct Substitution {
         return remaining
     }
 
-    private func reaches(_ part: EnvironmentPart, _ namespaces: Set<String>) -> Bool {
-        switch part {
-        case .enforcement(let namespace, _): return namespaces.contains(namespace)
-        case .statement(let range): return reach.namespaces(of: range).map { !$0.isDisjoint(with: namespaces) } ?? true
-        default: return true
-        }
-    }
-
     /// Returns the settings that explain the connection, one alone or
     /// several together, or nil when settings cannot.
     mutating func settingCause(_ connection: Connection) -> DifferenceCause? {
         let singles = singleSettings(connection)
         if !singles.isEmpty { return .setting(anyOf: singles) }
         if settingParts.count > 1 && explains(.settings, connection) {
-            return .combination(minimal(settingParts, connection))
+            return .combination(minimal(.settings, connection))
         }
         return nil
     }
@@ -452,8 +473,12 @@ private struct Attribution {
         backwardBuilds.compileSingleParts(parts, reach: reach, restriction: restriction)
         declaredInFirst = DeclaredConnections(program: forwardBuilds.program)
         declaredInSecond = DeclaredConnections(program: backwardBuilds.program)
-        forward = Substitution(builds: forwardBuilds, target: backwardBuilds.base, settingParts: settingParts, reach: reach)
-        backward = Substitution(builds: backwardBuilds, target: forwardBuilds.base, settingParts: settingParts, reach: reach)
+        forward = Substitution(
+            builds: forwardBuilds, target: backwardBuilds.base, settingParts: settingParts, statementParts: statementParts, reach: reach
+        )
+        backward = Substitution(
+            builds: backwardBuilds, target: forwardBuilds.base, settingParts: settingParts, statementParts: statementParts, reach: reach
+        )
     }
 
     var firstPolicies: [NetworkPolicy] { forward.builds.policies }
@@ -515,13 +540,12 @@ private struct Attribution {
         if let cause = forward.settingCause(connection) { return cause }
         if let cause = backward.settingCause(connection) { return cause }
 
-        let statements = statementParts.filter { forward.explains([$0], connection) }
+        let statements = forward.singleStatements(connection)
         if !statements.isEmpty {
             return .drift(statements, declared: declared(allowedInFirst).states(statements, connection))
         }
-        let everything = settingParts + statementParts
-        guard forward.explains(.everything, statements: statementParts, connection) else { return .unexplained }
-        let parts = forward.minimal(everything, connection)
+        guard forward.explains(.everything, connection) else { return .unexplained }
+        let parts = forward.minimal(.everything, connection)
         return .drift(parts, declared: declared(allowedInFirst).states(parts, connection))
     }
 }

@@ -94,8 +94,9 @@ struct MixedBuilds {
             }
             // Each statement's namespaces hold the policies of the build that
             // substitutes it alone, and every other namespace is the base's.
+            let grouped = PoliciesByNamespace(policies)
             for case .statement(let range) in batch {
-                let build = restrictedBuild(policies, in: reach.namespaces(of: range) ?? [], over: base, keepsPolicies: true)
+                let build = restrictedBuild(grouped, in: reach.namespaces(of: range) ?? [], over: base, keepsPolicies: true)
                 store(build, for: [.statement(range)])
             }
         }
@@ -181,7 +182,10 @@ struct MixedBuilds {
         }
         for ((mix, plan), policies) in zip(ready, compiled) {
             let start = (cache[plan.others] ?? nil)!
-            store(policies.flatMap { restrictedBuild($0, in: plan.namespaces, over: start, keepsPolicies: mix.count == 1) }, for: mix)
+            let build = policies.flatMap {
+                restrictedBuild(PoliciesByNamespace($0), in: plan.namespaces, over: start, keepsPolicies: mix.count == 1)
+            }
+            store(build, for: mix)
         }
         let unready = restricted.map(\.mix).filter { cache[$0] == nil }
         for (mix, policies) in zip(unready, compileWhole(unready)) {
@@ -192,11 +196,10 @@ struct MixedBuilds {
     /// Returns the build whose `namespaces` hold their policies among
     /// `policies`, from a restricted compilation or a batch, and whose other
     /// namespaces are those of `start`.
-    private func restrictedBuild(_ policies: [NetworkPolicy], in namespaces: Set<String>, over start: Build, keepsPolicies: Bool) -> Build? {
-        let replacement = policies.filter { namespaces.contains($0.namespace) }
-        let grouped = PoliciesByNamespace(replacement)
+    private func restrictedBuild(_ policies: PoliciesByNamespace, in namespaces: Set<String>, over start: Build, keepsPolicies: Bool) -> Build? {
+        let replacement = policies.policies(in: namespaces)
         var changed = start.changedNamespaces.subtracting(namespaces)
-        for namespace in namespaces where grouped.policies(in: namespace) != basePolicies.policies(in: namespace) {
+        for namespace in namespaces where policies.policies(in: namespace) != basePolicies.policies(in: namespace) {
             changed.insert(namespace)
         }
         guard let evaluator = try? start.evaluator.replacingPolicies(of: namespaces, with: replacement) else { return nil }

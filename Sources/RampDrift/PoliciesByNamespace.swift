@@ -10,23 +10,38 @@ import RampKube
 /// decides the connection exactly as the other one does.
 struct PoliciesByNamespace {
     private let groups: [String: [NetworkPolicy]]
+    /// The position in the build of each policy of each group.
+    private let positions: [String: [Int]]
     /// The namespaces in the order of their first policy in the build.
     let namespaces: [String]
 
     init(_ policies: [NetworkPolicy]) {
         var groups: [String: [NetworkPolicy]] = [:]
+        var positions: [String: [Int]] = [:]
         var namespaces: [String] = []
-        for policy in policies {
+        for (position, policy) in policies.enumerated() {
             if groups[policy.namespace] == nil { namespaces.append(policy.namespace) }
             groups[policy.namespace, default: []].append(policy)
+            positions[policy.namespace, default: []].append(position)
         }
         self.groups = groups
+        self.positions = positions
         self.namespaces = namespaces
     }
 
     /// Returns the policies of one namespace, empty when it has none.
     func policies(in namespace: String) -> [NetworkPolicy] {
         groups[namespace] ?? []
+    }
+
+    /// Returns the policies of several namespaces in build order, at a cost
+    /// that grows with their number rather than with the build's.
+    func policies(in namespaces: Set<String>) -> [NetworkPolicy] {
+        var selected: [(position: Int, policy: NetworkPolicy)] = []
+        for namespace in namespaces {
+            selected += zip(positions[namespace] ?? [], groups[namespace] ?? []).map { ($0, $1) }
+        }
+        return selected.sorted { $0.position < $1.position }.map(\.policy)
     }
 
     /// Returns the namespaces whose policies differ between the two builds.
