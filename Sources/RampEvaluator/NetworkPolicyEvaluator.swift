@@ -23,7 +23,7 @@ public struct NetworkPolicyEvaluator: Sendable {
     struct NamespacePolicies: Sendable {
         let policies: [EffectivePolicy]
         /// The distinct port entries of the policies' rules, which
-        /// `decidesAlike(_:_:)` compares.
+        /// `decidesAlike(_:_:)` compares first.
         let portEntries: [NetworkPolicyPort]
 
         static let empty = NamespacePolicies(policies: [], portEntries: [])
@@ -122,21 +122,38 @@ public struct NetworkPolicyEvaluator: Sendable {
 
     /// Returns true when `allows` is certain to return the same result for
     /// both connections. They may differ only in their port and in the
-    /// container ports of their pods, and every port entry of a rule in the
-    /// source's or the destination's namespace must match both or neither.
-    /// Returns false otherwise, even where the results happen to agree.
+    /// container ports of their pods, and every port entry must match both
+    /// or neither in each rule that could admit them: a rule of a policy
+    /// that isolates the endpoint, with a peer that matches the other end.
+    /// Any other rule admits neither connection, whatever its ports. Returns
+    /// false otherwise, even where the results happen to agree.
     public func decidesAlike(_ first: Connection, _ second: Connection) -> Bool {
         guard first.protocol == second.protocol,
               NetworkPolicyEvaluator.sameEndpoint(first.source, second.source),
               NetworkPolicyEvaluator.sameEndpoint(first.destination, second.destination) else {
             return false
         }
-        return portEntriesAgree(in: first.source, first, second) && portEntriesAgree(in: first.destination, first, second)
+        return portsAgree(.egress, of: first.source, first, second) && portsAgree(.ingress, of: first.destination, first, second)
     }
 
-    private func portEntriesAgree(in endpoint: Endpoint, _ first: Connection, _ second: Connection) -> Bool {
-        guard case .pod(let pod) = endpoint, let entries = namespacePolicies(pod.namespace.name)?.portEntries else { return true }
-        for entry in entries where entry.matches(first) != entry.matches(second) { return false }
+    /// Checks the rules of one side. When every port entry of the
+    /// namespace agrees, which is the common case, no rule is matched.
+    private func portsAgree(_ direction: NetworkPolicy.PolicyType, of endpoint: Endpoint, _ first: Connection, _ second: Connection) -> Bool {
+        guard case .pod(let pod) = endpoint, let namespace = namespacePolicies(pod.namespace.name) else { return true }
+        if namespace.portEntries.allSatisfy({ $0.matches(first) == $0.matches(second) }) { return true }
+
+        let policies = namespace.policies
+        let peer = direction == .ingress ? first.source : first.destination
+        var peerNamespaceLabels: [String: String]?
+        for policy in policies where policy.isolates(direction) && policy.podSelector.matches(pod.labels) {
+            for rule in policy.rules(direction) {
+                guard let ports = rule.ports, ports.contains(where: { $0.matches(first) != $0.matches(second) }) else { continue }
+                guard let peers = rule.peers else { return false }
+                if peers.contains(where: { $0.matches(peer, policyNamespace: policy.namespace, namespaceLabels: &peerNamespaceLabels) }) {
+                    return false
+                }
+            }
+        }
         return true
     }
 

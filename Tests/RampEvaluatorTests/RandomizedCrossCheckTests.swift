@@ -108,8 +108,12 @@ final class RandomizedCrossCheckTests: XCTestCase {
         var random = SplitMix64(seed: 0x5eed_0005)
         var alikeCount = 0
         var notAlikeCount = 0
+        // Pairs that some port entry of the endpoints' namespaces tells apart,
+        // paired only because no rule that could admit them does.
+        var alikeByRulesCount = 0
         for iteration in 0..<200 {
-            let evaluator = try NetworkPolicyEvaluator(policies: randomPolicies(&random))
+            let policies = randomPolicies(&random)
+            let evaluator = try NetworkPolicyEvaluator(policies: policies)
             let endpoints = randomEndpoints(&random)
             for _ in 0..<100 {
                 let first = randomConnection(endpoints, &random)
@@ -126,12 +130,25 @@ final class RandomizedCrossCheckTests: XCTestCase {
                     continue
                 }
                 alikeCount += 1
+                if someEntryTellsApart(first, second, policies) { alikeByRulesCount += 1 }
                 XCTAssertEqual(evaluator.allows(first), evaluator.allows(second), "iteration \(iteration): \(first) and \(second)")
             }
         }
-        // Both results must occur often, or the test checks less than it claims.
+        // Every kind of result must occur often, or the test checks less than it claims.
         XCTAssertGreaterThan(alikeCount, 2000)
-        XCTAssertGreaterThan(notAlikeCount, 300)
+        XCTAssertGreaterThan(notAlikeCount, 60)
+        XCTAssertGreaterThan(alikeByRulesCount, 300)
+    }
+
+    /// Returns whether a port entry of a policy in either endpoint's
+    /// namespace matches one connection and not the other.
+    private func someEntryTellsApart(_ first: Connection, _ second: Connection, _ policies: [NetworkPolicy]) -> Bool {
+        let namespaces = [first.source, first.destination].compactMap { endpoint -> String? in
+            if case .pod(let pod) = endpoint { return pod.namespace.name }
+            return nil
+        }
+        let entries = policies.filter { namespaces.contains($0.namespace) }.flatMap { ($0.ingress ?? []) + ($0.egress ?? []) }.flatMap { $0.ports ?? [] }
+        return entries.contains { $0.matches(first) != $0.matches(second) }
     }
 
     func testDecidesAlikeRejectsOtherEndpoints() throws {
@@ -143,6 +160,34 @@ final class RandomizedCrossCheckTests: XCTestCase {
         XCTAssertFalse(evaluator.decidesAlike(connection, Connection(from: db, to: db, protocol: .tcp, port: 80)))
         XCTAssertFalse(evaluator.decidesAlike(connection, Connection(from: web, to: web, protocol: .tcp, port: 80)))
         XCTAssertFalse(evaluator.decidesAlike(connection, Connection(from: web, to: db, protocol: .udp, port: 80)))
+    }
+
+    /// Only rules that could admit the connection count: a port entry of a
+    /// rule whose peers miss the other end, or of a policy that does not
+    /// select the endpoint, admits neither connection on any port.
+    func testDecidesAlikeReadsOnlyRulesThatCouldAdmit() throws {
+        let cluster = netpolCluster()
+        let (xa, xb, ya) = (cluster.pod("x/a"), cluster.pod("x/b"), cluster.pod("y/a"))
+        let evaluator = try NetworkPolicyEvaluator(policies: [
+            policy("x", "egress", podSelector: selector(["pod": "a"]), types: [.egress], egress: [
+                rule([podPeer(["pod": "b"])], ports: [port(8080)]),
+                rule([ipBlockPeer("10.0.0.0/8")], ports: [port(53, .udp)]),
+            ]),
+            policy("x", "other-pods", podSelector: selector(["pod": "c"]), types: [.egress], egress: [
+                rule([ipBlockPeer("10.0.0.0/8")], ports: [port(9000)]),
+            ]),
+        ])
+        let outside = address("10.1.2.3")
+        let toOutside = Connection(from: xa, to: outside, protocol: .tcp, port: 1)
+        XCTAssertTrue(evaluator.decidesAlike(toOutside, Connection(from: xa, to: outside, protocol: .tcp, port: 8080)))
+        XCTAssertTrue(evaluator.decidesAlike(toOutside, Connection(from: xa, to: outside, protocol: .tcp, port: 9000)))
+        let toPod = Connection(from: xa, to: xb, protocol: .tcp, port: 1)
+        XCTAssertFalse(evaluator.decidesAlike(toPod, Connection(from: xa, to: xb, protocol: .tcp, port: 8080)))
+        XCTAssertTrue(evaluator.decidesAlike(toPod, Connection(from: xa, to: xb, protocol: .tcp, port: 8081)))
+        let toOtherNamespace = Connection(from: xa, to: ya, protocol: .tcp, port: 1)
+        XCTAssertTrue(evaluator.decidesAlike(toOtherNamespace, Connection(from: xa, to: ya, protocol: .tcp, port: 8080)))
+        let udpOutside = Connection(from: xa, to: outside, protocol: .udp, port: 1)
+        XCTAssertFalse(evaluator.decidesAlike(udpOutside, Connection(from: xa, to: outside, protocol: .udp, port: 53)))
     }
 
     private func randomEndpointSet(_ random: inout SplitMix64) -> EndpointSet {
