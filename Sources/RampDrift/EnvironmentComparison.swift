@@ -125,32 +125,40 @@ public struct EnvironmentComparison: Sendable {
             var namesBySide: [Bool: ContractNames.EndpointNames] = [:]
             var attributed: [Attribution.AttributedExample] = []
             let firstIndex = differences.count
-            for portDifference in difference.ports.flatMap({ pieces($0, difference.protocol, boundaries) }) {
-                let example = concreteConnection(difference, portDifference)
+            for portDifference in difference.ports {
                 let allowedByFirst = portDifference.allowedBy == .first
-                let (source, destination) = namesBySide[allowedByFirst] ?? (allowedByFirst ? names.0 : names.1).names(
-                    of: example, sourceAddresses: difference.source.addressRange, destinationAddresses: difference.destination.addressRange
-                )
-                namesBySide[allowedByFirst] = (source, destination)
-                let next = EnvironmentDifference(
-                    allowedIn: allowedByFirst ? first : second,
-                    blockedIn: allowedByFirst ? second : first,
-                    source: source.name,
-                    destination: destination.name,
-                    sourceAddresses: source.range,
-                    destinationAddresses: destination.range,
-                    protocol: difference.protocol,
-                    ports: portDifference.ports,
-                    namedPorts: portDifference.namedPorts,
-                    example: example,
-                    cause: attribution.cause(of: example, allowedInFirst: allowedByFirst, reusing: &attributed)
-                )
-                // The report joins neighbouring port ranges anyway, and
-                // joining them here keeps the list short.
-                if differences.count > firstIndex, let joined = differences[differences.count - 1].joined(with: next) {
-                    differences[differences.count - 1] = joined
-                } else {
-                    differences.append(next)
+                var lower = portDifference.ports.lowerBound
+                while lower <= portDifference.ports.upperBound {
+                    let example = concreteConnection(difference, port: lower, namedPorts: portDifference.namedPorts)
+                    let (cause, lastAlike) = attribution.cause(
+                        of: example, allowedInFirst: allowedByFirst, upTo: portDifference.ports.upperBound, reusing: &attributed
+                    )
+                    let upper = cause.statements.isEmpty ? lastAlike : min(lastAlike, boundaries.lastPort(from: lower, protocol: difference.protocol))
+                    let (source, destination) = namesBySide[allowedByFirst] ?? (allowedByFirst ? names.0 : names.1).names(
+                        of: example, sourceAddresses: difference.source.addressRange, destinationAddresses: difference.destination.addressRange
+                    )
+                    namesBySide[allowedByFirst] = (source, destination)
+                    let next = EnvironmentDifference(
+                        allowedIn: allowedByFirst ? first : second,
+                        blockedIn: allowedByFirst ? second : first,
+                        source: source.name,
+                        destination: destination.name,
+                        sourceAddresses: source.range,
+                        destinationAddresses: destination.range,
+                        protocol: difference.protocol,
+                        ports: lower...upper,
+                        namedPorts: portDifference.namedPorts,
+                        example: example,
+                        cause: cause
+                    )
+                    // The report joins neighbouring port ranges anyway, and
+                    // joining them here keeps the list short.
+                    if differences.count > firstIndex, let joined = differences[differences.count - 1].joined(with: next) {
+                        differences[differences.count - 1] = joined
+                    } else {
+                        differences.append(next)
+                    }
+                    lower = upper + 1
                 }
             }
         }
@@ -168,28 +176,16 @@ public struct EnvironmentComparison: Sendable {
         return policies.filter { seen.insert($0).inserted }
     }
 
-    /// Ports of one difference that every build treats alike.
-    private struct PortPiece {
-        let ports: ClosedRange<Int>
-        let namedPorts: [String]
-        let allowedBy: PolicySetSide
-    }
-
-    private static func pieces(_ ports: PortDifference, _ networkProtocol: NetworkProtocol, _ boundaries: PortBoundaries) -> [PortPiece] {
-        boundaries.pieces(of: ports.ports, protocol: networkProtocol).map {
-            PortPiece(ports: $0, namedPorts: ports.namedPorts, allowedBy: ports.allowedBy)
-        }
-    }
-
-    /// Returns the example connection of one piece of ports. The evaluator's
-    /// example covers the first port difference only, so every piece gets
-    /// the same endpoints with its own port and names.
-    private static func concreteConnection(_ difference: ConnectivityDifference, _ ports: PortPiece) -> Connection {
+    /// Returns the example connection of the piece of ports that starts at
+    /// `port`. The evaluator's example covers the first port difference
+    /// only, so every piece gets the same endpoints with its own port and
+    /// names.
+    private static func concreteConnection(_ difference: ConnectivityDifference, port: Int, namedPorts: [String]) -> Connection {
         var connection = difference.example.connection
-        connection.port = ports.ports.lowerBound
+        connection.port = port
         if case .pod(var pod) = connection.destination {
-            pod.containerPorts = ports.namedPorts.map {
-                RampEvaluator.ContainerPort(name: $0, protocol: difference.protocol, containerPort: ports.ports.lowerBound)
+            pod.containerPorts = namedPorts.map {
+                RampEvaluator.ContainerPort(name: $0, protocol: difference.protocol, containerPort: port)
             }
             connection.destination = .pod(pod)
         }
@@ -516,24 +512,36 @@ private struct Attribution {
         }
     }
 
-    /// Returns the cause of a connection. Pieces of one difference share
-    /// their endpoints, so the cause of an earlier piece is reused when
-    /// every build that decided it returns the same verdict for both
-    /// connections, because then every step of the search takes the same branch. Only whether a
-    /// statement states the connection is checked again, as it reads the port.
-    mutating func cause(of connection: Connection, allowedInFirst: Bool, reusing earlier: inout [AttributedExample]) -> DifferenceCause {
+    /// Returns the cause of a connection, and the last port up to `limit`
+    /// on which every build that decided the cause decides the connection
+    /// alike, so that the cause holds there too.
+    ///
+    /// Pieces of one difference share their endpoints, so the cause of an
+    /// earlier piece is reused when every build that decided it returns the
+    /// same verdict for both connections, because then every step of the
+    /// search takes the same branch. Only whether a statement states the
+    /// connection is checked again, as it reads the port.
+    mutating func cause(
+        of connection: Connection, allowedInFirst: Bool, upTo limit: Int, reusing earlier: inout [AttributedExample]
+    ) -> (cause: DifferenceCause, lastPort: Int) {
         // The most recent pieces are the likeliest to match, and looking at
         // a few bounds the cost when a difference has many pieces.
         for example in earlier.suffix(4).reversed()
         where example.builds.allSatisfy({ $0.evaluator.decidesAlike(example.connection, connection) }) {
-            guard case .drift(let parts, _) = example.cause else { return example.cause }
-            return .drift(parts, declared: declared(allowedInFirst).states(parts, connection))
+            let lastPort = Attribution.lastPortDecidedAlike(connection, by: example.builds, upTo: limit)
+            guard case .drift(let parts, _) = example.cause else { return (example.cause, lastPort) }
+            return (.drift(parts, declared: declared(allowedInFirst).states(parts, connection)), lastPort)
         }
         forward.evaluated = []
         backward.evaluated = []
         let cause = cause(of: connection, allowedInFirst: allowedInFirst)
-        earlier.append(AttributedExample(connection: connection, builds: forward.evaluated + backward.evaluated, cause: cause))
-        return cause
+        let builds = forward.evaluated + backward.evaluated
+        earlier.append(AttributedExample(connection: connection, builds: builds, cause: cause))
+        return (cause, Attribution.lastPortDecidedAlike(connection, by: builds, upTo: limit))
+    }
+
+    private static func lastPortDecidedAlike(_ connection: Connection, by builds: [MixedBuilds.Build], upTo limit: Int) -> Int {
+        builds.reduce(limit) { last, build in build.evaluator.lastPortDecidedAlike(connection, upTo: last) }
     }
 
     private mutating func cause(of connection: Connection, allowedInFirst: Bool) -> DifferenceCause {

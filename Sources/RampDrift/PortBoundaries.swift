@@ -2,10 +2,10 @@ import RampKube
 
 /// The port numbers at which some policy's ports start or end, by protocol.
 ///
-/// The evaluator splits the ports of a difference only where the two
-/// compared sets change. A build with parts substituted may change
-/// elsewhere, so each difference is split at these boundaries too, and each
-/// piece gets its own example and cause.
+/// A difference whose cause names statements with `only in` is split at
+/// these boundaries too, because whether a statement states a connection
+/// reads the port, and a statement's ports are among those of the policies
+/// of the environment where it applies.
 struct PortBoundaries {
     private var starts: [NetworkProtocol: [Int]] = [:]
 
@@ -24,15 +24,15 @@ struct PortBoundaries {
         self.starts = starts.mapValues { $0.sorted() }
     }
 
-    /// Splits `range` at every boundary of `networkProtocol` inside it.
-    func pieces(of range: ClosedRange<Int>, protocol networkProtocol: NetworkProtocol) -> [ClosedRange<Int>] {
-        var pieces: [ClosedRange<Int>] = []
-        var lower = range.lowerBound
-        for start in starts[networkProtocol] ?? [] where start > lower && start <= range.upperBound {
-            pieces.append(lower...(start - 1))
-            lower = start
+    /// Returns the port before the first boundary of `networkProtocol`
+    /// after `port`, or the highest port when none follows.
+    func lastPort(from port: Int, protocol networkProtocol: NetworkProtocol) -> Int {
+        let starts = starts[networkProtocol] ?? []
+        var (low, high) = (0, starts.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] <= port { low = middle + 1 } else { high = middle }
         }
-        pieces.append(lower...range.upperBound)
-        return pieces
+        return low < starts.count ? starts[low] - 1 : 65535
     }
 }

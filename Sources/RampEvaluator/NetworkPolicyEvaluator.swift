@@ -157,6 +157,39 @@ public struct NetworkPolicyEvaluator: Sendable {
         return true
     }
 
+    /// Returns the last port, from the connection's own up to `limit`,
+    /// before which no port entry of a rule that could admit the connection
+    /// starts or ends, as `decidesAlike(_:_:)` reads rules. A connection
+    /// that differs from this one only in a port up to there gets the same
+    /// verdict, if its destination names the same container ports at that
+    /// port. A named entry then matches on every such port.
+    public func lastPortDecidedAlike(_ connection: Connection, upTo limit: Int) -> Int {
+        let egress = lastPortDecidedAlike(.egress, of: connection.source, connection, upTo: limit)
+        return lastPortDecidedAlike(.ingress, of: connection.destination, connection, upTo: egress)
+    }
+
+    private func lastPortDecidedAlike(
+        _ direction: NetworkPolicy.PolicyType, of endpoint: Endpoint, _ connection: Connection, upTo limit: Int
+    ) -> Int {
+        guard case .pod(let pod) = endpoint, let namespace = namespacePolicies(pod.namespace.name) else { return limit }
+        let peer = direction == .ingress ? connection.source : connection.destination
+        var peerNamespaceLabels: [String: String]?
+        var last = limit
+        for policy in namespace.policies where policy.isolates(direction) && policy.podSelector.matches(pod.labels) {
+            for rule in policy.rules(direction) {
+                guard let ports = rule.ports else { continue }
+                if let peers = rule.peers,
+                   !peers.contains(where: { $0.matches(peer, policyNamespace: policy.namespace, namespaceLabels: &peerNamespaceLabels) }) {
+                    continue
+                }
+                for entry in ports where entry.effectiveProtocol == connection.protocol {
+                    last = min(last, entry.lastPortMatchingAlike(from: connection.port))
+                }
+            }
+        }
+        return last
+    }
+
     /// Compares two endpoints without the container ports of pods, which
     /// only the port entries read.
     private static func sameEndpoint(_ first: Endpoint, _ second: Endpoint) -> Bool {
@@ -262,6 +295,17 @@ extension NetworkPolicyPeer {
 }
 
 extension NetworkPolicyPort {
+    /// Returns the last port from `port` on that this entry matches exactly
+    /// when it matches `port`: one before its range starts or after it
+    /// ends. A named entry, or one without a port, has no boundary.
+    func lastPortMatchingAlike(from port: Int) -> Int {
+        guard case .number(let first) = self.port else { return Int.max }
+        let last = endPort ?? first
+        if port < first { return first - 1 }
+        if port <= last { return last }
+        return Int.max
+    }
+
     func matches(_ connection: Connection) -> Bool {
         guard effectiveProtocol == connection.protocol else { return false }
         switch port {

@@ -44,10 +44,11 @@ struct InputShape: Sendable {
         InputShape(name: "invalid tokens", command: .build, text: invalidTokens),
         InputShape(name: "unclosed brackets", command: .build, text: unclosedBrackets),
         InputShape(name: "bytes that are not UTF-8", command: .build, bytes: randomBytes),
-        // TODO: the drift check of environments grows about linearly but
-        // costs 10 to 30 s/MB, most of it comparing the environments and
-        // searching the cause of one difference per namespace and port range.
+        // TODO: the drift checks grow about linearly but cost 9 to 23 s/MB:
+        // they compare the environments, compile each set of profile parts
+        // whole, and search the causes of tens of differences per namespace.
         InputShape(name: "environments of many namespaces", command: .check, text: environments),
+        InputShape(name: "environments, a port per namespace", command: .check, text: environmentsOfOwnPorts),
         InputShape(name: "many 'only in' statements", command: .check, text: scopedStatements),
         InputShape(name: "NetworkPolicy YAML", command: .lint, fileName: "shape.yaml", text: policyYAML),
         InputShape(name: "NetworkPolicy YAML", command: .import, fileName: "shape.yaml", text: policyYAML),
@@ -163,13 +164,17 @@ struct InputShape: Sendable {
         """
 
     /// Returns one namespace of the environment shapes, whose services call
-    /// each other and the previous namespace, with `members` added.
-    private static func environmentNamespace(_ index: Int, members: String = "") -> String {
-        """
+    /// each other and the previous namespace, with `members` added. With
+    /// `ownPorts`, its services listen on ports that no other namespace
+    /// uses, which gives every difference as many port boundaries as there
+    /// are namespaces.
+    private static func environmentNamespace(_ index: Int, members: String = "", ownPorts: Bool = false) -> String {
+        let (http, grpc) = ownPorts ? (1024 + index % 20000, "\(30000 + index % 20000)") : (8080, "9000-9005")
+        return """
         namespace m\(index) {
           deny all
-          service svc0 [app=s0] ports http:8080
-          service svc1 [app=s1] ports http:8080, grpc:9000-9005
+          service svc0 [app=s0] ports http:\(http)
+          service svc1 [app=s1] ports http:\(http), grpc:\(grpc)
           svc0 -> svc1:http, svc1:grpc
           svc1 -> m\(index == 0 ? 0 : index - 1)/svc0:http
         \(members)}
@@ -177,8 +182,7 @@ struct InputShape: Sendable {
         """
     }
 
-    private static func environments(_ bytes: Int) -> String {
-        let environments = """
+    private static let enforcementDifference = """
         environment staging {
           profile kind
           enforce * ingress, egress
@@ -189,7 +193,13 @@ struct InputShape: Sendable {
         }
 
         """
-        return repeated(bytes, header: kindProfile + environments) { environmentNamespace($0) }
+
+    private static func environments(_ bytes: Int) -> String {
+        repeated(bytes, header: kindProfile + enforcementDifference) { environmentNamespace($0) }
+    }
+
+    private static func environmentsOfOwnPorts(_ bytes: Int) -> String {
+        repeated(bytes, header: kindProfile + enforcementDifference) { environmentNamespace($0, ownPorts: true) }
     }
 
     /// Environments that differ in profile, a parameter and enforcement, with

@@ -162,6 +162,65 @@ final class RandomizedCrossCheckTests: XCTestCase {
         XCTAssertFalse(evaluator.decidesAlike(connection, Connection(from: web, to: db, protocol: .udp, port: 80)))
     }
 
+    /// Every port from a connection's own up to the last one that
+    /// `lastPortDecidedAlike(_:upTo:)` returns must get the connection's
+    /// verdict, when the destination names its container ports at that port.
+    func testLastPortDecidedAlikeKeepsVerdict() throws {
+        var random = SplitMix64(seed: 0x5eed_0006)
+        var checkedPorts = 0
+        var boundedCount = 0
+        for iteration in 0..<200 {
+            let evaluator = try NetworkPolicyEvaluator(policies: randomPolicies(&random))
+            let endpoints = randomEndpoints(&random)
+            for _ in 0..<50 {
+                let connection = randomConnection(endpoints, &random)
+                let last = evaluator.lastPortDecidedAlike(connection, upTo: 65535)
+                XCTAssertGreaterThanOrEqual(last, connection.port, "iteration \(iteration): \(connection)")
+                if last < 65535 { boundedCount += 1 }
+                for port in Set(Vocabulary.probePorts + [last, connection.port + 1]) where port > connection.port && port <= last {
+                    checkedPorts += 1
+                    let moved = movingPort(of: connection, to: port)
+                    XCTAssertEqual(evaluator.allows(moved), evaluator.allows(connection), "iteration \(iteration): \(connection) and \(moved)")
+                }
+            }
+        }
+        // Bounded results and checked ports must occur often, or the test checks less than it claims.
+        XCTAssertGreaterThan(boundedCount, 50)
+        XCTAssertGreaterThan(checkedPorts, 10000)
+    }
+
+    /// The last port stops before the next entry of an admitting rule, and
+    /// at the end of the entry that contains the port.
+    func testLastPortDecidedAlikeStopsAtEntries() throws {
+        let cluster = netpolCluster()
+        let (xa, xb) = (cluster.pod("x/a"), cluster.pod("x/b"))
+        let evaluator = try NetworkPolicyEvaluator(policies: [
+            policy("x", "ingress", podSelector: selector(["pod": "b"]), types: [.ingress], ingress: [
+                rule([podPeer(["pod": "a"])], ports: [port(8080, endPort: 8089), namedPort("serve-80-tcp")]),
+                rule([podPeer(["pod": "c"])], ports: [port(443)]),
+            ]),
+        ])
+        XCTAssertEqual(evaluator.lastPortDecidedAlike(Connection(from: xa, to: xb, protocol: .tcp, port: 1), upTo: 65535), 8079)
+        XCTAssertEqual(evaluator.lastPortDecidedAlike(Connection(from: xa, to: xb, protocol: .tcp, port: 8085), upTo: 65535), 8089)
+        XCTAssertEqual(evaluator.lastPortDecidedAlike(Connection(from: xa, to: xb, protocol: .tcp, port: 8090), upTo: 65535), 65535)
+        XCTAssertEqual(evaluator.lastPortDecidedAlike(Connection(from: xa, to: xb, protocol: .tcp, port: 1), upTo: 100), 100)
+        XCTAssertEqual(evaluator.lastPortDecidedAlike(Connection(from: xa, to: xb, protocol: .udp, port: 1), upTo: 65535), 65535)
+    }
+
+    /// Returns the connection on another port, with the destination's
+    /// container ports moved to that port under the same names.
+    private func movingPort(of connection: Connection, to port: Int) -> Connection {
+        var moved = connection
+        moved.port = port
+        if case .pod(var pod) = moved.destination {
+            pod.containerPorts = pod.containerPorts.filter { $0.containerPort == connection.port && $0.protocol == connection.protocol }.map {
+                ContainerPort(name: $0.name, protocol: $0.protocol, containerPort: port)
+            }
+            moved.destination = .pod(pod)
+        }
+        return moved
+    }
+
     /// Only rules that could admit the connection count: a port entry of a
     /// rule whose peers miss the other end, or of a policy that does not
     /// select the endpoint, admits neither connection on any port.
