@@ -114,12 +114,15 @@ public struct EnvironmentComparison: Sendable {
         let singles = attribution.singlePartBuilds()
         let (firstPolicies, secondPolicies) = (attribution.firstPolicies, attribution.secondPolicies)
         let context = distinctPolicies(singles.joined(), excluding: firstPolicies + secondPolicies)
-        let raw = try connectivityDifferences(between: firstPolicies, and: secondPolicies, context: context)
+        // Each difference is dropped once attributed, as the raw list of a
+        // large comparison takes more memory than the attributed one.
+        var raw = try connectivityDifferences(between: firstPolicies, and: secondPolicies, context: context)
+        raw.reverse()
         let boundaries = PortBoundaries([firstPolicies, secondPolicies] + singles)
 
         let names = (ContractNames(programs: [firstProgram]), ContractNames(programs: [secondProgram]))
         var differences: [EnvironmentDifference] = []
-        for difference in raw {
+        while let difference = raw.popLast() {
             // Pieces differ only in ports, and names do not depend on ports,
             // so each environment names the endpoints of a difference once.
             var namesBySide: [Bool: ContractNames.EndpointNames] = [:]

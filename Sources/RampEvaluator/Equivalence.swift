@@ -49,7 +49,18 @@ public struct ConnectivityDifference: Sendable, CustomStringConvertible {
     /// Disjoint within each `namedPorts` group, and never empty.
     public let ports: [PortDifference]
     /// A concrete connection for the first entry of `ports`.
-    public let example: Counterexample
+    public var example: Counterexample { boxedExample.value }
+    /// A comparison of large environments keeps hundreds of thousands of
+    /// differences, and the example is most of a difference's size.
+    private let boxedExample: Boxed<Counterexample>
+
+    init(source: EndpointClass, destination: EndpointClass, protocol: NetworkProtocol, ports: [PortDifference], example: Counterexample) {
+        self.source = source
+        self.destination = destination
+        self.protocol = `protocol`
+        self.ports = ports
+        boxedExample = Boxed(example)
+    }
 
     public var description: String {
         let portText = ports.map(\.description).joined(separator: "; ")
