@@ -171,7 +171,7 @@ public struct NetworkPolicyEvaluator: Sendable {
     private func lastPortDecidedAlike(
         _ direction: NetworkPolicy.PolicyType, of endpoint: Endpoint, _ connection: Connection, upTo limit: Int
     ) -> Int {
-        guard case .pod(let pod) = endpoint, let namespace = namespacePolicies(pod.namespace.name) else { return limit }
+        guard limit > connection.port, case .pod(let pod) = endpoint, let namespace = namespacePolicies(pod.namespace.name) else { return limit }
         let peer = direction == .ingress ? connection.source : connection.destination
         var peerNamespaceLabels: [String: String]?
         var last = limit
