@@ -38,11 +38,7 @@ enum ManifestInputs {
             return []
         }
         guard isDirectory.boolValue else { return [path] }
-        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-        let found = (FileManager.default.enumerator(atPath: base)?.compactMap { $0 as? String } ?? [])
-            .filter { name in fileExtensions.contains { name.hasSuffix("." + $0) } }
-            .map { base + "/" + $0 }
-            .sorted()
+        let found = DirectorySearch.files(below: path, extensions: fileExtensions) ?? []
         if found.isEmpty {
             diagnostics.emit(.fileUnreadable(path, reason: "the directory contains no .yaml, .yml or .json files"), at: nil)
         }
