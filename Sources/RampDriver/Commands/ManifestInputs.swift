@@ -38,11 +38,23 @@ enum ManifestInputs {
             return []
         }
         guard isDirectory.boolValue else { return [path] }
-        let found = DirectorySearch.files(below: path, extensions: fileExtensions) ?? []
+        let found = (DirectorySearch.files(below: path, extensions: fileExtensions) ?? []).filter { !isSourceMap($0) }
         if found.isEmpty {
             diagnostics.emit(.fileUnreadable(path, reason: "the directory contains no .yaml, .yml or .json files"), at: nil)
         }
         return found
+    }
+
+    /// Returns whether `path` is a source map that `ramp build --source-map`
+    /// wrote beside its YAML. Such maps are skipped in a directory, so that
+    /// a build's output directory can be linted, imported or compared as it is.
+    private static func isSourceMap(_ path: String) -> Bool {
+        guard path.hasSuffix(ManifestLayout.sourceMapName(".yaml")),
+              let handle = FileHandle(forReadingAtPath: path)
+        else { return false }
+        defer { try? handle.close() }
+        let prefix = handle.readData(ofLength: SourceMap.jsonPrefix.utf8.count)
+        return String(decoding: prefix, as: UTF8.self) == SourceMap.jsonPrefix
     }
 
     /// Decodes the NetworkPolicies of the files. Objects of other kinds are
