@@ -75,7 +75,7 @@ enum CommandLineOptions {
             case "-h", "--help":
                 return .help(Usage.build)
             case "-o", "--output":
-                options.outputDirectory = try reader.value(for: argument)
+                options.outputDirectory = try reader.singleValue(for: argument, current: options.outputDirectory)
             case "--diagnostics-format":
                 options.reporting.format = try reader.choice(for: argument, DiagnosticFormat.self)
             case "--color":
@@ -93,7 +93,7 @@ enum CommandLineOptions {
                 }
                 options.kubernetesVersion = version
             case "--env":
-                options.environment = try reader.value(for: argument)
+                options.environment = try reader.singleValue(for: argument, current: options.environment)
             case "--all-environments":
                 options.allEnvironments = true
             case "--stats":
@@ -135,6 +135,14 @@ struct ArgumentReader {
     mutating func value(for option: String) throws(UsageError) -> String {
         guard let value = next() else { throw UsageError(message: "option \(QuotedText.quote(option)) requires a value") }
         return value
+    }
+
+    /// Reads the value of an option that may be given once, and rejects it
+    /// when `current` is already set, because keeping only the last value
+    /// would silently build, check or write something other than requested.
+    mutating func singleValue(for option: String, current: String?) throws(UsageError) -> String {
+        guard current == nil else { throw UsageError(message: "option \(QuotedText.quote(option)) may be given once") }
+        return try value(for: option)
     }
 
     mutating func choice<Choice: RawRepresentable & CaseIterable>(

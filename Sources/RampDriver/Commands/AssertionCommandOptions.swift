@@ -128,7 +128,7 @@ extension CommandLineOptions {
             if try options.compile.parse(argument, &reader) { continue }
             if try parseFormatOption(argument, &reader, into: &options.reporting) { continue }
             if argument == "-o" || argument == "--output" {
-                output = try reader.value(for: argument)
+                output = try reader.singleValue(for: argument, current: output)
                 continue
             }
             if argument == "--all-environments" {
