@@ -441,7 +441,7 @@ final class EnvironmentBuildTests: XCTestCase {
         """, environment: nil)
         let suggestions = compilation.diagnostics.sorted().map { ($0.message, $0.notes.map(\.message), $0.fixIts.map(\.replacement)) }
         XCTAssertEqual(suggestions.map(\.0), [
-            "unknown profile 'opneshift'",
+            "unknown profile 'opneshift'; declare it with 'profile opneshift { ... }'",
             "unknown parameter 'backup-netwrk'; declare it with 'parameter backup-netwrk'",
             "unknown environment 'stagign'; declared environments: staging",
         ])

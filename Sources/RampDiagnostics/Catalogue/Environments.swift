@@ -16,7 +16,7 @@ extension DiagnosticID {
 
 extension DiagnosticMessage {
     public static func unknownProfile(_ name: String) -> Self {
-        Self(.unknownProfile, "unknown profile \(QuotedText.quote(name))")
+        Self(.unknownProfile, "unknown profile \(QuotedText.quote(name)); declare it with \(QuotedText.quote("profile " + name + " { ... }"))")
     }
 
     public static func unknownParameter(_ name: String) -> Self {
