@@ -449,6 +449,26 @@ final class EnvironmentBuildTests: XCTestCase {
         XCTAssertEqual(suggestions.map(\.2), [["openshift"], ["backup-network"], ["staging"]])
     }
 
+    /// Without a close name, the note lists the namespaces `enforce` may name.
+    func testUnknownEnforcedNamespaceListsDeclared() {
+        let compilation = compile("""
+        environment staging {
+          enforce billing ingress
+        }
+        namespace shop {
+          deny all
+        }
+        namespace ops {
+          deny all
+        }
+        """, environment: nil)
+        let diagnostics = compilation.diagnostics.sorted()
+
+        XCTAssertEqual(messages(compilation), ["2:11: error: unknown namespace 'billing'"])
+        XCTAssertEqual(diagnostics.map { $0.notes.map(\.message) }, [["declared namespaces: 'ops', 'shop'"]])
+        XCTAssertEqual(diagnostics.map { $0.fixIts.count }, [0])
+    }
+
     // MARK: - Facts of the profile
 
     private let consecutivePorts = """
