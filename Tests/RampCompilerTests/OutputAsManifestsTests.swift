@@ -46,6 +46,25 @@ final class OutputAsManifestsTests: XCTestCase {
         XCTAssertEqual(result.status, 0)
     }
 
+    func testTestPoliciesSkipsSourceMaps() {
+        let result = runRamp(["test", path("shop.ramp"), "--policies", path("out")])
+
+        XCTAssertEqual(result.error, "")
+        XCTAssertEqual(result.output, "0 passed, 0 failed\n")
+        XCTAssertEqual(result.status, 0)
+    }
+
+    /// A linked output directory is searched as the directory itself.
+    func testTestPoliciesFollowsLinkedDirectory() throws {
+        try FileManager.default.createSymbolicLink(atPath: path("linked"), withDestinationPath: "out")
+
+        let result = runRamp(["test", path("shop.ramp"), "--policies", path("linked")])
+
+        XCTAssertEqual(result.error, "")
+        XCTAssertEqual(result.output, "0 passed, 0 failed\n")
+        XCTAssertEqual(result.status, 0)
+    }
+
     /// Only a file that starts as ramp's maps do is skipped.
     func testOtherMapNamedFileIsRead() throws {
         let other = path("out/other.yaml.map.json")

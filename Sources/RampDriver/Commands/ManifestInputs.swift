@@ -48,7 +48,7 @@ enum ManifestInputs {
     /// Returns whether `path` is a source map that `ramp build --source-map`
     /// wrote beside its YAML. Such maps are skipped in a directory, so that
     /// a build's output directory can be linted, imported or compared as it is.
-    private static func isSourceMap(_ path: String) -> Bool {
+    static func isSourceMap(_ path: String) -> Bool {
         guard path.hasSuffix(ManifestLayout.sourceMapName(".yaml")),
               let handle = FileHandle(forReadingAtPath: path)
         else { return false }

@@ -70,14 +70,10 @@ enum PolicyInputs {
         }
         guard isDirectory.boolValue else { return [path] }
 
-        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-        guard let enumerator = FileManager.default.enumerator(atPath: base) else {
+        guard let found = DirectorySearch.files(below: path, extensions: fileExtensions) else {
             diagnostics.emit(.fileUnreadable(path, reason: "the directory cannot be listed"), at: nil)
             return nil
         }
-        return enumerator.compactMap { $0 as? String }
-            .filter { name in fileExtensions.contains { name.hasSuffix("." + $0) } }
-            .map { base + "/" + $0 }
-            .sorted()
+        return found.filter { !ManifestInputs.isSourceMap($0) }
     }
 }
