@@ -308,7 +308,8 @@ extension Explanations {
 
             The API server keeps one object per namespace and name, so applying
             both leaves only the last one. ramp cannot know which one the cluster
-            holds, so it stops. Rename one object or delete it.
+            holds, so `ramp test`, `ramp import` and `ramp drift` stop, and
+            `ramp lint` checks only the first. Rename one object or delete it.
 
             Erroneous example:
 

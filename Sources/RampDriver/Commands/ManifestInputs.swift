@@ -60,13 +60,15 @@ enum ManifestInputs {
     /// Decodes the NetworkPolicies of the files. Objects of other kinds are
     /// skipped. A file without any object gets a warning, because lint would
     /// otherwise pass it in silence and drift would read it as a cluster
-    /// without policies.
+    /// without policies. A namespace and name used twice is an error, and
+    /// only the first of those policies is returned.
     static func policies(_ files: [SourceFile], diagnostics: DiagnosticEngine) -> [DecodedNetworkPolicy] {
         let decoder = NetworkPolicyDecoder()
-        return files.flatMap { file in
+        let decoded = files.flatMap { file in
             let documents = documents(of: file, expected: "NetworkPolicy", diagnostics: diagnostics)
             return decoder.decode(documents, diagnostics: diagnostics).policies
         }
+        return DuplicatePolicies.removing(from: decoded, diagnostics: diagnostics)
     }
 
     /// Reads the workloads, Services and Namespaces of the files, with the
