@@ -415,7 +415,7 @@ final class EnvironmentBuildTests: XCTestCase {
 
     func testUnknownEnvironmentWithoutDeclarations() {
         let compilation = compile("namespace shop {\n}\n", environment: "staging")
-        XCTAssertEqual(messages(compilation), ["error: unknown environment 'staging'; no environment is declared"])
+        XCTAssertEqual(messages(compilation), ["error: unknown environment 'staging'; the contracts declare no environment, so add 'environment staging { ... }'"])
     }
 
     func testDuplicateDeclarationPointsAtFirst() {
