@@ -132,8 +132,13 @@ struct ArgumentReader {
         return arguments[index]
     }
 
+    /// Reads the value of `option`. An empty value is rejected, because it
+    /// usually comes from an unset shell variable. With `-o ""`, a build
+    /// would write into the current directory and delete the files that
+    /// ramp generated there for namespaces these contracts do not declare.
     mutating func value(for option: String) throws(UsageError) -> String {
         guard let value = next() else { throw UsageError(message: "option \(QuotedText.quote(option)) requires a value") }
+        guard !value.isEmpty else { throw UsageError(message: "option \(QuotedText.quote(option)) requires a non-empty value") }
         return value
     }
 

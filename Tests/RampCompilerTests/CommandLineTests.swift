@@ -67,6 +67,21 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    /// An empty value, as an unset shell variable gives, is not the current directory.
+    func testEmptyOptionValueIsRejected() {
+        let commands: [(arguments: [String], option: String)] = [
+            (["build", "c", "-o", ""], "-o"),
+            (["check", "c", "-o", ""], "-o"),
+            (["build", "c", "-o", "out", "--env", ""], "--env"),
+            (["drift", "c", "--live", ""], "--live"),
+        ]
+        for command in commands {
+            let result = runRamp(command.arguments)
+            XCTAssertEqual(result.error, "ramp: error: option '\(command.option)' requires a non-empty value\n", "\(command.arguments)")
+            XCTAssertEqual(result.status, 2, "\(command.arguments)")
+        }
+    }
+
     func testBuildWritesOneFilePerNamespace() throws {
         let input = write("contracts/shop.ramp", validContract)
         let output = directory.appendingPathComponent("out").path
