@@ -53,9 +53,10 @@ enum CommandLineOptions {
         case "test": return try parseTest(Array(arguments.dropFirst()))
         case "check": return try parseCheck(Array(arguments.dropFirst()))
         case "diff":
-            // `--env` twice compares environments; otherwise two versions of the contracts.
+            // Two or more `--env` options compare environments. One selects
+            // the environment in which two versions of the contracts are compared.
             let rest = Array(arguments.dropFirst())
-            return rest.contains("--env") ? try parseEnvironmentDiff(rest) : try parseDiff(rest)
+            return rest.filter { $0 == "--env" }.count >= 2 ? try parseEnvironmentDiff(rest) : try parseDiff(rest)
         case "lint": return try parseLint(Array(arguments.dropFirst()))
         case "drift": return try parseDrift(Array(arguments.dropFirst()))
         case "import": return try parseImport(Array(arguments.dropFirst()))

@@ -167,6 +167,10 @@ extension CommandLineOptions {
                 options.paths.append(argument)
             }
         }
+        if options.base == nil && options.paths.count != 2 && options.compile.environment != nil {
+            throw UsageError(message: "'ramp diff' compares two environments: give '--env A --env B'; "
+                + "with one '--env', give two contract paths, the old and the new, or '--base <revision>' and the contract paths")
+        }
         if options.base == nil && options.paths.count != 2 {
             throw UsageError(message: "'ramp diff' requires two contract paths, the old and the new, or '--base <revision>' and the contract paths")
         }
