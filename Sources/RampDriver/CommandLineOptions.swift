@@ -53,9 +53,10 @@ enum CommandLineOptions {
         case "test": return try parseTest(Array(arguments.dropFirst()))
         case "check": return try parseCheck(Array(arguments.dropFirst()))
         case "diff":
-            // `--env` twice compares environments; otherwise two versions of the contracts.
+            // Two or more `--env` options compare environments. One selects
+            // the environment in which two versions of the contracts are compared.
             let rest = Array(arguments.dropFirst())
-            return rest.contains("--env") ? try parseEnvironmentDiff(rest) : try parseDiff(rest)
+            return rest.filter { $0 == "--env" }.count >= 2 ? try parseEnvironmentDiff(rest) : try parseDiff(rest)
         case "lint": return try parseLint(Array(arguments.dropFirst()))
         case "drift": return try parseDrift(Array(arguments.dropFirst()))
         case "import": return try parseImport(Array(arguments.dropFirst()))
@@ -75,7 +76,7 @@ enum CommandLineOptions {
             case "-h", "--help":
                 return .help(Usage.build)
             case "-o", "--output":
-                options.outputDirectory = try reader.value(for: argument)
+                options.outputDirectory = try reader.singleValue(for: argument, current: options.outputDirectory)
             case "--diagnostics-format":
                 options.reporting.format = try reader.choice(for: argument, DiagnosticFormat.self)
             case "--color":
@@ -93,7 +94,7 @@ enum CommandLineOptions {
                 }
                 options.kubernetesVersion = version
             case "--env":
-                options.environment = try reader.value(for: argument)
+                options.environment = try reader.singleValue(for: argument, current: options.environment)
             case "--all-environments":
                 options.allEnvironments = true
             case "--stats":
@@ -132,9 +133,22 @@ struct ArgumentReader {
         return arguments[index]
     }
 
+    /// Reads the value of `option`. An empty value is rejected, because it
+    /// usually comes from an unset shell variable. With `-o ""`, a build
+    /// would write into the current directory and delete the files that
+    /// ramp generated there for namespaces these contracts do not declare.
     mutating func value(for option: String) throws(UsageError) -> String {
         guard let value = next() else { throw UsageError(message: "option \(QuotedText.quote(option)) requires a value") }
+        guard !value.isEmpty else { throw UsageError(message: "option \(QuotedText.quote(option)) requires a non-empty value") }
         return value
+    }
+
+    /// Reads the value of an option that may be given once, and rejects it
+    /// when `current` is already set, because keeping only the last value
+    /// would silently build, check or write something other than requested.
+    mutating func singleValue(for option: String, current: String?) throws(UsageError) -> String {
+        guard current == nil else { throw UsageError(message: "option \(QuotedText.quote(option)) may be given once") }
+        return try value(for: option)
     }
 
     mutating func choice<Choice: RawRepresentable & CaseIterable>(

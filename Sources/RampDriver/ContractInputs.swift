@@ -45,15 +45,10 @@ public enum ContractInputs {
         }
         guard isDirectory.boolValue else { return [path] }
 
-        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-        guard let enumerator = FileManager.default.enumerator(atPath: base) else {
+        guard let found = DirectorySearch.files(below: path, extensions: [fileExtension]) else {
             diagnostics.emit(.fileUnreadable(path, reason: "the directory cannot be listed"), at: nil)
             return []
         }
-        let found = enumerator.compactMap { $0 as? String }
-            .filter { $0.hasSuffix("." + fileExtension) }
-            .map { base + "/" + $0 }
-            .sorted()
         if found.isEmpty {
             diagnostics.emit(.noContracts(path), at: nil)
         }

@@ -224,7 +224,8 @@ struct ExplainCommand {
         }
         let services = namespace.services.map(\.id.name)
         guard let suggestion = NameSuggestion.closest(to: id.name, in: services) else {
-            return "unknown service \(QuotedText.quote(id.name)) in namespace \(QuotedText.quote(id.namespace))"
+            let declared = services.isEmpty ? "the namespace declares no service" : "the namespace declares \(NameSuggestion.list(services))"
+            return "unknown service \(QuotedText.quote(id.name)) in namespace \(QuotedText.quote(id.namespace)); \(declared)"
         }
         return "unknown service \(QuotedText.quote(id.name)) in namespace \(QuotedText.quote(id.namespace)); did you mean \(QuotedText.quote(suggestion))?"
     }

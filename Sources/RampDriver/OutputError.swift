@@ -11,9 +11,15 @@ public struct OutputError: Error {
     }
 
     /// Makes the error for a system call that failed to create, change or
-    /// delete `path`, worded as "cannot write 'path': reason".
+    /// delete `path`, worded as "cannot write 'path': reason". A denied
+    /// permission or a read-only file system gets a next step, because the
+    /// user must change the directory or choose another one.
     static func writeFailure(_ path: String, errorNumber: Int32) -> OutputError {
-        OutputError(.outputUnwritable(path, reason: String(cString: strerror(errorNumber))))
+        let reason = String(cString: strerror(errorNumber))
+        guard [EACCES, EPERM, EROFS].contains(errorNumber) else {
+            return OutputError(.outputUnwritable(path, reason: reason))
+        }
+        return OutputError(.outputUnwritable(path, reason: reason + "; make the directory writable or pass another one with '-o'"))
     }
 
     /// Makes the error for a system call that failed to list, examine or

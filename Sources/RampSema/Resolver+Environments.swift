@@ -102,7 +102,7 @@ extension Resolver {
                 continue
             }
             if namespaces[namespace.text] == nil {
-                reportUnknownName(.unknownNamespace(namespace.text), namespace, candidates: Array(namespaces.keys))
+                reportUnknownName(.unknownNamespace(namespace.text), namespace, candidates: Array(namespaces.keys), listedAs: "namespaces")
                 continue
             }
             result.byNamespace[namespace.text] = directions
@@ -186,9 +186,13 @@ extension Resolver {
         return scope.includes(selection?.source(of: .statement(statement)))
     }
 
-    func reportUnknownName(_ message: DiagnosticMessage, _ name: Word, candidates: [String]) {
+    /// Reports an unknown name with the closest candidate as a fix-it. When
+    /// none is close and `listedAs` names the kind of the candidates, a note
+    /// lists them instead, so that the message still says what to write.
+    func reportUnknownName(_ message: DiagnosticMessage, _ name: Word, candidates: [String], listedAs kind: String? = nil) {
         guard let suggestion = NameSuggestion.closest(to: name.text, in: candidates) else {
-            diagnostics.emit(message, at: name.range)
+            let notes = kind.map { [Note(candidates.isEmpty ? "no \($0) are declared" : "declared \($0): \(NameSuggestion.list(candidates))")] } ?? []
+            diagnostics.emit(message, at: name.range, notes: notes)
             return
         }
         diagnostics.emit(message, at: name.range, notes: [Note("did you mean \(QuotedText.quote(suggestion))?")],

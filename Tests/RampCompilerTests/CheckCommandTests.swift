@@ -96,6 +96,20 @@ final class CheckCommandTests: XCTestCase {
         """)
     }
 
+    func testEditedCommentIsExplained() throws {
+        build()
+        let built = try String(contentsOfFile: output + "/shop.yaml", encoding: .utf8)
+        write("generated/shop.yaml", built + "# reviewed\n")
+        let result = runRamp(["check", contracts, "-o", output])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.error, """
+        ramp: error: '\(output!)/shop.yaml' differs from a fresh build; run '\(rebuild)' [RAMP0820]
+          = note: only comment lines differ, and the header names the same contract files, so a comment was likely edited by hand
+        1 error generated.
+
+        """)
+    }
+
     func testMissingFileIsNamed() {
         build()
         write("contracts/more.ramp", "namespace more {\n  deny all\n}\n")

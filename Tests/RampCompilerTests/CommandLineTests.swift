@@ -49,6 +49,39 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(runRamp(["build", "x", "-o", "y", "--color", "pink"]).status, 2)
     }
 
+    /// An option that names one environment or one output is rejected when
+    /// repeated, instead of keeping the last value.
+    func testRepeatedSingleOptionsAreRejected() {
+        let commands: [(arguments: [String], option: String)] = [
+            (["build", "c", "-o", "a", "-o", "b"], "-o"),
+            (["build", "c", "-o", "a", "--output", "b"], "--output"),
+            (["build", "c", "-o", "a", "--env", "dev", "--env", "prod"], "--env"),
+            (["check", "c", "-o", "a", "-o", "b"], "-o"),
+            (["drift", "c", "--live", "l.yaml", "--env", "dev", "--env", "prod"], "--env"),
+            (["import", "p.yaml", "-o", "a.ramp", "-o", "b.ramp"], "-o"),
+        ]
+        for command in commands {
+            let result = runRamp(command.arguments)
+            XCTAssertEqual(result.error, "ramp: error: option '\(command.option)' may be given once\n", "\(command.arguments)")
+            XCTAssertEqual(result.status, 2, "\(command.arguments)")
+        }
+    }
+
+    /// An empty value, as an unset shell variable gives, is not the current directory.
+    func testEmptyOptionValueIsRejected() {
+        let commands: [(arguments: [String], option: String)] = [
+            (["build", "c", "-o", ""], "-o"),
+            (["check", "c", "-o", ""], "-o"),
+            (["build", "c", "-o", "out", "--env", ""], "--env"),
+            (["drift", "c", "--live", ""], "--live"),
+        ]
+        for command in commands {
+            let result = runRamp(command.arguments)
+            XCTAssertEqual(result.error, "ramp: error: option '\(command.option)' requires a non-empty value\n", "\(command.arguments)")
+            XCTAssertEqual(result.status, 2, "\(command.arguments)")
+        }
+    }
+
     func testBuildWritesOneFilePerNamespace() throws {
         let input = write("contracts/shop.ramp", validContract)
         let output = directory.appendingPathComponent("out").path

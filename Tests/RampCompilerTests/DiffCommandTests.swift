@@ -247,10 +247,26 @@ final class DiffCommandTests: XCTestCase {
         let unknown = runRamp(["diff", "--base", "no-such-revision", "contracts"])
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.error.hasPrefix("ramp: error: cannot read the contracts at revision 'no-such-revision': "), unknown.error)
-        XCTAssertTrue(unknown.error.contains("[RAMP0830]"), unknown.error)
+        XCTAssertTrue(unknown.error.hasSuffix("; give a branch, tag or commit that exists, such as 'main' or 'HEAD~1' [RAMP0830]\n1 error generated.\n"), unknown.error)
 
         let empty = runRamp(["diff", "--base", "HEAD", "absent"])
         XCTAssertTrue(empty.error.contains("cannot read the contracts at revision 'HEAD': no '.ramp' files found at 'absent' [RAMP0830]"), empty.error)
+    }
+
+    /// Outside a repository, git's message is followed by what to do.
+    func testBaseOutsideRepositoryAdvises() throws {
+        let outside = directory.appendingPathComponent("plain")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        write("plain/contracts/shop.ramp", base)
+        let previous = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(outside.path)
+        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+
+        let result = runRamp(["diff", "--base", "HEAD", "contracts"])
+
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.error.hasPrefix("ramp: error: cannot read the contracts at revision 'HEAD': fatal: not a git repository"), result.error)
+        XCTAssertTrue(result.error.hasSuffix("; run 'ramp diff --base' from a directory inside the Git repository of the contracts [RAMP0830]\n1 error generated.\n"), result.error)
     }
 
     func testBaseRevisionNamesOldLocations() throws {

@@ -415,7 +415,7 @@ final class EnvironmentBuildTests: XCTestCase {
 
     func testUnknownEnvironmentWithoutDeclarations() {
         let compilation = compile("namespace shop {\n}\n", environment: "staging")
-        XCTAssertEqual(messages(compilation), ["error: unknown environment 'staging'; no environment is declared"])
+        XCTAssertEqual(messages(compilation), ["error: unknown environment 'staging'; the contracts declare no environment, so add 'environment staging { ... }'"])
     }
 
     func testDuplicateDeclarationPointsAtFirst() {
@@ -441,12 +441,32 @@ final class EnvironmentBuildTests: XCTestCase {
         """, environment: nil)
         let suggestions = compilation.diagnostics.sorted().map { ($0.message, $0.notes.map(\.message), $0.fixIts.map(\.replacement)) }
         XCTAssertEqual(suggestions.map(\.0), [
-            "unknown profile 'opneshift'",
+            "unknown profile 'opneshift'; declare it with 'profile opneshift { ... }'",
             "unknown parameter 'backup-netwrk'; declare it with 'parameter backup-netwrk'",
             "unknown environment 'stagign'; declared environments: staging",
         ])
         XCTAssertEqual(suggestions.map(\.1), [["did you mean 'openshift'?"], ["did you mean 'backup-network'?"], ["did you mean 'staging'?"]])
         XCTAssertEqual(suggestions.map(\.2), [["openshift"], ["backup-network"], ["staging"]])
+    }
+
+    /// Without a close name, the note lists the namespaces `enforce` may name.
+    func testUnknownEnforcedNamespaceListsDeclared() {
+        let compilation = compile("""
+        environment staging {
+          enforce billing ingress
+        }
+        namespace shop {
+          deny all
+        }
+        namespace ops {
+          deny all
+        }
+        """, environment: nil)
+        let diagnostics = compilation.diagnostics.sorted()
+
+        XCTAssertEqual(messages(compilation), ["2:11: error: unknown namespace 'billing'"])
+        XCTAssertEqual(diagnostics.map { $0.notes.map(\.message) }, [["declared namespaces: 'ops', 'shop'"]])
+        XCTAssertEqual(diagnostics.map { $0.fixIts.count }, [0])
     }
 
     // MARK: - Facts of the profile

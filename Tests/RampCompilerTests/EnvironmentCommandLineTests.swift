@@ -161,15 +161,45 @@ final class EnvironmentCommandLineTests: XCTestCase {
         """)
     }
 
+    /// One `--env` compares two versions of the contracts in that environment.
+    func testVersionDiffInOneEnvironment() {
+        let contract = """
+            environment staging {
+            }
+            namespace shop {
+              deny all
+              service web [app=web] ports http:8080
+              service api [app=api] ports http:8080
+              web -> api:http
+            }
+
+            """
+        let old = write("old.ramp", contract)
+        let new = write("new.ramp", contract.replacingOccurrences(of: "  web -> api:http\n", with: "  web -> api:http\n  api -> web:http only in staging\n"))
+
+        let staging = runRamp(["diff", old, new, "--env", "staging"])
+        let withoutEnvironment = runRamp(["diff", old, new])
+
+        XCTAssertEqual(staging.error, "")
+        XCTAssertEqual(staging.status, 0)
+        XCTAssertTrue(staging.output.contains("Connections added (1):\n  + shop/api -> shop/web on TCP 8080\n"), staging.output)
+        XCTAssertEqual(withoutEnvironment.status, 0)
+        XCTAssertFalse(withoutEnvironment.output.contains("Connections added"), withoutEnvironment.output)
+    }
+
     func testDiffUsageErrors() {
-        XCTAssertEqual(runRamp(["diff", "--env", "a", "x"]).error, "ramp: error: 'ramp diff' compares two environments: give '--env A --env B'\n")
+        XCTAssertEqual(runRamp(["diff", "--env", "a", "x"]).error, "ramp: error: 'ramp diff' compares two environments: give '--env A --env B'; "
+                       + "with one '--env', give two contract paths, the old and the new, or '--base <revision>' and the contract paths\n")
+        XCTAssertEqual(runRamp(["diff", "--env", "a", "--env", "b", "--env", "c", "x"]).error,
+                       "ramp: error: 'ramp diff' compares two environments: give '--env A --env B'\n")
         XCTAssertEqual(runRamp(["diff", "--env", "a", "--env", "a", "x"]).error,
                        "ramp: error: 'ramp diff' needs two different environments; both '--env' options name 'a'\n")
         XCTAssertEqual(runRamp(["diff", "--env", "a", "--env", "b"]).error, "ramp: error: 'ramp diff' requires at least one contract file or directory\n")
         XCTAssertEqual(runRamp(["diff", "--env", "a", "--env", "b", "x", "--limit", "-1"]).error,
                        "ramp: error: invalid value '-1' for '--limit'; use a whole number of lines, 0 for no limit\n")
         XCTAssertEqual(runRamp(["diff", "--env", "a", "--env", "b", "x", "--format", "html"]).status, 2)
-        XCTAssertTrue(runRamp(["diff", "--env", "a", "--help"]).output.contains("USAGE: ramp diff --env <a> --env <b> <path>... [options]"))
+        XCTAssertTrue(runRamp(["diff", "--env", "a", "--env", "b", "--help"]).output.contains("USAGE: ramp diff --env <a> --env <b> <path>... [options]"))
+        XCTAssertTrue(runRamp(["diff", "--help"]).output.contains("       ramp diff --env <a> --env <b> <path>... [options]   (see 'ramp diff --env a --env b --help')\n"))
     }
 
     // MARK: - ramp check

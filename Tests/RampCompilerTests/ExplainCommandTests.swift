@@ -231,7 +231,8 @@ final class ExplainCommandTests: XCTestCase {
     func testConnectionErrors() {
         write("shop.ramp", shop)
         let cases: [([String], String)] = [
-            (["--from", "shop/web", "--to", "shop/nope"], "unknown service 'nope' in namespace 'shop'"),
+            (["--from", "shop/web", "--to", "shop/nope"], "unknown service 'nope' in namespace 'shop'; the namespace declares 'api', 'web'"),
+            (["--from", "ops/prom", "--to", "ops/nope:80"], "unknown service 'nope' in namespace 'ops'; the namespace declares 'prom'"),
             (["--from", "shop/web", "--to", "shop/apii"], "unknown service 'apii' in namespace 'shop'; did you mean 'api'?"),
             (["--from", "shop/web", "--to", "shop/aip"], "unknown service 'aip' in namespace 'shop'; did you mean 'api'?"),
             (["--from", "shopp/web", "--to", "shop/api"], "unknown namespace 'shopp' in 'shopp/web'; did you mean 'shop'?"),

@@ -130,8 +130,15 @@ final class HostileInputTests: XCTestCase {
         let compilation = compileBytes(Array("namespace a {\n  web\u{0} -> api\n\u{1B}[2J\n}\n".utf8))
 
         XCTAssertEqual(messages(compilation), [
-            "2:6: error: unexpected character U+0 in contract",
-            "3:1: error: unexpected character U+1B in contract",
+            "2:6: error: unexpected character U+0000 in contract",
+            "3:1: error: unexpected character U+001B in contract",
         ])
+    }
+
+    /// Code points beyond four digits keep all of them.
+    func testCodePointOfFiveDigits() {
+        let compilation = compileBytes(Array("namespace a {\n  web \u{1F600}\n}\n".utf8))
+
+        XCTAssertEqual(messages(compilation), ["2:7: error: unexpected character '\u{1F600}' (U+1F600) in contract"])
     }
 }

@@ -84,7 +84,7 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(diagnostics.diagnostics.map(\.message), [
             "expected ',' or ']' in label selector, found end of line",
             "expected a service, 'namespace', 'namespaces', 'cluster', 'internet' or 'network', found '->'",
-            "unexpected character '?' (U+3F) in contract",
+            "unexpected character '?' (U+003F) in contract",
         ])
         let services = file.namespaces[0].members.compactMap { member -> String? in
             if case .service(let service) = member { return service.name.text }

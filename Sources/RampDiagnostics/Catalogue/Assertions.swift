@@ -81,6 +81,14 @@ extension DiagnosticMessage {
         return Self(.objectSkipped, "skipped \(object) because only NetworkPolicy objects are read")
     }
 
+    /// Makes the message for an object whose kind is close to
+    /// `NetworkPolicy`, such as `NetworkPolcy`, or `NetworkPolicy` followed
+    /// by an invisible character.
+    public static func misspeltPolicyKind(_ kind: String, name: String?) -> Self {
+        let object = name.map { "object \(QuotedText.quote($0))" } ?? "an object"
+        return Self(.objectSkipped, "skipped \(object) of kind \(QuotedText.quote(kind)) because only NetworkPolicy objects are read; did you mean 'NetworkPolicy'?")
+    }
+
     public static func duplicatePolicy(_ policy: String) -> Self {
         Self(.duplicatePolicy, "NetworkPolicy \(QuotedText.quote(policy)) is defined twice; the API server keeps one object per namespace and name")
     }

@@ -16,7 +16,7 @@ extension DiagnosticID {
 
 extension DiagnosticMessage {
     public static func unknownProfile(_ name: String) -> Self {
-        Self(.unknownProfile, "unknown profile \(QuotedText.quote(name))")
+        Self(.unknownProfile, "unknown profile \(QuotedText.quote(name)); declare it with \(QuotedText.quote("profile " + name + " { ... }"))")
     }
 
     public static func unknownParameter(_ name: String) -> Self {
@@ -24,7 +24,9 @@ extension DiagnosticMessage {
     }
 
     public static func unknownEnvironment(_ name: String, declared: [String]) -> Self {
-        let list = declared.isEmpty ? "no environment is declared" : "declared environments: " + declared.joined(separator: ", ")
+        let list = declared.isEmpty
+            ? "the contracts declare no environment, so add \(QuotedText.quote("environment " + name + " { ... }"))"
+            : "declared environments: " + declared.joined(separator: ", ")
         return Self(.unknownEnvironment, "unknown environment \(QuotedText.quote(name)); \(list)")
     }
 

@@ -301,6 +301,10 @@ extension Explanations {
             Exports such as `kubectl get all -o yaml` hold Deployments, Services
             and other objects that do not restrict traffic. Silence the warning
             with `-W no-object-skipped`, or export only NetworkPolicy objects.
+
+            `ramp lint`, `ramp import` and `ramp drift` give this warning only
+            for a kind close to `NetworkPolicy`, such as `NetworkPolcy`,
+            because they would otherwise leave a misspelt policy out unseen.
             """,
 
         812: """
@@ -308,7 +312,8 @@ extension Explanations {
 
             The API server keeps one object per namespace and name, so applying
             both leaves only the last one. ramp cannot know which one the cluster
-            holds, so it stops. Rename one object or delete it.
+            holds, so `ramp test`, `ramp import` and `ramp drift` stop, and
+            `ramp lint` checks only the first. Rename one object or delete it.
 
             Erroneous example:
 

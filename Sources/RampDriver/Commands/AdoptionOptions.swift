@@ -48,7 +48,7 @@ extension CommandLineOptions {
         try parseArguments(arguments, command: "drift", reporting: &options.reporting) { (argument, reader) throws(UsageError) in
             switch argument {
             case "--live": options.live.append(try reader.value(for: argument))
-            case "--env": options.environment = try reader.value(for: argument)
+            case "--env": options.environment = try reader.singleValue(for: argument, current: options.environment)
             case "--all-namespaces": options.allNamespaces = true
             default:
                 guard !argument.hasPrefix("-") else { return false }
@@ -67,7 +67,7 @@ extension CommandLineOptions {
         try parseArguments(arguments, command: "import", reporting: &options.reporting) { (argument, reader) throws(UsageError) in
             switch argument {
             case "--workloads": options.workloads.append(try reader.value(for: argument))
-            case "-o", "--output": options.output = try reader.value(for: argument)
+            case "-o", "--output": options.output = try reader.singleValue(for: argument, current: options.output)
             case "--allow-approximate": options.allowApproximate = true
             default:
                 guard !argument.hasPrefix("-") || argument == "-" else { return false }

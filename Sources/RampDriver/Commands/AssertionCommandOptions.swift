@@ -128,7 +128,7 @@ extension CommandLineOptions {
             if try options.compile.parse(argument, &reader) { continue }
             if try parseFormatOption(argument, &reader, into: &options.reporting) { continue }
             if argument == "-o" || argument == "--output" {
-                output = try reader.value(for: argument)
+                output = try reader.singleValue(for: argument, current: output)
                 continue
             }
             if argument == "--all-environments" {
@@ -166,6 +166,10 @@ extension CommandLineOptions {
                 try rejectUnknownOption(argument, command: "diff")
                 options.paths.append(argument)
             }
+        }
+        if options.base == nil && options.paths.count != 2 && options.compile.environment != nil {
+            throw UsageError(message: "'ramp diff' compares two environments: give '--env A --env B'; "
+                + "with one '--env', give two contract paths, the old and the new, or '--base <revision>' and the contract paths")
         }
         if options.base == nil && options.paths.count != 2 {
             throw UsageError(message: "'ramp diff' requires two contract paths, the old and the new, or '--base <revision>' and the contract paths")

@@ -33,10 +33,19 @@ struct GeneratedFileComparison {
 
     /// Explains a difference in comment lines alone. Those name the
     /// contract files as the build was given them, so a check given other
-    /// paths, or run from another directory, differs only there.
+    /// paths, or run from another directory, differs only there. The first
+    /// line names the contract files of the namespace, so when it matches,
+    /// the paths are most likely the same and a comment was edited by hand.
     private func commentNotes(_ found: Data, _ expected: Data) -> [Note] {
         guard GeneratedFileComparison.lines(of: found) == GeneratedFileComparison.lines(of: expected) else { return [] }
-        return [Note("only comment lines differ, such as the contract paths they name; give 'ramp check' the contract paths that 'ramp build' was given, from the same directory")]
+        guard GeneratedFileComparison.firstLine(of: found) == GeneratedFileComparison.firstLine(of: expected) else {
+            return [Note("only comment lines differ, such as the contract paths they name; give 'ramp check' the contract paths that 'ramp build' was given, from the same directory")]
+        }
+        return [Note("only comment lines differ, and the header names the same contract files, so a comment was likely edited by hand")]
+    }
+
+    private static func firstLine(of data: Data) -> Data.SubSequence {
+        data.prefix { $0 != UInt8(ascii: "\n") }
     }
 
     /// Returns the lines that are not comments.

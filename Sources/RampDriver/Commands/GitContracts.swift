@@ -66,8 +66,20 @@ enum GitContracts {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let message = String(decoding: errorData, as: UTF8.self).split(separator: "\n").first.map(String.init)
-            throw Failure(reason: message ?? "git exited with status \(process.terminationStatus)")
+            throw Failure(reason: message.map { $0 + advice(for: $0) } ?? "git exited with status \(process.terminationStatus)")
         }
         return [UInt8](outputData)
+    }
+
+    /// Returns what to do about the two failures a user most often meets,
+    /// recognised by git's English messages, or "" for any other message.
+    private static func advice(for gitMessage: String) -> String {
+        if gitMessage.contains("not a git repository") {
+            return "; run 'ramp diff --base' from a directory inside the Git repository of the contracts"
+        }
+        if gitMessage.contains("Not a valid object name") {
+            return "; give a branch, tag or commit that exists, such as 'main' or 'HEAD~1'"
+        }
+        return ""
     }
 }

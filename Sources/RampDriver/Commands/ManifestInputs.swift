@@ -38,27 +38,51 @@ enum ManifestInputs {
             return []
         }
         guard isDirectory.boolValue else { return [path] }
-        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-        let found = (FileManager.default.enumerator(atPath: base)?.compactMap { $0 as? String } ?? [])
-            .filter { name in fileExtensions.contains { name.hasSuffix("." + $0) } }
-            .map { base + "/" + $0 }
-            .sorted()
+        let found = (DirectorySearch.files(below: path, extensions: fileExtensions) ?? []).filter { !isSourceMap($0) }
         if found.isEmpty {
             diagnostics.emit(.fileUnreadable(path, reason: "the directory contains no .yaml, .yml or .json files"), at: nil)
         }
         return found
     }
 
+    /// Returns whether `path` is a source map that `ramp build --source-map`
+    /// wrote beside its YAML. Such maps are skipped in a directory, so that
+    /// a build's output directory can be linted, imported or compared as it is.
+    static func isSourceMap(_ path: String) -> Bool {
+        guard path.hasSuffix(ManifestLayout.sourceMapName(".yaml")),
+              let handle = FileHandle(forReadingAtPath: path)
+        else { return false }
+        defer { try? handle.close() }
+        let prefix = handle.readData(ofLength: SourceMap.jsonPrefix.utf8.count)
+        return String(decoding: prefix, as: UTF8.self) == SourceMap.jsonPrefix
+    }
+
     /// Decodes the NetworkPolicies of the files. Objects of other kinds are
-    /// skipped. A file without any object gets a warning, because lint would
-    /// otherwise pass it in silence and drift would read it as a cluster
-    /// without policies.
+    /// skipped, with a warning when the kind looks like a misspelt
+    /// NetworkPolicy. A file without any object gets a warning, because lint
+    /// would otherwise pass it in silence and drift would read it as a
+    /// cluster without policies. A namespace and name used twice is an
+    /// error, and only the first of those policies is returned.
     static func policies(_ files: [SourceFile], diagnostics: DiagnosticEngine) -> [DecodedNetworkPolicy] {
         let decoder = NetworkPolicyDecoder()
-        return files.flatMap { file in
+        let decoded = files.flatMap { file in
             let documents = documents(of: file, expected: "NetworkPolicy", diagnostics: diagnostics)
-            return decoder.decode(documents, diagnostics: diagnostics).policies
+            let result = decoder.decode(documents, diagnostics: diagnostics)
+            result.skipped.forEach { reportMisspeltKind($0, diagnostics: diagnostics) }
+            return result.policies
         }
+        return DuplicatePolicies.removing(from: decoded, diagnostics: diagnostics)
+    }
+
+    /// Warns about a skipped object whose kind is close to `NetworkPolicy`,
+    /// because lint would pass it in silence, import would leave it out and
+    /// drift would read the cluster without it. Other kinds are common in
+    /// exports and pass without a word.
+    private static func reportMisspeltKind(_ skipped: SkippedObject, diagnostics: DiagnosticEngine) {
+        guard let kind = skipped.kind,
+              NameSuggestion.closest(to: kind, in: ["NetworkPolicy"], ignoringCase: true) != nil
+        else { return }
+        diagnostics.emit(.misspeltPolicyKind(kind, name: skipped.name), at: skipped.range)
     }
 
     /// Reads the workloads, Services and Namespaces of the files, with the

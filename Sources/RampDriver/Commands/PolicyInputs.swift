@@ -39,26 +39,11 @@ enum PolicyInputs {
                 result.policies += decoded.policies
             }
         }
-        reportDuplicates(result.policies, diagnostics: diagnostics)
+        result.policies = DuplicatePolicies.removing(from: result.policies, diagnostics: diagnostics)
         if result.policies.isEmpty && !diagnostics.hasErrors {
             diagnostics.emit(.noPoliciesFound(paths), at: nil)
         }
         return result
-    }
-
-    private static func reportDuplicates(_ policies: [DecodedNetworkPolicy], diagnostics: DiagnosticEngine) {
-        var first: [String: DecodedNetworkPolicy] = [:]
-        for decoded in policies {
-            let key = decoded.policy.namespace + "/" + decoded.policy.name
-            guard let earlier = first[key] else {
-                first[key] = decoded
-                continue
-            }
-            diagnostics.emit(
-                .duplicatePolicy(key), at: decoded.ranges.name ?? decoded.ranges.object,
-                notes: [Note("first defined here", at: earlier.ranges.name ?? earlier.ranges.object)]
-            )
-        }
     }
 
     /// Returns the file itself, or the manifest files below a directory sorted by path; nil when the path does not exist.
@@ -70,14 +55,10 @@ enum PolicyInputs {
         }
         guard isDirectory.boolValue else { return [path] }
 
-        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-        guard let enumerator = FileManager.default.enumerator(atPath: base) else {
+        guard let found = DirectorySearch.files(below: path, extensions: fileExtensions) else {
             diagnostics.emit(.fileUnreadable(path, reason: "the directory cannot be listed"), at: nil)
             return nil
         }
-        return enumerator.compactMap { $0 as? String }
-            .filter { name in fileExtensions.contains { name.hasSuffix("." + $0) } }
-            .map { base + "/" + $0 }
-            .sorted()
+        return found.filter { !ManifestInputs.isSourceMap($0) }
     }
 }

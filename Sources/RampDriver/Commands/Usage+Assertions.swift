@@ -70,6 +70,7 @@ extension Usage {
 
     USAGE: ramp diff <old-path> <new-path> [options]
            ramp diff --base <revision> <path>... [options]
+           ramp diff --env <a> --env <b> <path>... [options]   (see 'ramp diff --env a --env b --help')
 
     ARGUMENTS:
       <old-path> <new-path>   The old and the new contract file or directory

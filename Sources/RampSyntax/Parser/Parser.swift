@@ -140,11 +140,18 @@ public struct Parser {
             return length.map { "string \(text)… (\($0) characters)" } ?? "string \(text)"
         case .unknown:
             let character = text(token)
-            let scalar = character.unicodeScalars.first.map { "U+" + String($0.value, radix: 16, uppercase: true) } ?? ""
+            let scalar = character.unicodeScalars.first.map(Parser.codePoint) ?? ""
             return character.unicodeScalars.count == 1 && (character.unicodeScalars.first!.properties.isWhitespace
                 || character.unicodeScalars.first!.value < 0x20) ? scalar : "'\(character)' (\(scalar))"
         default: return token.kind.description
         }
+    }
+
+    /// Returns the code point in Unicode's notation: `U+` and at least four
+    /// uppercase hexadecimal digits, such as U+0000 or U+1F600.
+    static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     /// The longest token text that a message quotes in full.
