@@ -19,16 +19,6 @@ import RampKube
 /// from a pod's own node (which the API always allows), host-network pods,
 /// and the translation of Service addresses to pod addresses.
 public struct NetworkPolicyEvaluator: Sendable {
-    /// The part of one namespace's policies that the evaluator reads.
-    struct NamespacePolicies: Sendable {
-        let policies: [EffectivePolicy]
-        /// The distinct port entries of the policies' rules, which
-        /// `decidesAlike(_:_:)` compares first.
-        let portEntries: [NetworkPolicyPort]
-
-        static let empty = NamespacePolicies(policies: [], portEntries: [])
-    }
-
     /// A class, so that evaluators made by `replacingPolicies(of:with:)`
     /// share the namespaces they keep instead of copying the dictionary.
     private final class Index: Sendable {
@@ -142,10 +132,9 @@ public struct NetworkPolicyEvaluator: Sendable {
         guard case .pod(let pod) = endpoint, let namespace = namespacePolicies(pod.namespace.name) else { return true }
         if namespace.portEntries.allSatisfy({ $0.matches(first) == $0.matches(second) }) { return true }
 
-        let policies = namespace.policies
         let peer = direction == .ingress ? first.source : first.destination
         var peerNamespaceLabels: [String: String]?
-        for policy in policies where policy.isolates(direction) && policy.podSelector.matches(pod.labels) {
+        for policy in namespace.candidates(selecting: pod.labels) where policy.isolates(direction) && policy.podSelector.matches(pod.labels) {
             for rule in policy.rules(direction) {
                 guard let ports = rule.ports, ports.contains(where: { $0.matches(first) != $0.matches(second) }) else { continue }
                 guard let peers = rule.peers else { return false }
@@ -175,7 +164,7 @@ public struct NetworkPolicyEvaluator: Sendable {
         let peer = direction == .ingress ? connection.source : connection.destination
         var peerNamespaceLabels: [String: String]?
         var last = limit
-        for policy in namespace.policies where policy.isolates(direction) && policy.podSelector.matches(pod.labels) {
+        for policy in namespace.candidates(selecting: pod.labels) where policy.isolates(direction) && policy.podSelector.matches(pod.labels) {
             for rule in policy.rules(direction) {
                 guard let ports = rule.ports else { continue }
                 if let peers = rule.peers,
@@ -209,11 +198,11 @@ public struct NetworkPolicyEvaluator: Sendable {
     /// outside the cluster, no policy isolates it, or a rule of an isolating
     /// policy admits the connection.
     private func admits(_ direction: NetworkPolicy.PolicyType, of endpoint: Endpoint, connection: Connection) -> Bool {
-        guard case .pod(let pod) = endpoint, let policies = namespacePolicies(pod.namespace.name)?.policies else { return true }
+        guard case .pod(let pod) = endpoint, let namespace = namespacePolicies(pod.namespace.name) else { return true }
         let peer = direction == .ingress ? connection.source : connection.destination
         var peerNamespaceLabels: [String: String]?
         var isolated = false
-        for policy in policies where policy.isolates(direction) && policy.podSelector.matches(pod.labels) {
+        for policy in namespace.candidates(selecting: pod.labels) where policy.isolates(direction) && policy.podSelector.matches(pod.labels) {
             isolated = true
             for rule in policy.rules(direction) where rule.admitsPort(of: connection) {
                 guard let peers = rule.peers else { return true }
@@ -233,7 +222,7 @@ public struct NetworkPolicyEvaluator: Sendable {
         connection: Connection
     ) -> DirectionVerdict {
         guard case .pod(let pod) = endpoint else { return .external }
-        let isolating = (namespacePolicies(pod.namespace.name)?.policies ?? []).filter {
+        let isolating = (namespacePolicies(pod.namespace.name)?.candidates(selecting: pod.labels) ?? []).filter {
             $0.isolates(direction) && $0.podSelector.matches(pod.labels)
         }
         if isolating.isEmpty { return .notIsolated }
