@@ -198,8 +198,8 @@ final class CheckCommandTests: XCTestCase {
     func testExampleContractsPass() {
         // Run from the repository root, where the generated headers name `contracts/`.
         let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(repositoryRoot.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(repositoryRoot.path))
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         let result = runRamp(["check", "contracts", "-o", "generated"])
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertEqual(result.output, "ramp check passed: 7 invariants hold, 17 expectations pass, generated is up to date (5 files), 2 environments without undeclared drift\n")

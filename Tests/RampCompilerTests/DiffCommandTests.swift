@@ -236,8 +236,8 @@ final class DiffCommandTests: XCTestCase {
         write("repo/contracts/shop.ramp", base.replacingOccurrences(of: "  api -> db:5432\n", with: "  api -> db:5432, network partner:443\n"))
 
         let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(repository.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(repository.path))
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
 
         let result = runRamp(["diff", "--base", "HEAD", "contracts"])
         XCTAssertEqual(result.status, 0, result.error)
@@ -259,8 +259,8 @@ final class DiffCommandTests: XCTestCase {
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
         write("plain/contracts/shop.ramp", base)
         let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(outside.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(outside.path))
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
 
         let result = runRamp(["diff", "--base", "HEAD", "contracts"])
 
@@ -279,8 +279,8 @@ final class DiffCommandTests: XCTestCase {
         write("repo/contracts/shop.ramp", base.replacingOccurrences(of: "  never web -> db\n", with: ""))
 
         let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(repository.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(repository.path))
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
 
         let result = runRamp(["diff", "--base", "HEAD", "contracts"])
         XCTAssertTrue(result.output.contains("  - never shop/web -> shop/db on every port  (HEAD:contracts/shop.ramp:10:3)\n"), result.output)

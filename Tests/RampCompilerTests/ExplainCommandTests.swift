@@ -11,11 +11,11 @@ final class ExplainCommandTests: XCTestCase {
     override func setUpWithError() throws {
         directory = try temporaryDirectory()
         previousDirectory = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(directory.path)
+        XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(directory.path))
     }
 
     override func tearDownWithError() throws {
-        FileManager.default.changeCurrentDirectoryPath(previousDirectory)
+        XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(previousDirectory))
         try? FileManager.default.removeItem(at: directory)
     }
 

@@ -14,8 +14,8 @@ final class GeneratedOutputTests: XCTestCase {
 
         // Run from the repository root so the paths in the headers match.
         let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(repositoryRoot.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(repositoryRoot.path))
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         let result = runRamp(["build", "--all-environments", "contracts", "-o", output.path])
         XCTAssertEqual(result.status, 0, result.error)
 
