@@ -44,7 +44,7 @@ struct InputShape: Sendable {
         InputShape(name: "invalid tokens", command: .build, text: invalidTokens),
         InputShape(name: "unclosed brackets", command: .build, text: unclosedBrackets),
         InputShape(name: "bytes that are not UTF-8", command: .build, bytes: randomBytes),
-        // TODO: the drift checks grow about linearly but cost 9 to 23 s/MB:
+        // TODO: the drift checks grow about linearly but cost 8 to 16 s/MB:
         // they compare the environments, compile each set of profile parts
         // whole, and search the causes of tens of differences per namespace.
         InputShape(name: "environments of many namespaces", command: .check, text: environments),
