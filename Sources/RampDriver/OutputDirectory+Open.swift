@@ -48,7 +48,21 @@ extension OutputDirectory {
                 throw error
             }
         }
+        if isRoot(current) {
+            close(current)
+            throw .unwritable(path, reason: "it is the root directory, where a build would write a file for each namespace and "
+                + "delete the files that an earlier build left; pass a directory of its own with '-o', such as 'generated'")
+        }
         return OutputDirectory(path: path, descriptor: current)
+    }
+
+    /// Returns whether the open directory is the file system's root, however
+    /// its path was spelled.
+    private static func isRoot(_ descriptor: Int32) -> Bool {
+        var opened = stat()
+        var root = stat()
+        guard fstat(descriptor, &opened) == 0, stat("/", &root) == 0 else { return false }
+        return opened.st_dev == root.st_dev && opened.st_ino == root.st_ino
     }
 
     private static func appending(_ component: String, to path: String) -> String {

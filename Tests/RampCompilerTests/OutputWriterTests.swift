@@ -118,6 +118,20 @@ final class OutputWriterTests: XCTestCase {
         XCTAssertEqual(try names(in: "out"), ["shop.yaml"], "a.yaml must not be written when shop.yaml cannot be")
     }
 
+    /// A build into `/` would write there and delete the files an earlier
+    /// build left, so the root is refused however its path is spelled.
+    func testRootDirectoryIsRejected() {
+        for path in ["/", "/tmp/..", "//"] {
+            XCTAssertThrowsError(try OutputDirectory.open(path), path) { error in
+                XCTAssertEqual(
+                    (error as? OutputError)?.message.text,
+                    "cannot write '\(path)': it is the root directory, where a build would write a file for each namespace and "
+                        + "delete the files that an earlier build left; pass a directory of its own with '-o', such as 'generated'"
+                )
+            }
+        }
+    }
+
     func testOpeningPlanTrustsOnlyTheWorkingDirectoryAndAbove() {
         XCTAssertEqual(
             OutputDirectory.openingPlan("build/./generated", workingDirectory: "/repo"),
