@@ -29,11 +29,25 @@ public struct EndpointClass: Hashable, Sendable, CustomStringConvertible {
 
 /// One connection that exactly one of two policy sets allows, with each
 /// set's verdict on it.
+///
+/// The verdicts, which name every rule that decides the connection, are
+/// evaluated when read: a comparison of large environments makes hundreds
+/// of thousands of examples and reads none of their verdicts.
 public struct Counterexample: Sendable, CustomStringConvertible {
     public let connection: Connection
     public let allowedBy: PolicySetSide
-    public let firstVerdict: Verdict
-    public let secondVerdict: Verdict
+    private let first: NetworkPolicyEvaluator
+    private let second: NetworkPolicyEvaluator
+
+    public var firstVerdict: Verdict { first.evaluate(connection) }
+    public var secondVerdict: Verdict { second.evaluate(connection) }
+
+    init(connection: Connection, allowedBy: PolicySetSide, first: NetworkPolicyEvaluator, second: NetworkPolicyEvaluator) {
+        self.connection = connection
+        self.allowedBy = allowedBy
+        self.first = first
+        self.second = second
+    }
 
     public var description: String {
         "\(connection) is allowed only by the \(allowedBy.rawValue) policy set"
@@ -167,17 +181,10 @@ private struct CounterexampleBuilder {
         }
         let (source, destination) = atoms.endpoints(source: pair.source, destination: pair.destination, containerPorts: containerPorts)
         let connection = Connection(from: source, to: destination, protocol: pair.protocol, port: port)
-        let firstVerdict = first.evaluate(connection)
-        let secondVerdict = second.evaluate(connection)
         // The abstraction and the concrete evaluator must agree on the example.
-        precondition(firstVerdict.isAllowed == (portDifference.allowedBy == .first)
-            && secondVerdict.isAllowed == (portDifference.allowedBy == .second),
+        precondition(first.allows(connection) == (portDifference.allowedBy == .first)
+            && second.allows(connection) == (portDifference.allowedBy == .second),
             "counterexample \(connection) disagrees with the concrete evaluator")
-        return Counterexample(
-            connection: connection,
-            allowedBy: portDifference.allowedBy,
-            firstVerdict: firstVerdict,
-            secondVerdict: secondVerdict
-        )
+        return Counterexample(connection: connection, allowedBy: portDifference.allowedBy, first: first, second: second)
     }
 }

@@ -52,12 +52,14 @@ public struct DriftAnalysis {
         }
         let connection = "\(difference.source) -> \(difference.destination) on \(difference.protocol.rawValue) \(portList.joined(separator: ", "))"
 
-        let responsible = notes(for: example.firstVerdict, side: "the cluster") + notes(for: example.secondVerdict, side: "the contracts")
+        // Each verdict is evaluated when read, so it is read once.
+        let (clusterVerdict, contractVerdict) = (example.firstVerdict, example.secondVerdict)
+        let responsible = notes(for: clusterVerdict, side: "the cluster") + notes(for: contractVerdict, side: "the contracts")
         // The live object that decides: a rule that admits what the contracts
         // deny, or a policy that denies what the contracts admit.
         let deciding = example.allowedBy == .first
-            ? denyingDirections(example.secondVerdict).flatMap { admittingRanges(example.firstVerdict, direction: $0) }
-            : deniedRanges(example.firstVerdict)
+            ? denyingDirections(contractVerdict).flatMap { admittingRanges(clusterVerdict, direction: $0) }
+            : deniedRanges(clusterVerdict)
         let primary = deciding.first ?? responsible.first { $0.range != nil }?.range
         let notes = [Note("for example \(example.connection)")] + responsible
         if example.allowedBy == .first {
