@@ -65,7 +65,7 @@ public struct ConnectivityDifference: Sendable, CustomStringConvertible {
     /// A concrete connection for the first entry of `ports`.
     public var example: Counterexample { boxedExample.value }
     /// A comparison of large environments keeps hundreds of thousands of
-    /// differences, and the example is most of a difference's size.
+    /// differences, and the example is the largest part of each.
     private let boxedExample: Boxed<Counterexample>
 
     init(source: EndpointClass, destination: EndpointClass, protocol: NetworkProtocol, ports: [PortDifference], example: Counterexample) {
