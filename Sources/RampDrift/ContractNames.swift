@@ -70,9 +70,10 @@ struct ContractNames {
     private let declaredNamespaces: Set<String>
     private let knownNamespaces: Set<String>
     private let services: [ServiceID: LabelSelector]
-    /// The services of `services` by namespace, so that naming a pod reads
-    /// only its own namespace's services.
-    private let servicesByNamespace: [String: [ServiceID]]
+    /// The services of `services` by namespace, sorted, with their
+    /// selectors, so that naming a pod reads only its own namespace's
+    /// services and looks none of them up.
+    private let servicesByNamespace: [String: [(id: ServiceID, selector: LabelSelector)]]
     private let dnsPods: [(namespace: String, selector: LabelSelector)]
     private let addressNames: [NamedBlocks]
     /// The dependencies whose client is outside the cluster, and those
@@ -114,7 +115,7 @@ struct ContractNames {
         declaredNamespaces = declared
         knownNamespaces = known.union(declared)
         self.services = services
-        servicesByNamespace = Dictionary(grouping: services.keys, by: \.namespace)
+        servicesByNamespace = Dictionary(grouping: services.sorted { $0.key < $1.key }.map { (id: $0.key, selector: $0.value) }, by: \.id.namespace)
         self.dnsPods = dnsPods
         // A name that is already listed with the same blocks names nothing
         // more, as the first of equal candidates wins.
@@ -168,9 +169,9 @@ struct ContractNames {
     private func name(of pod: Pod) -> String {
         let namespace = pod.namespace.name
         if declaredNamespaces.contains(namespace) {
-            let matching = (servicesByNamespace[namespace] ?? []).filter { services[$0]!.matches(pod.labels) }.sorted()
+            let matching = (servicesByNamespace[namespace] ?? []).filter { $0.selector.matches(pod.labels) }
             if matching.isEmpty { return "other pods of namespace \(namespace)" }
-            return matching.map(\.description).joined(separator: " and ")
+            return matching.map(\.id.description).joined(separator: " and ")
         }
         if dnsPods.contains(where: { $0.namespace == namespace && $0.selector.matches(pod.labels) }) {
             return "cluster DNS pods in \(namespace)"
