@@ -22,18 +22,23 @@ public enum EnvironmentDrift {
     /// Environments in `compiled` are not compiled again.
     public static func check(_ files: [ContractFile], compiled: [String: CompiledEnvironment] = [:]) -> [Diagnostic] {
         let names = Resolver.resolve(files, diagnostics: DiagnosticEngine()).environmentNames
-        var comparisons: [EnvironmentComparison] = []
+        // Each comparison is summed up as soon as it is made, because the
+        // differences of several pairs of large environments would not fit
+        // in memory together.
+        var findings = Findings()
         var uncompared: [Diagnostic] = []
         for (index, first) in names.enumerated() {
             for second in names[(index + 1)...] {
                 do throws(PolicyValidationError) {
-                    if let comparison = try EnvironmentComparison.compare(files, first, second, compiled: compiled) { comparisons.append(comparison) }
+                    if let comparison = try EnvironmentComparison.compare(files, first, second, compiled: compiled) {
+                        findings.add(comparison, files: files)
+                    }
                 } catch {
                     uncompared.append(uncomparedPair(first, second, error, files: files))
                 }
             }
         }
-        return uncompared + diagnostics(comparisons, files: files)
+        return uncompared + findings.diagnostics()
     }
 
     private static func uncomparedPair(_ first: String, _ second: String, _ error: PolicyValidationError, files: [ContractFile]) -> Diagnostic {
