@@ -23,8 +23,8 @@ public enum EnvironmentDrift {
     public static func check(_ files: [ContractFile], compiled: [String: CompiledEnvironment] = [:]) -> [Diagnostic] {
         let names = Resolver.resolve(files, diagnostics: DiagnosticEngine()).environmentNames
         // Each comparison is summed up as soon as it is made, because the
-        // differences of several pairs of large environments would not fit
-        // in memory together.
+        // differences of several pairs of large environments take
+        // gigabytes together.
         var findings = Findings()
         var uncompared: [Diagnostic] = []
         for (index, first) in names.enumerated() {
