@@ -11,6 +11,8 @@ import RampLowering
 /// whole sets agree as well, because the other namespaces' policies are the
 /// same on both sides. Policies found redundant are taken out before the
 /// next one is checked, so that of two identical policies only one is reported.
+/// A few concrete connections are tried first (see `RedundancyProbe`), as
+/// they show most policies to be needed without the equivalence check.
 struct RedundancyCheck {
     let policies: [DecodedNetworkPolicy]
     let diagnostics: DiagnosticEngine
@@ -65,6 +67,7 @@ struct RedundancyCheck {
             let others = remaining.filter { $0 != index }
             let with = remaining.map { policies[$0].policy }
             let without = others.map { policies[$0].policy }
+            if RedundancyProbe.tellsApart(with, without, removed: policies[index].policy) { continue }
             switch comparison(with, without) {
             case .tooManyLabelClasses(let limit): return .tooManyLabelClasses(limit: limit)
             case .different: continue
