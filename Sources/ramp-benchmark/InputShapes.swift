@@ -44,13 +44,14 @@ struct InputShape: Sendable {
         InputShape(name: "invalid tokens", command: .build, text: invalidTokens),
         InputShape(name: "unclosed brackets", command: .build, text: unclosedBrackets),
         InputShape(name: "bytes that are not UTF-8", command: .build, bytes: randomBytes),
-        // TODO: the drift checks grow about linearly but cost 8 to 16 s/MB:
+        // TODO: the drift checks grow about linearly but cost 8 to 17 s/MB:
         // they compare the environments, compile each set of profile parts
         // whole, and search the causes of tens of differences per namespace.
         InputShape(name: "environments of many namespaces", command: .check, text: environments),
         InputShape(name: "environments, a port per namespace", command: .check, text: environmentsOfOwnPorts),
         InputShape(name: "many 'only in' statements", command: .check, text: scopedStatements),
         InputShape(name: "NetworkPolicy YAML", command: .lint, fileName: "shape.yaml", text: policyYAML),
+        InputShape(name: "NetworkPolicy YAML, 20 per namespace", command: .lint, fileName: "shape.yaml", text: namespacesOfPolicies),
         InputShape(name: "NetworkPolicy YAML", command: .import, fileName: "shape.yaml", text: policyYAML),
     ]
 
@@ -233,6 +234,39 @@ struct InputShape: Sendable {
         """
         return repeated(bytes, header: kindProfile + settings) { index in
             environmentNamespace(index, members: index % 5 == 0 ? scoped : "")
+        }
+    }
+
+    /// Namespaces of a deny-all policy and 20 policies, one per service,
+    /// each admitting the next service and a team's namespaces, so that the
+    /// redundancy check of `ramp lint` compares many policies per namespace.
+    private static func namespacesOfPolicies(_ bytes: Int) -> String {
+        repeated(bytes) { index in
+            let denyAll = """
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: deny-all, namespace: n\(index)}
+                spec: {podSelector: {}, policyTypes: [Ingress, Egress]}
+
+                """
+            return denyAll + (0..<20).map { service in
+                """
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: s\(service), namespace: n\(index)}
+                spec:
+                  podSelector: {matchLabels: {app: s\(service)}}
+                  policyTypes: [Ingress]
+                  ingress:
+                  - from:
+                    - podSelector: {matchLabels: {app: s\((service + 1) % 20)}}
+                    - namespaceSelector: {matchLabels: {team: t\(index % 4)}}
+                    ports: [{protocol: TCP, port: \(1000 + service)}]
+
+                """
+            }.joined()
         }
     }
 
