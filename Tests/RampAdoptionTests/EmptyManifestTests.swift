@@ -92,6 +92,28 @@ final class EmptyManifestTests: XCTestCase {
         XCTAssertEqual(result.error, expectedWarning(workloads, expected: "Kubernetes object") + "1 warning generated.\n")
     }
 
+    /// A misspelt kind leaves the workload checks with nothing to read.
+    func testLintWarnsOnWorkloadsWithoutWorkloads() throws {
+        let policies = try writeFile("policies.yaml", policy)
+        let workloads = try writeFile("workloads.yaml", "kind: Deploymnt\nmetadata: {name: web}\n")
+        let result = runRamp(["lint", policies, "--workloads", workloads])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(
+            result.error,
+            "ramp: warning: '\(workloads)' contains no workload, Service or Namespace that ramp reads, so the checks that use workloads "
+                + "have nothing to check; check that the path names the intended file and that each object has a 'kind' and a 'metadata.name' "
+                + "[RAMP0006]\n1 warning generated.\n"
+        )
+    }
+
+    func testLintReadsWorkloadsWithoutWarning() throws {
+        let policies = try writeFile("policies.yaml", policy)
+        let workloads = try writeFile("workloads.yaml", "kind: Service\nmetadata: {name: web, namespace: shop}\nspec: {selector: {app: web}}\n")
+        let result = runRamp(["lint", policies, "--workloads", workloads])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(result.error, "")
+    }
+
     func testImportWarnsOnEmptyWorkloads() throws {
         let policies = try writeFile("policies.yaml", policy)
         let workloads = try writeFile("workloads.yaml", "")

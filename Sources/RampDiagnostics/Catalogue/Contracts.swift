@@ -93,6 +93,16 @@ extension DiagnosticMessage {
         )
     }
 
+    /// Reports a workloads file whose objects hold no workload, Service or
+    /// Namespace, such as a misspelt kind or a file that is not a manifest.
+    public static func noWorkloads(_ path: String) -> Self {
+        Self(
+            .emptyManifest,
+            "'\(path)' contains no workload, Service or Namespace that ramp reads, so the checks that use workloads have nothing to check; "
+                + "check that the path names the intended file and that each object has a 'kind' and a 'metadata.name'"
+        )
+    }
+
     /// `expected` names what the file should contain, such as "NetworkPolicy"
     /// for a policy file.
     public static func emptyManifest(_ path: String, expected: String = "NetworkPolicy") -> Self {

@@ -112,6 +112,10 @@ extension Explanations {
             policies. The warning does not stop the command, and `-W no-empty-manifest`
             silences it.
 
+            A `--workloads` file gets the same warning when its objects hold no
+            workload, Service or Namespace, such as a misspelt `kind`: the checks
+            that read workloads would otherwise find nothing and pass.
+
             Erroneous example, where the export wrote nothing because `kubectl`
             could not reach the cluster:
 

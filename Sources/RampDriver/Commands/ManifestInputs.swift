@@ -86,12 +86,23 @@ enum ManifestInputs {
     }
 
     /// Reads the workloads, Services and Namespaces of the files, with the
-    /// same warning as `policies` for a file without any object.
+    /// same warning as `policies` for a file without any object. A file
+    /// whose objects yield none of those gets a warning too, because the
+    /// checks that read them would otherwise pass in silence.
     static func inventory(_ files: [SourceFile], diagnostics: DiagnosticEngine) -> WorkloadInventory {
         var inventory = WorkloadInventory()
         let reader = WorkloadReader()
         for file in files {
-            reader.read(documents(of: file, expected: "Kubernetes object", diagnostics: diagnostics), into: &inventory)
+            let documents = documents(of: file, expected: "Kubernetes object", diagnostics: diagnostics)
+            var read = WorkloadInventory()
+            reader.read(documents, into: &read)
+            let hasObjects = documents.contains { !$0.hasErrors && !$0.root.isNull }
+            if read.isEmpty && hasObjects {
+                diagnostics.emit(.noWorkloads(file.path), at: nil)
+            }
+            inventory.workloads += read.workloads
+            inventory.services += read.services
+            inventory.namespaces += read.namespaces
         }
         return inventory
     }
