@@ -17,7 +17,7 @@ public struct PlanParser {
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = String(rawLine.trimmedSpaces())
             if line.isEmpty || line.hasPrefix("#") { continue }
-            var scanner = Scanner(text: line, line: index + 1)
+            let scanner = Scanner(text: line, line: index + 1)
             if line.hasPrefix("object ") {
                 objects.append(try scanner.object())
             } else {
