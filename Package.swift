@@ -53,6 +53,6 @@ let package = Package(
         .testTarget(name: "RampCompilerTests", dependencies: [
             "RampDriver", "RampSema", "RampLowering", "RampSyntax", "RampDiagnostics", "RampSource", "RampIR", "RampKube",
             "RampEvaluator", "RampChecks", "RampAdoption", "RampDrift", "RampSynthetic",
-        ]),
+        ], exclude: ["Diagnostics"]),
     ]
 )
