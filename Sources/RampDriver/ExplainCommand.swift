@@ -19,7 +19,7 @@ struct ExplainCommand {
         case let .yamlLine(path, line):
             return explainLine(line, of: path)
         case let .connection(inputs, from, to):
-            return explainConnection(inputs: inputs, from: from, to: to)
+            return explainConnection(inputs: inputs, from: from, to: to, environment: options.environment)
         }
     }
 
@@ -129,9 +129,10 @@ struct ExplainCommand {
 
     // MARK: - Connections
 
-    private func explainConnection(inputs: [String], from: String, to: String) -> Driver.ExitStatus {
+    private func explainConnection(inputs: [String], from: String, to: String, environment: String?) -> Driver.ExitStatus {
         let reporting = ReportingOptions()
         var compilation = Compilation()
+        compilation.environment = environment
         let sources = ContractInputs.read(inputs, diagnostics: compilation.diagnostics)
         if compilation.diagnostics.hasErrors {
             _ = driver.emit(compilation.diagnostics.sorted(), reporting: reporting)

@@ -13,6 +13,9 @@ struct ExplainOptions {
     }
 
     var subject: Subject
+    /// The environment whose build decides a connection, as `--env` gives
+    /// it to `ramp build`. Nil for the build without environments.
+    var environment: String?
 }
 
 extension CommandLineOptions {
@@ -30,11 +33,13 @@ extension CommandLineOptions {
         var reader = ArgumentReader(arguments: arguments)
         var from: String?
         var to: String?
+        var environment: String?
         var rest: [String] = []
         while let argument = reader.next() {
             switch argument {
             case "--from": from = try reader.value(for: argument)
             case "--to": to = try reader.value(for: argument)
+            case "--env": environment = try reader.singleValue(for: argument, current: environment)
             default:
                 guard !argument.hasPrefix("-") || argument == "->" || argument == "-" else {
                     throw UsageError(message: "unknown option \(QuotedText.quote(argument)) for 'ramp explain'; run 'ramp explain --help'")
@@ -43,6 +48,16 @@ extension CommandLineOptions {
             }
         }
 
+        let subject = try subject(rest, from: from, to: to)
+        if environment != nil {
+            guard case .connection = subject else {
+                throw UsageError(message: "'--env' chooses the build that decides a connection; give it with '--from' and '--to' or an arrow")
+            }
+        }
+        return .explain(ExplainOptions(subject: subject, environment: environment))
+    }
+
+    private static func subject(_ rest: [String], from: String?, to: String?) throws(UsageError) -> ExplainOptions.Subject {
         if let from, let to {
             return try connection(inputs: rest, from: from, to: to)
         }
@@ -55,18 +70,18 @@ extension CommandLineOptions {
         guard rest.count == 1 else {
             throw UsageError(message: "'ramp explain' takes a code, a YAML line or a connection; run 'ramp explain --help'")
         }
-        return .explain(ExplainOptions(subject: try single(rest[0])))
+        return try single(rest[0])
     }
 
-    private static func connection(inputs: [String], from: String, to: String) throws(UsageError) -> Command {
+    private static func connection(inputs: [String], from: String, to: String) throws(UsageError) -> ExplainOptions.Subject {
         guard !inputs.isEmpty else {
             throw UsageError(message: "'ramp explain' requires the contract files or directories that define the connection")
         }
-        return .explain(ExplainOptions(subject: .connection(inputs: inputs, from: from, to: to)))
+        return .connection(inputs: inputs, from: from, to: to)
     }
 
     /// Accepts `A -> B` as one argument, or as three with `->` alone.
-    private static func arrowConnection(_ arguments: [String], arrow: Int) throws(UsageError) -> Command {
+    private static func arrowConnection(_ arguments: [String], arrow: Int) throws(UsageError) -> ExplainOptions.Subject {
         var inputs = arguments
         if arguments[arrow] == "->" {
             guard arrow > 0, arrow + 1 < arguments.count else {

@@ -94,8 +94,8 @@ enum Usage {
 
     USAGE: ramp explain <code>
            ramp explain <file>.yaml:<line>
-           ramp explain <path>... --from <client> --to <server>[:<port>]
-           ramp explain <path>... '<client> -> <server>[:<port>]'
+           ramp explain <path>... --from <client> --to <server>[:<port>] [--env <name>]
+           ramp explain <path>... '<client> -> <server>[:<port>]' [--env <name>]
 
     ARGUMENTS:
       <code>                  A code such as RAMP0201, as printed after each diagnostic: prints its
@@ -113,6 +113,8 @@ enum Usage {
     OPTIONS:
       --from <client>         The end that opens the connection
       --to <server>           The end that accepts it
+      --env <name>            Decide the connection in the build of that environment, which holds
+                              the statements 'only in' it, as 'ramp build --env <name>' does
       -h, --help              Show this help
 
     A connection is allowed when the client's egress and the server's ingress both admit it. For

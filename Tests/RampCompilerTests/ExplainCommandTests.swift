@@ -153,6 +153,36 @@ final class ExplainCommandTests: XCTestCase {
         """)
     }
 
+    /// A service that exists only in one environment is explained in that
+    /// environment's build, and is unknown to the build without one.
+    func testEnvironmentBuildDecidesConnection() {
+        write("shop.ramp", """
+        environment staging {
+        }
+        namespace shop {
+          deny all
+          service web [app=web] ports http:8080
+          service debug [app=debug] only in staging
+          debug -> web:http only in staging
+        }
+
+        """)
+        let staging = runRamp(["explain", "shop.ramp", "shop/debug -> shop/web:http", "--env", "staging"])
+        XCTAssertEqual(staging.status, 0, staging.error)
+        XCTAssertEqual(staging.output, """
+        shop/debug -> shop/web:8080/tcp: allowed
+          egress from shop/debug: isolated by the posture 'deny all' at shop.ramp:4:3, and allowed by:
+            shop.ramp:7:3: debug -> web:http
+          ingress to shop/web: isolated by the posture 'deny all' at shop.ramp:4:3, and allowed by:
+            shop.ramp:7:3: debug -> web:http
+
+        """)
+
+        let plain = runRamp(["explain", "shop.ramp", "shop/debug -> shop/web:http"])
+        XCTAssertEqual(plain.status, 2)
+        XCTAssertEqual(plain.error, "ramp: error: unknown service 'debug' in namespace 'shop'; the namespace declares 'web'\n")
+    }
+
     func testBlockedConnectionInArrowForm() {
         write("shop.ramp", shop)
         for arguments in [["shop/api -> shop/web:8080"], ["shop/api", "->", "shop/web:8080"]] {
@@ -270,6 +300,8 @@ final class ExplainCommandTests: XCTestCase {
             (["explain", "x.ramp", "a/b", "->"], "'->' needs a client before it and a server after it, such as 'shop/web -> shop/api:8080'"),
             (["explain", "x.ramp", "a/b -> "], "invalid connection 'a/b -> '; write it as 'shop/web -> shop/api:8080'"),
             (["explain", "RAMP9999"], "unknown diagnostic code 'RAMP9999'; codes look like RAMP0201"),
+            (["explain", "RAMP0201", "--env", "staging"],
+             "'--env' chooses the build that decides a connection; give it with '--from' and '--to' or an arrow"),
         ]
         for (arguments, message) in cases {
             let result = runRamp(arguments)
@@ -282,7 +314,7 @@ final class ExplainCommandTests: XCTestCase {
         let help = runRamp(["explain", "--help"]).output
         XCTAssertTrue(help.contains("ramp explain <code>"))
         XCTAssertTrue(help.contains("ramp explain <file>.yaml:<line>"))
-        XCTAssertTrue(help.contains("ramp explain <path>... --from <client> --to <server>[:<port>]"))
+        XCTAssertTrue(help.contains("ramp explain <path>... --from <client> --to <server>[:<port>] [--env <name>]"))
         XCTAssertTrue(runRamp(["explain", "RAMP0605"]).output.hasPrefix("RAMP0605 (duplicate-dependency, warning)\n\nA dependency is declared twice."))
     }
 }
