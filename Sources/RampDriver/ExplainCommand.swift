@@ -3,7 +3,9 @@ import RampDiagnostics
 import RampIR
 import RampKube
 import RampLowering
+import RampSema
 import RampSource
+import RampSyntax
 
 /// `ramp explain`: the long text of a diagnostic code, the contract
 /// statements behind a line of generated YAML, or whether the contracts
@@ -159,6 +161,10 @@ struct ExplainCommand {
             driver.standardOutput(verdicts.map { report($0, client: client, server: server) }.joined(separator: "\n"))
             return verdicts.allSatisfy(\.allowed) ? .success : .contractErrors
         } catch {
+            if case .unknownService(let id) = error, environment == nil,
+               let hint = environmentHint(id, environments: program.environmentNames, files: compilation.contractFiles) {
+                return fail(hint)
+            }
             return fail(message(for: error, program: program))
         }
     }
@@ -211,6 +217,20 @@ struct ExplainCommand {
         case .noPods:
             return "both ends are outside the cluster, where no NetworkPolicy applies; one end must be a service"
         }
+    }
+
+    /// Returns the message for a service that the build without an
+    /// environment lacks but some environment's build declares, which
+    /// names those environments and the option that selects one, or nil.
+    private func environmentHint(_ id: ServiceID, environments: [String], files: [ContractFile]) -> String? {
+        let declaring = environments.filter { name in
+            let program = Resolver.resolve(files, environment: name, diagnostics: DiagnosticEngine())
+            return program.namespace(named: id.namespace)?.services.contains { $0.id == id } ?? false
+        }
+        guard let first = declaring.first else { return nil }
+        let list = declaring.map(QuotedText.quote).joined(separator: ", ")
+        return "service \(QuotedText.quote(id.name)) in namespace \(QuotedText.quote(id.namespace)) exists only in "
+            + "environment\(declaring.count == 1 ? "" : "s") \(list); add \(QuotedText.quote("--env " + first))"
     }
 
     /// Names the namespace when no contract declares it, and otherwise the

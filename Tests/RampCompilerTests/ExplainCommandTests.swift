@@ -154,7 +154,7 @@ final class ExplainCommandTests: XCTestCase {
     }
 
     /// A service that exists only in one environment is explained in that
-    /// environment's build, and is unknown to the build without one.
+    /// environment's build. Without `--env`, the error names the option.
     func testEnvironmentBuildDecidesConnection() {
         write("shop.ramp", """
         environment staging {
@@ -180,7 +180,7 @@ final class ExplainCommandTests: XCTestCase {
 
         let plain = runRamp(["explain", "shop.ramp", "shop/debug -> shop/web:http"])
         XCTAssertEqual(plain.status, 2)
-        XCTAssertEqual(plain.error, "ramp: error: unknown service 'debug' in namespace 'shop'; the namespace declares 'web'\n")
+        XCTAssertEqual(plain.error, "ramp: error: service 'debug' in namespace 'shop' exists only in environment 'staging'; add '--env staging'\n")
     }
 
     func testBlockedConnectionInArrowForm() {
