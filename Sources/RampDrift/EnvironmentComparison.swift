@@ -522,7 +522,7 @@ private struct Attribution {
 
     /// Returns the cause of a connection, and the last port up to `limit`
     /// on which every build that decided the cause decides the connection
-    /// alike, so that the cause holds there too.
+    /// alike, so that the same cause applies up to that port.
     ///
     /// Pieces of one difference share their endpoints, so the cause of an
     /// earlier piece is reused when every build that decided it returns the

@@ -10,10 +10,10 @@ import RampKube
 /// match the destination. Ingress is the mirror image. Specific entries are sparse, so a comparison can visit them one
 /// by one and treat all other pairs by their defaults alone.
 // TODO: a rule whose namespace selector matches many namespaces adds one
-// entry per pair of atoms, so contracts where such rules let every service
-// reach every other take memory and time that grow with the square of the
-// namespaces: comparing two versions of 4,000 services (330 KB) takes 4 s
-// and 0.9 GB. Entries could be kept per group of peers that rules treat alike.
+// entry per pair of atoms. Where such rules let every service reach every
+// other, memory and time grow with the square of the namespaces: comparing
+// two versions of 4,000 services (330 KB) took 4 s and 0.9 GB. Entries could
+// be kept per group of peers that the rules treat alike.
 struct PolicySetAccess {
     private(set) var egressDefault: [Int]
     private(set) var ingressDefault: [Int]

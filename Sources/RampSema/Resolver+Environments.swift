@@ -188,7 +188,7 @@ extension Resolver {
 
     /// Reports an unknown name with the closest candidate as a fix-it. When
     /// none is close and `listedAs` names the kind of the candidates, a note
-    /// lists them instead, so that the message still says what to write.
+    /// lists them instead, so that the message still shows what to write.
     func reportUnknownName(_ message: DiagnosticMessage, _ name: Word, candidates: [String], listedAs kind: String? = nil) {
         guard let suggestion = NameSuggestion.closest(to: name.text, in: candidates) else {
             let notes = kind.map { [Note(candidates.isEmpty ? "no \($0) are declared" : "declared \($0): \(NameSuggestion.list(candidates))")] } ?? []

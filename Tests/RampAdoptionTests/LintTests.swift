@@ -82,7 +82,7 @@ final class LintTests: XCTestCase {
     /// Thirteen policies selecting pods by thirteen different keys make
     /// 8,192 label classes, more than the evaluator affords, so the check
     /// reports that it skipped the namespace. A copy of the first policy
-    /// makes the exact check run, as no concrete probe tells the copy apart.
+    /// makes the exact check run, as no concrete probe distinguishes the copy.
     func testRedundancySkipOnLabelClasses() {
         let policy = { (name: String, index: Int) in
             "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: \(name), namespace: shop}\nspec: {podSelector: {matchLabels: {k\(index): x}}, policyTypes: [Ingress], ingress: [{from: [{podSelector: {matchLabels: {k\((index + 1) % 13): x}}}]}]}\n"

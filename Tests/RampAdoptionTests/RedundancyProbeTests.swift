@@ -41,7 +41,7 @@ final class RedundancyProbeTests: XCTestCase {
     ]
 
     func testProbeDifferencesAreConfirmed() throws {
-        var toldApart = 0
+        var distinguishedCount = 0
         var checked = 0
         for mask in 1..<(1 << candidates.count) {
             let set = candidates.indices.filter { mask & (1 << $0) != 0 }.map { candidates[$0] }
@@ -49,14 +49,14 @@ final class RedundancyProbeTests: XCTestCase {
             for removed in set {
                 let without = set.filter { $0 != removed }
                 checked += 1
-                guard RedundancyProbe.tellsApart(set, without, removed: removed) else { continue }
-                toldApart += 1
+                guard RedundancyProbe.distinguishes(set, without, removed: removed) else { continue }
+                distinguishedCount += 1
                 XCTAssertNotNil(try equivalence(of: set, and: without), "\(removed.name) in \(set.map(\.name))")
             }
         }
         // Both outcomes must occur often, or the test checks less than it claims.
-        XCTAssertGreaterThan(toldApart, 200)
-        XCTAssertLessThan(toldApart, checked)
+        XCTAssertGreaterThan(distinguishedCount, 200)
+        XCTAssertLessThan(distinguishedCount, checked)
     }
 
     /// Under an ingress-only deny, the one policy that admits api pods is
@@ -65,10 +65,10 @@ final class RedundancyProbeTests: XCTestCase {
     func testOnlyAdmittingPolicyIsToldApart() {
         let denyIngress = Self.policy("deny-ingress", .everything, types: [.ingress])
         let (deny, fromApi, fromApiCopy, toPartners) = (candidates[0], candidates[1], candidates[2], candidates[5])
-        XCTAssertTrue(RedundancyProbe.tellsApart([denyIngress, fromApi], [denyIngress], removed: fromApi))
-        XCTAssertFalse(RedundancyProbe.tellsApart([deny, fromApi], [deny], removed: fromApi))
-        XCTAssertTrue(RedundancyProbe.tellsApart([deny, toPartners], [deny], removed: toPartners))
-        XCTAssertFalse(RedundancyProbe.tellsApart([denyIngress, fromApi, fromApiCopy], [denyIngress, fromApi], removed: fromApiCopy))
+        XCTAssertTrue(RedundancyProbe.distinguishes([denyIngress, fromApi], [denyIngress], removed: fromApi))
+        XCTAssertFalse(RedundancyProbe.distinguishes([deny, fromApi], [deny], removed: fromApi))
+        XCTAssertTrue(RedundancyProbe.distinguishes([deny, toPartners], [deny], removed: toPartners))
+        XCTAssertFalse(RedundancyProbe.distinguishes([denyIngress, fromApi, fromApiCopy], [denyIngress, fromApi], removed: fromApiCopy))
     }
 
     func testWitnessLabelsSatisfySelector() {

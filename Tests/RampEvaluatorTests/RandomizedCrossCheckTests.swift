@@ -108,7 +108,7 @@ final class RandomizedCrossCheckTests: XCTestCase {
         var random = SplitMix64(seed: 0x5eed_0005)
         var alikeCount = 0
         var notAlikeCount = 0
-        // Pairs that some port entry of the endpoints' namespaces tells apart,
+        // Pairs that some port entry of the endpoints' namespaces distinguishes,
         // paired only because no rule that could admit them does.
         var alikeByRulesCount = 0
         for iteration in 0..<200 {
@@ -130,7 +130,7 @@ final class RandomizedCrossCheckTests: XCTestCase {
                     continue
                 }
                 alikeCount += 1
-                if someEntryTellsApart(first, second, policies) { alikeByRulesCount += 1 }
+                if someEntryDistinguishes(first, second, policies) { alikeByRulesCount += 1 }
                 XCTAssertEqual(evaluator.allows(first), evaluator.allows(second), "iteration \(iteration): \(first) and \(second)")
             }
         }
@@ -142,7 +142,7 @@ final class RandomizedCrossCheckTests: XCTestCase {
 
     /// Returns whether a port entry of a policy in either endpoint's
     /// namespace matches one connection and not the other.
-    private func someEntryTellsApart(_ first: Connection, _ second: Connection, _ policies: [NetworkPolicy]) -> Bool {
+    private func someEntryDistinguishes(_ first: Connection, _ second: Connection, _ policies: [NetworkPolicy]) -> Bool {
         let namespaces = [first.source, first.destination].compactMap { endpoint -> String? in
             if case .pod(let pod) = endpoint { return pod.namespace.name }
             return nil

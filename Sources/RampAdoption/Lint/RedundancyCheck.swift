@@ -67,7 +67,7 @@ struct RedundancyCheck {
             let others = remaining.filter { $0 != index }
             let with = remaining.map { policies[$0].policy }
             let without = others.map { policies[$0].policy }
-            if RedundancyProbe.tellsApart(with, without, removed: policies[index].policy) { continue }
+            if RedundancyProbe.distinguishes(with, without, removed: policies[index].policy) { continue }
             switch comparison(with, without) {
             case .tooManyLabelClasses(let limit): return .tooManyLabelClasses(limit: limit)
             case .different: continue

@@ -15,10 +15,17 @@ import RampKube
 enum RedundancyProbe {
     /// Returns whether some probe of `removed` is decided differently by
     /// the policies `with` it and `without` it.
-    static func tellsApart(_ with: [NetworkPolicy], _ without: [NetworkPolicy], removed: NetworkPolicy) -> Bool {
+    static func distinguishes(_ with: [NetworkPolicy], _ without: [NetworkPolicy], removed: NetworkPolicy) -> Bool {
         guard let withEvaluator = try? NetworkPolicyEvaluator(policies: with),
               let withoutEvaluator = try? NetworkPolicyEvaluator(policies: without) else { return false }
         return connections(probing: removed).contains { withEvaluator.allows($0) != withoutEvaluator.allows($0) }
+    }
+
+    /// One end of a probe with the port and protocol it is reached on.
+    private struct Peer {
+        let endpoint: Endpoint
+        let port: Int
+        let networkProtocol: NetworkProtocol
     }
 
     /// Returns the probe connections of a policy, or none when no pod
@@ -28,24 +35,27 @@ enum RedundancyProbe {
         var connections: [Connection] = []
         for direction in isolatedDirections(policy) {
             let rules = (direction == .ingress ? policy.ingress : policy.egress) ?? []
-            var peers = [(endpoint: Endpoint.ipAddress(probeAddress), port: 1, protocol: NetworkProtocol.tcp)]
-            peers.append((Endpoint.pod(Pod(name: "probe-peer", namespace: Namespace(name: policy.namespace))), 1, .tcp))
+            var peers = [
+                Peer(endpoint: .ipAddress(probeAddress), port: 1, networkProtocol: .tcp),
+                Peer(endpoint: .pod(Pod(name: "probe-peer", namespace: Namespace(name: policy.namespace))), port: 1, networkProtocol: .tcp),
+            ]
             for rule in rules { peers += admittedPeers(rule, policyNamespace: policy.namespace) }
 
             for peer in peers {
-                // A peer in the subject's namespace shares its labels, so that the probe is one cluster.
-                let namespace = peerNamespace(peer.endpoint) ?? Namespace(name: policy.namespace)
-                let subject = Endpoint.pod(Pod(
-                    name: "probe-subject",
-                    namespace: namespace.name == policy.namespace ? namespace : Namespace(name: policy.namespace),
-                    labels: subjectLabels
-                ))
+                let subject = Endpoint.pod(Pod(name: "probe-subject", namespace: subjectNamespace(policy.namespace, peer: peer), labels: subjectLabels))
                 connections.append(direction == .ingress
-                    ? Connection(from: peer.endpoint, to: subject, protocol: peer.protocol, port: peer.port)
-                    : Connection(from: subject, to: peer.endpoint, protocol: peer.protocol, port: peer.port))
+                    ? Connection(from: peer.endpoint, to: subject, protocol: peer.networkProtocol, port: peer.port)
+                    : Connection(from: subject, to: peer.endpoint, protocol: peer.networkProtocol, port: peer.port))
             }
         }
         return connections
+    }
+
+    /// Returns the subject's namespace: the peer's when the peer lies in the
+    /// same namespace, so that both carry the same labels in one cluster.
+    private static func subjectNamespace(_ name: String, peer: Peer) -> Namespace {
+        if case .pod(let pod) = peer.endpoint, pod.namespace.name == name { return pod.namespace }
+        return Namespace(name: name)
     }
 
     /// An address of the documentation range, which real policies rarely name.
@@ -60,17 +70,16 @@ enum RedundancyProbe {
 
     /// Returns one peer for each peer of the rule, each on the first port
     /// the rule names by number, or on port 1 when it names none.
-    private static func admittedPeers(
-        _ rule: NetworkPolicyRule, policyNamespace: String
-    ) -> [(endpoint: Endpoint, port: Int, protocol: NetworkProtocol)] {
+    private static func admittedPeers(_ rule: NetworkPolicyRule, policyNamespace: String) -> [Peer] {
         let port = (rule.ports ?? []).lazy.compactMap { entry -> (Int, NetworkProtocol)? in
             guard case .number(let number) = entry.port else { return nil }
             return (number, entry.protocol ?? .tcp)
         }.first ?? (1, .tcp)
         let peers = rule.peers ?? []
-        guard !peers.isEmpty else { return [(Endpoint.ipAddress(probeAddress), port.0, port.1)] }
+        guard !peers.isEmpty else { return [Peer(endpoint: .ipAddress(probeAddress), port: port.0, networkProtocol: port.1)] }
+
         return peers.compactMap { peer in
-            witness(of: peer, policyNamespace: policyNamespace).map { ($0, port.0, port.1) }
+            witness(of: peer, policyNamespace: policyNamespace).map { Peer(endpoint: $0, port: port.0, networkProtocol: port.1) }
         }
     }
 
@@ -91,11 +100,6 @@ enum RedundancyProbe {
         let namespace = Namespace(name: name, labels: namespaceLabels)
         guard namespaceSelector.matches(namespace.effectiveLabels) else { return nil }
         return .pod(Pod(name: "probe-peer", namespace: namespace, labels: podLabels))
-    }
-
-    private static func peerNamespace(_ endpoint: Endpoint) -> Namespace? {
-        guard case .pod(let pod) = endpoint else { return nil }
-        return pod.namespace
     }
 
     /// Returns labels that the selector matches, built from what it

@@ -67,6 +67,9 @@ public struct WorkloadInventory: Sendable {
 
     public var isEmpty: Bool { workloads.isEmpty && services.isEmpty && namespaces.isEmpty }
 
+    /// The number of workloads, Services and Namespaces together.
+    public var count: Int { workloads.count + services.count + namespaces.count }
+
     /// Returns whether any workload runs in the namespace.
     public func hasWorkloads(in namespace: String) -> Bool {
         workloads.contains { $0.namespace == namespace }

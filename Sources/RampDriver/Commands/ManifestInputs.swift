@@ -94,15 +94,13 @@ enum ManifestInputs {
         let reader = WorkloadReader()
         for file in files {
             let documents = documents(of: file, expected: "Kubernetes object", diagnostics: diagnostics)
-            var read = WorkloadInventory()
-            reader.read(documents, into: &read)
+            let countBefore = inventory.count
+            reader.read(documents, into: &inventory)
+
             let hasObjects = documents.contains { !$0.hasErrors && !$0.root.isNull }
-            if read.isEmpty && hasObjects {
+            if inventory.count == countBefore && hasObjects {
                 diagnostics.emit(.noWorkloads(file.path), at: nil)
             }
-            inventory.workloads += read.workloads
-            inventory.services += read.services
-            inventory.namespaces += read.namespaces
         }
         return inventory
     }
