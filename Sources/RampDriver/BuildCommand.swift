@@ -25,7 +25,7 @@ struct BuildCommand {
         defer { if driver.keepsResultsUntilExit { ProcessLifetime.keep(compilation) } }
         let report = driver.emit(compilation.diagnostics.sorted(), reporting: options.reporting)
         guard !report.hasErrors, let program = compilation.program else {
-            return .contractErrors
+            return .failure(reporting: report.diagnostics)
         }
 
         if options.layout == .kustomize, program.namespace(named: "kustomization") != nil {

@@ -144,7 +144,7 @@ struct ExplainCommand {
         let errors = compilation.diagnostics.sorted().filter { $0.severity == .error }
         guard errors.isEmpty, let program = compilation.program else {
             _ = driver.emit(errors, reporting: reporting)
-            return .contractErrors
+            return .failure(reporting: errors)
         }
 
         let client: ConnectionQuery.End

@@ -136,12 +136,28 @@ final class EnvironmentCommandLineTests: XCTestCase {
         XCTAssertTrue(markdown.output.hasPrefix("## Environments `staging` and `production`\n"), markdown.output)
     }
 
-    func testDiffReportsContractErrors() {
+    /// An `--env` that no contract declares is a mistake on the command
+    /// line, so it exits with 2 like other usage errors.
+    func testDiffTreatsAnUnknownEnvironmentAsAUsageError() {
         let input = write("shop.ramp", contract)
         let result = runRamp(["diff", "--env", "staging", "--env", "prod", input])
-        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.status, 2)
         XCTAssertEqual(result.output, "")
         XCTAssertEqual(result.error, "ramp: error: unknown environment 'prod'; declared environments: production, staging [RAMP0213]\n1 error generated.\n")
+    }
+
+    func testUnknownEnvironmentsExitAsUsageErrorsOnlyWhenNothingElseFails() {
+        let input = write("shop.ramp", contract)
+        let build = runRamp(["build", "--env", "prod", input, "-o", directory.appendingPathComponent("out").path])
+        XCTAssertEqual(build.status, 2, build.error)
+        let check = runRamp(["check", "--env", "prod", input])
+        XCTAssertEqual(check.status, 2, check.error)
+
+        let broken = write("broken.ramp", contract + "namespace extra {\n  service probe [app=probe] only in prod\n}\n")
+        let inContract = runRamp(["build", "--env", "staging", broken, "-o", directory.appendingPathComponent("out").path])
+        XCTAssertEqual(inContract.status, 1, inContract.error)
+        let both = runRamp(["build", "--env", "prod", broken, "-o", directory.appendingPathComponent("out").path])
+        XCTAssertEqual(both.status, 1, both.error)
     }
 
     /// Thirteen services on thirteen keys are past the evaluator's label

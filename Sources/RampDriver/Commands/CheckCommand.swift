@@ -38,8 +38,8 @@ struct CheckCommand {
         compilation.compile(sources)
         // Further steps compare against a build, which these errors would stop.
         guard !compilation.diagnostics.hasErrors, let program = compilation.program, let plan = compilation.plan else {
-            _ = driver.emit(compilation.diagnostics.sorted(), reporting: options.reporting)
-            return .contractErrors
+            let report = driver.emit(compilation.diagnostics.sorted(), reporting: options.reporting)
+            return .failure(reporting: report.diagnostics)
         }
 
         let context = Context(options: options, compilation: compilation, program: program, plan: plan)

@@ -36,7 +36,7 @@ struct DiffCommand {
         let report = driver.emit(old.diagnostics.sorted() + new.diagnostics.sorted(), reporting: options.reporting)
         guard !report.hasErrors, let oldProgram = old.program, let oldPlan = old.plan,
               let newProgram = new.program, let newPlan = new.plan else {
-            return .contractErrors
+            return .failure(reporting: report.diagnostics)
         }
 
         let diff: ContractDiff

@@ -20,8 +20,8 @@ struct TestCommand {
         }
         compilation.compile(sources)
         guard let program = compilation.program, let plan = compilation.plan else {
-            _ = driver.emit(compilation.diagnostics.sorted(), reporting: options.reporting)
-            return .contractErrors
+            let report = driver.emit(compilation.diagnostics.sorted(), reporting: options.reporting)
+            return .failure(reporting: report.diagnostics)
         }
 
         let analysis: AssertionAnalysis

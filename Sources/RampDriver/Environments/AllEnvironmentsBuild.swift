@@ -20,7 +20,7 @@ struct AllEnvironmentsBuild {
         // As in a single build, the executable exits without freeing the results one by one.
         defer { if driver.keepsResultsUntilExit { ProcessLifetime.keep(builds) } }
         let report = driver.emit(builds.diagnostics, reporting: options.reporting)
-        guard !report.hasErrors else { return .contractErrors }
+        guard !report.hasErrors else { return .failure(reporting: report.diagnostics) }
 
         let directory = options.outputDirectory!
         var summary = ""

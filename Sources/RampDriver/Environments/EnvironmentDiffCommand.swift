@@ -26,7 +26,7 @@ struct EnvironmentDiffCommand {
         }
         let diagnostics = EnvironmentBuilds.unique(compilations.flatMap { $0.diagnostics.sorted() })
         let report = driver.emit(diagnostics, reporting: options.reporting)
-        guard !report.hasErrors else { return .contractErrors }
+        guard !report.hasErrors else { return .failure(reporting: report.diagnostics) }
 
         let (first, second) = (options.environments[0], options.environments[1])
         let compared: EnvironmentComparison?
