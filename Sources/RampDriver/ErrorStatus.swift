@@ -1,7 +1,7 @@
 import RampDiagnostics
 
 extension Driver.ExitStatus {
-    /// The status of a run that reported `diagnostics` with errors among
+    /// Returns the status of a run that reported `diagnostics` with errors among
     /// them. An `--env` that names no declared environment is known only once
     /// the contracts are read, yet it is a mistake on the command line, so a
     /// run whose only errors are of that kind exits as a usage error does.

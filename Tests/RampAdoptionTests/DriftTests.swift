@@ -103,6 +103,17 @@ final class DriftTests: XCTestCase {
         XCTAssertTrue(result.output.contains("\"code\":\"RAMP0960\""), result.output)
         XCTAssertFalse(result.output.contains("\"code\":\"RAMP0961\""), result.output)
         XCTAssertTrue(result.output.contains("data/debug-allow-all ingress[0] admits the ingress"), result.output)
+
+        // Every difference is reported at the one rule that admits them all,
+        // so the error names the others in a note instead of dropping them.
+        let text = runRamp(["drift", contracts, "--live", directory.path])
+        let notes = text.error.split(separator: "\n").filter { $0.hasPrefix("   = note: ") }
+        XCTAssertEqual(notes.count, 2, text.error)
+        XCTAssertEqual(notes.first, "   = note: for example a pod {k8s-app=kube-dns} in namespace 'kube-system' labelled {team=storefront} -> a pod {app=postgres} in namespace 'data' labelled {team=storefront} on TCP 1")
+        XCTAssertTrue(notes.last?.hasPrefix("   = note: the same line is responsible for 179 more differences: pods {k8s-app=kube-dns} in namespaces {kubernetes.io/metadata.name=kube-system,team=storefront} -> pods {app=postgres,!canary} in namespaces {kubernetes.io/metadata.name=data,team=storefront} on UDP 1-65535; ") == true, text.error)
+        XCTAssertTrue(notes.last?.hasSuffix("; and 176 more") == true, text.error)
+        XCTAssertTrue(text.error.hasSuffix("1 error generated.\n"), text.error)
+        XCTAssertEqual(text.output, "drift: 180 differences between the cluster and the contracts\n")
     }
 
     func testMissingObjectIsOutageRisk() throws {

@@ -36,15 +36,63 @@ public struct DriftAnalysis {
         let differences = try connectivityDifferences(
             between: live.map(\.policy), and: contracts, limit: DriftAnalysis.maximumDifferences + 1
         )
-        for difference in differences.prefix(DriftAnalysis.maximumDifferences) {
-            report(difference)
+        let findings = differences.prefix(DriftAnalysis.maximumDifferences).map(finding)
+        for group in DriftAnalysis.groupedByLine(findings) {
+            report(group)
         }
         return differences.count
     }
 
-    /// Reports one difference at the live object responsible when there is
+    /// One difference, placed at the live object responsible when there is
     /// one, else at the contract that states the connection.
-    private func report(_ difference: ConnectivityDifference) {
+    private struct Finding {
+        let message: DiagnosticMessage
+        let connection: String
+        let primary: SourceRange?
+        let notes: [Note]
+    }
+
+    /// The number of other differences that a grouped diagnostic names.
+    static let namedOthers = 3
+
+    /// Groups findings by the line they are reported at, in the order of
+    /// their first finding. A rule such as `namespaceSelector: {}` admits
+    /// many differing classes at once, and one error per line is what
+    /// editors show, so the others become a note of that error instead of
+    /// vanishing.
+    private static func groupedByLine(_ findings: [Finding]) -> [[Finding]] {
+        var groups: [[Finding]] = []
+        var indexByLine: [String: Int] = [:]
+        for finding in findings {
+            guard let range = finding.primary else {
+                groups.append([finding])
+                continue
+            }
+            let line = "\(range.file.lineIndex(of: range.start)) \(range.file.path)"
+            if let index = indexByLine[line] {
+                groups[index].append(finding)
+            } else {
+                indexByLine[line] = groups.count
+                groups.append([finding])
+            }
+        }
+        return groups
+    }
+
+    private func report(_ group: [Finding]) {
+        let first = group[0]
+        var notes = first.notes
+        let others = group.dropFirst()
+        if !others.isEmpty {
+            var text = "the same line is responsible for \(others.count) more difference\(others.count == 1 ? "" : "s"): "
+            text += others.prefix(DriftAnalysis.namedOthers).map(\.connection).joined(separator: "; ")
+            if others.count > DriftAnalysis.namedOthers { text += "; and \(others.count - DriftAnalysis.namedOthers) more" }
+            notes.append(Note(text))
+        }
+        diagnostics.emit(first.message, at: first.primary, notes: notes)
+    }
+
+    private func finding(_ difference: ConnectivityDifference) -> Finding {
         let example = difference.example
         let portList = difference.ports.filter { $0.allowedBy == example.allowedBy }.map { port in
             let range = port.ports.count == 1 ? "\(port.ports.lowerBound)" : "\(port.ports.lowerBound)-\(port.ports.upperBound)"
@@ -61,12 +109,9 @@ public struct DriftAnalysis {
             ? denyingDirections(contractVerdict).flatMap { admittingRanges(clusterVerdict, direction: $0) }
             : deniedRanges(clusterVerdict)
         let primary = deciding.first ?? responsible.first { $0.range != nil }?.range
-        let notes = [Note("for example \(example.connection)")] + responsible
-        if example.allowedBy == .first {
-            diagnostics.emit(.driftLiveAllows(connection), at: primary, notes: notes)
-        } else {
-            diagnostics.emit(.driftLiveBlocks(connection), at: primary, notes: notes)
-        }
+        let notes = [Note("for example " + DriftExample.describe(example.connection))] + responsible
+        let message: DiagnosticMessage = example.allowedBy == .first ? .driftLiveAllows(connection) : .driftLiveBlocks(connection)
+        return Finding(message: message, connection: connection, primary: primary, notes: notes)
     }
 
     // MARK: - Responsible objects
