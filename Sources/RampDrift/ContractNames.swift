@@ -188,24 +188,32 @@ struct ContractNames {
     /// Names a range of addresses after the endpoint of a dependency between
     /// it and the peer in the same direction, which names the rule that
     /// allows the connection, or else after the smallest named block that
-    /// contains it.
+    /// contains it. A peer's dependencies may name other addresses only, so
+    /// the fallback keeps one range under one name whichever pod it meets.
     private func name(ofAddresses range: AddressRange, peer: RampEvaluator.Endpoint, isSource: Bool) -> String {
-        var best: (name: String, size: UInt128)?
         let candidates = (isSource ? externalClientDependencies : externalServerDependencies).candidates(for: peer)
         let paired = candidates.compactMap { candidate -> NamedBlocks? in
             let other = isSource ? candidate.dependency.server : candidate.dependency.client
             return DeclaredConnections.matches(other, peer, services) ? candidate.external : nil
         }
-        // The optimizer joins adjacent blocks, so a class may span several
-        // blocks of one endpoint; it is named when their union covers it.
-        for named in paired.isEmpty ? addressNames : paired {
+        return ContractNames.smallest(covering: range, in: paired)
+            ?? ContractNames.smallest(covering: range, in: addressNames)
+            ?? "addresses outside the cluster"
+    }
+
+    /// Returns the name of the smallest block of `names` that covers `range`.
+    /// The optimizer joins adjacent blocks, so a class may span several
+    /// blocks of one endpoint; it is named when their union covers it.
+    private static func smallest(covering range: AddressRange, in names: [NamedBlocks]) -> String? {
+        var best: (name: String, size: UInt128)?
+        for named in names {
             for covered in named.covered
             where covered.first <= range.first && range.last <= covered.last && covered.first.family == range.first.family {
                 let size = covered.last.value - covered.first.value
-                if size < best?.size ?? UInt128.max || best == nil { best = (named.name, size) }
+                if best == nil || size < best!.size { best = (named.name, size) }
             }
         }
-        return best?.name ?? "addresses outside the cluster"
+        return best?.name
     }
 }
 

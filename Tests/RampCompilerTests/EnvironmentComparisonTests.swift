@@ -62,6 +62,43 @@ final class EnvironmentComparisonTests: XCTestCase {
     }
     """
 
+    /// A pod whose own dependencies name other addresses still sees the DNS
+    /// address under the name that every other pod sees.
+    func testAnAddressKeepsItsNameWhateverThePodsDependencies() throws {
+        let text = """
+        profile plain {
+          dns address 10.96.0.10/32 ports 53/udp
+        }
+        profile gke {
+          dns pods kube-system [k8s-app=kube-dns] ports 53/udp
+        }
+        environment staging {
+          profile plain
+        }
+        environment production {
+          profile gke
+        }
+        namespace shop {
+          deny all
+          service web [app=web] ports http:8080
+          service db [app=db] ports 5432
+          web -> db:5432
+          db -> 192.0.2.0/24:443
+        }
+        """
+        let report = ComparisonReport(try compare(text)).text(limit: nil)
+        XCTAssertTrue(report.hasSuffix("""
+        cluster DNS
+          staging only: other pods of namespace shop -> cluster DNS (10.96.0.10/32), 53/udp
+          staging only: shop/db -> cluster DNS (10.96.0.10/32), 53/udp
+          staging only: shop/web -> cluster DNS (10.96.0.10/32), 53/udp
+          production only: other pods of namespace shop -> cluster DNS pods in kube-system, 53/udp
+          production only: shop/db -> cluster DNS pods in kube-system, 53/udp
+          production only: shop/web -> cluster DNS pods in kube-system, 53/udp
+
+        """), report)
+    }
+
     func testReportGroupsDifferencesByCause() throws {
         let report = ComparisonReport(try compare(settings))
         XCTAssertEqual(report.text(limit: nil), """
