@@ -13,11 +13,12 @@ struct AtomPairDifference: Sendable {
 /// different ports, without visiting all pairs one by one.
 ///
 /// A pair that has a specific entry in either set, on either side, is
-/// compared directly. Every other pair gets only default ports, which depend
-/// on the source's egress defaults and the destination's ingress defaults.
-/// Sources and destinations are therefore grouped by their defaults in both
-/// sets, and a pair of groups is compared once. Only when the groups differ
-/// are their pairs listed, skipping the pairs already compared directly.
+/// compared directly. Every other pair gets only default and granted ports,
+/// which depend on each end's defaults and grants and on the wide sets that
+/// hold the other end (see `PolicySetAccess`). Sources and destinations are
+/// therefore grouped by these in both sets, and a pair of groups is compared
+/// once. Only when the groups differ are their pairs listed, skipping the
+/// pairs already compared directly.
 /// Pairs that no single cluster can hold (see `ClusterAbstraction.canPair`)
 /// are skipped everywhere.
 struct ConnectivityComparison {
@@ -25,6 +26,8 @@ struct ConnectivityComparison {
     let table: PortSetTable
     let first: PolicySetAccess
     let second: PolicySetAccess
+    /// The members of the wide sets that both sets' grants name.
+    let wideSets: [BitSet]
 
     /// Returns the differences ordered by source atom, destination atom and
     /// protocol. With a limit, returns the first `limit` of them (at least 1).
@@ -90,57 +93,130 @@ struct ConnectivityComparison {
         return result
     }
 
-    // MARK: - Pairs with default ports only
+    // MARK: - Pairs without specific entries
 
-    private struct SourceDefaults: Hashable {
-        let first: Int
-        let second: Int
-    }
-
-    private struct DestinationDefaults: Hashable {
-        let first: Int
-        let second: Int
+    /// What one end contributes to its pairs without specific entries, in
+    /// both sets: its default ports and the grants it holds in its role,
+    /// and which wide sets hold it, which the other end's grants read.
+    private struct EndKey: Hashable {
+        let firstDefault: Int
+        let secondDefault: Int
+        let firstGrants: [[PeerGrant]]
+        let secondGrants: [[PeerGrant]]
+        let membership: Int
+        /// Whether the atom is an address, which drops port names from the
+        /// egress towards it. Always false for a source.
         let isAddress: Bool
+
+        var isAlike: Bool { firstDefault == secondDefault && firstGrants == secondGrants }
     }
 
+    /// Atoms grouped by their `EndKey` in one role.
+    private struct EndGroups {
+        var keys: [EndKey] = []
+        var members: [[Int]] = []
+        /// For each atom, the index of its group.
+        var groupOf: [Int] = []
+    }
+
+    /// Compares the pairs without specific entries group by group. Both sets
+    /// allow the same for a pair whose ends each have alike defaults and
+    /// grants in both. When one end differs and the other is alike, the
+    /// pair can differ only where the other end lies in a wide set of a
+    /// grant that differs, or everywhere when the defaults differ.
     private func defaultDifferences(limit: Int?) -> [AtomPairDifference] {
-        let atoms = 0..<abstraction.atomCount
-        let sourceGroups = groups(of: atoms) { SourceDefaults(first: first.egressDefault[$0], second: second.egressDefault[$0]) }
-        let destinationGroups = groups(of: atoms) {
-            DestinationDefaults(first: first.ingressDefault[$0], second: second.ingressDefault[$0], isAddress: abstraction.isAddress($0))
+        let membership = membershipClasses()
+        let sources = endGroups { atom in
+            EndKey(firstDefault: first.egressDefault[atom], secondDefault: second.egressDefault[atom],
+                   firstGrants: first.grants[atom].heldAsSource, secondGrants: second.grants[atom].heldAsSource,
+                   membership: membership[atom], isAddress: false)
+        }
+        let destinations = endGroups { atom in
+            EndKey(firstDefault: first.ingressDefault[atom], secondDefault: second.ingressDefault[atom],
+                   firstGrants: first.grants[atom].heldAsDestination, secondGrants: second.grants[atom].heldAsDestination,
+                   membership: membership[atom], isAddress: abstraction.isAddress(atom))
         }
 
         var result: [AtomPairDifference] = []
-        for (sourceDefaults, sources) in sourceGroups {
-            for (destinationDefaults, destinations) in destinationGroups {
-                if sourceDefaults.first == sourceDefaults.second && destinationDefaults.first == destinationDefaults.second {
-                    continue
-                }
-                let egress = destinationDefaults.isAddress
-                    ? (table.withoutNames(sourceDefaults.first), table.withoutNames(sourceDefaults.second))
-                    : (sourceDefaults.first, sourceDefaults.second)
-                let template = compare(
-                    source: 0, destination: 0,
-                    first: (egress.0, destinationDefaults.first),
-                    second: (egress.1, destinationDefaults.second)
-                )
-                if template.isEmpty { continue }
-                result += expand(template, sources: sources, destinations: destinations, limit: limit)
+        for source in sources.keys.indices {
+            for destination in partners(of: source, in: sources, among: destinations) {
+                result += compareGroups(sources.members[source], destinations.members[destination], limit: limit)
+            }
+        }
+        for destination in destinations.keys.indices where !destinations.keys[destination].isAlike {
+            for source in partners(of: destination, in: destinations, among: sources) where sources.keys[source].isAlike {
+                result += compareGroups(sources.members[source], destinations.members[destination], limit: limit)
             }
         }
         return result
     }
 
-    /// Groups atoms by a key, each group in increasing atom order, groups in order of their first atom.
-    private func groups<Key: Hashable>(of atoms: Range<Int>, by key: (Int) -> Key) -> [(Key, [Int])] {
-        var order: [Key] = []
-        var members: [Key: [Int]] = [:]
-        for atom in atoms {
-            let groupKey = key(atom)
-            if members[groupKey] == nil { order.append(groupKey) }
-            members[groupKey, default: []].append(atom)
+    /// Returns the groups of the other role whose pairs with `group` can
+    /// differ, for a group that differs between the sets: every differing
+    /// group, and the alike groups that the differing grants reach. An alike
+    /// group has no partners here; the other role lists its pairs.
+    private func partners(of group: Int, in groups: EndGroups, among others: EndGroups) -> [Int] {
+        let key = groups.keys[group]
+        if key.isAlike { return [] }
+        if key.firstDefault != key.secondDefault { return Array(others.keys.indices) }
+        var reached = Set(others.keys.indices.filter { !others.keys[$0].isAlike })
+        for (firstList, secondList) in zip(key.firstGrants, key.secondGrants) where firstList != secondList {
+            for grant in Set(firstList).symmetricDifference(secondList) {
+                for atom in wideSets[grant.set].members { reached.insert(others.groupOf[atom]) }
+            }
         }
-        return order.map { ($0, members[$0]!) }
+        return reached.sorted()
+    }
+
+    /// Compares one pair of groups through their first atoms, and copies
+    /// any difference to the pairs of the groups that have no specific entry.
+    private func compareGroups(_ sources: [Int], _ destinations: [Int], limit: Int?) -> [AtomPairDifference] {
+        let (source, destination) = (sources[0], destinations[0])
+        let firstEgress = first.baseEgress(from: source, to: destination)
+        let secondEgress = second.baseEgress(from: source, to: destination)
+        let egress = abstraction.isAddress(destination)
+            ? (table.withoutNames(firstEgress), table.withoutNames(secondEgress))
+            : (firstEgress, secondEgress)
+        let template = compare(
+            source: 0, destination: 0,
+            first: (egress.0, first.baseIngress(from: source, to: destination)),
+            second: (egress.1, second.baseIngress(from: source, to: destination))
+        )
+        if template.isEmpty { return [] }
+        return expand(template, sources: sources, destinations: destinations, limit: limit)
+    }
+
+    private func endGroups(by key: (Int) -> EndKey) -> EndGroups {
+        var groups = EndGroups()
+        var indexByKey: [EndKey: Int] = [:]
+        groups.groupOf.reserveCapacity(abstraction.atomCount)
+        for atom in 0..<abstraction.atomCount {
+            let atomKey = key(atom)
+            let index = indexByKey[atomKey] ?? groups.keys.count
+            if index == groups.keys.count {
+                indexByKey[atomKey] = index
+                groups.keys.append(atomKey)
+                groups.members.append([])
+            }
+            groups.members[index].append(atom)
+            groups.groupOf.append(index)
+        }
+        return groups
+    }
+
+    /// Numbers each atom by the wide sets that hold it. Atoms of one number
+    /// meet the same grants.
+    private func membershipClasses() -> [Int] {
+        var lists = Array(repeating: [Int](), count: abstraction.atomCount)
+        for (set, members) in wideSets.enumerated() {
+            for atom in members.members { lists[atom].append(set) }
+        }
+        var numbers: [[Int]: Int] = [:]
+        return lists.map { list in
+            if let number = numbers[list] { return number }
+            numbers[list] = numbers.count
+            return numbers.count - 1
+        }
     }
 
     /// Copies a group pair's differences to each of its atom pairs that has no specific entry.

@@ -134,6 +134,24 @@ public func connectivityDifferences(
     namespaceLabels: [String: [String: String]] = [:],
     context: [NetworkPolicy] = []
 ) throws(PolicyValidationError) -> [ConnectivityDifference] {
+    try connectivityDifferences(
+        between: first, and: second, limit: limit, refinedBy: extraPeers, namespaceLabels: namespaceLabels, context: context,
+        wideThreshold: PeerAtomIndex.defaultWideThreshold
+    )
+}
+
+/// The comparison behind the public `connectivityDifferences`, with the
+/// size above which a rule's side is stored as a wide set. Tests compare
+/// thresholds, which must not change the result.
+func connectivityDifferences(
+    between first: [NetworkPolicy],
+    and second: [NetworkPolicy],
+    limit: Int?,
+    refinedBy extraPeers: [NetworkPolicyPeer],
+    namespaceLabels: [String: [String: String]],
+    context: [NetworkPolicy],
+    wideThreshold: Int
+) throws(PolicyValidationError) -> [ConnectivityDifference] {
     let firstEvaluator = try NetworkPolicyEvaluator(policies: first)
     let secondEvaluator = try NetworkPolicyEvaluator(policies: second)
     let firstPolicies = first.map(EffectivePolicy.init)
@@ -143,12 +161,11 @@ public func connectivityDifferences(
         policies: firstPolicies + secondPolicies + context.map(EffectivePolicy.init), extraPeers: extraPeers, namespaceLabels: namespaceLabels
     )
     let table = PortSetTable()
-    var peerIndex = PeerAtomIndex(abstraction)
+    var peerIndex = PeerAtomIndex(abstraction, wideThreshold: wideThreshold)
+    let firstAccess = PolicySetAccess(policies: firstPolicies, abstraction: abstraction, table: table, peerIndex: &peerIndex)
+    let secondAccess = PolicySetAccess(policies: secondPolicies, abstraction: abstraction, table: table, peerIndex: &peerIndex)
     let comparison = ConnectivityComparison(
-        abstraction: abstraction,
-        table: table,
-        first: PolicySetAccess(policies: firstPolicies, abstraction: abstraction, table: table, peerIndex: &peerIndex),
-        second: PolicySetAccess(policies: secondPolicies, abstraction: abstraction, table: table, peerIndex: &peerIndex)
+        abstraction: abstraction, table: table, first: firstAccess, second: secondAccess, wideSets: peerIndex.wideSets
     )
     let examples = CounterexampleBuilder(abstraction: abstraction, first: firstEvaluator, second: secondEvaluator)
     return comparison.differences(limit: limit).map(examples.difference)

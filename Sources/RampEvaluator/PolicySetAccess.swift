@@ -3,26 +3,48 @@ import RampKube
 /// The ports one policy set admits between atoms of a `ClusterAbstraction`, per
 /// side, as port set IDs of a shared `PortSetTable`.
 ///
-/// The ports that a source's egress admits towards a destination are its
-/// default ports plus the specific entry for that destination. The default
-/// is every port when the source is not isolated, and otherwise the ports of
-/// rules that admit every peer. Specific entries come from rules whose peers
-/// match the destination. Ingress is the mirror image. Specific entries are sparse, so a comparison can visit them one
-/// by one and treat all other pairs by their defaults alone.
-// TODO: a rule whose namespace selector matches many namespaces adds one
-// entry per pair of atoms. Where such rules let every service reach every
-// other, memory and time grow with the square of the namespaces: comparing
-// two versions of 4,000 services (330 KB) took 4 s and 0.9 GB. Entries could
-// be kept per group of peers that the rules treat alike.
+/// The ports that a source's egress admits towards a destination are the
+/// union of three parts:
+/// - the source's default ports: every port when it is not isolated, and
+///   otherwise the ports of rules that admit every peer;
+/// - grants, from rules of which one side is a wide set (see
+///   `PeerAtomIndex`): held by the source for a wide set of destinations,
+///   or by the destination for a wide set of sources;
+/// - the specific entry for the pair, from rules whose sides are both small.
+///
+/// Ingress is the mirror image. Specific entries are sparse, so a comparison
+/// can visit them one by one. Every other pair depends only on the defaults
+/// and grants of its ends and on which wide sets hold them, so a comparison
+/// can treat such pairs in groups.
 struct PolicySetAccess {
+    /// The ports that both directions of one pair read, by the atom that holds them.
+    struct Grants: Hashable {
+        /// Egress grants of the atom as a source, for wide sets of destinations.
+        var egressOut: [PeerGrant] = []
+        /// Egress grants towards the atom, from wide sets of sources.
+        var egressIn: [PeerGrant] = []
+        /// Ingress grants of the atom as a destination, for wide sets of sources.
+        var ingressIn: [PeerGrant] = []
+        /// Ingress grants from the atom, into wide sets of destinations.
+        var ingressOut: [PeerGrant] = []
+
+        /// The grants that pairs with the atom as their source read.
+        var heldAsSource: [[PeerGrant]] { [egressOut, ingressOut] }
+        /// The grants that pairs with the atom as their destination read.
+        var heldAsDestination: [[PeerGrant]] { [egressIn, ingressIn] }
+    }
+
     private(set) var egressDefault: [Int]
     private(set) var ingressDefault: [Int]
+    private(set) var grants: [Grants]
     /// For each source atom: destination atom to ports.
     private(set) var egressSpecific: [[Int: Int]]
     /// For each destination atom: source atom to ports.
     private(set) var ingressSpecific: [[Int: Int]]
     private let abstraction: ClusterAbstraction
     private let table: PortSetTable
+    /// The members of every wide set this policy set's grants name.
+    private var wideSets: [BitSet] = []
 
     init(policies: [EffectivePolicy], abstraction: ClusterAbstraction, table: PortSetTable, peerIndex: inout PeerAtomIndex) {
         self.abstraction = abstraction
@@ -30,6 +52,7 @@ struct PolicySetAccess {
         let count = abstraction.atomCount
         egressDefault = Array(repeating: PortSetTable.allID, count: count)
         ingressDefault = Array(repeating: PortSetTable.allID, count: count)
+        grants = Array(repeating: Grants(), count: count)
         egressSpecific = Array(repeating: [:], count: count)
         ingressSpecific = Array(repeating: [:], count: count)
 
@@ -39,6 +62,8 @@ struct PolicySetAccess {
             for rule in policy.egress { addEgress(rule, policyNamespace: policy.namespace, sources: atoms, peerIndex: &peerIndex) }
             for rule in policy.ingress { addIngress(rule, policyNamespace: policy.namespace, destinations: atoms, peerIndex: &peerIndex) }
         }
+        // Read once the rules have named their sets.
+        wideSets = peerIndex.wideSets
     }
 
     /// Starts every isolated atom from no ports at all, before rules add theirs.
@@ -51,6 +76,25 @@ struct PolicySetAccess {
         }
     }
 
+    /// How a rule's pairs are stored: one side becomes a wide set, whose
+    /// grant each atom of the other side holds, or every pair gets an entry.
+    private enum Storage {
+        case pairs
+        /// The peers form the wide set; the selected atoms hold the grants.
+        case selectedHold
+        /// The selected atoms form the wide set; the peers hold the grants.
+        case peersHold
+    }
+
+    private static func storage(selected: Int, peers: Int, threshold: Int) -> Storage {
+        switch (selected > threshold, peers > threshold) {
+        case (false, false): return .pairs
+        case (false, true): return .selectedHold
+        case (true, false): return .peersHold
+        case (true, true): return selected <= peers ? .selectedHold : .peersHold
+        }
+    }
+
     private mutating func addEgress(_ rule: EffectiveRule, policyNamespace: String, sources: [Int], peerIndex: inout PeerAtomIndex) {
         let ports = table.id(of: PortSet(rule.ports))
         guard let peers = rule.peers else {
@@ -58,11 +102,18 @@ struct PolicySetAccess {
             return
         }
         let destinations = peerIndex.atoms(matchingAny: peers, policyNamespace: policyNamespace)
-        let portsWithoutNames = table.withoutNames(ports)
-        for source in sources {
-            for destination in destinations {
-                let added = abstraction.isAddress(destination) ? portsWithoutNames : ports
-                egressSpecific[source][destination] = table.union(egressSpecific[source][destination] ?? PortSetTable.emptyID, added)
+        switch PolicySetAccess.storage(selected: sources.count, peers: destinations.count, threshold: peerIndex.wideThreshold) {
+        case .selectedHold:
+            let grant = PeerGrant(set: peerIndex.number(of: destinations), ports: ports)
+            for source in sources { PolicySetAccess.add(grant, to: &grants[source].egressOut, table) }
+        case .peersHold:
+            let grant = PeerGrant(set: peerIndex.number(of: sources), ports: ports)
+            for destination in destinations { PolicySetAccess.add(grant, to: &grants[destination].egressIn, table) }
+        case .pairs:
+            for source in sources {
+                for destination in destinations {
+                    egressSpecific[source][destination] = table.union(egressSpecific[source][destination] ?? PortSetTable.emptyID, ports)
+                }
             }
         }
     }
@@ -74,10 +125,31 @@ struct PolicySetAccess {
             return
         }
         let sources = peerIndex.atoms(matchingAny: peers, policyNamespace: policyNamespace)
-        for destination in destinations {
-            for source in sources {
-                ingressSpecific[destination][source] = table.union(ingressSpecific[destination][source] ?? PortSetTable.emptyID, ports)
+        switch PolicySetAccess.storage(selected: destinations.count, peers: sources.count, threshold: peerIndex.wideThreshold) {
+        case .selectedHold:
+            let grant = PeerGrant(set: peerIndex.number(of: sources), ports: ports)
+            for destination in destinations { PolicySetAccess.add(grant, to: &grants[destination].ingressIn, table) }
+        case .peersHold:
+            let grant = PeerGrant(set: peerIndex.number(of: destinations), ports: ports)
+            for source in sources { PolicySetAccess.add(grant, to: &grants[source].ingressOut, table) }
+        case .pairs:
+            for destination in destinations {
+                for source in sources {
+                    ingressSpecific[destination][source] = table.union(ingressSpecific[destination][source] ?? PortSetTable.emptyID, ports)
+                }
             }
+        }
+    }
+
+    /// Adds a grant to an atom's list, which stays ordered by wide set with
+    /// one grant per set, so that equal lists mean equal grants. It is
+    /// static so that changing one list does not copy every atom's.
+    private static func add(_ grant: PeerGrant, to list: inout [PeerGrant], _ table: PortSetTable) {
+        let index = list.firstIndex { $0.set >= grant.set } ?? list.endIndex
+        if index < list.endIndex && list[index].set == grant.set {
+            list[index].ports = table.union(list[index].ports, grant.ports)
+        } else {
+            list.insert(grant, at: index)
         }
     }
 
@@ -86,15 +158,37 @@ struct PolicySetAccess {
     /// Returns the ports the source's egress admits towards the destination.
     /// Port names are dropped for an address destination, which has no container ports.
     func egress(from source: Int, to destination: Int) -> Int {
-        var ports = egressDefault[source]
+        var ports = baseEgress(from: source, to: destination)
         if let specific = egressSpecific[source][destination] { ports = table.union(ports, specific) }
         return abstraction.isAddress(destination) ? table.withoutNames(ports) : ports
     }
 
     /// Returns the ports the destination's ingress admits from the source.
     func ingress(from source: Int, to destination: Int) -> Int {
-        var ports = ingressDefault[destination]
+        var ports = baseIngress(from: source, to: destination)
         if let specific = ingressSpecific[destination][source] { ports = table.union(ports, specific) }
+        return ports
+    }
+
+    /// Returns the source's egress ports towards the destination without
+    /// the pair's specific entry: the default and the grants that cover the
+    /// pair. Port names are kept; `egress` drops them for an address.
+    func baseEgress(from source: Int, to destination: Int) -> Int {
+        var ports = granted(egressDefault[source], grants[source].egressOut, holding: destination)
+        ports = granted(ports, grants[destination].egressIn, holding: source)
+        return ports
+    }
+
+    /// Returns the destination's ingress ports from the source without the pair's specific entry.
+    func baseIngress(from source: Int, to destination: Int) -> Int {
+        var ports = granted(ingressDefault[destination], grants[destination].ingressIn, holding: source)
+        ports = granted(ports, grants[source].ingressOut, holding: destination)
+        return ports
+    }
+
+    private func granted(_ base: Int, _ list: [PeerGrant], holding atom: Int) -> Int {
+        var ports = base
+        for grant in list where wideSets[grant.set].contains(atom) { ports = table.union(ports, grant.ports) }
         return ports
     }
 
@@ -103,45 +197,15 @@ struct PolicySetAccess {
         egressSpecific[source][destination] != nil || ingressSpecific[destination][source] != nil
     }
 
-    /// Returns whether both sets store the same default and specific ports
-    /// for the pair, which means they allow the same there. This check is
-    /// cheaper than comparing the allowed ports.
+    /// Returns whether both sets store the same defaults, grants and specific
+    /// ports for the pair, which means they allow the same there. This check
+    /// is cheaper than comparing the allowed ports.
     func storesSameEntries(as other: PolicySetAccess, from source: Int, to destination: Int) -> Bool {
         egressDefault[source] == other.egressDefault[source]
             && ingressDefault[destination] == other.ingressDefault[destination]
             && egressSpecific[source][destination] == other.egressSpecific[source][destination]
             && ingressSpecific[destination][source] == other.ingressSpecific[destination][source]
-    }
-}
-
-/// Caches the atoms each peer matches, shared by both policy sets of a comparison.
-struct PeerAtomIndex {
-    private struct Key: Hashable {
-        let peer: NetworkPolicyPeer
-        let policyNamespace: String
-    }
-
-    private let abstraction: ClusterAbstraction
-    private var cache: [Key: [Int]] = [:]
-
-    init(_ abstraction: ClusterAbstraction) {
-        self.abstraction = abstraction
-    }
-
-    /// Returns the atoms that at least one of the peers matches, in increasing order.
-    mutating func atoms(matchingAny peers: [NetworkPolicyPeer], policyNamespace: String) -> [Int] {
-        if peers.count == 1 { return atoms(matching: peers[0], policyNamespace: policyNamespace) }
-        var result: Set<Int> = []
-        for peer in peers { result.formUnion(atoms(matching: peer, policyNamespace: policyNamespace)) }
-        return result.sorted()
-    }
-
-    private mutating func atoms(matching peer: NetworkPolicyPeer, policyNamespace: String) -> [Int] {
-        // A peer with a namespace selector does not depend on the policy's namespace.
-        let key = Key(peer: peer, policyNamespace: peer.namespaceSelector == nil ? policyNamespace : "")
-        if let cached = cache[key] { return cached }
-        let atoms = abstraction.peerAtoms(peer, policyNamespace: policyNamespace)
-        cache[key] = atoms
-        return atoms
+            && grants[source] == other.grants[source]
+            && grants[destination] == other.grants[destination]
     }
 }

@@ -96,12 +96,23 @@ public struct Reachability {
     public init(
         policies: [NetworkPolicy], endpointSets: [EndpointSet], namespaceLabels: [String: [String: String]] = [:]
     ) throws(PolicyValidationError) {
+        try self.init(
+            policies: policies, endpointSets: endpointSets, namespaceLabels: namespaceLabels, wideThreshold: PeerAtomIndex.defaultWideThreshold
+        )
+    }
+
+    /// Prepares queries as the public initializer does, storing each rule's
+    /// side of more than `wideThreshold` atoms as a wide set. Tests compare
+    /// thresholds, which must not change any answer.
+    init(
+        policies: [NetworkPolicy], endpointSets: [EndpointSet], namespaceLabels: [String: [String: String]], wideThreshold: Int
+    ) throws(PolicyValidationError) {
         evaluator = try NetworkPolicyEvaluator(policies: policies)
         let effective = policies.map(EffectivePolicy.init)
         let peers = Array(Set(endpointSets.flatMap(\.peers)))
         abstraction = try ClusterAbstraction(policies: effective, extraPeers: peers, namespaceLabels: namespaceLabels)
         registeredPeers = Set(peers)
-        var peerIndex = PeerAtomIndex(abstraction)
+        var peerIndex = PeerAtomIndex(abstraction, wideThreshold: wideThreshold)
         access = PolicySetAccess(policies: effective, abstraction: abstraction, table: table, peerIndex: &peerIndex)
         boundaries = Reachability.portBoundaries(of: effective)
     }

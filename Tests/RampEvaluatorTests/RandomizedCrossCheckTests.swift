@@ -80,6 +80,62 @@ final class RandomizedCrossCheckTests: XCTestCase {
         XCTAssertGreaterThan(checked, 1000, "too few sampled connections fell inside the queries")
     }
 
+    /// Storing a rule's side as a wide set, with one grant per atom of the
+    /// other side, is a matter of cost: every threshold, from every side
+    /// wide to none, must give the same differences. Rewritten sets, whose
+    /// grants differ although their meaning does not, must give none.
+    func testWideSetsKeepTheDifferences() throws {
+        var random = SplitMix64(seed: 0x5eed_0005)
+        var differing = 0
+        var wide = 0
+        for iteration in 0..<200 {
+            let first = randomPolicies(&random)
+            let second = iteration % 4 == 0 ? rewrite(first, &random) : mutate(first, &random)
+            let expected = try differences(first, second, wideThreshold: Int.max)
+            for threshold in [0, 1, 2, 4] {
+                XCTAssertEqual(try differences(first, second, wideThreshold: threshold), expected, "iteration \(iteration), threshold \(threshold)")
+            }
+            if iteration % 4 == 0 { XCTAssertEqual(expected, [], "iteration \(iteration)") }
+            if !expected.isEmpty { differing += 1 }
+            wide += try atomCount(first + second) > 4 ? 1 : 0
+        }
+        // Differences, and sets of more atoms than the small thresholds, must both occur often.
+        XCTAssertGreaterThan(differing, 60)
+        XCTAssertGreaterThan(wide, 150)
+    }
+
+    /// Reachability reads the same stored ports, so its answers must not
+    /// depend on the threshold either.
+    func testWideSetsKeepReachability() throws {
+        var random = SplitMix64(seed: 0x5eed_0006)
+        var answers = 0
+        for iteration in 0..<150 {
+            let policies = randomPolicies(&random)
+            let sources = randomEndpointSet(&random)
+            let destinations = randomEndpointSet(&random)
+            let query = ReachabilityQuery(sources: sources, destinations: destinations, ports: randomPorts(&random))
+            let narrow = try Reachability(policies: policies, endpointSets: [sources, destinations], namespaceLabels: [:], wideThreshold: Int.max)
+            let expected = (narrow.allowedConnections(query).map(\.description), narrow.deniedConnections(query).map(\.description))
+            answers += expected.0.count + expected.1.count
+            for threshold in [0, 2] {
+                let wide = try Reachability(policies: policies, endpointSets: [sources, destinations], namespaceLabels: [:], wideThreshold: threshold)
+                XCTAssertEqual(wide.allowedConnections(query).map(\.description), expected.0, "iteration \(iteration), threshold \(threshold)")
+                XCTAssertEqual(wide.deniedConnections(query).map(\.description), expected.1, "iteration \(iteration), threshold \(threshold)")
+            }
+        }
+        XCTAssertGreaterThan(answers, 1000)
+    }
+
+    private func differences(_ first: [NetworkPolicy], _ second: [NetworkPolicy], wideThreshold: Int) throws -> [String] {
+        try connectivityDifferences(
+            between: first, and: second, limit: nil, refinedBy: [], namespaceLabels: [:], context: [], wideThreshold: wideThreshold
+        ).map(\.description)
+    }
+
+    private func atomCount(_ policies: [NetworkPolicy]) throws -> Int {
+        try ClusterAbstraction(policies: policies.map(EffectivePolicy.init)).atomCount
+    }
+
     /// `allows(_:)` skips collecting the deciding rules, so it must return
     /// what the full evaluation returns on every connection.
     func testAllowsMatchesFullEvaluation() throws {
