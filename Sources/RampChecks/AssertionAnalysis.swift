@@ -44,7 +44,7 @@ public struct AssertionAnalysis {
 
     /// Returns the labels of every declared namespace, from the first program that declares it.
     /// The checks take the clusters to carry them, as ramp does when it places rules.
-    static func declaredLabels(_ programs: [Program]) -> [String: [String: String]] {
+    public static func declaredLabels(_ programs: [Program]) -> [String: [String: String]] {
         var labels: [String: [String: String]] = [:]
         for program in programs {
             for namespace in program.namespaces where labels[namespace.name] == nil { labels[namespace.name] = namespace.labels }

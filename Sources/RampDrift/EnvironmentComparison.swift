@@ -1,3 +1,4 @@
+import RampChecks
 import RampEvaluator
 import RampIR
 import RampKube
@@ -114,9 +115,15 @@ public struct EnvironmentComparison: Sendable {
         let singles = attribution.singlePartBuilds()
         let (firstPolicies, secondPolicies) = (attribution.firstPolicies, attribution.secondPolicies)
         let context = distinctPolicies(singles.joined(), excluding: firstPolicies + secondPolicies)
-        // Each difference is dropped once attributed, as the raw list of a
-        // large comparison takes more memory than the attributed one.
-        var raw = try connectivityDifferences(between: firstPolicies, and: secondPolicies, context: context)
+        // Both builds place their rules by the labels that namespaces
+        // declare, so clusters where a declared namespace carries others
+        // are left out, as the checks of expectations leave them out. Each
+        // difference is dropped once attributed, as the raw list of a large
+        // comparison takes more memory than the attributed one.
+        let declaredLabels = AssertionAnalysis.declaredLabels([firstProgram, secondProgram])
+        var raw = try connectivityDifferences(
+            between: firstPolicies, and: secondPolicies, namespaceLabels: declaredLabels, context: context
+        )
         raw.reverse()
         let boundaries = PortBoundaries([firstPolicies, secondPolicies] + singles)
 
@@ -125,7 +132,7 @@ public struct EnvironmentComparison: Sendable {
         // TODO: each class of connections that differs gets its own search
         // for a cause. Where namespace selectors let every service reach
         // every other, that count grows with the square of the services:
-        // 1,000 services in 82 KB take 17 s. Classes of one source and one
+        // 1,000 services in 82 KB take 4.5 s. Classes of one source and one
         // cause could share the search.
         while let difference = raw.popLast() {
             // Pieces differ only in ports, and names do not depend on ports,

@@ -99,6 +99,42 @@ final class EnvironmentComparisonTests: XCTestCase {
         """), report)
     }
 
+    /// A declared namespace carries its declared labels in both builds, so
+    /// a connection that only another label of it would allow is no
+    /// difference: here `shop` would need `team=y` to reach its own `web`.
+    func testDeclaredNamespaceLabelsBoundTheComparedClusters() throws {
+        let text = """
+        environment staging {
+          enforce * ingress, egress
+        }
+        environment production {
+          enforce * ingress
+        }
+        namespace shop [team=x] {
+          deny all
+          service web [app=web] ports http:8080
+          namespaces [team=y] -> web:http
+        }
+        """
+        let report = ComparisonReport(try compare(text)).text(limit: nil)
+        XCTAssertTrue(report.hasSuffix("""
+        Connections that differ: 10, in 1 group.
+
+        egress enforcement in namespace 'shop'
+          production only: other pods of namespace shop -> addresses outside the cluster (0.0.0.0/0, ::/0), every port
+          production only: other pods of namespace shop -> cluster DNS pods in kube-system, 1-52/tcp, 54-65535/tcp, 1-52/udp, 54-65535/udp, every sctp port
+          production only: other pods of namespace shop -> pods of namespace kube-system, every port
+          production only: other pods of namespace shop -> pods of other namespaces, every port
+          production only: other pods of namespace shop -> pods of other namespaces labelled team=y, every port
+          production only: shop/web -> addresses outside the cluster (0.0.0.0/0, ::/0), every port
+          production only: shop/web -> cluster DNS pods in kube-system, 1-52/tcp, 54-65535/tcp, 1-52/udp, 54-65535/udp, every sctp port
+          production only: shop/web -> pods of namespace kube-system, every port
+          production only: shop/web -> pods of other namespaces, every port
+          production only: shop/web -> pods of other namespaces labelled team=y, every port
+
+        """), report)
+    }
+
     func testReportGroupsDifferencesByCause() throws {
         let report = ComparisonReport(try compare(settings))
         XCTAssertEqual(report.text(limit: nil), """
