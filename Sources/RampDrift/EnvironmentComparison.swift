@@ -106,7 +106,17 @@ public struct EnvironmentComparison: Sendable {
     public static func compare(
         _ files: [ContractFile], _ first: String, _ second: String, compiled: [String: CompiledEnvironment] = [:]
     ) throws(PolicyValidationError) -> EnvironmentComparison? {
+        try compare(files, first, second, compiled: compiled, reusingSearches: true)
+    }
+
+    /// Compares as the public `compare` does. Without `reusingSearches`,
+    /// every difference between other endpoints gets a search of its own,
+    /// which tests compare with the reuse.
+    static func compare(
+        _ files: [ContractFile], _ first: String, _ second: String, compiled: [String: CompiledEnvironment], reusingSearches: Bool
+    ) throws(PolicyValidationError) -> EnvironmentComparison? {
         guard var attribution = try Attribution(files: files, first: first, second: second, compiled: compiled) else { return nil }
+        attribution.reusesSearches = reusingSearches
         let (firstProgram, secondProgram) = (attribution.firstProgram, attribution.secondProgram)
         // The examples are evaluated against the builds with one part
         // substituted, so those builds split the classes too. Builds with
@@ -234,8 +244,9 @@ private struct Substitution {
     /// not compile alone.
     private var settingsByNamespace: [String: [Int]] = [:]
     private var statementsByNamespace: [String: [Int]] = [:]
-    /// The builds evaluated since the caller last emptied the list, each once.
-    var evaluated: [MixedBuilds.Build] = []
+    /// The builds evaluated since the caller last emptied the list, each
+    /// once, with the verdict of the first evaluation.
+    var evaluated: [(build: MixedBuilds.Build, allows: Bool)] = []
     /// The statements that a search cannot drop one at a time, found once.
     private var undroppableStatements: [EnvironmentPart]?
     private let reach: StatementReach
@@ -301,8 +312,9 @@ private struct Substitution {
 
     /// Evaluates the connection in one build and adds the build to `evaluated`.
     private mutating func allows(_ build: MixedBuilds.Build, _ connection: Connection) -> Bool {
-        if !evaluated.contains(where: { $0 === build }) { evaluated.append(build) }
-        return build.evaluator.allows(connection)
+        let allows = build.evaluator.allows(connection)
+        if !evaluated.contains(where: { $0.build === build }) { evaluated.append((build, allows)) }
+        return allows
     }
 
     /// Returns the settings that explain the connection alone, in the order
@@ -514,28 +526,57 @@ private struct Attribution {
     }
 
     /// A cause found for one example connection, with every build whose
-    /// verdict on that connection decided it.
+    /// verdict on that connection decided it, and those verdicts.
     final class AttributedExample {
         let connection: Connection
         let builds: [MixedBuilds.Build]
+        let verdicts: [Bool]
         let cause: DifferenceCause
 
-        init(connection: Connection, builds: [MixedBuilds.Build], cause: DifferenceCause) {
+        init(connection: Connection, builds: [MixedBuilds.Build], verdicts: [Bool], cause: DifferenceCause) {
             self.connection = connection
             self.builds = builds
+            self.verdicts = verdicts
             self.cause = cause
         }
+
+        /// Returns whether every build that decided this cause gives `other` its verdict.
+        func decidedAlike(_ other: Connection) -> Bool {
+            zip(builds, verdicts).allSatisfy { build, verdict in build.evaluator.allows(other) == verdict }
+        }
     }
+
+    /// The namespaces whose policies decide a connection's two endpoints:
+    /// the only part of a connection that a search reads besides verdicts.
+    private struct DecidingNamespaces: Hashable {
+        let source: String?
+        let destination: String?
+
+        init(_ connection: Connection) {
+            source = PoliciesByNamespace.namespace(deciding: connection.source)
+            destination = PoliciesByNamespace.namespace(deciding: connection.destination)
+        }
+    }
+
+    /// The latest searches, by the namespaces of their connections.
+    private var recentSearches: [DecidingNamespaces: [AttributedExample]] = [:]
+    /// How many searches per pair of namespaces a new connection is checked against.
+    private static let recentSearchCount = 2
+    var reusesSearches = true
 
     /// Returns the cause of a connection, and the last port up to `limit`
     /// on which every build that decided the cause decides the connection
     /// alike, so that the same cause applies up to that port.
     ///
-    /// Pieces of one difference share their endpoints, so the cause of an
-    /// earlier piece is reused when every build that decided it returns the
-    /// same verdict for both connections, because then every step of the
-    /// search takes the same branch. Only whether a statement states the
-    /// connection is checked again, as it reads the port.
+    /// A search reads a connection only through the verdicts of the builds
+    /// it evaluates and the namespaces of its endpoints, so when every build
+    /// that decided an earlier cause gives a connection between the same
+    /// namespaces the same verdict, every step of the search takes the same
+    /// branch, and that cause is reused. Only whether a statement states
+    /// the connection is checked again, as it reads the endpoints and port.
+    ///
+    /// Pieces of one difference share their endpoints, and are checked first
+    /// with `decidesAlike`, which also bounds the ports of the piece.
     mutating func cause(
         of connection: Connection, allowedInFirst: Bool, upTo limit: Int, reusing earlier: inout [AttributedExample]
     ) -> (cause: DifferenceCause, lastPort: Int) {
@@ -543,16 +584,35 @@ private struct Attribution {
         // a few bounds the cost when a difference has many pieces.
         for example in earlier.suffix(4).reversed()
         where example.builds.allSatisfy({ $0.evaluator.decidesAlike(example.connection, connection) }) {
-            let lastPort = Attribution.lastPortDecidedAlike(connection, by: example.builds, upTo: limit)
-            guard case .drift(let parts, _) = example.cause else { return (example.cause, lastPort) }
-            return (.drift(parts, declared: declared(allowedInFirst).states(parts, connection)), lastPort)
+            return reused(example, connection, allowedInFirst: allowedInFirst, upTo: limit)
         }
+        let namespaces = DecidingNamespaces(connection)
+        for example in (recentSearches[namespaces] ?? []).reversed() where example.decidedAlike(connection) {
+            earlier.append(AttributedExample(connection: connection, builds: example.builds, verdicts: example.verdicts, cause: example.cause))
+            return reused(example, connection, allowedInFirst: allowedInFirst, upTo: limit)
+        }
+
         forward.evaluated = []
         backward.evaluated = []
         let cause = cause(of: connection, allowedInFirst: allowedInFirst)
-        let builds = forward.evaluated + backward.evaluated
-        earlier.append(AttributedExample(connection: connection, builds: builds, cause: cause))
-        return (cause, Attribution.lastPortDecidedAlike(connection, by: builds, upTo: limit))
+        let evaluated = forward.evaluated + backward.evaluated
+        let example = AttributedExample(connection: connection, builds: evaluated.map(\.build), verdicts: evaluated.map(\.allows), cause: cause)
+        earlier.append(example)
+        if reusesSearches {
+            recentSearches[namespaces, default: []].append(example)
+            if recentSearches[namespaces]!.count > Attribution.recentSearchCount { recentSearches[namespaces]!.removeFirst() }
+        }
+        return (cause, Attribution.lastPortDecidedAlike(connection, by: example.builds, upTo: limit))
+    }
+
+    /// Returns an earlier example's cause for the connection, with the
+    /// statements' declaration checked for this connection.
+    private func reused(
+        _ example: AttributedExample, _ connection: Connection, allowedInFirst: Bool, upTo limit: Int
+    ) -> (cause: DifferenceCause, lastPort: Int) {
+        let lastPort = Attribution.lastPortDecidedAlike(connection, by: example.builds, upTo: limit)
+        guard case .drift(let parts, _) = example.cause else { return (example.cause, lastPort) }
+        return (.drift(parts, declared: declared(allowedInFirst).states(parts, connection)), lastPort)
     }
 
     private static func lastPortDecidedAlike(_ connection: Connection, by builds: [MixedBuilds.Build], upTo limit: Int) -> Int {

@@ -142,11 +142,26 @@ struct ClusterAbstraction: Sendable {
 
     /// Marks the classes of a known namespace whose predicates differ from
     /// those its known labels satisfy.
+    ///
+    /// A selector that requires a name can match only the namespace of that
+    /// name, so each class tests those of its own name and the selectors
+    /// without a name. Testing every selector for every class grew with the
+    /// square of the namespaces, as each namespace brings its own.
     private mutating func excludeContradictingClasses(_ namespaceLabels: [String: [String: String]]) {
+        var byName: [String: [(LabelSelector, Int)]] = [:]
+        var unnamed: [(LabelSelector, Int)] = []
+        for (selector, index) in namespacePredicateIndex {
+            if let name = selector.matchLabels[Namespace.nameLabel] {
+                byName[name, default: []].append((selector, index))
+            } else {
+                unnamed.append((selector, index))
+            }
+        }
         for (index, namespaceClass) in namespaceClasses.enumerated() {
             guard let name = namespaceClass.fixedName, var labels = namespaceLabels[name] else { continue }
             labels[Namespace.nameLabel] = name
-            let satisfied = Set(namespacePredicateIndex.filter { $0.key.matches(labels) }.map(\.value))
+            let candidates = unnamed + (byName[name] ?? [])
+            let satisfied = Set(candidates.filter { $0.0.matches(labels) }.map(\.1))
             if satisfied != Set(namespaceClass.satisfied.members) { contradictingNamespaceClasses.insert(index) }
         }
     }

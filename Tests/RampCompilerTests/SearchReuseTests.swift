@@ -1,0 +1,93 @@
+@testable import RampDrift
+import XCTest
+
+/// A cause found for one difference is reused for another between the same
+/// namespaces when every build that decided it gives the other connection
+/// the same verdict. The reuse must never change a cause: random contracts
+/// give the same differences, causes included, with and without it.
+final class SearchReuseTests: XCTestCase {
+    func testReuseKeepsEveryCause() throws {
+        var compared = 0
+        for seed in 1...12 {
+            let text = SearchReuseTests.contract(seed: UInt64(seed))
+            let compilation = compile(text)
+            XCTAssertEqual(messages(compilation).filter { $0.contains("error:") }, [], "seed \(seed)")
+            let files = compilation.contractFiles
+            for (first, second) in [("staging", "production"), ("production", "staging")] {
+                let reusing = try XCTUnwrap(EnvironmentComparison.compare(files, first, second, compiled: [:], reusingSearches: true))
+                let searching = try XCTUnwrap(EnvironmentComparison.compare(files, first, second, compiled: [:], reusingSearches: false))
+                XCTAssertEqual(lines(reusing), lines(searching), "seed \(seed), \(first) first")
+                compared += reusing.differences.count
+            }
+        }
+        // Enough differences, most of them sharing namespaces, or the test checks little.
+        XCTAssertGreaterThan(compared, 2000)
+    }
+
+    private func lines(_ comparison: EnvironmentComparison) -> [String] {
+        comparison.differences.map { difference in
+            "\(difference.allowedIn) \(difference.source) -> \(difference.destination) \(difference.protocol) \(difference.ports) \(difference.example) \(difference.cause)"
+        }
+    }
+
+    /// Returns a contract of four namespaces whose environments differ in
+    /// enforcement, a parameter, DNS, and statements with `only in`.
+    private static func contract(seed: UInt64) -> String {
+        var random = SeededRandom(state: seed)
+        var text = """
+        profile kind {
+          dns pods kube-system [k8s-app=kube-dns] ports 53/udp, 53/tcp
+        }
+        profile other {
+          dns pods openshift-dns [dns=default] ports 5353/udp
+        }
+        parameter backup = 198.51.100.0/24
+        network offsite = parameter backup
+        environment staging {
+          profile kind
+          set backup = 192.0.2.0/24
+          enforce * ingress, egress
+        }
+        environment production {
+          profile \(random.pick(["kind", "other"]))
+          enforce * ingress
+          enforce n\(random.below(4)) egress
+        }
+
+        """
+        for index in 0..<4 {
+            let labels = random.below(3) == 0 ? "" : " [team=t\(random.below(2))]"
+            var lines = ["namespace n\(index)\(labels) {"]
+            if random.below(2) == 0 { lines.append("  deny all") }
+            lines.append("  service a [app=a] ports http:\(8000 + index)")
+            lines.append("  service b [app=b] ports http:\(9000 + index), 9100")
+            lines.append("  service c [app=c]")
+            let statements = [
+                "  a -> b:http",
+                "  c -> n\(random.below(4))/a:http",
+                "  namespaces [team=t\(random.below(2))] -> b:http",
+                "  b -> network offsite",
+                "  c -> b:9100 only in staging",
+                "  service probe [app=probe] only in staging\n  probe -> a:http only in staging",
+            ]
+            for statement in statements where random.below(2) == 0 { lines.append(statement) }
+            lines.append("}")
+            text += lines.joined(separator: "\n") + "\n"
+        }
+        return text
+    }
+}
+
+/// A small deterministic generator, so that each seed gives one contract.
+private struct SeededRandom {
+    var state: UInt64
+
+    mutating func below(_ bound: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % UInt64(bound))
+    }
+
+    mutating func pick<T>(_ choices: [T]) -> T {
+        choices[below(choices.count)]
+    }
+}
