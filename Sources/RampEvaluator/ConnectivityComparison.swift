@@ -44,17 +44,23 @@ struct ConnectivityComparison {
     private func specificDifferences() -> [AtomPairDifference] {
         let ingressBySource = ingressEntriesBySource()
         var result: [AtomPairDifference] = []
+        var templates: [PortsKey: [AtomPairDifference]] = [:]
         for source in 0..<abstraction.atomCount {
             var destinations = Array(first.egressSpecific[source].keys) + Array(second.egressSpecific[source].keys)
             destinations += ingressBySource[source]
             for destination in Set(destinations).sorted()
             where abstraction.canPair(source, destination) && !first.storesSameEntries(as: second, from: source, to: destination) {
-                result += compare(
-                    source: source,
-                    destination: destination,
-                    first: (first.egress(from: source, to: destination), first.ingress(from: source, to: destination)),
-                    second: (second.egress(from: source, to: destination), second.ingress(from: source, to: destination))
+                let key = PortsKey(
+                    firstEgress: first.egress(from: source, to: destination), firstIngress: first.ingress(from: source, to: destination),
+                    secondEgress: second.egress(from: source, to: destination), secondIngress: second.ingress(from: source, to: destination)
                 )
+                let template = templates[key] ?? compare(
+                    source: 0, destination: 0, first: (key.firstEgress, key.firstIngress), second: (key.secondEgress, key.secondIngress)
+                )
+                templates[key] = template
+                result += template.map {
+                    AtomPairDifference(source: source, destination: destination, protocol: $0.protocol, ports: $0.ports)
+                }
             }
         }
         return result
@@ -138,17 +144,27 @@ struct ConnectivityComparison {
         }
 
         var result: [AtomPairDifference] = []
+        var templates: [PortsKey: [AtomPairDifference]] = [:]
         for source in sources.keys.indices {
             for destination in partners(of: source, in: sources, among: destinations) {
-                result += compareGroups(sources.members[source], destinations.members[destination], limit: limit)
+                result += compareGroups(sources.members[source], destinations.members[destination], limit: limit, templates: &templates)
             }
         }
         for destination in destinations.keys.indices where !destinations.keys[destination].isAlike {
             for source in partners(of: destination, in: destinations, among: sources) where sources.keys[source].isAlike {
-                result += compareGroups(sources.members[source], destinations.members[destination], limit: limit)
+                result += compareGroups(sources.members[source], destinations.members[destination], limit: limit, templates: &templates)
             }
         }
         return result
+    }
+
+    /// The port set IDs that decide a pair in both sets. Many pairs of
+    /// groups share them, and comparing port sets costs more than a lookup.
+    private struct PortsKey: Hashable {
+        let firstEgress: Int
+        let firstIngress: Int
+        let secondEgress: Int
+        let secondIngress: Int
     }
 
     /// Returns the groups of the other role whose pairs with `group` can
@@ -170,18 +186,23 @@ struct ConnectivityComparison {
 
     /// Compares one pair of groups through their first atoms, and copies
     /// any difference to the pairs of the groups that have no specific entry.
-    private func compareGroups(_ sources: [Int], _ destinations: [Int], limit: Int?) -> [AtomPairDifference] {
+    private func compareGroups(
+        _ sources: [Int], _ destinations: [Int], limit: Int?, templates: inout [PortsKey: [AtomPairDifference]]
+    ) -> [AtomPairDifference] {
         let (source, destination) = (sources[0], destinations[0])
         let firstEgress = first.baseEgress(from: source, to: destination)
         let secondEgress = second.baseEgress(from: source, to: destination)
         let egress = abstraction.isAddress(destination)
             ? (table.withoutNames(firstEgress), table.withoutNames(secondEgress))
             : (firstEgress, secondEgress)
-        let template = compare(
-            source: 0, destination: 0,
-            first: (egress.0, first.baseIngress(from: source, to: destination)),
-            second: (egress.1, second.baseIngress(from: source, to: destination))
+        let key = PortsKey(
+            firstEgress: egress.0, firstIngress: first.baseIngress(from: source, to: destination),
+            secondEgress: egress.1, secondIngress: second.baseIngress(from: source, to: destination)
         )
+        let template = templates[key] ?? compare(
+            source: 0, destination: 0, first: (key.firstEgress, key.firstIngress), second: (key.secondEgress, key.secondIngress)
+        )
+        templates[key] = template
         if template.isEmpty { return [] }
         return expand(template, sources: sources, destinations: destinations, limit: limit)
     }
