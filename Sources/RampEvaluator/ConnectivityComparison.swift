@@ -102,11 +102,14 @@ struct ConnectivityComparison {
     // MARK: - Pairs without specific entries
 
     /// What one end contributes to its pairs without specific entries, in
-    /// both sets: its default ports and the grants it holds in its role,
-    /// and which wide sets hold it, which the other end's grants read.
+    /// both sets: the default ports of its own direction (egress for a
+    /// source, ingress for a destination), the grants it holds for its own
+    /// direction and for the other end's, and which wide sets hold it, which
+    /// the other end's grants read.
     private struct EndKey: Hashable {
         let firstDefault: Int
         let secondDefault: Int
+        /// The grants of its own direction, then those of the other end's.
         let firstGrants: [[PeerGrant]]
         let secondGrants: [[PeerGrant]]
         let membership: Int
@@ -115,6 +118,22 @@ struct ConnectivityComparison {
         let isAddress: Bool
 
         var isAlike: Bool { firstDefault == secondDefault && firstGrants == secondGrants }
+
+        /// Whether its own direction admits some port in either set, by
+        /// default or by a grant it holds.
+        var opensOwnSide: Bool {
+            firstDefault != PortSetTable.emptyID || secondDefault != PortSetTable.emptyID
+                || !firstGrants[0].isEmpty || !secondGrants[0].isEmpty
+        }
+
+        /// Whether it holds a grant that opens the other end's direction in either set.
+        var opensOtherSide: Bool { !firstGrants[1].isEmpty || !secondGrants[1].isEmpty }
+    }
+
+    /// Returns whether some port can pass both directions of a pair in
+    /// either set. Otherwise both sets allow nothing there.
+    private static func canAllow(_ source: EndKey, _ destination: EndKey) -> Bool {
+        (source.opensOwnSide || destination.opensOtherSide) && (destination.opensOwnSide || source.opensOtherSide)
     }
 
     /// Atoms grouped by their `EndKey` in one role.
@@ -123,6 +142,8 @@ struct ConnectivityComparison {
         var members: [[Int]] = []
         /// For each atom, the index of its group.
         var groupOf: [Int] = []
+        /// The groups that open their own direction, in order.
+        var opening: [Int] = []
     }
 
     /// Compares the pairs without specific entries group by group. Both sets
@@ -134,24 +155,26 @@ struct ConnectivityComparison {
         let membership = membershipClasses()
         let sources = endGroups { atom in
             EndKey(firstDefault: first.egressDefault[atom], secondDefault: second.egressDefault[atom],
-                   firstGrants: first.grants[atom].heldAsSource, secondGrants: second.grants[atom].heldAsSource,
+                   firstGrants: first.heldAsSource(atom), secondGrants: second.heldAsSource(atom),
                    membership: membership[atom], isAddress: false)
         }
         let destinations = endGroups { atom in
             EndKey(firstDefault: first.ingressDefault[atom], secondDefault: second.ingressDefault[atom],
-                   firstGrants: first.grants[atom].heldAsDestination, secondGrants: second.grants[atom].heldAsDestination,
+                   firstGrants: first.heldAsDestination(atom), secondGrants: second.heldAsDestination(atom),
                    membership: membership[atom], isAddress: abstraction.isAddress(atom))
         }
 
         var result: [AtomPairDifference] = []
         var templates: [PortsKey: [AtomPairDifference]] = [:]
         for source in sources.keys.indices {
-            for destination in partners(of: source, in: sources, among: destinations) {
+            for destination in partners(of: source, in: sources, among: destinations)
+            where ConnectivityComparison.canAllow(sources.keys[source], destinations.keys[destination]) {
                 result += compareGroups(sources.members[source], destinations.members[destination], limit: limit, templates: &templates)
             }
         }
         for destination in destinations.keys.indices where !destinations.keys[destination].isAlike {
-            for source in partners(of: destination, in: destinations, among: sources) where sources.keys[source].isAlike {
+            for source in partners(of: destination, in: destinations, among: sources)
+            where sources.keys[source].isAlike && ConnectivityComparison.canAllow(sources.keys[source], destinations.keys[destination]) {
                 result += compareGroups(sources.members[source], destinations.members[destination], limit: limit, templates: &templates)
             }
         }
@@ -174,7 +197,9 @@ struct ConnectivityComparison {
     private func partners(of group: Int, in groups: EndGroups, among others: EndGroups) -> [Int] {
         let key = groups.keys[group]
         if key.isAlike { return [] }
-        if key.firstDefault != key.secondDefault { return Array(others.keys.indices) }
+        // Without a grant for the other end's direction, a group of the
+        // other role that opens nothing there by itself admits nothing.
+        if key.firstDefault != key.secondDefault { return key.opensOtherSide ? Array(others.keys.indices) : others.opening }
         var reached = Set(others.keys.indices.filter { !others.keys[$0].isAlike })
         for (firstList, secondList) in zip(key.firstGrants, key.secondGrants) where firstList != secondList {
             for grant in Set(firstList).symmetricDifference(secondList) {
@@ -222,6 +247,7 @@ struct ConnectivityComparison {
             groups.members[index].append(atom)
             groups.groupOf.append(index)
         }
+        groups.opening = groups.keys.indices.filter { groups.keys[$0].opensOwnSide }
         return groups
     }
 

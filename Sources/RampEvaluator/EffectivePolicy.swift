@@ -45,6 +45,8 @@ final class EffectivePolicy: Sendable {
     let isolatesEgress: Bool
     let ingress: [EffectiveRule]
     let egress: [EffectiveRule]
+    private let ingressByPeerNamespace: RulesByPeerNamespace?
+    private let egressByPeerNamespace: RulesByPeerNamespace?
 
     var namespace: String { reference.namespace }
 
@@ -60,10 +62,19 @@ final class EffectivePolicy: Sendable {
         isolatesEgress = types.contains(.egress)
         ingress = isolatesIngress ? EffectiveRule.rules(policy.ingress, direction: .ingress, of: reference) : []
         egress = isolatesEgress ? EffectiveRule.rules(policy.egress, direction: .egress, of: reference) : []
+        ingressByPeerNamespace = RulesByPeerNamespace(ingress, policyNamespace: policy.namespace)
+        egressByPeerNamespace = RulesByPeerNamespace(egress, policyNamespace: policy.namespace)
     }
 
     func rules(_ direction: NetworkPolicy.PolicyType) -> [EffectiveRule] {
         direction == .ingress ? ingress : egress
+    }
+
+    /// Returns the rules of a direction that can admit `peer`, in no
+    /// particular order: every rule, or the indexed ones of a long list.
+    func rules(_ direction: NetworkPolicy.PolicyType, couldAdmit peer: Endpoint) -> [EffectiveRule] {
+        let index = direction == .ingress ? ingressByPeerNamespace : egressByPeerNamespace
+        return index?.rules(couldAdmit: peer) ?? rules(direction)
     }
 
     func isolates(_ direction: NetworkPolicy.PolicyType) -> Bool {

@@ -135,7 +135,7 @@ public struct NetworkPolicyEvaluator: Sendable {
         let peer = direction == .ingress ? first.source : first.destination
         var peerNamespaceLabels: [String: String]?
         for policy in namespace.candidates(selecting: pod.labels) where policy.isolates(direction) && policy.podSelector.matches(pod.labels) {
-            for rule in policy.rules(direction) {
+            for rule in policy.rules(direction, couldAdmit: peer) {
                 guard let ports = rule.ports, ports.contains(where: { $0.matches(first) != $0.matches(second) }) else { continue }
                 guard let peers = rule.peers else { return false }
                 if peers.contains(where: { $0.matches(peer, policyNamespace: policy.namespace, namespaceLabels: &peerNamespaceLabels) }) {
@@ -165,7 +165,7 @@ public struct NetworkPolicyEvaluator: Sendable {
         var peerNamespaceLabels: [String: String]?
         var last = limit
         for policy in namespace.candidates(selecting: pod.labels) where policy.isolates(direction) && policy.podSelector.matches(pod.labels) {
-            for rule in policy.rules(direction) {
+            for rule in policy.rules(direction, couldAdmit: peer) {
                 guard let ports = rule.ports else { continue }
                 if let peers = rule.peers,
                    !peers.contains(where: { $0.matches(peer, policyNamespace: policy.namespace, namespaceLabels: &peerNamespaceLabels) }) {
@@ -204,7 +204,7 @@ public struct NetworkPolicyEvaluator: Sendable {
         var isolated = false
         for policy in namespace.candidates(selecting: pod.labels) where policy.isolates(direction) && policy.podSelector.matches(pod.labels) {
             isolated = true
-            for rule in policy.rules(direction) where rule.admitsPort(of: connection) {
+            for rule in policy.rules(direction, couldAdmit: peer) where rule.admitsPort(of: connection) {
                 guard let peers = rule.peers else { return true }
                 for candidate in peers
                 where candidate.matches(peer, policyNamespace: policy.namespace, namespaceLabels: &peerNamespaceLabels) {

@@ -17,26 +17,16 @@ import RampKube
 /// and grants of its ends and on which wide sets hold them, so a comparison
 /// can treat such pairs in groups.
 struct PolicySetAccess {
-    /// The ports that both directions of one pair read, by the atom that holds them.
-    struct Grants: Hashable {
-        /// Egress grants of the atom as a source, for wide sets of destinations.
-        var egressOut: [PeerGrant] = []
-        /// Egress grants towards the atom, from wide sets of sources.
-        var egressIn: [PeerGrant] = []
-        /// Ingress grants of the atom as a destination, for wide sets of sources.
-        var ingressIn: [PeerGrant] = []
-        /// Ingress grants from the atom, into wide sets of destinations.
-        var ingressOut: [PeerGrant] = []
-
-        /// The grants that pairs with the atom as their source read.
-        var heldAsSource: [[PeerGrant]] { [egressOut, ingressOut] }
-        /// The grants that pairs with the atom as their destination read.
-        var heldAsDestination: [[PeerGrant]] { [egressIn, ingressIn] }
-    }
-
     private(set) var egressDefault: [Int]
     private(set) var ingressDefault: [Int]
-    private(set) var grants: [Grants]
+    /// For each atom as a source: egress grants for wide sets of destinations.
+    private(set) var egressOut: [[PeerGrant]]
+    /// For each atom as a destination: egress grants from wide sets of sources.
+    private(set) var egressIn: [[PeerGrant]]
+    /// For each atom as a destination: ingress grants for wide sets of sources.
+    private(set) var ingressIn: [[PeerGrant]]
+    /// For each atom as a source: ingress grants into wide sets of destinations.
+    private(set) var ingressOut: [[PeerGrant]]
     /// For each source atom: destination atom to ports.
     private(set) var egressSpecific: [[Int: Int]]
     /// For each destination atom: source atom to ports.
@@ -52,7 +42,10 @@ struct PolicySetAccess {
         let count = abstraction.atomCount
         egressDefault = Array(repeating: PortSetTable.allID, count: count)
         ingressDefault = Array(repeating: PortSetTable.allID, count: count)
-        grants = Array(repeating: Grants(), count: count)
+        egressOut = Array(repeating: [], count: count)
+        egressIn = Array(repeating: [], count: count)
+        ingressIn = Array(repeating: [], count: count)
+        ingressOut = Array(repeating: [], count: count)
         egressSpecific = Array(repeating: [:], count: count)
         ingressSpecific = Array(repeating: [:], count: count)
 
@@ -105,10 +98,10 @@ struct PolicySetAccess {
         switch PolicySetAccess.storage(selected: sources.count, peers: destinations.count, threshold: peerIndex.wideThreshold) {
         case .selectedHold:
             let grant = PeerGrant(set: peerIndex.number(of: destinations), ports: ports)
-            for source in sources { PolicySetAccess.add(grant, to: &grants[source].egressOut, table) }
+            for source in sources { PolicySetAccess.add(grant, to: &egressOut[source], table) }
         case .peersHold:
             let grant = PeerGrant(set: peerIndex.number(of: sources), ports: ports)
-            for destination in destinations { PolicySetAccess.add(grant, to: &grants[destination].egressIn, table) }
+            for destination in destinations { PolicySetAccess.add(grant, to: &egressIn[destination], table) }
         case .pairs:
             for source in sources {
                 for destination in destinations {
@@ -128,10 +121,10 @@ struct PolicySetAccess {
         switch PolicySetAccess.storage(selected: destinations.count, peers: sources.count, threshold: peerIndex.wideThreshold) {
         case .selectedHold:
             let grant = PeerGrant(set: peerIndex.number(of: sources), ports: ports)
-            for destination in destinations { PolicySetAccess.add(grant, to: &grants[destination].ingressIn, table) }
+            for destination in destinations { PolicySetAccess.add(grant, to: &ingressIn[destination], table) }
         case .peersHold:
             let grant = PeerGrant(set: peerIndex.number(of: destinations), ports: ports)
-            for source in sources { PolicySetAccess.add(grant, to: &grants[source].ingressOut, table) }
+            for source in sources { PolicySetAccess.add(grant, to: &ingressOut[source], table) }
         case .pairs:
             for destination in destinations {
                 for source in sources {
@@ -174,15 +167,15 @@ struct PolicySetAccess {
     /// the pair's specific entry: the default and the grants that cover the
     /// pair. Port names are kept; `egress` drops them for an address.
     func baseEgress(from source: Int, to destination: Int) -> Int {
-        var ports = granted(egressDefault[source], grants[source].egressOut, holding: destination)
-        ports = granted(ports, grants[destination].egressIn, holding: source)
+        var ports = granted(egressDefault[source], egressOut[source], holding: destination)
+        ports = granted(ports, egressIn[destination], holding: source)
         return ports
     }
 
     /// Returns the destination's ingress ports from the source without the pair's specific entry.
     func baseIngress(from source: Int, to destination: Int) -> Int {
-        var ports = granted(ingressDefault[destination], grants[destination].ingressIn, holding: source)
-        ports = granted(ports, grants[source].ingressOut, holding: destination)
+        var ports = granted(ingressDefault[destination], ingressIn[destination], holding: source)
+        ports = granted(ports, ingressOut[source], holding: destination)
         return ports
     }
 
@@ -205,7 +198,15 @@ struct PolicySetAccess {
             && ingressDefault[destination] == other.ingressDefault[destination]
             && egressSpecific[source][destination] == other.egressSpecific[source][destination]
             && ingressSpecific[destination][source] == other.ingressSpecific[destination][source]
-            && grants[source] == other.grants[source]
-            && grants[destination] == other.grants[destination]
+            && heldAsSource(source) == other.heldAsSource(source)
+            && heldAsDestination(destination) == other.heldAsDestination(destination)
     }
+
+    /// Returns the grants that pairs with the atom as their source read: of
+    /// its own direction, egress, then of the other end's, ingress.
+    func heldAsSource(_ atom: Int) -> [[PeerGrant]] { [egressOut[atom], ingressOut[atom]] }
+
+    /// Returns the grants that pairs with the atom as their destination
+    /// read: of its own direction, ingress, then of the other end's, egress.
+    func heldAsDestination(_ atom: Int) -> [[PeerGrant]] { [ingressIn[atom], egressIn[atom]] }
 }
