@@ -136,6 +136,40 @@ final class RandomizedCrossCheckTests: XCTestCase {
         try ClusterAbstraction(policies: policies.map(EffectivePolicy.init)).atomCount
     }
 
+    /// A direction of eight or more rules is read through an index by the
+    /// namespace that its peers name, in `allows`, `decidesAlike` and
+    /// `lastPortDecidedAlike`. Full evaluation reads every rule, so both must
+    /// agree on every connection and on every port up to the returned one.
+    func testLongRuleListsAgreeWithFullEvaluation() throws {
+        var random = SplitMix64(seed: 0x5eed_0007)
+        var allowedCount = 0
+        var deniedCount = 0
+        var checkedPorts = 0
+        for iteration in 0..<120 {
+            let evaluator = try NetworkPolicyEvaluator(policies: randomPolicies(&random, rulesPerDirection: 8...12))
+            let endpoints = randomEndpoints(&random)
+            for _ in 0..<60 {
+                let connection = randomConnection(endpoints, &random)
+                let allowed = evaluator.evaluate(connection).isAllowed
+                XCTAssertEqual(evaluator.allows(connection), allowed, "iteration \(iteration): \(connection)")
+                if allowed { allowedCount += 1 } else { deniedCount += 1 }
+                let last = evaluator.lastPortDecidedAlike(connection, upTo: 65535)
+                for port in Set(Vocabulary.probePorts + [last, connection.port + 1]) where port > connection.port && port <= last {
+                    checkedPorts += 1
+                    let moved = movingPort(of: connection, to: port)
+                    XCTAssertEqual(evaluator.evaluate(moved).isAllowed, allowed, "iteration \(iteration): \(connection) and \(moved)")
+                    if evaluator.decidesAlike(connection, moved) {
+                        XCTAssertEqual(evaluator.evaluate(moved).isAllowed, allowed, "iteration \(iteration): \(connection) and \(moved)")
+                    }
+                }
+            }
+        }
+        // Both verdicts and many moved ports must occur, or the test checks less than it claims.
+        XCTAssertGreaterThan(allowedCount, 1000)
+        XCTAssertGreaterThan(deniedCount, 200)
+        XCTAssertGreaterThan(checkedPorts, 5000)
+    }
+
     /// `allows(_:)` skips collecting the deciding rules, so it must return
     /// what the full evaluation returns on every connection.
     func testAllowsMatchesFullEvaluation() throws {
@@ -398,7 +432,9 @@ final class RandomizedCrossCheckTests: XCTestCase {
 
     // MARK: - Random policies
 
-    private func randomPolicies(_ random: inout SplitMix64) -> [NetworkPolicy] {
+    /// Returns one to three policies. With `rulesPerDirection`, each
+    /// direction gets that many rules; otherwise none to two, or none at all.
+    private func randomPolicies(_ random: inout SplitMix64, rulesPerDirection: ClosedRange<Int>? = nil) -> [NetworkPolicy] {
         (0..<(1 + random.next(below: 3))).map { index in
             let types: [[NetworkPolicy.PolicyType]] = [[.ingress], [.egress], [.ingress, .egress], []]
             return NetworkPolicy(
@@ -406,13 +442,20 @@ final class RandomizedCrossCheckTests: XCTestCase {
                 namespace: ["x", "y"].randomElement(using: &random)!,
                 podSelector: random.next(below: 3) == 0 ? .everything : randomSelector(Vocabulary.podLabels, &random),
                 policyTypes: types.randomElement(using: &random)!,
-                ingress: randomRules(&random),
-                egress: randomRules(&random)
+                ingress: randomRules(&random, count: rulesPerDirection),
+                egress: randomRules(&random, count: rulesPerDirection)
             )
         }
     }
 
-    private func randomRules(_ random: inout SplitMix64) -> [NetworkPolicyRule]? {
+    private func randomRules(_ random: inout SplitMix64, count: ClosedRange<Int>? = nil) -> [NetworkPolicyRule]? {
+        if let count {
+            // Every rule names peers, or one rule that admits everything
+            // would decide most connections alone.
+            return (0..<(count.lowerBound + random.next(below: count.count))).map { _ in
+                NetworkPolicyRule(peers: randomPeers(&random) ?? [randomPeer(&random)], ports: randomPorts(&random))
+            }
+        }
         if random.next(below: 5) == 0 { return nil }
         return (0..<random.next(below: 3)).map { _ in
             NetworkPolicyRule(peers: randomPeers(&random), ports: randomPorts(&random))
