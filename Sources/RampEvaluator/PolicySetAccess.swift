@@ -52,8 +52,8 @@ struct PolicySetAccess {
         let selected = policies.map { abstraction.selectedAtoms(namespace: $0.namespace, podSelector: $0.podSelector) }
         isolate(policies, selected: selected)
         for (policy, atoms) in zip(policies, selected) {
-            for rule in policy.egress { addEgress(rule, policyNamespace: policy.namespace, sources: atoms, peerIndex: &peerIndex) }
-            for rule in policy.ingress { addIngress(rule, policyNamespace: policy.namespace, destinations: atoms, peerIndex: &peerIndex) }
+            for rule in policy.egress { add(rule, .egress, policyNamespace: policy.namespace, selected: atoms, peerIndex: &peerIndex) }
+            for rule in policy.ingress { add(rule, .ingress, policyNamespace: policy.namespace, selected: atoms, peerIndex: &peerIndex) }
         }
         // Read once the rules have named their sets.
         wideSets = peerIndex.wideSets
@@ -88,47 +88,43 @@ struct PolicySetAccess {
         }
     }
 
-    private mutating func addEgress(_ rule: EffectiveRule, policyNamespace: String, sources: [Int], peerIndex: inout PeerAtomIndex) {
-        let ports = table.id(of: PortSet(rule.ports))
-        guard let peers = rule.peers else {
-            for source in sources { egressDefault[source] = table.union(egressDefault[source], ports) }
-            return
-        }
-        let destinations = peerIndex.atoms(matchingAny: peers, policyNamespace: policyNamespace)
-        switch PolicySetAccess.storage(selected: sources.count, peers: destinations.count, threshold: peerIndex.wideThreshold) {
-        case .selectedHold:
-            let grant = PeerGrant(set: peerIndex.number(of: destinations), ports: ports)
-            for source in sources { PolicySetAccess.add(grant, to: &egressOut[source], table) }
-        case .peersHold:
-            let grant = PeerGrant(set: peerIndex.number(of: sources), ports: ports)
-            for destination in destinations { PolicySetAccess.add(grant, to: &egressIn[destination], table) }
-        case .pairs:
-            for source in sources {
-                for destination in destinations {
-                    egressSpecific[source][destination] = table.union(egressSpecific[source][destination] ?? PortSetTable.emptyID, ports)
-                }
-            }
-        }
+    /// Where one direction stores what its rules admit. The atoms a policy
+    /// selects are sources for egress and destinations for ingress, and
+    /// the rules' peers are the other ends.
+    private struct Direction {
+        let defaults: WritableKeyPath<PolicySetAccess, [Int]>
+        /// Grants held by selected atoms, for wide sets of peers.
+        let heldBySelected: WritableKeyPath<PolicySetAccess, [[PeerGrant]]>
+        /// Grants held by peers, for wide sets of selected atoms.
+        let heldByPeers: WritableKeyPath<PolicySetAccess, [[PeerGrant]]>
+        /// Selected atom, then peer atom, to ports.
+        let specific: WritableKeyPath<PolicySetAccess, [[Int: Int]]>
+
+        static var egress: Direction { Direction(defaults: \.egressDefault, heldBySelected: \.egressOut, heldByPeers: \.egressIn, specific: \.egressSpecific) }
+        static var ingress: Direction { Direction(defaults: \.ingressDefault, heldBySelected: \.ingressIn, heldByPeers: \.ingressOut, specific: \.ingressSpecific) }
     }
 
-    private mutating func addIngress(_ rule: EffectiveRule, policyNamespace: String, destinations: [Int], peerIndex: inout PeerAtomIndex) {
+    private mutating func add(
+        _ rule: EffectiveRule, _ direction: Direction, policyNamespace: String, selected: [Int], peerIndex: inout PeerAtomIndex
+    ) {
         let ports = table.id(of: PortSet(rule.ports))
         guard let peers = rule.peers else {
-            for destination in destinations { ingressDefault[destination] = table.union(ingressDefault[destination], ports) }
+            for atom in selected { self[keyPath: direction.defaults][atom] = table.union(self[keyPath: direction.defaults][atom], ports) }
             return
         }
-        let sources = peerIndex.atoms(matchingAny: peers, policyNamespace: policyNamespace)
-        switch PolicySetAccess.storage(selected: destinations.count, peers: sources.count, threshold: peerIndex.wideThreshold) {
+        let others = peerIndex.atoms(matchingAny: peers, policyNamespace: policyNamespace)
+        switch PolicySetAccess.storage(selected: selected.count, peers: others.count, threshold: peerIndex.wideThreshold) {
         case .selectedHold:
-            let grant = PeerGrant(set: peerIndex.number(of: sources), ports: ports)
-            for destination in destinations { PolicySetAccess.add(grant, to: &ingressIn[destination], table) }
+            let grant = PeerGrant(set: peerIndex.number(of: others), ports: ports)
+            for atom in selected { PolicySetAccess.add(grant, to: &self[keyPath: direction.heldBySelected][atom], table) }
         case .peersHold:
-            let grant = PeerGrant(set: peerIndex.number(of: destinations), ports: ports)
-            for source in sources { PolicySetAccess.add(grant, to: &ingressOut[source], table) }
+            let grant = PeerGrant(set: peerIndex.number(of: selected), ports: ports)
+            for atom in others { PolicySetAccess.add(grant, to: &self[keyPath: direction.heldByPeers][atom], table) }
         case .pairs:
-            for destination in destinations {
-                for source in sources {
-                    ingressSpecific[destination][source] = table.union(ingressSpecific[destination][source] ?? PortSetTable.emptyID, ports)
+            for atom in selected {
+                for other in others {
+                    let stored = self[keyPath: direction.specific][atom][other] ?? PortSetTable.emptyID
+                    self[keyPath: direction.specific][atom][other] = table.union(stored, ports)
                 }
             }
         }
