@@ -160,6 +160,24 @@ final class EnvironmentCommandLineTests: XCTestCase {
         XCTAssertEqual(both.status, 1, both.error)
     }
 
+    func testDriftUnknownEnvironmentIsUsageError() {
+        let input = write("shop.ramp", contract)
+        let live = write("live.yaml", "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  podSelector: {}\n")
+        let result = runRamp(["drift", input, "--live", live, "--env", "prod"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.output, "")
+        XCTAssertEqual(result.error, "ramp: error: unknown environment 'prod'; declared environments: production, staging [RAMP0213]\n1 error generated.\n")
+    }
+
+    /// Both versions of a diff read the same `--env`, so its error is printed once.
+    func testVersionDiffUnknownEnvironmentOnce() {
+        let input = write("shop.ramp", contract)
+        let result = runRamp(["diff", input, input, "--env", "prod"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.output, "")
+        XCTAssertEqual(result.error, "ramp: error: unknown environment 'prod'; declared environments: production, staging [RAMP0213]\n1 error generated.\n")
+    }
+
     /// Thirteen services on thirteen keys are past the evaluator's label
     /// classes, so the environments cannot be compared.
     func testDiffReportsUncomparableEnvironments() {

@@ -33,7 +33,7 @@ struct DiffCommand {
 
         old.compile(oldSources)
         new.compile(newSources)
-        let report = driver.emit(old.diagnostics.sorted() + new.diagnostics.sorted(), reporting: options.reporting)
+        let report = driver.emit(DiffCommand.merged(old.diagnostics.sorted(), new.diagnostics.sorted()), reporting: options.reporting)
         guard !report.hasErrors, let oldProgram = old.program, let oldPlan = old.plan,
               let newProgram = new.program, let newPlan = new.plan else {
             return .failure(reporting: report.diagnostics)
@@ -66,5 +66,13 @@ struct DiffCommand {
         // A diff reports changes, so a violated invariant in either version is no error here.
         compilation.checksInvariants = false
         return compilation
+    }
+
+    /// Returns the diagnostics of both versions, with a diagnostic that
+    /// belongs to no file, such as an unknown `--env`, only once: both
+    /// versions read the same command line, so a second copy adds nothing.
+    static func merged(_ old: [Diagnostic], _ new: [Diagnostic]) -> [Diagnostic] {
+        let commandLine = Set(old.filter { $0.range == nil }.map { "\($0.id.code)\u{0}\($0.message)" })
+        return old + new.filter { $0.range != nil || !commandLine.contains("\($0.id.code)\u{0}\($0.message)") }
     }
 }
