@@ -59,6 +59,8 @@ final class CommandLineTests: XCTestCase {
             (["check", "c", "-o", "a", "-o", "b"], "-o"),
             (["drift", "c", "--live", "l.yaml", "--env", "dev", "--env", "prod"], "--env"),
             (["import", "p.yaml", "-o", "a.ramp", "-o", "b.ramp"], "-o"),
+            (["explain", "c", "--from", "a/b", "--from", "a/c", "--to", "a/d"], "--from"),
+            (["explain", "c", "--from", "a/b", "--to", "a/c", "--to", "a/d"], "--to"),
         ]
         for command in commands {
             let result = runRamp(command.arguments)
