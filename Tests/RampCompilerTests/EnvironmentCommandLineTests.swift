@@ -121,6 +121,17 @@ final class EnvironmentCommandLineTests: XCTestCase {
         XCTAssertEqual(runRamp(["build", "--all-environments", "--stats", "x", "-o", "y"]).status, 2)
     }
 
+    /// The build of every environment writes plain files without source maps,
+    /// so these options are rejected instead of ignored.
+    func testAllEnvironmentsExcludesKustomizeAndSourceMaps() {
+        let kustomize = runRamp(["build", "--all-environments", "--layout", "kustomize", "x", "-o", "y"])
+        XCTAssertEqual(kustomize.status, 2)
+        XCTAssertEqual(kustomize.error, "ramp: error: '--layout kustomize' needs a single build; use it with or without '--env', not with '--all-environments'\n")
+        let sourceMaps = runRamp(["build", "--all-environments", "--source-map", "x", "-o", "y"])
+        XCTAssertEqual(sourceMaps.status, 2)
+        XCTAssertEqual(sourceMaps.error, "ramp: error: '--source-map' needs a single build; use it with or without '--env', not with '--all-environments'\n")
+    }
+
     // MARK: - ramp diff
 
     func testDiffPrintsTheReport() {

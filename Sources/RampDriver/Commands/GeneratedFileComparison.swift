@@ -27,8 +27,15 @@ struct GeneratedFileComparison {
         }
 
         for name in generatedFiles() where expected[name] == nil {
-            diagnostics.emit(.generatedFileExtra(directory + "/" + name, command: command), at: nil)
+            diagnostics.emit(.generatedFileExtra(directory + "/" + name, command: command), at: nil, notes: extraFileNotes(name))
         }
+    }
+
+    /// Names the layout that writes a kustomization, which a check of the
+    /// plain layout would otherwise blame on a namespace.
+    private func extraFileNotes(_ name: String) -> [Note] {
+        guard name == Kustomization.fileName else { return [] }
+        return [Note("'ramp build --layout kustomize' writes this file; when that build wrote it, give 'ramp check' '--layout kustomize' too")]
     }
 
     /// Explains a difference in comment lines alone. Those name the
