@@ -171,6 +171,8 @@ enum Usage {
       --diagnostics-format <format>
                               text (default), json, sarif or github, as for 'ramp build'
       --color <when>          auto (default), always or never
+      -Werror                 Treat warnings as errors
+      -W no-<name>            Silence the warning with that name
       -h, --help              Show this help
 
     Each connection that only the cluster allows is reported as a security finding, each one that
@@ -199,12 +201,14 @@ enum Usage {
       --workloads <path>      Manifests of Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, Pods,
                               Services and Namespaces: services are named after the workloads their
                               selectors match, declare their container ports, and port names are
-                              resolved
+                              resolved. May be repeated.
       --allow-approximate     Write the contract even where it cannot be exact, with every
                               approximation as a '#' comment; the problems are reported as warnings
       --diagnostics-format <format>
                               text (default), json, sarif or github, as for 'ramp build'
       --color <when>          auto (default), always or never
+      -Werror                 Treat warnings as errors
+      -W no-<name>            Silence the warning with that name
       -h, --help              Show this help
 
     Before writing, ramp compiles the contract and compares the result with the input using its

@@ -39,6 +39,16 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(runRamp([]).status, 0)
     }
 
+    /// The adoption commands accept the warning options of 'ramp build', so their help lists them.
+    func testAdoptionHelpListsWarningOptions() {
+        for command in ["lint", "import", "drift"] {
+            let help = runRamp([command, "--help"])
+            XCTAssertEqual(help.status, 0, command)
+            XCTAssertTrue(help.output.contains("\n  -Werror                 Treat warnings as errors\n"), command)
+            XCTAssertTrue(help.output.contains("\n  -W no-<name>            Silence the warning with that name\n"), command)
+        }
+    }
+
     func testUsageErrorsExitWithTwo() {
         XCTAssertEqual(runRamp(["frobnicate"]).error, "ramp: error: unknown command 'frobnicate'; run 'ramp --help' for the list of commands\n")
         XCTAssertEqual(runRamp(["frobnicate"]).status, 2)
