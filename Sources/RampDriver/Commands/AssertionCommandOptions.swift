@@ -167,7 +167,12 @@ extension CommandLineOptions {
             if try parseFormatOption(argument, &reader, into: &options.reporting) { continue }
             switch argument {
             case "--base":
-                options.base = try reader.value(for: argument)
+                let revision = try reader.value(for: argument)
+                // Git would read a revision such as '--output=FILE' as one of its own options.
+                guard !revision.hasPrefix("-") else {
+                    throw UsageError(message: "invalid revision \(QuotedText.quote(revision)) for '--base'; give a branch, tag or commit, such as 'main' or 'HEAD~1'")
+                }
+                options.base = revision
             case "--format":
                 options.format = try reader.choice(for: argument, DiffOptions.Format.self)
             case "--fail-on":
