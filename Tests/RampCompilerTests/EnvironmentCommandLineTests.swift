@@ -243,6 +243,10 @@ final class EnvironmentCommandLineTests: XCTestCase {
         XCTAssertEqual(runRamp(["diff", "--env", "a", "--env", "b", "x", "--limit", "-1"]).error,
                        "ramp: error: invalid value '-1' for '--limit'; use a whole number of lines, 0 for no limit\n")
         XCTAssertEqual(runRamp(["diff", "--env", "a", "--env", "b", "x", "--format", "html"]).status, 2)
+        XCTAssertEqual(runRamp(["diff", "--env", "a", "--env", "b", "x", "--fail-on", "widen"]).error,
+                       "ramp: error: '--fail-on' compares two versions of the contracts, not two environments; run 'ramp diff --env a --env b --help'\n")
+        XCTAssertEqual(runRamp(["diff", "--env", "a", "--env", "b", "x", "--stats"]).error,
+                       "ramp: error: unknown option '--stats' for 'ramp diff --env A --env B'; run 'ramp diff --env a --env b --help'\n")
         XCTAssertTrue(runRamp(["diff", "--env", "a", "--env", "b", "--help"]).output.contains("USAGE: ramp diff --env <a> --env <b> <path>... [options]"))
         XCTAssertTrue(runRamp(["diff", "--help"]).output.contains("       ramp diff --env <a> --env <b> <path>... [options]   (see 'ramp diff --env a --env b --help')\n"))
     }
