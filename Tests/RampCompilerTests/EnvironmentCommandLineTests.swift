@@ -189,6 +189,22 @@ final class EnvironmentCommandLineTests: XCTestCase {
         XCTAssertEqual(result.error, "ramp: error: unknown environment 'prod'; declared environments: production, staging [RAMP0213]\n1 error generated.\n")
     }
 
+    /// An environment that only the new version declares fails the old
+    /// one, so the error names the version that lacks it.
+    func testVersionDiffNamesVersionWithoutEnvironment() {
+        let old = write("old/shop.ramp", "namespace shop {\n  deny all\n}\n")
+        let new = write("new/shop.ramp", contract)
+        let result = runRamp(["diff", old, new, "--env", "staging"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.output, "")
+        XCTAssertEqual(result.error, """
+            ramp: error: unknown environment 'staging'; the contracts declare no environment, so add 'environment staging { ... }' [RAMP0213]
+              = note: in the old contracts, \(old)
+            1 error generated.
+
+            """)
+    }
+
     /// Thirteen services on thirteen keys are past the evaluator's label
     /// classes, so the environments cannot be compared.
     func testDiffReportsUncomparableEnvironments() {
