@@ -79,6 +79,21 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    /// Standard input can be read once, so a second '-' would read nothing.
+    func testRepeatedStandardInputIsRejected() {
+        let commands: [[String]] = [
+            ["lint", "-", "-"],
+            ["lint", "-", "--workloads", "-"],
+            ["drift", "c", "--live", "-", "--live", "-"],
+            ["import", "-", "--workloads", "-", "-o", "x.ramp"],
+        ]
+        for arguments in commands {
+            let result = runRamp(arguments)
+            XCTAssertEqual(result.error, "ramp: error: standard input ('-') can be read only once; give '-' once and the other manifests as files\n", "\(arguments)")
+            XCTAssertEqual(result.status, 2, "\(arguments)")
+        }
+    }
+
     /// An empty value, as an unset shell variable gives, is not the current directory.
     func testEmptyOptionValueIsRejected() {
         let commands: [(arguments: [String], option: String)] = [
