@@ -63,6 +63,19 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(runRamp(["check", contracts, "-o", output]).status, 0)
     }
 
+    /// A build leaves symbolic links alone, so a check that asked it to
+    /// delete a link to a generated file could never pass.
+    func testLinkToGeneratedFileIsIgnored() throws {
+        build()
+        let elsewhere = directory.appendingPathComponent("elsewhere.yaml").path
+        try FileManager.default.copyItem(atPath: output + "/shop.yaml", toPath: elsewhere)
+        try FileManager.default.createSymbolicLink(atPath: output + "/old.yaml", withDestinationPath: elsewhere)
+
+        let result = runRamp(["check", contracts, "-o", output])
+        XCTAssertEqual(result.error, "")
+        XCTAssertEqual(result.status, 0)
+    }
+
     func testOptionsMustMatchBuild() {
         build(["-O0"])
         XCTAssertEqual(runRamp(["check", contracts, "-o", output, "-O0"]).status, 0)

@@ -62,11 +62,17 @@ struct GeneratedFileComparison {
         }
     }
 
-    /// Returns the `.yaml` files in the directory whose first line is ramp's header, sorted.
+    /// Returns the regular `.yaml` files in the directory whose first line is
+    /// ramp's header, sorted. A build never deletes a symbolic link, so a link
+    /// to a generated file is not one that a fresh build would remove.
     private func generatedFiles() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { name in
-            guard name.hasSuffix(".yaml"), let data = FileManager.default.contents(atPath: directory + "/" + name) else { return false }
+            let path = directory + "/" + name
+            guard name.hasSuffix(".yaml"),
+                  (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular,
+                  let data = FileManager.default.contents(atPath: path)
+            else { return false }
             return data.starts(with: Data(ManifestLayout.headerPrefix.utf8))
         }.sorted()
     }
