@@ -69,6 +69,7 @@ final class CommandLineTests: XCTestCase {
             (["check", "c", "-o", "a", "-o", "b"], "-o"),
             (["drift", "c", "--live", "l.yaml", "--env", "dev", "--env", "prod"], "--env"),
             (["import", "p.yaml", "-o", "a.ramp", "-o", "b.ramp"], "-o"),
+            (["diff", "--base", "main", "--base", "HEAD~1", "c"], "--base"),
             (["explain", "c", "--from", "a/b", "--from", "a/c", "--to", "a/d"], "--from"),
             (["explain", "c", "--from", "a/b", "--to", "a/c", "--to", "a/d"], "--to"),
         ]

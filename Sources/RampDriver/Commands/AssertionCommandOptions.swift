@@ -167,7 +167,7 @@ extension CommandLineOptions {
             if try parseFormatOption(argument, &reader, into: &options.reporting) { continue }
             switch argument {
             case "--base":
-                let revision = try reader.value(for: argument)
+                let revision = try reader.singleValue(for: argument, current: options.base)
                 // Git would read a revision such as '--output=FILE' as one of its own options.
                 guard !revision.hasPrefix("-") else {
                     throw UsageError(message: "invalid revision \(QuotedText.quote(revision)) for '--base'; give a branch, tag or commit, such as 'main' or 'HEAD~1'")
