@@ -118,6 +118,13 @@ enum CommandLineOptions {
         if options.allEnvironments && options.printStatistics {
             throw UsageError(message: "'--stats' needs a single build; use it with or without '--env', not with '--all-environments'")
         }
+        // The build of every environment writes plain files without maps, so these options would be ignored.
+        if options.allEnvironments && options.layout != .plain {
+            throw UsageError(message: "'--layout kustomize' needs a single build; use it with or without '--env', not with '--all-environments'")
+        }
+        if options.allEnvironments && options.writeSourceMaps {
+            throw UsageError(message: "'--source-map' needs a single build; use it with or without '--env', not with '--all-environments'")
+        }
         return .build(options)
     }
 }

@@ -37,8 +37,8 @@ extension CommandLineOptions {
         var rest: [String] = []
         while let argument = reader.next() {
             switch argument {
-            case "--from": from = try reader.value(for: argument)
-            case "--to": to = try reader.value(for: argument)
+            case "--from": from = try reader.singleValue(for: argument, current: from)
+            case "--to": to = try reader.singleValue(for: argument, current: to)
             case "--env": environment = try reader.singleValue(for: argument, current: environment)
             default:
                 guard !argument.hasPrefix("-") || argument == "->" || argument == "-" else {
@@ -58,6 +58,10 @@ extension CommandLineOptions {
     }
 
     private static func subject(_ rest: [String], from: String?, to: String?) throws(UsageError) -> ExplainOptions.Subject {
+        // An arrow beside '--from' and '--to' would otherwise be read as a contract path.
+        if from != nil || to != nil, rest.contains(where: { $0.contains("->") }) {
+            throw UsageError(message: "'ramp explain' takes a connection either as '--from' and '--to' or as an arrow such as 'shop/web -> shop/api:8080', not both")
+        }
         if let from, let to {
             return try connection(inputs: rest, from: from, to: to)
         }

@@ -46,12 +46,14 @@ enum Usage {
       --kube-version <v>      Kubernetes version of the target clusters (default: the environment
                               profile's, else 1.32); from 1.25 on, consecutive ports become endPort ranges
       --layout <layout>       plain (default): one file per namespace; kustomize: also a
-                              kustomization.yaml listing them, for 'kubectl apply -k <dir>'
+                              kustomization.yaml listing them, for 'kubectl apply -k <dir>'.
+                              Not with '--all-environments'.
       --stats                 Print object, rule, peer, port and byte counts of the reference, a
                               per-workload baseline and the optimized output
       --source-map            Write <name>.yaml.map.json beside each YAML file: the contract spans
                               behind every object, rule, peer and port, for 'ramp explain FILE:LINE'.
-                              Without it, maps of earlier builds are deleted.
+                              Without it, maps of earlier builds are deleted. Not with
+                              '--all-environments'.
       --diagnostics-format <format>
                               text (default, to standard error), json (JSON Lines), sarif (SARIF 2.1.0)
                               or github (GitHub Actions workflow commands); the last three go to
@@ -169,6 +171,8 @@ enum Usage {
       --diagnostics-format <format>
                               text (default), json, sarif or github, as for 'ramp build'
       --color <when>          auto (default), always or never
+      -Werror                 Treat warnings as errors
+      -W no-<name>            Silence the warning with that name
       -h, --help              Show this help
 
     Each connection that only the cluster allows is reported as a security finding, each one that
@@ -197,12 +201,14 @@ enum Usage {
       --workloads <path>      Manifests of Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, Pods,
                               Services and Namespaces: services are named after the workloads their
                               selectors match, declare their container ports, and port names are
-                              resolved
+                              resolved. May be repeated.
       --allow-approximate     Write the contract even where it cannot be exact, with every
                               approximation as a '#' comment; the problems are reported as warnings
       --diagnostics-format <format>
                               text (default), json, sarif or github, as for 'ramp build'
       --color <when>          auto (default), always or never
+      -Werror                 Treat warnings as errors
+      -W no-<name>            Silence the warning with that name
       -h, --help              Show this help
 
     Before writing, ramp compiles the contract and compares the result with the input using its

@@ -78,7 +78,7 @@ public final class SourceFile: Sendable {
             position = SourceFile.byteOrderMark.count
         }
         while position < clamped {
-            position += SourceFile.scalarLength(leadingByte: bytes[position])
+            position += SourceFile.scalarLength(in: bytes, at: position)
             column += 1
         }
         return (line + 1, column)
@@ -93,6 +93,17 @@ public final class SourceFile: Sendable {
         case 0xC0...0xDF: return 2
         default: return 1
         }
+    }
+
+    /// Returns the byte count of the scalar that starts at `offset`, the step
+    /// in which columns are counted. A leading byte counts as one unless the
+    /// continuation bytes it announces follow, so that the bytes after an
+    /// invalid one, such as a Latin-1 'é' before '"', keep their own columns.
+    public static func scalarLength(in bytes: [UInt8], at offset: Int) -> Int {
+        let length = scalarLength(leadingByte: bytes[offset])
+        guard length > 1, offset + length <= bytes.count else { return 1 }
+        let continuations = bytes[(offset + 1)..<(offset + length)]
+        return continuations.allSatisfy { $0 & 0xC0 == 0x80 } ? length : 1
     }
 
     /// Returns the text of a byte range, replacing invalid UTF-8 with U+FFFD.

@@ -66,6 +66,25 @@ final class DriftTests: XCTestCase {
         )
     }
 
+    /// When the differences are capped, a line's count covers only the
+    /// reported ones, so the note gives it as a lower bound.
+    func testCappedGroupCountIsLowerBound() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let services = (0..<60).map { "  service s\($0) [app=s\($0)] ports http:\(8000 + $0)\n" }.joined()
+        let calls = (0..<59).map { "  s\($0) -> s\($0 + 1):http\n" }.joined()
+        let contract = directory.appendingPathComponent("big.ramp")
+        try "namespace big {\n  deny all\n\(services)\(calls)}\n".write(to: contract, atomically: true, encoding: .utf8)
+        let live = directory.appendingPathComponent("live.yaml")
+        try "apiVersion: v1\nkind: List\nitems: []\n".write(to: live, atomically: true, encoding: .utf8)
+
+        let result = runRamp(["drift", contract.path, "--live", live.path])
+
+        XCTAssertEqual(result.status, 1, result.error)
+        XCTAssertEqual(result.output, "drift: more than 10000 differences between the cluster and the contracts; the first 10000 are reported\n")
+        XCTAssertTrue(result.error.contains("  = note: the same line is responsible for at least 9999 more differences: "), result.error)
+    }
+
     func testCosmeticChangesAreNotDrift() throws {
         let directory = try export(editing: "boutique.yaml") { text in
             text.replacingOccurrences(of: "name: frontend\n", with: "name: renamed-frontend\n")

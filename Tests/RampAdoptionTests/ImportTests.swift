@@ -230,6 +230,20 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(drift.status, 0, drift.error)
     }
 
+    func testCommandNamesMissingOutputDirectory() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let missing = directory.appendingPathComponent("missing")
+        let output = missing.appendingPathComponent("shop.ramp")
+        let policy = directory.appendingPathComponent("policy.yaml")
+        try "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: shop}\nspec:\n  podSelector: {}\n"
+            .write(to: policy, atomically: true, encoding: .utf8)
+
+        let result = runRamp(["import", policy.path, "-o", output.path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.error, "ramp: error: cannot write '\(output.path)': its directory '\(missing.path)' does not exist; create it first [RAMP0003]\n1 error generated.\n")
+    }
+
     func testCommandKeepsHandWrittenFile() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -63,12 +63,43 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(runRamp(["check", contracts, "-o", output]).status, 0)
     }
 
+    /// A build leaves symbolic links alone, so a check that asked it to
+    /// delete a link to a generated file could never pass.
+    func testLinkToGeneratedFileIsIgnored() throws {
+        build()
+        let elsewhere = directory.appendingPathComponent("elsewhere.yaml").path
+        try FileManager.default.copyItem(atPath: output + "/shop.yaml", toPath: elsewhere)
+        try FileManager.default.createSymbolicLink(atPath: output + "/old.yaml", withDestinationPath: elsewhere)
+
+        let result = runRamp(["check", contracts, "-o", output])
+        XCTAssertEqual(result.error, "")
+        XCTAssertEqual(result.status, 0)
+    }
+
     func testOptionsMustMatchBuild() {
         build(["-O0"])
         XCTAssertEqual(runRamp(["check", contracts, "-o", output, "-O0"]).status, 0)
         let result = runRamp(["check", contracts, "-o", output])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.error.contains("'\(output!)/shop.yaml' differs from a fresh build; run '\(rebuild)' [RAMP0820]"), result.error)
+    }
+
+    /// A kustomize build writes a kustomization.yaml with ramp's header, which
+    /// a check of the plain layout reports as a file the build would delete.
+    func testKustomizeLayoutIsChecked() {
+        build(["--layout", "kustomize"])
+        let kustomize = runRamp(["check", contracts, "-o", output, "--layout", "kustomize"])
+        XCTAssertEqual(kustomize.status, 0, kustomize.error)
+        XCTAssertEqual(kustomize.output, "ramp check passed: 1 invariant holds, 1 expectation passes, \(output!) is up to date (2 files)\n")
+
+        let plain = runRamp(["check", contracts, "-o", output])
+        XCTAssertEqual(plain.status, 1)
+        XCTAssertTrue(plain.error.contains("  = note: 'ramp build --layout kustomize' writes this file; when that build wrote it, give 'ramp check' '--layout kustomize' too\n"), plain.error)
+
+        try? FileManager.default.removeItem(atPath: output + "/kustomization.yaml")
+        let missing = runRamp(["check", contracts, "-o", output, "--layout", "kustomize"])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertEqual(missing.error, "ramp: error: '\(output!)/kustomization.yaml' is missing; run 'ramp build \(contracts!) -o \(output!) --layout kustomize' [RAMP0821]\n1 error generated.\n")
     }
 
     // MARK: - Generated directory
@@ -209,6 +240,8 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(runRamp(["check", "contracts"]).error,
                        "ramp: error: 'ramp check' requires '-o <directory>', the directory that 'ramp build' writes\n")
         XCTAssertEqual(runRamp(["check", "-o", "generated"]).status, 2)
+        XCTAssertEqual(runRamp(["check", "contracts", "-o", "generated", "--all-environments", "--layout", "kustomize"]).error,
+                       "ramp: error: '--layout kustomize' needs a single build; use it with or without '--env', not with '--all-environments'\n")
         XCTAssertTrue(runRamp(["check", "--help"]).output.contains("USAGE: ramp check <path>... -o <directory> [options]"))
     }
 }

@@ -39,6 +39,16 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(runRamp([]).status, 0)
     }
 
+    /// The adoption commands accept the warning options of 'ramp build', so their help lists them.
+    func testAdoptionHelpListsWarningOptions() {
+        for command in ["lint", "import", "drift"] {
+            let help = runRamp([command, "--help"])
+            XCTAssertEqual(help.status, 0, command)
+            XCTAssertTrue(help.output.contains("\n  -Werror                 Treat warnings as errors\n"), command)
+            XCTAssertTrue(help.output.contains("\n  -W no-<name>            Silence the warning with that name\n"), command)
+        }
+    }
+
     func testUsageErrorsExitWithTwo() {
         XCTAssertEqual(runRamp(["frobnicate"]).error, "ramp: error: unknown command 'frobnicate'; run 'ramp --help' for the list of commands\n")
         XCTAssertEqual(runRamp(["frobnicate"]).status, 2)
@@ -59,11 +69,29 @@ final class CommandLineTests: XCTestCase {
             (["check", "c", "-o", "a", "-o", "b"], "-o"),
             (["drift", "c", "--live", "l.yaml", "--env", "dev", "--env", "prod"], "--env"),
             (["import", "p.yaml", "-o", "a.ramp", "-o", "b.ramp"], "-o"),
+            (["diff", "--base", "main", "--base", "HEAD~1", "c"], "--base"),
+            (["explain", "c", "--from", "a/b", "--from", "a/c", "--to", "a/d"], "--from"),
+            (["explain", "c", "--from", "a/b", "--to", "a/c", "--to", "a/d"], "--to"),
         ]
         for command in commands {
             let result = runRamp(command.arguments)
             XCTAssertEqual(result.error, "ramp: error: option '\(command.option)' may be given once\n", "\(command.arguments)")
             XCTAssertEqual(result.status, 2, "\(command.arguments)")
+        }
+    }
+
+    /// Standard input can be read once, so a second '-' would read nothing.
+    func testRepeatedStandardInputIsRejected() {
+        let commands: [[String]] = [
+            ["lint", "-", "-"],
+            ["lint", "-", "--workloads", "-"],
+            ["drift", "c", "--live", "-", "--live", "-"],
+            ["import", "-", "--workloads", "-", "-o", "x.ramp"],
+        ]
+        for arguments in commands {
+            let result = runRamp(arguments)
+            XCTAssertEqual(result.error, "ramp: error: standard input ('-') can be read only once; give '-' once and the other manifests as files\n", "\(arguments)")
+            XCTAssertEqual(result.status, 2, "\(arguments)")
         }
     }
 

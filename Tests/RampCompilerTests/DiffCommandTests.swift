@@ -209,6 +209,9 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertEqual(runRamp(["diff", "--base", "main"]).error, "ramp: error: 'ramp diff --base' requires at least one contract file or directory\n")
         XCTAssertEqual(runRamp(["diff", "a", "b", "--format", "html"]).error, "ramp: error: invalid value 'html' for '--format'; use one of text, markdown\n")
         XCTAssertEqual(runRamp(["diff", "a", "b", "--fail-on", "narrow"]).status, 2)
+        let option = runRamp(["diff", "--base", "--output=x", "contracts"])
+        XCTAssertEqual(option.error, "ramp: error: invalid revision '--output=x' for '--base'; give a branch, tag or commit, such as 'main' or 'HEAD~1'\n")
+        XCTAssertEqual(option.status, 2)
         XCTAssertTrue(runRamp(["diff", "--help"]).output.contains("USAGE: ramp diff <old-path> <new-path> [options]"))
     }
 

@@ -121,6 +121,17 @@ final class EnvironmentCommandLineTests: XCTestCase {
         XCTAssertEqual(runRamp(["build", "--all-environments", "--stats", "x", "-o", "y"]).status, 2)
     }
 
+    /// The build of every environment writes plain files without source maps,
+    /// so these options are rejected instead of ignored.
+    func testAllEnvironmentsExcludesKustomizeAndSourceMaps() {
+        let kustomize = runRamp(["build", "--all-environments", "--layout", "kustomize", "x", "-o", "y"])
+        XCTAssertEqual(kustomize.status, 2)
+        XCTAssertEqual(kustomize.error, "ramp: error: '--layout kustomize' needs a single build; use it with or without '--env', not with '--all-environments'\n")
+        let sourceMaps = runRamp(["build", "--all-environments", "--source-map", "x", "-o", "y"])
+        XCTAssertEqual(sourceMaps.status, 2)
+        XCTAssertEqual(sourceMaps.error, "ramp: error: '--source-map' needs a single build; use it with or without '--env', not with '--all-environments'\n")
+    }
+
     // MARK: - ramp diff
 
     func testDiffPrintsTheReport() {
@@ -158,6 +169,40 @@ final class EnvironmentCommandLineTests: XCTestCase {
         XCTAssertEqual(inContract.status, 1, inContract.error)
         let both = runRamp(["build", "--env", "prod", broken, "-o", directory.appendingPathComponent("out").path])
         XCTAssertEqual(both.status, 1, both.error)
+    }
+
+    func testDriftUnknownEnvironmentIsUsageError() {
+        let input = write("shop.ramp", contract)
+        let live = write("live.yaml", "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  podSelector: {}\n")
+        let result = runRamp(["drift", input, "--live", live, "--env", "prod"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.output, "")
+        XCTAssertEqual(result.error, "ramp: error: unknown environment 'prod'; declared environments: production, staging [RAMP0213]\n1 error generated.\n")
+    }
+
+    /// Both versions of a diff read the same `--env`, so its error is printed once.
+    func testVersionDiffUnknownEnvironmentOnce() {
+        let input = write("shop.ramp", contract)
+        let result = runRamp(["diff", input, input, "--env", "prod"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.output, "")
+        XCTAssertEqual(result.error, "ramp: error: unknown environment 'prod'; declared environments: production, staging [RAMP0213]\n1 error generated.\n")
+    }
+
+    /// An environment that only the new version declares fails the old
+    /// one, so the error names the version that lacks it.
+    func testVersionDiffNamesVersionWithoutEnvironment() {
+        let old = write("old/shop.ramp", "namespace shop {\n  deny all\n}\n")
+        let new = write("new/shop.ramp", contract)
+        let result = runRamp(["diff", old, new, "--env", "staging"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.output, "")
+        XCTAssertEqual(result.error, """
+            ramp: error: unknown environment 'staging'; the contracts declare no environment, so add 'environment staging { ... }' [RAMP0213]
+              = note: in the old contracts, \(old)
+            1 error generated.
+
+            """)
     }
 
     /// Thirteen services on thirteen keys are past the evaluator's label
@@ -214,6 +259,10 @@ final class EnvironmentCommandLineTests: XCTestCase {
         XCTAssertEqual(runRamp(["diff", "--env", "a", "--env", "b", "x", "--limit", "-1"]).error,
                        "ramp: error: invalid value '-1' for '--limit'; use a whole number of lines, 0 for no limit\n")
         XCTAssertEqual(runRamp(["diff", "--env", "a", "--env", "b", "x", "--format", "html"]).status, 2)
+        XCTAssertEqual(runRamp(["diff", "--env", "a", "--env", "b", "x", "--fail-on", "widen"]).error,
+                       "ramp: error: '--fail-on' compares two versions of the contracts, not two environments; run 'ramp diff --env a --env b --help'\n")
+        XCTAssertEqual(runRamp(["diff", "--env", "a", "--env", "b", "x", "--stats"]).error,
+                       "ramp: error: unknown option '--stats' for 'ramp diff --env A --env B'; run 'ramp diff --env a --env b --help'\n")
         XCTAssertTrue(runRamp(["diff", "--env", "a", "--env", "b", "--help"]).output.contains("USAGE: ramp diff --env <a> --env <b> <path>... [options]"))
         XCTAssertTrue(runRamp(["diff", "--help"]).output.contains("       ramp diff --env <a> --env <b> <path>... [options]   (see 'ramp diff --env a --env b --help')\n"))
     }

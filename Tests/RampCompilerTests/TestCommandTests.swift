@@ -55,6 +55,24 @@ final class TestCommandTests: XCTestCase {
         ])
     }
 
+    /// The README shows the output of 'ramp test' on its shop contract with
+    /// two expectations added, so that output must be what ramp prints.
+    func testReadmeExampleOutput() throws {
+        let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let blocks = readme.components(separatedBy: "```")
+        let shop = try XCTUnwrap(blocks.first { $0.hasPrefix("\n# contracts/shop.ramp\n") })
+        let example = try XCTUnwrap(blocks.first { $0.contains("PASS contracts/shop.ramp:") })
+
+        let expectations = "  expect allowed internet -> web:8080\n  expect allowed internet -> api:8080\n}\n"
+        let contract = String(shop.dropFirst()).replacingOccurrences(of: "}\n", with: expectations)
+        let path = write("contracts/shop.ramp", contract)
+        let result = runRamp(["test", path])
+
+        let documented = example.split(separator: "\n").map { $0.drop { $0 == " " } }.filter { !$0.isEmpty }.joined(separator: "\n") + "\n"
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.output.replacingOccurrences(of: path, with: "contracts/shop.ramp"), documented)
+    }
+
     func testPassingExpectationsExitZero() {
         let path = write("shop.ramp", contract.replacingOccurrences(of: "expect allowed internet", with: "expect blocked internet"))
         let result = runRamp(["test", path])

@@ -123,6 +123,22 @@ final class TextRendererTests: XCTestCase {
         XCTAssertEqual(TextRenderer().render(diagnostic), expected)
     }
 
+    /// A Latin-1 'é' is a leading byte of a 3-byte sequence without its
+    /// continuation bytes, so only that byte becomes U+FFFD: the 'b' and the
+    /// space after it stay in the snippet and in the column count.
+    func testInvalidByteKeepsTheBytesAfterIt() {
+        let bytes = Array("service w".utf8) + [0xE9] + Array("b ports 80800\n".utf8)
+        let file = SourceFile(path: "latin1.ramp", bytes: bytes)
+        let diagnostic = Diagnostic(.invalidPort("80800"), at: SourceRange(file: file, start: 18, end: 23))
+        let expected = """
+            latin1.ramp:1:19: error: invalid port '80800'; a port is a number from 1 to 65535 [RAMP0303]
+            1 | service w\u{FFFD}b ports 80800
+              |                   ^~~~~
+
+            """
+        XCTAssertEqual(TextRenderer().render(diagnostic), expected)
+    }
+
     func testControlCharactersAreShownAsSymbols() {
         let file = SourceFile(path: "control.ramp", text: "web\u{1B}[31m -> api\n")
         let output = TextRenderer().render(Diagnostic(.invalidCharacter("'\\u{1B}'"), at: range("\u{1B}", in: file)))

@@ -37,8 +37,10 @@ public struct DriftAnalysis {
             between: live.map(\.policy), and: contracts, limit: DriftAnalysis.maximumDifferences + 1
         )
         let findings = differences.prefix(DriftAnalysis.maximumDifferences).map(finding)
+        // Differences past the limit may belong to any line, so each count becomes a lower bound.
+        let truncated = differences.count > DriftAnalysis.maximumDifferences
         for group in DriftAnalysis.groupedByLine(findings) {
-            report(group)
+            report(group, truncated: truncated)
         }
         return differences.count
     }
@@ -79,12 +81,13 @@ public struct DriftAnalysis {
         return groups
     }
 
-    private func report(_ group: [Finding]) {
+    private func report(_ group: [Finding], truncated: Bool) {
         let first = group[0]
         var notes = first.notes
         let others = group.dropFirst()
         if !others.isEmpty {
-            var text = "the same line is responsible for \(others.count) more difference\(others.count == 1 ? "" : "s"): "
+            let count = (truncated ? "at least " : "") + "\(others.count)"
+            var text = "the same line is responsible for \(count) more difference\(others.count == 1 ? "" : "s"): "
             text += others.prefix(DriftAnalysis.namedOthers).map(\.connection).joined(separator: "; ")
             if others.count > DriftAnalysis.namedOthers { text += "; and \(others.count - DriftAnalysis.namedOthers) more" }
             notes.append(Note(text))

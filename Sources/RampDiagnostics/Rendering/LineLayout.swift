@@ -106,14 +106,14 @@ struct LineLayout {
 
     // MARK: - Decoding
 
-    /// Decodes the bytes in steps of `SourceFile.scalarLength(leadingByte:)`,
+    /// Decodes the bytes in steps of `SourceFile.scalarLength(in:at:)`,
     /// the steps in which columns are counted, so that cells and columns
     /// agree. A step that is not one valid scalar decodes to U+FFFD.
     private static func decodeScalars(_ bytes: [UInt8], from start: Int, to end: Int) -> [(offset: Int, scalar: Unicode.Scalar)] {
         var result: [(offset: Int, scalar: Unicode.Scalar)] = []
         var offset = start
         while offset < end {
-            let length = min(SourceFile.scalarLength(leadingByte: bytes[offset]), end - offset)
+            let length = min(SourceFile.scalarLength(in: bytes, at: offset), end - offset)
             result.append((offset, decodeOneScalar(bytes[offset..<offset + length])))
             offset += length
         }

@@ -23,7 +23,7 @@ extension SourceFile {
         var utf16Column = 1
         var position = lineStarts[line - 1]
         while position < clamped {
-            let length = SourceFile.scalarLength(leadingByte: bytes[position])
+            let length = SourceFile.scalarLength(in: bytes, at: position)
             utf16Column += length == 4 ? 2 : 1
             position += length
         }

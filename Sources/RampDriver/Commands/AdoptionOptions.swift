@@ -39,6 +39,7 @@ extension CommandLineOptions {
             return true
         }
         guard !options.inputs.isEmpty else { throw UsageError(message: "'ramp lint' requires at least one YAML or JSON file or directory") }
+        try rejectRepeatedStandardInput(options.inputs + options.workloads)
         return .lint(options)
     }
 
@@ -58,6 +59,7 @@ extension CommandLineOptions {
         }
         guard !options.contracts.isEmpty else { throw UsageError(message: "'ramp drift' requires at least one contract file or directory") }
         guard !options.live.isEmpty else { throw UsageError(message: "'ramp drift' requires '--live <export>', such as the output of 'kubectl get networkpolicies -A -o yaml'") }
+        try rejectRepeatedStandardInput(options.live)
         return .drift(options)
     }
 
@@ -77,6 +79,14 @@ extension CommandLineOptions {
         }
         guard !options.inputs.isEmpty else { throw UsageError(message: "'ramp import' requires at least one YAML or JSON file or directory") }
         guard options.output != nil else { throw UsageError(message: "'ramp import' requires '-o <contract-file>', or '-o -' for standard output") }
+        try rejectRepeatedStandardInput(options.inputs + options.workloads)
         return .importPolicies(options)
+    }
+
+    /// Rejects '-' given twice, because the second read of standard input
+    /// finds it empty and would report an empty manifest instead of the mistake.
+    private static func rejectRepeatedStandardInput(_ paths: [String]) throws(UsageError) {
+        guard paths.count { $0 == "-" } > 1 else { return }
+        throw UsageError(message: "standard input ('-') can be read only once; give '-' once and the other manifests as files")
     }
 }

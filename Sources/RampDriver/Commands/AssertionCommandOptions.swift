@@ -68,13 +68,16 @@ struct CheckOptions {
     var outputDirectory = ""
     /// Whether to compare the subdirectory of every environment too, as `ramp build --all-environments` writes them.
     var allEnvironments = false
+    /// The layout that the build used, because it decides which files the directory holds.
+    var layout = OutputLayout.plain
     var compile = CompileFlags()
     var reporting = ReportingOptions()
 
     /// The `ramp build` command that writes what this check expects.
     var buildCommand: String {
         let scope = allEnvironments ? ["--all-environments"] : []
-        return (["ramp", "build"] + scope + inputs + ["-o", outputDirectory] + compile.arguments).joined(separator: " ")
+        let layoutArguments = layout == .plain ? [] : ["--layout", layout.rawValue]
+        return (["ramp", "build"] + scope + inputs + ["-o", outputDirectory] + compile.arguments + layoutArguments).joined(separator: " ")
     }
 }
 
@@ -135,12 +138,19 @@ extension CommandLineOptions {
                 options.allEnvironments = true
                 continue
             }
+            if argument == "--layout" {
+                options.layout = try reader.choice(for: argument, OutputLayout.self)
+                continue
+            }
             try rejectUnknownOption(argument, command: "check")
             options.inputs.append(argument)
         }
         guard !options.inputs.isEmpty else { throw UsageError(message: "'ramp check' requires at least one contract file or directory") }
         if options.allEnvironments && options.compile.environment != nil {
             throw UsageError(message: "'--env' and '--all-environments' cannot be combined; '--all-environments' checks every environment")
+        }
+        if options.allEnvironments && options.layout != .plain {
+            throw UsageError(message: "'--layout kustomize' needs a single build; use it with or without '--env', not with '--all-environments'")
         }
         guard let output else { throw UsageError(message: "'ramp check' requires '-o <directory>', the directory that 'ramp build' writes") }
         options.outputDirectory = output
@@ -157,7 +167,12 @@ extension CommandLineOptions {
             if try parseFormatOption(argument, &reader, into: &options.reporting) { continue }
             switch argument {
             case "--base":
-                options.base = try reader.value(for: argument)
+                let revision = try reader.singleValue(for: argument, current: options.base)
+                // Git would read a revision such as '--output=FILE' as one of its own options.
+                guard !revision.hasPrefix("-") else {
+                    throw UsageError(message: "invalid revision \(QuotedText.quote(revision)) for '--base'; give a branch, tag or commit, such as 'main' or 'HEAD~1'")
+                }
+                options.base = revision
             case "--format":
                 options.format = try reader.choice(for: argument, DiffOptions.Format.self)
             case "--fail-on":

@@ -92,7 +92,9 @@ struct ExpectationStep: CheckStep {
 /// that a fresh build deletes. Files without ramp's header are not compared.
 struct GeneratedFilesStep: CheckStep {
     func run(_ context: CheckCommand.Context, diagnostics: DiagnosticEngine) -> String? {
-        let expected = ManifestLayout.render(BuildCommand.outputPolicies(context.compilation), program: context.program, version: Driver.version)
+        let expected = ManifestLayout.render(
+            BuildCommand.outputPolicies(context.compilation), program: context.program, version: Driver.version, layout: context.options.layout
+        )
         let directory = context.options.outputDirectory
         GeneratedFileComparison(directory: directory, command: context.options.buildCommand).compare(expected, diagnostics: diagnostics)
         return "\(directory) is up to date (\(expected.count) file\(expected.count == 1 ? "" : "s"))"

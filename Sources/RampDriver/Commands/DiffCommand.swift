@@ -33,7 +33,10 @@ struct DiffCommand {
 
         old.compile(oldSources)
         new.compile(newSources)
-        let report = driver.emit(old.diagnostics.sorted() + new.diagnostics.sorted(), reporting: options.reporting)
+        let report = driver.emit(
+            DiffCommand.merged(old: old.diagnostics.sorted(), oldLabel: oldLabel, new: new.diagnostics.sorted(), newLabel: newPaths.joined(separator: ", ")),
+            reporting: options.reporting
+        )
         guard !report.hasErrors, let oldProgram = old.program, let oldPlan = old.plan,
               let newProgram = new.program, let newPlan = new.plan else {
             return .failure(reporting: report.diagnostics)
@@ -66,5 +69,27 @@ struct DiffCommand {
         // A diff reports changes, so a violated invariant in either version is no error here.
         compilation.checksInvariants = false
         return compilation
+    }
+
+    /// Returns the diagnostics of both versions. A diagnostic that belongs
+    /// to no file, such as an unknown `--env`, is printed once when both
+    /// versions report it. When only one version reports it, a note names
+    /// that version, because the message alone does not say which one failed.
+    static func merged(old: [Diagnostic], oldLabel: String, new: [Diagnostic], newLabel: String) -> [Diagnostic] {
+        func key(_ diagnostic: Diagnostic) -> String { "\(diagnostic.id.code)\u{0}\(diagnostic.message)" }
+        let oldKeys = Set(old.filter { $0.range == nil }.map(key))
+        let newKeys = Set(new.filter { $0.range == nil }.map(key))
+
+        func labelled(_ diagnostic: Diagnostic, version: String, label: String, otherKeys: Set<String>) -> Diagnostic {
+            guard diagnostic.range == nil, !otherKeys.contains(key(diagnostic)) else { return diagnostic }
+            var labelled = diagnostic
+            labelled.notes.insert(Note("in the \(version) contracts, \(label)"), at: 0)
+            return labelled
+        }
+        let oldDiagnostics = old.map { labelled($0, version: "old", label: oldLabel, otherKeys: newKeys) }
+        let newDiagnostics = new
+            .filter { $0.range != nil || !oldKeys.contains(key($0)) }
+            .map { labelled($0, version: "new", label: newLabel, otherKeys: oldKeys) }
+        return oldDiagnostics + newDiagnostics
     }
 }

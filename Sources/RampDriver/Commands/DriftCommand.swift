@@ -29,8 +29,8 @@ struct DriftCommand {
         let diagnostics = compilation.diagnostics
         var live = ManifestInputs.policies(liveFiles, diagnostics: diagnostics)
         guard !diagnostics.hasErrors, let program = compilation.program else {
-            _ = driver.emit(diagnostics.sorted(), reporting: options.reporting)
-            return .contractErrors
+            let report = driver.emit(diagnostics.sorted(), reporting: options.reporting)
+            return .failure(reporting: report.diagnostics)
         }
 
         // Namespaces that no contract declares are not ramp's to govern.

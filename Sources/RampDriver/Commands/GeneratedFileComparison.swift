@@ -27,8 +27,15 @@ struct GeneratedFileComparison {
         }
 
         for name in generatedFiles() where expected[name] == nil {
-            diagnostics.emit(.generatedFileExtra(directory + "/" + name, command: command), at: nil)
+            diagnostics.emit(.generatedFileExtra(directory + "/" + name, command: command), at: nil, notes: extraFileNotes(name))
         }
+    }
+
+    /// Names the layout that writes a kustomization, which a check of the
+    /// plain layout would otherwise blame on a namespace.
+    private func extraFileNotes(_ name: String) -> [Note] {
+        guard name == Kustomization.fileName else { return [] }
+        return [Note("'ramp build --layout kustomize' writes this file; when that build wrote it, give 'ramp check' '--layout kustomize' too")]
     }
 
     /// Explains a difference in comment lines alone. Those name the
@@ -55,11 +62,17 @@ struct GeneratedFileComparison {
         }
     }
 
-    /// Returns the `.yaml` files in the directory whose first line is ramp's header, sorted.
+    /// Returns the regular `.yaml` files in the directory whose first line is
+    /// ramp's header, sorted. A build never deletes a symbolic link, so a link
+    /// to a generated file is not one that a fresh build would remove.
     private func generatedFiles() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { name in
-            guard name.hasSuffix(".yaml"), let data = FileManager.default.contents(atPath: directory + "/" + name) else { return false }
+            let path = directory + "/" + name
+            guard name.hasSuffix(".yaml"),
+                  (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular,
+                  let data = FileManager.default.contents(atPath: path)
+            else { return false }
             return data.starts(with: Data(ManifestLayout.headerPrefix.utf8))
         }.sorted()
     }

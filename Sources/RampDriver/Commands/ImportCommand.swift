@@ -56,10 +56,24 @@ struct ImportCommand {
             return .success
         }
         guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
-            _ = driver.emit([Diagnostic(.outputUnwritable(output, reason: "the file cannot be created"), at: nil)], reporting: options.reporting)
+            _ = driver.emit([Diagnostic(.outputUnwritable(output, reason: ImportCommand.creationFailure(output)), at: nil)], reporting: options.reporting)
             return .usageOrIOError
         }
         driver.inform("wrote a contract for \(policies.count) NetworkPolic\(policies.count == 1 ? "y" : "ies") to \(output)\n", reporting: options.reporting)
         return .success
+    }
+
+    /// Returns why the contract file could not be created, naming a missing
+    /// directory, which is the usual cause and which ramp does not create.
+    static func creationFailure(_ output: String) -> String {
+        let directory = (output as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            return "its directory '\(directory)' does not exist; create it first"
+        }
+        if !directory.isEmpty, !isDirectory.boolValue {
+            return "'\(directory)' is not a directory"
+        }
+        return "the file cannot be created"
     }
 }

@@ -55,6 +55,8 @@ extension Usage {
                               file is an error. Files without ramp's header are not compared.
       --all-environments      Also compare each environment's subdirectory, as 'ramp build
                               --all-environments' writes them
+      --layout <layout>       plain (default) or kustomize, as given to 'ramp build'; kustomize also
+                              compares the kustomization.yaml
     \(compileOptions)
       -h, --help              Show this help
 

@@ -41,9 +41,13 @@ extension CommandLineOptions {
                 options.reporting.format = try reader.choice(for: argument, DiagnosticFormat.self)
             case "--color":
                 options.reporting.color = try reader.choice(for: argument, ColorChoice.self)
+            case "--base", "--fail-on":
+                // 'ramp diff --help' lists these options, so 'unknown option' would contradict it.
+                throw UsageError(message: "\(QuotedText.quote(argument)) compares two versions of the contracts, not two environments; "
+                                 + "run 'ramp diff --env a --env b --help'")
             default:
                 guard !argument.hasPrefix("-") || argument == "-" else {
-                    throw UsageError(message: "unknown option \(QuotedText.quote(argument)) for 'ramp diff'; run 'ramp diff --help'")
+                    throw UsageError(message: "unknown option \(QuotedText.quote(argument)) for 'ramp diff --env A --env B'; run 'ramp diff --env a --env b --help'")
                 }
                 options.inputs.append(argument)
             }
