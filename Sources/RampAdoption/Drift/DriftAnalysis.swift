@@ -16,11 +16,19 @@ public struct DriftAnalysis {
     let contracts: [NetworkPolicy]
     let contractSources: [SourceFile]
     let diagnostics: DiagnosticEngine
+    /// The labels that the contracts declare for their namespaces. The
+    /// contracts place their rules by them, so the comparison considers the
+    /// clusters where those namespaces carry them.
+    let namespaceLabels: [String: [String: String]]
 
-    public init(live: [DecodedNetworkPolicy], contracts: [NetworkPolicy], contractSources: [SourceFile], diagnostics: DiagnosticEngine) {
+    public init(
+        live: [DecodedNetworkPolicy], contracts: [NetworkPolicy], contractSources: [SourceFile],
+        namespaceLabels: [String: [String: String]] = [:], diagnostics: DiagnosticEngine
+    ) {
         self.live = live
         self.contracts = contracts
         self.contractSources = contractSources
+        self.namespaceLabels = namespaceLabels
         self.diagnostics = diagnostics
     }
 
@@ -34,7 +42,7 @@ public struct DriftAnalysis {
     @discardableResult
     public func run() throws(PolicyValidationError) -> Int {
         let differences = try connectivityDifferences(
-            between: live.map(\.policy), and: contracts, limit: DriftAnalysis.maximumDifferences + 1
+            between: live.map(\.policy), and: contracts, limit: DriftAnalysis.maximumDifferences + 1, namespaceLabels: namespaceLabels
         )
         let findings = differences.prefix(DriftAnalysis.maximumDifferences).map(finding)
         // Differences past the limit may belong to any line, so each count becomes a lower bound.

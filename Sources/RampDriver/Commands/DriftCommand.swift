@@ -1,4 +1,5 @@
 import RampAdoption
+import RampChecks
 import RampDiagnostics
 import RampKube
 
@@ -40,7 +41,10 @@ struct DriftCommand {
 
         let count: Int
         do {
-            count = try DriftAnalysis(live: live, contracts: compilation.policies, contractSources: compilation.sources, diagnostics: diagnostics).run()
+            count = try DriftAnalysis(
+                live: live, contracts: compilation.policies, contractSources: compilation.sources,
+                namespaceLabels: AssertionAnalysis.declaredLabels([program]), diagnostics: diagnostics
+            ).run()
         } catch {
             standardErrorLine("ramp: error: \(error.description)")
             return .usageOrIOError
