@@ -145,6 +145,10 @@ extension Compilation {
             diagnostics.emit(.invalidUTF8(offset: offset), at: SourceRange(file: file, start: offset, end: offset + 1))
             return (nil, diagnostics.diagnostics)
         }
+        for control in DirectionalControls.find(in: file.bytes) {
+            let range = SourceRange(file: file, start: control.offset, end: control.offset + DirectionalControls.encodedLength)
+            diagnostics.emit(.directionalControl(codePoint: control.codePoint, name: control.name), at: range)
+        }
         return (Parser.parse(file, diagnostics: diagnostics), diagnostics.diagnostics)
     }
 }

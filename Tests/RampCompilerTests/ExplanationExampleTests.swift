@@ -21,6 +21,7 @@ final class ExplanationExampleTests: XCTestCase {
         53: "a command-line option, shown as a command line",
         54: "the error-limit note depends on a command-line option and many errors",
         104: "the grammar nests brackets at most two levels deep, so the parser never reaches the nesting limit",
+        106: "the character would reorder the explanation's own text; DirectionalControlTests builds contracts that hold it",
         701: "a symbolic link in the output path is a property of the file system, shown as a command line",
         702: "a held lock needs a second build running at the same time, shown as a command line",
         711: "an object above 256 KiB needs thousands of peers; ObjectLimitsTests builds one",

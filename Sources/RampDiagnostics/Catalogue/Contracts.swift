@@ -20,6 +20,9 @@ extension DiagnosticID {
     public static let invalidCharacter = DiagnosticID(103, "invalid-character", .error, "a character that the language does not use")
     public static let nestingTooDeep = DiagnosticID(104, "nesting-too-deep", .error, "the input nests deeper than the parser allows")
     public static let invalidEscape = DiagnosticID(105, "invalid-escape", .error, "a backslash in a string before a character that it cannot escape")
+    public static let directionalControl = DiagnosticID(
+        106, "directional-control", .error, "a character that reorders how the text around it is displayed"
+    )
     public static let unsupportedDenyRule = DiagnosticID(110, "unsupported-deny-rule", .error, "NetworkPolicy has no deny rules")
     public static let unsupportedPriority = DiagnosticID(111, "unsupported-priority", .error, "NetworkPolicy has no priorities")
     public static let unsupportedFQDN = DiagnosticID(112, "unsupported-fqdn", .error, "NetworkPolicy cannot select domain names")
@@ -126,6 +129,15 @@ extension DiagnosticMessage {
 
     public static func invalidCharacter(_ character: String) -> Self {
         Self(.invalidCharacter, "unexpected character \(character) in contract")
+    }
+
+    /// `name` is the character's Unicode name, such as RIGHT-TO-LEFT OVERRIDE.
+    public static func directionalControl(codePoint: UInt32, name: String) -> Self {
+        let hex = String(codePoint, radix: 16, uppercase: true)
+        return Self(
+            .directionalControl,
+            "the character U+\(hex) (\(name)) reorders how the text after it is displayed, so a reader may see other text than ramp reads; remove it"
+        )
     }
 
     public static func nestingTooDeep(limit: Int) -> Self {

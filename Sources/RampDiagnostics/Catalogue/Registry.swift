@@ -26,7 +26,7 @@ extension DiagnosticID {
         // Input and output.
         .fileUnreadable, .noContracts, .outputUnwritable, .invalidUTF8, .noNamespaces, .emptyManifest,
         // Syntax.
-        .unexpectedToken, .unterminatedString, .invalidCharacter, .nestingTooDeep, .invalidEscape,
+        .unexpectedToken, .unterminatedString, .invalidCharacter, .nestingTooDeep, .invalidEscape, .directionalControl,
         .unsupportedDenyRule, .unsupportedPriority, .unsupportedFQDN, .unsupportedLayer7,
         .unsupportedServiceName, .unsupportedNodeSelector,
         // Names and declarations.

@@ -104,6 +104,25 @@ extension Explanations {
             ```
             """,
 
+        106: """
+            The contract contains one of the Unicode characters that change the
+            direction in which the text after them is displayed: the embeddings and
+            overrides U+202A to U+202E and the isolates U+2066 to U+2069.
+
+            An editor, a terminal or a code review shows such text reordered, while
+            ramp reads the bytes in order. A comment can then seem to end early, or
+            a dependency can seem to name another service than it does, so reviewed
+            contracts could allow what no reviewer saw. Text in right-to-left scripts
+            displays correctly without these characters. The error is reported in
+            comments and strings too.
+
+            Erroneous example: a comment that holds U+202E RIGHT-TO-LEFT OVERRIDE,
+            which makes the rest of its line display backwards. It is not shown
+            here, as it would reorder this text too.
+
+            Corrected example: the same comment without the character.
+            """,
+
         104: """
             The input nests brackets or parentheses deeper than the parser allows.
 
