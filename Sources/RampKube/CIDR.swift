@@ -72,8 +72,20 @@ public struct CIDRParseError: Error, Equatable, Sendable {
 
 extension CIDR {
     /// Parses `a.b.c.d/n` or an IPv6 address with `/n`. Host bits must be
-    /// zero, as the Kubernetes API server requires of `ipBlock.cidr`.
+    /// zero: contracts write networks exactly.
     public static func parse(_ text: String) throws(CIDRParseError) -> CIDR {
+        let (cidr, hadHostBits) = try parseClearingHostBits(text)
+        guard !hadHostBits else {
+            throw CIDRParseError(reason: "host bits are set; the network address is \(cidr)")
+        }
+        return cidr
+    }
+
+    /// Parses as `parse` does, but clears host bits and says whether there
+    /// were any. The API server accepts `ipBlock.cidr: 10.0.0.1/8` for
+    /// compatibility, and NetworkPolicy then matches the network 10.0.0.0/8,
+    /// so manifests read from a cluster may hold such blocks.
+    public static func parseClearingHostBits(_ text: String) throws(CIDRParseError) -> (cidr: CIDR, hadHostBits: Bool) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2 else {
             throw CIDRParseError(reason: "expected an address and a prefix length such as 10.0.0.0/8")
@@ -84,10 +96,7 @@ extension CIDR {
             throw CIDRParseError(reason: "prefix length must be a number from 0 to \(family.bitWidth)")
         }
         let cidr = CIDR(family: family, address: address, prefixLength: prefix)
-        guard cidr.address == address else {
-            throw CIDRParseError(reason: "host bits are set; the network address is \(cidr)")
-        }
-        return cidr
+        return (cidr, cidr.address != address)
     }
 
     public static func parseAddress(_ text: String) throws(CIDRParseError) -> (IPFamily, UInt128) {

@@ -96,10 +96,14 @@ final class DecoderErrorTests: XCTestCase {
         XCTAssertEqual(specDiagnostics("  podSelector: {}\n  policyTypes: [Ingress, Ingress]\n"), [])
     }
 
+    /// The API server accepts host bits in `ipBlock.cidr`, and NetworkPolicy
+    /// matches the network, so a manifest gets a warning, not an error.
     func testCIDRWithHostBits() {
         XCTAssertEqual(specDiagnostics("  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock:\n        cidr: 10.0.0.1/8\n"), [
-            "11:15: invalid CIDR '10.0.0.1/8': host bits are set; the network address is 10.0.0.0/8 [RAMP0401]",
+            "11:15: CIDR '10.0.0.1/8' has bits set after its prefix; Kubernetes accepts it and matches the network 10.0.0.0/8, so write 10.0.0.0/8 [RAMP0566]",
         ])
+        let (result, _) = decodeManifest(policyManifest(spec: "  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock:\n        cidr: 10.0.0.1/8\n"))
+        XCTAssertEqual(result.policies.first?.policy.ingress?.first?.peers?.first?.ipBlock?.cidr.description, "10.0.0.0/8")
     }
 
     func testExceptBlocks() {

@@ -41,6 +41,7 @@ extension DiagnosticID {
     public static let manifestInvalidObjectName = DiagnosticID(563, "manifest-invalid-object-name", .error, "an object name that Kubernetes rejects")
     public static let manifestExceptEqualsCIDR = DiagnosticID(564, "manifest-except-equals-cidr", .error, "an except block equal to its CIDR")
     public static let manifestYAML11Boolean = DiagnosticID(565, "manifest-yaml11-boolean", .warning, "a plain string that YAML 1.1 reads as a boolean")
+    public static let manifestCIDRHostBits = DiagnosticID(566, "manifest-cidr-host-bits", .warning, "an ipBlock CIDR with bits set after its prefix")
 }
 
 // MARK: - YAML messages
@@ -197,6 +198,13 @@ extension DiagnosticMessage {
         Self(
             .manifestYAML11Boolean,
             "plain value \(QuotedText.quote(text)) is the boolean \(value) in YAML 1.1, which Kubernetes' YAML library follows; put it in quotes to keep it a string"
+        )
+    }
+
+    public static func manifestCIDRHostBits(_ text: String, network: String) -> Self {
+        Self(
+            .manifestCIDRHostBits,
+            "CIDR \(QuotedText.quote(text)) has bits set after its prefix; Kubernetes accepts it and matches the network \(network), so write \(network)"
         )
     }
 

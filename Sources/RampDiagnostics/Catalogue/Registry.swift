@@ -57,7 +57,7 @@ extension DiagnosticID {
         .manifestNotObject, .manifestWrongType, .manifestUnknownField, .manifestMissingField,
         .manifestUnsupportedAPIVersion, .manifestInvalidProtocol, .manifestInvalidPolicyType, .manifestInvalidOperator,
         .manifestValuesNotAllowed, .manifestValuesRequired, .manifestInvalidEndPort, .manifestInvalidPeer,
-        .manifestNullList, .manifestInvalidObjectName, .manifestExceptEqualsCIDR, .manifestYAML11Boolean,
+        .manifestNullList, .manifestInvalidObjectName, .manifestExceptEqualsCIDR, .manifestYAML11Boolean, .manifestCIDRHostBits,
     ]
 }
 

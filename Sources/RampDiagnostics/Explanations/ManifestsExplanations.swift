@@ -1098,6 +1098,48 @@ extension Explanations {
             ```
             """,
 
+        566: """
+            An `ipBlock` CIDR of a manifest has bits set after its prefix, such as
+            `10.0.0.1/8`.
+
+            The API server accepts such a CIDR, as it always has, and
+            NetworkPolicy treats it as the network that the prefix names, here
+            `10.0.0.0/8`: every address that shares the first 8 bits. ramp reads it
+            the same way and warns, because the address suggests a single host or
+            a smaller block than the rule admits. Contracts must write the network
+            address.
+
+            Erroneous example:
+
+            ```yaml
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata:
+              name: api
+            spec:
+              podSelector: {}
+              egress:
+              - to:
+                - ipBlock:
+                    cidr: 10.0.0.1/8
+            ```
+
+            Corrected example:
+
+            ```yaml
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata:
+              name: api
+            spec:
+              podSelector: {}
+              egress:
+              - to:
+                - ipBlock:
+                    cidr: 10.0.0.0/8
+            ```
+            """,
+
         564: """
             An `except` block of an `ipBlock` is equal to its `cidr`.
 

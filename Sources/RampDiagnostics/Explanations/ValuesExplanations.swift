@@ -4,8 +4,9 @@ extension Explanations {
             A CIDR does not parse.
 
             A CIDR is an IPv4 or IPv6 address, a `/` and a prefix length: at most 32
-            for IPv4 and 128 for IPv6. Kubernetes also rejects a CIDR with bits set
-            after the prefix, such as `10.1.2.3/16`. Write the network address.
+            for IPv4 and 128 for IPv6. A contract must also write the network
+            address: `10.1.2.3/16` is rejected, as it suggests a single host where
+            NetworkPolicy would match all of `10.1.0.0/16`.
 
             Erroneous example:
 

@@ -128,7 +128,9 @@ extension NetworkPolicyObjectDecoder {
     private func parseCIDR(_ value: YAMLValue, path: String) -> CIDR? {
         guard let text = reader.string(value, path: path) else { return nil }
         do {
-            return try CIDR.parse(text)
+            let (cidr, hadHostBits) = try CIDR.parseClearingHostBits(text)
+            if hadHostBits { reader.warning(.manifestCIDRHostBits(text, network: cidr.description), at: value.range) }
+            return cidr
         } catch {
             reader.error(.invalidCIDR(text, reason: error.reason), at: value.range)
             return nil
