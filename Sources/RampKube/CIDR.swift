@@ -81,8 +81,8 @@ extension CIDR {
         return cidr
     }
 
-    /// Parses as `parse` does, but clears host bits and says whether there
-    /// were any. The API server accepts `ipBlock.cidr: 10.0.0.1/8` for
+    /// Parses as `parse` does, but clears host bits and returns whether
+    /// there were any. The API server accepts `ipBlock.cidr: 10.0.0.1/8` for
     /// compatibility, and NetworkPolicy then matches the network 10.0.0.0/8,
     /// so manifests read from a cluster may hold such blocks.
     public static func parseClearingHostBits(_ text: String) throws(CIDRParseError) -> (cidr: CIDR, hadHostBits: Bool) {
