@@ -137,6 +137,40 @@ final class DriftTests: XCTestCase {
         XCTAssertEqual(text.output, "drift: 90 differences between the cluster and the contracts\n")
     }
 
+    /// A warning that -Werror promotes fails a run without drift, and the
+    /// summary says why.
+    func testPromotedWarningFailsARunWithoutDrift() throws {
+        let directory = try export(editing: "data.yaml") { text in
+            text + """
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata:
+              name: legacy
+              namespace: elsewhere
+            spec:
+              podSelector: {}
+              egress:
+              - to:
+                - ipBlock:
+                    cidr: 10.0.0.1/8
+
+            """
+        }
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plain = runRamp(["drift", contracts, "--live", directory.path])
+        XCTAssertEqual(plain.status, 0, plain.error)
+        XCTAssertEqual(plain.output, "no drift: the cluster allows exactly the connections that the contracts allow; 1 policy in a namespace that no contract declares was not compared\n")
+
+        let strict = runRamp(["drift", contracts, "--live", directory.path, "-Werror"])
+        XCTAssertEqual(strict.status, 1, strict.error)
+        XCTAssertTrue(strict.error.contains("error: CIDR '10.0.0.1/8' has bits set after its prefix"), strict.error)
+        XCTAssertEqual(
+            strict.output,
+            "no drift: the cluster allows exactly the connections that the contracts allow; 1 policy in a namespace that no contract declares was not compared; the errors above fail the run\n"
+        )
+    }
+
     func testMissingObjectIsOutageRisk() throws {
         let directory = try export(editing: "boutique.yaml") { text in
             // Drops the object of service 'cartservice', which admits its callers.
@@ -165,7 +199,7 @@ final class DriftTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = runRamp(["drift", contracts, "--live", directory.path])
         XCTAssertEqual(result.status, 0, result.error)
-        XCTAssertTrue(result.output.contains("1 policy in namespaces that no contract declares"), result.output)
+        XCTAssertTrue(result.output.contains("1 policy in a namespace that no contract declares was not compared"), result.output)
 
         let strict = runRamp(["drift", contracts, "--live", directory.path, "--all-namespaces"])
         XCTAssertEqual(strict.status, 1)
