@@ -92,6 +92,11 @@ enum CommandLineOptions {
                 guard let version = KubernetesVersion(text) else {
                     throw UsageError(message: "invalid value \(QuotedText.quote(text)) for '--kube-version'; use a version such as 1.29")
                 }
+                guard version >= .oldestSupported else {
+                    throw UsageError(
+                        message: "'--kube-version \(text)' is older than \(KubernetesVersion.oldestSupported): \(KubernetesVersion.unsupportedReason); use 1.21 or later"
+                    )
+                }
                 options.kubernetesVersion = version
             case "--env":
                 options.environment = try reader.singleValue(for: argument, current: options.environment)

@@ -43,8 +43,9 @@ enum Usage {
       --env <name>            Build for a declared environment: its profile, parameters and enforcement
       --all-environments      Build without '--env' into the output directory, and each declared
                               environment into '<dir>/<environment>'
-      --kube-version <v>      Kubernetes version of the target clusters (default: the environment
-                              profile's, else 1.32); from 1.25 on, consecutive ports become endPort ranges
+      --kube-version <v>      Kubernetes version of the target clusters, 1.21 or later (default: the
+                              environment profile's, else 1.32); from 1.25 on, consecutive ports
+                              become endPort ranges
       --layout <layout>       plain (default): one file per namespace; kustomize: also a
                               kustomization.yaml listing them, for 'kubectl apply -k <dir>'.
                               Not with '--all-environments'.

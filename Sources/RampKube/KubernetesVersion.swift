@@ -18,6 +18,16 @@ public struct KubernetesVersion: Comparable, Sendable, CustomStringConvertible {
         self.init(major: major, minor: minor)
     }
 
+    /// The oldest version that ramp compiles for. Its rules select a
+    /// namespace by the label `kubernetes.io/metadata.name`, which the API
+    /// server sets on every namespace from 1.21 on.
+    public static let oldestSupported = KubernetesVersion(major: 1, minor: 21)
+
+    /// Why a version before `oldestSupported` cannot be a target, worded to
+    /// follow the version.
+    public static let unsupportedReason =
+        "ramp's rules select namespaces by the label kubernetes.io/metadata.name, which the API server sets from 1.21 on"
+
     /// `endPort` became stable in 1.25.
     public static let endPortStable = KubernetesVersion(major: 1, minor: 25)
     /// The default when no version is given: the oldest minor version that

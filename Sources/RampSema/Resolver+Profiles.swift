@@ -21,6 +21,11 @@ extension Resolver {
             case .kubernetes(let word):
                 version = KubernetesVersion(word.text)
                 if version == nil { diagnostics.emit(.invalidProfileSetting(word.text, expected: "a Kubernetes version such as 1.30"), at: word.range) }
+                if let parsed = version, parsed < .oldestSupported {
+                    let expected = "Kubernetes \(KubernetesVersion.oldestSupported) or later, as \(KubernetesVersion.unsupportedReason)"
+                    diagnostics.emit(.invalidProfileSetting(word.text, expected: expected), at: word.range)
+                    version = nil
+                }
             case let .dnsPods(namespace, selector, ports):
                 if let reason = KubernetesNames.dns1123LabelError(namespace.text) {
                     diagnostics.emit(.invalidNamespaceName(namespace.text, reason: reason), at: namespace.range)

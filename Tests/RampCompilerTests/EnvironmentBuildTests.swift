@@ -498,6 +498,31 @@ final class EnvironmentBuildTests: XCTestCase {
         XCTAssertTrue(yaml(gke).contains("endPort: 8081"))
     }
 
+    /// ramp's rules select namespaces by a label that Kubernetes sets from
+    /// 1.21 on, so an older profile version is an error, on the command
+    /// line a usage error.
+    func testVersionsBeforeTheNamespaceNameLabelAreRejected() {
+        let contract = """
+        profile old {
+          kubernetes 1.20
+        }
+        environment legacy {
+          profile old
+        }
+        namespace shop {
+          service web [app=web]
+        }
+        """
+        XCTAssertEqual(messages(compile(contract, environment: "legacy")), [
+            "2:14: error: invalid value '1.20'; expected Kubernetes 1.21 or later, as ramp's rules select namespaces by the label kubernetes.io/metadata.name, which the API server sets from 1.21 on",
+        ])
+        XCTAssertEqual(messages(compile(contract.replacingOccurrences(of: "1.20", with: "1.21"), environment: "legacy")).filter { $0.contains("error") }, [])
+
+        let result = runRamp(["build", "--kube-version", "1.20", "-o", "unused"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.error, "ramp: error: '--kube-version 1.20' is older than 1.21: ramp's rules select namespaces by the label kubernetes.io/metadata.name, which the API server sets from 1.21 on; use 1.21 or later\n")
+    }
+
     func testProfileVersionGatesEndPort() {
         let contract = """
         profile old {
