@@ -23,8 +23,8 @@ public struct KubernetesVersion: Comparable, Sendable, CustomStringConvertible {
     /// server sets on every namespace from 1.21 on.
     public static let oldestSupported = KubernetesVersion(major: 1, minor: 21)
 
-    /// Why a version before `oldestSupported` cannot be a target, worded to
-    /// follow the version.
+    /// The reason that a version before `oldestSupported` cannot be a
+    /// target, for messages about such a version.
     public static let unsupportedReason =
         "ramp's rules select namespaces by the label kubernetes.io/metadata.name, which the API server sets from 1.21 on"
 
