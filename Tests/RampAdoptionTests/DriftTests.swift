@@ -171,6 +171,19 @@ final class DriftTests: XCTestCase {
         )
     }
 
+    /// A character that reorders displayed text gets a warning in a
+    /// manifest; drift goes on, as the API server accepts it.
+    func testDirectionalControlInManifestIsWarned() throws {
+        let directory = try export(editing: "data.yaml") { "# \u{202E} tnemmoc\n" + $0 }
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = runRamp(["drift", contracts, "--live", directory.path])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertTrue(result.error.hasPrefix(
+            "\(directory.path)/data.yaml:1:3: warning: the character U+202E (RIGHT-TO-LEFT OVERRIDE) reorders how the text after it is displayed, so a reader may see other text than ramp reads; remove it [RAMP0813]\n"
+        ), result.error)
+        XCTAssertEqual(result.output, "no drift: the cluster allows exactly the connections that the contracts allow\n")
+    }
+
     func testMissingObjectIsOutageRisk() throws {
         let directory = try export(editing: "boutique.yaml") { text in
             // Drops the object of service 'cartservice', which admits its callers.

@@ -35,6 +35,7 @@ final class ExplanationExampleTests: XCTestCase {
         810: "manifests without policies are given to 'ramp test --policies', shown as a command line",
         811: "a skipped object comes from the manifests given to 'ramp test --policies', shown as a command line",
         812: "a duplicate policy comes from the manifests given to 'ramp test --policies', shown as a command line",
+        813: "the character would reorder the explanation's own text; DriftTests reads a manifest that holds it",
         820: "a stale generated file is a property of the output directory of 'ramp check'",
         821: "a missing generated file is a property of the output directory of 'ramp check'",
         822: "an extra generated file is a property of the output directory of 'ramp check'",

@@ -20,6 +20,9 @@ extension DiagnosticID {
     public static let noPoliciesFound = DiagnosticID(810, "no-policies-found", .error, "--policies names files without any NetworkPolicy object")
     public static let objectSkipped = DiagnosticID(811, "object-skipped", .warning, "a manifest object that is not a NetworkPolicy")
     public static let duplicatePolicy = DiagnosticID(812, "duplicate-policy", .error, "two NetworkPolicy objects with the same namespace and name")
+    public static let manifestDirectionalControl = DiagnosticID(
+        813, "manifest-directional-control", .warning, "a manifest character that reorders how the text around it is displayed"
+    )
 
     // The generated directory compared by `ramp check`.
     public static let generatedFileStale = DiagnosticID(820, "generated-file-stale", .error, "a generated file differs from a fresh build")
@@ -32,7 +35,7 @@ extension DiagnosticID {
     /// The identities declared in this file, for `DiagnosticID.all`.
     static let assertionIDs: [DiagnosticID] = [
         .neverViolated, .onlyViolated, .expectedAllowed, .expectedBlocked, .policiesNotEvaluable, .noPodsInAssertion, .policiesTooComplex,
-        .noPoliciesFound, .objectSkipped, .duplicatePolicy,
+        .noPoliciesFound, .objectSkipped, .duplicatePolicy, .manifestDirectionalControl,
         .generatedFileStale, .generatedFileMissing, .generatedFileExtra,
         .revisionUnreadable,
     ]
@@ -87,6 +90,15 @@ extension DiagnosticMessage {
     public static func misspeltPolicyKind(_ kind: String, name: String?) -> Self {
         let object = name.map { "object \(QuotedText.quote($0))" } ?? "an object"
         return Self(.objectSkipped, "skipped \(object) of kind \(QuotedText.quote(kind)) because only NetworkPolicy objects are read; did you mean 'NetworkPolicy'?")
+    }
+
+    /// `name` is the character's Unicode name, such as RIGHT-TO-LEFT OVERRIDE.
+    public static func manifestDirectionalControl(codePoint: UInt32, name: String) -> Self {
+        let hex = String(codePoint, radix: 16, uppercase: true)
+        return Self(
+            .manifestDirectionalControl,
+            "the character U+\(hex) (\(name)) reorders how the text after it is displayed, so a reader may see other text than ramp reads; remove it"
+        )
     }
 
     public static func duplicatePolicy(_ policy: String) -> Self {

@@ -340,6 +340,26 @@ extension Explanations {
             ```
             """,
 
+        813: """
+            A manifest given to `ramp lint`, `ramp import`, `ramp drift` or
+            `ramp test --policies` contains one of the Unicode characters that
+            change the direction in which the text after them is displayed: the
+            embeddings and overrides U+202A to U+202E and the isolates U+2066 to
+            U+2069.
+
+            An editor or a code review shows such text reordered, so a reviewed
+            policy file could hold other text than its reviewers saw. ramp reads
+            the bytes in order and goes on, as the API server accepts these
+            characters, but warns. In a contract the same characters are error
+            RAMP0106.
+
+            Erroneous example: a comment that holds U+202E RIGHT-TO-LEFT OVERRIDE,
+            which makes the rest of its line display backwards. It is not shown
+            here, as it would reorder this text too.
+
+            Corrected example: the same comment without the character.
+            """,
+
         820: """
             A file in the generated directory differs from what a fresh build
             writes.

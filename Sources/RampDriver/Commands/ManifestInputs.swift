@@ -3,6 +3,7 @@ import RampAdoption
 import RampDiagnostics
 import RampKube
 import RampSource
+import RampSyntax
 import RampYAML
 
 /// Finds and reads the Kubernetes manifests named on the command line.
@@ -106,9 +107,14 @@ enum ManifestInputs {
     }
 
     /// Reads the YAML documents of a manifest file and warns when it is
-    /// empty or contains only comments and `---`. `expected` names what the
-    /// file should contain, for the warning.
+    /// empty or contains only comments and `---`, and at each character that
+    /// reorders displayed text. `expected` names what the file should
+    /// contain, for the warning.
     static func documents(of file: SourceFile, expected: String, diagnostics: DiagnosticEngine) -> [YAMLSourceDocument] {
+        for control in DirectionalControls.find(in: file.bytes) {
+            let range = SourceRange(file: file, start: control.offset, end: control.offset + DirectionalControls.encodedLength)
+            diagnostics.emit(.manifestDirectionalControl(codePoint: control.codePoint, name: control.name), at: range)
+        }
         let documents = YAMLReader().read(file, diagnostics: diagnostics)
         if documents.allSatisfy({ !$0.hasErrors && $0.root.isNull }) {
             diagnostics.emit(.emptyManifest(file.path, expected: expected), at: nil)
