@@ -570,11 +570,11 @@ private struct Attribution {
     /// alike, so that the same cause applies up to that port.
     ///
     /// A search reads a connection only through the verdicts of the builds
-    /// it evaluates and the namespaces of its endpoints, so when every build
+    /// it evaluates and the namespaces of its endpoints. So when every build
     /// that decided an earlier cause gives a connection between the same
     /// namespaces the same verdict, every step of the search takes the same
-    /// branch, and that cause is reused. Only whether a statement states
-    /// the connection is checked again, as it reads the endpoints and port.
+    /// branch, and that cause is reused. Only whether a statement states the
+    /// connection is checked again, because that reads the endpoints and port.
     ///
     /// Pieces of one difference share their endpoints, and are checked first
     /// with `decidesAlike`, which also bounds the ports of the piece.

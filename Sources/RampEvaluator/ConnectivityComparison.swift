@@ -101,11 +101,11 @@ struct ConnectivityComparison {
 
     // MARK: - Pairs without specific entries
 
-    /// What one end contributes to its pairs without specific entries, in
-    /// both sets: the default ports of its own direction (egress for a
-    /// source, ingress for a destination), the grants it holds for its own
-    /// direction and for the other end's, and which wide sets hold it, which
-    /// the other end's grants read.
+    /// The part of one end that decides its pairs without specific entries,
+    /// in both sets. That is the default ports of its own direction: egress
+    /// for a source, ingress for a destination. It is also the grants it
+    /// keeps for its own direction and for the other end's, and the wide
+    /// sets that contain it, which the other end's grants read.
     private struct EndKey: Hashable {
         let firstDefault: Int
         let secondDefault: Int
@@ -126,7 +126,7 @@ struct ConnectivityComparison {
                 || !firstGrants[0].isEmpty || !secondGrants[0].isEmpty
         }
 
-        /// Whether it holds a grant that opens the other end's direction in either set.
+        /// Whether it has a grant that opens the other end's direction in either set.
         var opensOtherSide: Bool { !firstGrants[1].isEmpty || !secondGrants[1].isEmpty }
     }
 

@@ -140,9 +140,9 @@ public func connectivityDifferences(
     )
 }
 
-/// The comparison behind the public `connectivityDifferences`, with the
-/// size above which a rule's side is stored as a wide set. Tests compare
-/// thresholds, which must not change the result.
+/// Compares as the public `connectivityDifferences` does, storing each
+/// rule's side of more than `wideThreshold` atoms as a wide set. Tests
+/// compare thresholds, which must not change the result.
 func connectivityDifferences(
     between first: [NetworkPolicy],
     and second: [NetworkPolicy],

@@ -4,7 +4,7 @@ import RampKube
 /// comparison, and numbers the wide sets of atoms that rules name.
 ///
 /// A rule stores one entry per pair of an atom it selects and an atom its
-/// peers match. When either side holds more than `wideThreshold` atoms,
+/// peers match. When either side has more than `wideThreshold` atoms,
 /// such as the pods of every namespace that a namespace selector matches or
 /// every pod of a large namespace, the pairs would grow with the square of
 /// the namespaces. That side is numbered here as a wide set instead, and the

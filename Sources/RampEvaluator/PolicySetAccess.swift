@@ -69,8 +69,8 @@ struct PolicySetAccess {
         }
     }
 
-    /// How a rule's pairs are stored: one side becomes a wide set, whose
-    /// grant each atom of the other side holds, or every pair gets an entry.
+    /// The storage of a rule's pairs: one side becomes a wide set, whose
+    /// grant each atom of the other side keeps, or every pair gets an entry.
     private enum Storage {
         case pairs
         /// The peers form the wide set; the selected atoms hold the grants.
@@ -88,9 +88,9 @@ struct PolicySetAccess {
         }
     }
 
-    /// Where one direction stores what its rules admit. The atoms a policy
-    /// selects are sources for egress and destinations for ingress, and
-    /// the rules' peers are the other ends.
+    /// The arrays in which one direction stores what its rules admit. The
+    /// atoms a policy selects are sources for egress and destinations for
+    /// ingress, and the rules' peers are the other ends.
     private struct Direction {
         let defaults: WritableKeyPath<PolicySetAccess, [Int]>
         /// Grants held by selected atoms, for wide sets of peers.

@@ -103,7 +103,7 @@ public struct Reachability {
 
     /// Prepares queries as the public initializer does, storing each rule's
     /// side of more than `wideThreshold` atoms as a wide set. Tests compare
-    /// thresholds, which must not change any answer.
+    /// thresholds, which must not change any result.
     init(
         policies: [NetworkPolicy], endpointSets: [EndpointSet], namespaceLabels: [String: [String: String]], wideThreshold: Int
     ) throws(PolicyValidationError) {

@@ -138,7 +138,7 @@ final class DriftTests: XCTestCase {
     }
 
     /// A warning that -Werror promotes fails a run without drift, and the
-    /// summary says why.
+    /// summary gives the reason.
     func testPromotedWarningFailsARunWithoutDrift() throws {
         let directory = try export(editing: "data.yaml") { text in
             text + """

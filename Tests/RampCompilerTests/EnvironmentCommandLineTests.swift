@@ -157,7 +157,7 @@ final class EnvironmentCommandLineTests: XCTestCase {
         XCTAssertEqual(result.error, "ramp: error: unknown environment 'prod'; declared environments: production, staging [RAMP0213]\n1 error generated.\n")
     }
 
-    func testUnknownEnvironmentsExitAsUsageErrorsOnlyWhenNothingElseFails() {
+    func testUnknownEnvironmentExitStatus() {
         let input = write("shop.ramp", contract)
         let build = runRamp(["build", "--env", "prod", input, "-o", directory.appendingPathComponent("out").path])
         XCTAssertEqual(build.status, 2, build.error)

@@ -62,9 +62,9 @@ final class EnvironmentComparisonTests: XCTestCase {
     }
     """
 
-    /// A pod whose own dependencies name other addresses still sees the DNS
-    /// address under the name that every other pod sees.
-    func testAnAddressKeepsItsNameWhateverThePodsDependencies() throws {
+    /// A pod whose own dependencies name other addresses gets the same name
+    /// for the DNS address as every other pod.
+    func testAddressNameIsSameForEveryPod() throws {
         let text = """
         profile plain {
           dns address 10.96.0.10/32 ports 53/udp

@@ -104,7 +104,7 @@ final class RandomizedCrossCheckTests: XCTestCase {
         XCTAssertGreaterThan(wide, 150)
     }
 
-    /// Reachability reads the same stored ports, so its answers must not
+    /// Reachability reads the same stored ports, so its results must not
     /// depend on the threshold either.
     func testWideSetsKeepReachability() throws {
         var random = SplitMix64(seed: 0x5eed_0006)

@@ -19,8 +19,8 @@ enum DriftExample {
         }
     }
 
-    /// The namespace name, and its other labels where it has some, since
-    /// namespace selectors may read them.
+    /// Returns the namespace name, and its other labels where it has some,
+    /// because namespace selectors may read them.
     private static func describe(_ namespace: Namespace) -> String {
         let labels = namespace.labels.filter { $0.key != Namespace.nameLabel }
         let name = "namespace '\(namespace.name)'"

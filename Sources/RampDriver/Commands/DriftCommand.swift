@@ -58,8 +58,8 @@ struct DriftCommand {
         if ignored > 0, !options.allNamespaces {
             summary += "; \(ignored) polic\(ignored == 1 ? "y in a namespace that no contract declares was" : "ies in namespaces that no contract declares were") not compared"
         }
-        // Warnings that -Werror promotes fail a run without drift, and the
-        // summary says so, or "no drift" would read as a pass.
+        // Warnings that -Werror promotes fail a run without drift. The
+        // summary adds that, or "no drift" would read as a pass.
         if count == 0, report.hasErrors { summary += "; the errors above fail the run" }
         driver.inform(summary + "\n", reporting: options.reporting)
         return count > 0 || report.hasErrors ? .contractErrors : .success
