@@ -563,6 +563,8 @@ private struct Attribution {
     private var recentSearches: [DecidingNamespaces: [AttributedExample]] = [:]
     /// How many searches per pair of namespaces a new connection is checked against.
     private static let recentSearchCount = 2
+    /// Whether causes are shared between differences. Tests turn it off to
+    /// compare the results.
     var reusesSearches = true
 
     /// Returns the cause of a connection, and the last port up to `limit`

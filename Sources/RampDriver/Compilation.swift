@@ -146,8 +146,7 @@ extension Compilation {
             return (nil, diagnostics.diagnostics)
         }
         for control in DirectionalControls.find(in: file.bytes) {
-            let range = SourceRange(file: file, start: control.offset, end: control.offset + DirectionalControls.encodedLength)
-            diagnostics.emit(.directionalControl(codePoint: control.codePoint, name: control.name), at: range)
+            diagnostics.emit(.directionalControl(codePoint: control.codePoint, name: control.name), at: control.range(in: file))
         }
         return (Parser.parse(file, diagnostics: diagnostics), diagnostics.diagnostics)
     }

@@ -54,11 +54,7 @@ struct ConnectivityComparison {
                     firstEgress: first.egress(from: source, to: destination), firstIngress: first.ingress(from: source, to: destination),
                     secondEgress: second.egress(from: source, to: destination), secondIngress: second.ingress(from: source, to: destination)
                 )
-                let template = templates[key] ?? compare(
-                    source: 0, destination: 0, first: (key.firstEgress, key.firstIngress), second: (key.secondEgress, key.secondIngress)
-                )
-                templates[key] = template
-                result += template.map {
+                result += template(for: key, in: &templates).map {
                     AtomPairDifference(source: source, destination: destination, protocol: $0.protocol, ports: $0.ports)
                 }
             }
@@ -181,13 +177,24 @@ struct ConnectivityComparison {
         return result
     }
 
-    /// The port set IDs that decide a pair in both sets. Many pairs of
-    /// groups share them, and comparing port sets costs more than a lookup.
+    /// The port set IDs that decide a pair in both sets. Many pairs share
+    /// them, and comparing port sets costs more than a lookup.
     private struct PortsKey: Hashable {
         let firstEgress: Int
         let firstIngress: Int
         let secondEgress: Int
         let secondIngress: Int
+    }
+
+    /// Returns the differences of a pair with these port sets, as a
+    /// template whose atoms are placeholders, comparing each key once.
+    private func template(for key: PortsKey, in templates: inout [PortsKey: [AtomPairDifference]]) -> [AtomPairDifference] {
+        if let known = templates[key] { return known }
+        let differences = compare(
+            source: 0, destination: 0, first: (key.firstEgress, key.firstIngress), second: (key.secondEgress, key.secondIngress)
+        )
+        templates[key] = differences
+        return differences
     }
 
     /// Returns the groups of the other role whose pairs with `group` can
@@ -224,10 +231,7 @@ struct ConnectivityComparison {
             firstEgress: egress.0, firstIngress: first.baseIngress(from: source, to: destination),
             secondEgress: egress.1, secondIngress: second.baseIngress(from: source, to: destination)
         )
-        let template = templates[key] ?? compare(
-            source: 0, destination: 0, first: (key.firstEgress, key.firstIngress), second: (key.secondEgress, key.secondIngress)
-        )
-        templates[key] = template
+        let template = template(for: key, in: &templates)
         if template.isEmpty { return [] }
         return expand(template, sources: sources, destinations: destinations, limit: limit)
     }

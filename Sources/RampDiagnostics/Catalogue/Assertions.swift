@@ -94,11 +94,7 @@ extension DiagnosticMessage {
 
     /// `name` is the character's Unicode name, such as RIGHT-TO-LEFT OVERRIDE.
     public static func manifestDirectionalControl(codePoint: UInt32, name: String) -> Self {
-        let hex = String(codePoint, radix: 16, uppercase: true)
-        return Self(
-            .manifestDirectionalControl,
-            "the character U+\(hex) (\(name)) reorders how the text after it is displayed, so a reader may see other text than ramp reads; remove it"
-        )
+        Self(.manifestDirectionalControl, directionalControlText(codePoint: codePoint, name: name))
     }
 
     public static func duplicatePolicy(_ policy: String) -> Self {

@@ -133,11 +133,14 @@ extension DiagnosticMessage {
 
     /// `name` is the character's Unicode name, such as RIGHT-TO-LEFT OVERRIDE.
     public static func directionalControl(codePoint: UInt32, name: String) -> Self {
+        Self(.directionalControl, directionalControlText(codePoint: codePoint, name: name))
+    }
+
+    /// Returns the text of a directional control's error in a contract and
+    /// its warning in a manifest.
+    static func directionalControlText(codePoint: UInt32, name: String) -> String {
         let hex = String(codePoint, radix: 16, uppercase: true)
-        return Self(
-            .directionalControl,
-            "the character U+\(hex) (\(name)) reorders how the text after it is displayed, so a reader may see other text than ramp reads; remove it"
-        )
+        return "the character U+\(hex) (\(name)) reorders how the text after it is displayed, so a reader may see other text than ramp reads; remove it"
     }
 
     public static func nestingTooDeep(limit: Int) -> Self {

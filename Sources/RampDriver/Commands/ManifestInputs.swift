@@ -112,8 +112,7 @@ enum ManifestInputs {
     /// contain, for the warning.
     static func documents(of file: SourceFile, expected: String, diagnostics: DiagnosticEngine) -> [YAMLSourceDocument] {
         for control in DirectionalControls.find(in: file.bytes) {
-            let range = SourceRange(file: file, start: control.offset, end: control.offset + DirectionalControls.encodedLength)
-            diagnostics.emit(.manifestDirectionalControl(codePoint: control.codePoint, name: control.name), at: range)
+            diagnostics.emit(.manifestDirectionalControl(codePoint: control.codePoint, name: control.name), at: control.range(in: file))
         }
         let documents = YAMLReader().read(file, diagnostics: diagnostics)
         if documents.allSatisfy({ !$0.hasErrors && $0.root.isNull }) {

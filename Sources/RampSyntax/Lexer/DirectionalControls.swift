@@ -1,3 +1,5 @@
+import RampSource
+
 /// Finds the Unicode characters that change the direction in which the text
 /// after them is displayed: the embeddings and overrides U+202A to U+202E
 /// and the isolates U+2066 to U+2069.
@@ -14,6 +16,11 @@ public enum DirectionalControls {
 
         /// The Unicode name of the character.
         public var name: String { DirectionalControls.names[codePoint] ?? "directional formatting character" }
+
+        /// Returns the character's bytes in `file`, for a diagnostic.
+        public func range(in file: SourceFile) -> SourceRange {
+            SourceRange(file: file, start: offset, end: offset + DirectionalControls.encodedLength)
+        }
     }
 
     /// The length of each character's UTF-8 encoding, E2 80 AA to E2 81 A9.
