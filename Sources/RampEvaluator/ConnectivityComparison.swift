@@ -200,7 +200,7 @@ struct ConnectivityComparison {
     /// Returns the groups of the other role whose pairs with `group` can
     /// differ, for a group that differs between the sets: every differing
     /// group, and the alike groups that the differing grants reach. An alike
-    /// group has no partners here; the other role lists its pairs.
+    /// group has no partners here, because the other role lists its pairs.
     private func partners(of group: Int, in groups: EndGroups, among others: EndGroups) -> [Int] {
         let key = groups.keys[group]
         if key.isAlike { return [] }

@@ -73,9 +73,9 @@ struct PolicySetAccess {
     /// grant each atom of the other side keeps, or every pair gets an entry.
     private enum Storage {
         case pairs
-        /// The peers form the wide set; the selected atoms hold the grants.
+        /// The peers form the wide set, and the selected atoms keep the grants.
         case selectedHold
-        /// The selected atoms form the wide set; the peers hold the grants.
+        /// The selected atoms form the wide set, and the peers keep the grants.
         case peersHold
     }
 
