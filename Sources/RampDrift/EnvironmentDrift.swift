@@ -72,9 +72,9 @@ private struct Findings {
     var unexplained: [Diagnostic] = []
 
     mutating func add(_ comparison: EnvironmentComparison, files: [ContractFile]) {
-        let report = ComparisonReport(comparison)
+        let report = ComparisonReport(comparison, including: \.isUndeclaredDrift)
         var unexplainedLines: [ComparisonReport.Line] = []
-        for group in report.groups where group.cause.isUndeclaredDrift {
+        for group in report.groups {
             guard !group.cause.statements.isEmpty else {
                 unexplainedLines += group.lines
                 continue

@@ -167,8 +167,8 @@ func connectivityDifferences(
     let comparison = ConnectivityComparison(
         abstraction: abstraction, table: table, first: firstAccess, second: secondAccess, wideSets: peerIndex.wideSets
     )
-    let examples = CounterexampleBuilder(abstraction: abstraction, first: firstEvaluator, second: secondEvaluator)
-    return comparison.differences(limit: limit).map(examples.difference)
+    var examples = CounterexampleBuilder(abstraction: abstraction, first: firstEvaluator, second: secondEvaluator)
+    return comparison.differences(limit: limit).map { examples.difference($0) }
 }
 
 // MARK: - Concrete examples
@@ -178,16 +178,32 @@ private struct CounterexampleBuilder {
     let abstraction: ClusterAbstraction
     let first: NetworkPolicyEvaluator
     let second: NetworkPolicyEvaluator
+    /// The class of each atom named so far. An atom takes part in many
+    /// differences, and naming it reads every key of its label space.
+    private var endpointClasses: [Int: EndpointClass] = [:]
     private var atoms: AtomEndpoints { AtomEndpoints(abstraction: abstraction) }
 
-    func difference(_ pair: AtomPairDifference) -> ConnectivityDifference {
+    init(abstraction: ClusterAbstraction, first: NetworkPolicyEvaluator, second: NetworkPolicyEvaluator) {
+        self.abstraction = abstraction
+        self.first = first
+        self.second = second
+    }
+
+    mutating func difference(_ pair: AtomPairDifference) -> ConnectivityDifference {
         ConnectivityDifference(
-            source: atoms.endpointClass(of: pair.source),
-            destination: atoms.endpointClass(of: pair.destination),
+            source: endpointClass(of: pair.source),
+            destination: endpointClass(of: pair.destination),
             protocol: pair.protocol,
             ports: pair.ports,
             example: example(for: pair)
         )
+    }
+
+    private mutating func endpointClass(of atom: Int) -> EndpointClass {
+        if let known = endpointClasses[atom] { return known }
+        let named = atoms.endpointClass(of: atom)
+        endpointClasses[atom] = named
+        return named
     }
 
     private func example(for pair: AtomPairDifference) -> Counterexample {

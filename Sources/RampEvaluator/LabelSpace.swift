@@ -243,18 +243,21 @@ struct LabelSpace: Sendable {
 
     private func describe(_ allowed: BitSet, of domain: KeyDomain, initial: BitSet) -> String {
         let key = domain.key
-        let named = allowed.members.filter { $0 < domain.values.count }.map { domain.values[$0] }
-        let excluded = initial.subtracting(allowed).members.filter { $0 < domain.values.count }.map { domain.values[$0] }
+        let values: (BitSet) -> [String] = { set in set.members.filter { $0 < domain.values.count }.map { domain.values[$0] } }
         // A key that is never missing, such as a namespace's name label, needs no "!k" part.
         let absentMatters = initial.contains(domain.absentClass)
         let absentAllowed = allowed.contains(domain.absentClass)
         let list: ([String]) -> String = { "(" + $0.joined(separator: ",") + ")" }
 
         if !allowed.contains(domain.otherClass) {
+            let named = values(allowed)
             let inList = named.count == 1 ? "\(key)=\(named[0])" : "\(key) in \(list(named))"
             guard absentAllowed && absentMatters else { return inList }
             return named.isEmpty ? "!\(key)" : "!\(key) or \(inList)"
         }
+        // A class of one namespace leaves out every other name. Listing those
+        // names for every class grew with the square of the namespaces.
+        let excluded = values(initial.subtracting(allowed))
         if absentAllowed || !absentMatters {
             return "\(key) notin \(list(excluded))"
         }
