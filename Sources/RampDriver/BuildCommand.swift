@@ -1,5 +1,6 @@
 import RampKube
 import RampDiagnostics
+import RampSource
 
 /// `ramp build`: compile the contracts and write one YAML file per namespace.
 struct BuildCommand {
@@ -22,7 +23,7 @@ struct BuildCommand {
         compilation.compile(sources)
         // A large build allocates millions of small objects, and freeing them one
         // by one just before the process exits takes a noticeable share of it.
-        defer { if driver.keepsResultsUntilExit { ProcessLifetime.keep(compilation) } }
+        defer { ProcessLifetime.keep(compilation) }
         let report = driver.emit(compilation.diagnostics.sorted(), reporting: options.reporting)
         guard !report.hasErrors, let program = compilation.program else {
             return .failure(reporting: report.diagnostics)
@@ -36,7 +37,7 @@ struct BuildCommand {
         let files = ManifestLayout.manifestFiles(
             compilation.renderedPolicies, program: program, version: Driver.version, layout: options.layout, addingMetadata: true
         )
-        defer { if driver.keepsResultsUntilExit { ProcessLifetime.keep(files) } }
+        defer { ProcessLifetime.keep(files) }
         let directory = options.outputDirectory!
         do {
             try OutputWriter(directory: directory).write(files)

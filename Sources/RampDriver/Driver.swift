@@ -1,5 +1,6 @@
 import Foundation
 import RampDiagnostics
+import RampSource
 
 /// The `ramp` command: parses arguments, runs a command and returns the
 /// exit status. Output goes through the two closures so tests can capture it.
@@ -16,10 +17,14 @@ public struct Driver {
     let standardError: (String) -> Void
     let environment: [String: String]
     let standardErrorIsTerminal: Bool
-    /// Whether a build leaves its results in memory until the process exits
-    /// instead of freeing them, which saves time when the process is about
-    /// to exit anyway. Only the `ramp` executable turns it on.
-    public var keepsResultsUntilExit = false
+    /// Whether commands leave their results in memory until the process
+    /// exits instead of freeing them, which saves time when the process is
+    /// about to exit anyway. Only the `ramp` executable turns it on, and it
+    /// holds for the whole process (see `ProcessLifetime`).
+    public var keepsResultsUntilExit: Bool {
+        get { ProcessLifetime.keepsValuesUntilExit }
+        nonmutating set { ProcessLifetime.keepsValuesUntilExit = newValue }
+    }
 
     public init(
         standardOutput: @escaping (String) -> Void,

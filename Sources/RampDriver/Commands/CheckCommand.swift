@@ -3,6 +3,7 @@ import RampChecks
 import RampDiagnostics
 import RampIR
 import RampLowering
+import RampSource
 
 /// `ramp check`: the one command a CI job or a pre-commit hook runs. It
 /// passes only when the contracts compile without errors (which proves
@@ -36,6 +37,7 @@ struct CheckCommand {
             return .usageOrIOError
         }
         compilation.compile(sources)
+        defer { ProcessLifetime.keep(compilation) }
         // Further steps compare against a build, which these errors would stop.
         guard !compilation.diagnostics.hasErrors, let program = compilation.program, let plan = compilation.plan else {
             let report = driver.emit(compilation.diagnostics.sorted(), reporting: options.reporting)
@@ -43,6 +45,8 @@ struct CheckCommand {
         }
 
         let context = Context(options: options, compilation: compilation, program: program, plan: plan)
+        // The environment builds and their comparisons are the largest part.
+        defer { ProcessLifetime.keep(context) }
         var summaries: [String] = []
         for step in CheckCommand.steps {
             if let summary = step.run(context, diagnostics: compilation.diagnostics) { summaries.append(summary) }

@@ -33,6 +33,7 @@ struct DiffCommand {
 
         old.compile(oldSources)
         new.compile(newSources)
+        defer { ProcessLifetime.keep(old, new) }
         let report = driver.emit(
             DiffCommand.merged(old: old.diagnostics.sorted(), oldLabel: oldLabel, new: new.diagnostics.sorted(), newLabel: newPaths.joined(separator: ", ")),
             reporting: options.reporting
@@ -54,6 +55,7 @@ struct DiffCommand {
             return .contractErrors
         }
 
+        defer { ProcessLifetime.keep(diff) }
         driver.standardOutput(options.format == .markdown ? DiffReport.markdown(diff) : DiffReport.text(diff))
         if options.failOn == .widen && !diff.addedConnections.isEmpty {
             let count = diff.addedConnections.count

@@ -2,6 +2,7 @@ import RampAdoption
 import RampChecks
 import RampDiagnostics
 import RampKube
+import RampSource
 
 struct DriftOptions {
     var contracts: [String] = []
@@ -29,6 +30,7 @@ struct DriftCommand {
         compilation.compile(sources)
         let diagnostics = compilation.diagnostics
         var live = ManifestInputs.policies(liveFiles, diagnostics: diagnostics)
+        defer { ProcessLifetime.keep(compilation, liveFiles, live) }
         guard !diagnostics.hasErrors, let program = compilation.program else {
             let report = driver.emit(diagnostics.sorted(), reporting: options.reporting)
             return .failure(reporting: report.diagnostics)

@@ -1,6 +1,7 @@
 import Foundation
 import RampAdoption
 import RampDiagnostics
+import RampSource
 
 struct ImportOptions {
     var inputs: [String] = []
@@ -26,6 +27,7 @@ struct ImportCommand {
 
         let policies = ManifestInputs.policies(files, diagnostics: diagnostics)
         let inventory = ManifestInputs.inventory(workloadFiles, diagnostics: diagnostics)
+        defer { ProcessLifetime.keep(files, policies) }
         guard !diagnostics.hasErrors else {
             _ = driver.emit(diagnostics.sorted(), reporting: options.reporting)
             return .contractErrors

@@ -1,5 +1,6 @@
 import RampAdoption
 import RampDiagnostics
+import RampSource
 
 struct LintOptions {
     var inputs: [String] = []
@@ -23,6 +24,7 @@ struct LintCommand {
 
         let policies = ManifestInputs.policies(files, diagnostics: diagnostics)
         let inventory = ManifestInputs.inventory(workloadFiles, diagnostics: diagnostics)
+        defer { ProcessLifetime.keep(files, policies) }
         Linter(policies: policies, inventory: inventory, diagnostics: diagnostics).run()
 
         let report = driver.emit(diagnostics.sorted(), reporting: options.reporting)

@@ -1,6 +1,7 @@
 import RampChecks
 import RampDiagnostics
 import RampIR
+import RampSource
 
 /// `ramp test`: evaluate every expectation against the generated policies,
 /// or against manifests given with `--policies`, and print one line each.
@@ -19,6 +20,7 @@ struct TestCommand {
             return .usageOrIOError
         }
         compilation.compile(sources)
+        defer { ProcessLifetime.keep(compilation) }
         guard let program = compilation.program, let plan = compilation.plan else {
             let report = driver.emit(compilation.diagnostics.sorted(), reporting: options.reporting)
             return .failure(reporting: report.diagnostics)
@@ -54,6 +56,7 @@ struct TestCommand {
             return .contractErrors
         }
 
+        defer { ProcessLifetime.keep(analysis) }
         let results = analysis.runExpectations().sorted { $0.expectation.origin < $1.expectation.origin }
         var diagnostics = compilation.diagnostics.sorted()
         // Machine-readable formats carry the failures as diagnostics too, so that CI can annotate them.

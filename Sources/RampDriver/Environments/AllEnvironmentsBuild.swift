@@ -1,5 +1,6 @@
 import Foundation
 import RampDiagnostics
+import RampSource
 
 /// `ramp build --all-environments`: the build without `--env` into the
 /// output directory, and each declared environment into a subdirectory
@@ -18,7 +19,7 @@ struct AllEnvironmentsBuild {
 
         let builds = EnvironmentBuilds(sources, optimizationLevel: options.optimizationLevel, kubernetesVersion: options.kubernetesVersion)
         // As in a single build, the executable exits without freeing the results one by one.
-        defer { if driver.keepsResultsUntilExit { ProcessLifetime.keep(builds) } }
+        defer { ProcessLifetime.keep(builds) }
         let report = driver.emit(builds.diagnostics, reporting: options.reporting)
         guard !report.hasErrors else { return .failure(reporting: report.diagnostics) }
 

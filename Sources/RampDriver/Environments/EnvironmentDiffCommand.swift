@@ -2,6 +2,7 @@ import RampChecks
 import RampDiagnostics
 import RampDrift
 import RampEvaluator
+import RampSource
 
 /// `ramp diff --env A --env B`: compile both environments and print the
 /// connections that one allows and the other blocks, grouped by cause.
@@ -24,6 +25,7 @@ struct EnvironmentDiffCommand {
             compilation.compile(sources)
             compilations.append(compilation)
         }
+        defer { ProcessLifetime.keep(compilations) }
         let diagnostics = EnvironmentBuilds.unique(compilations.flatMap { $0.diagnostics.sorted() })
         let report = driver.emit(diagnostics, reporting: options.reporting)
         guard !report.hasErrors else { return .failure(reporting: report.diagnostics) }
@@ -44,6 +46,7 @@ struct EnvironmentDiffCommand {
             driver.standardError("ramp: error: cannot compare environments \(QuotedText.quote(first)) and \(QuotedText.quote(second)): one of them does not compile for the comparison\n")
             return .usageOrIOError
         }
+        defer { ProcessLifetime.keep(comparison) }
         let text = ComparisonReport(comparison)
         driver.standardOutput(options.format == .markdown ? text.markdown(limit: options.limit) : text.text(limit: options.limit))
         return .success
