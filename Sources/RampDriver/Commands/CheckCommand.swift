@@ -21,6 +21,8 @@ struct CheckCommand {
         let plan: PolicyPlan
         /// The builds of every declared environment, compiled once for all steps.
         let environmentBuilds = EnvironmentBuildsCache()
+        /// The work that steps leave to other threads.
+        let background = BackgroundFindings()
     }
 
     /// The steps that run after a compilation without errors, in order.
@@ -48,8 +50,19 @@ struct CheckCommand {
         // The environment builds and their comparisons are the largest part.
         defer { ProcessLifetime.keep(context) }
         var summaries: [String] = []
-        for step in CheckCommand.steps {
-            if let summary = step.run(context, diagnostics: compilation.diagnostics) { summaries.append(summary) }
+        var stepDiagnostics: [DiagnosticEngine] = []
+        for (index, step) in CheckCommand.steps.enumerated() {
+            context.background.currentStep = index
+            let diagnostics = DiagnosticEngine()
+            if let summary = step.run(context, diagnostics: diagnostics) { summaries.append(summary) }
+            stepDiagnostics.append(diagnostics)
+        }
+        // Reported in step order, so the output does not depend on which
+        // work finished first.
+        for (index, diagnostics) in stepDiagnostics.enumerated() {
+            for diagnostic in diagnostics.diagnostics + context.background.diagnostics(ofStep: index) {
+                compilation.diagnostics.emit(diagnostic)
+            }
         }
         let report = driver.emit(compilation.diagnostics.sorted(), reporting: options.reporting)
         guard !report.hasErrors else { return .contractErrors }
@@ -64,7 +77,8 @@ struct CheckCommand {
 /// One part of `ramp check`.
 protocol CheckStep: Sendable {
     /// Reports problems into `diagnostics` and returns a short summary of
-    /// what passed, such as `12 expectations pass`, or nil for none.
+    /// what passed, such as `12 expectations pass`, or nil for none. Work
+    /// that only reads files can go to `context.background`.
     func run(_ context: CheckCommand.Context, diagnostics: DiagnosticEngine) -> String?
 }
 
@@ -100,7 +114,8 @@ struct GeneratedFilesStep: CheckStep {
             BuildCommand.outputPolicies(context.compilation), program: context.program, version: Driver.version, layout: context.options.layout
         )
         let directory = context.options.outputDirectory
-        GeneratedFileComparison(directory: directory, command: context.options.buildCommand).compare(expected, diagnostics: diagnostics)
+        let comparison = GeneratedFileComparison(directory: directory, command: context.options.buildCommand)
+        context.background.start { comparison.compare(expected, diagnostics: $0) }
         return "\(directory) is up to date (\(expected.count) file\(expected.count == 1 ? "" : "s"))"
     }
 }

@@ -14,16 +14,20 @@ struct EnvironmentFilesStep: CheckStep {
         let command = context.options.buildCommand
 
         var environments: Set<String> = []
+        var comparisons: [(GeneratedFileComparison, expected: [String: String])] = []
         for case let (environment?, compilation) in builds.compilations {
             environments.insert(environment)
             // The drift step reports the errors of an environment's build.
             guard !compilation.diagnostics.hasErrors, let program = compilation.program else { continue }
             let expected = ManifestLayout.render(BuildCommand.outputPolicies(compilation), program: program, version: Driver.version)
-            GeneratedFileComparison(directory: directory + "/" + environment, command: command).compare(expected, diagnostics: diagnostics)
+            comparisons.append((GeneratedFileComparison(directory: directory + "/" + environment, command: command), expected))
         }
 
-        for file in EnvironmentDirectories(directory: directory).generatedFiles(keeping: environments) {
-            diagnostics.emit(.generatedFileExtra(file.path, command: command, environment: file.environment), at: nil)
+        context.background.start { [environments, comparisons] diagnostics in
+            for (comparison, expected) in comparisons { comparison.compare(expected, diagnostics: diagnostics) }
+            for file in EnvironmentDirectories(directory: directory).generatedFiles(keeping: environments) {
+                diagnostics.emit(.generatedFileExtra(file.path, command: command, environment: file.environment), at: nil)
+            }
         }
         guard !environments.isEmpty else { return nil }
         return "\(environments.count) environment director\(environments.count == 1 ? "y is" : "ies are") up to date"
