@@ -65,6 +65,10 @@ struct ClusterAbstraction: Sendable {
     private var namespacePredicateIndex: [LabelSelector: Int] = [:]
     private var podSelectorIDs: [LabelSelector: Int] = [:]
     private var namespaceClassesByName: [String: [Int]] = [:]
+    /// For each namespace predicate, the classes that satisfy it, in
+    /// increasing order. Filtering every class for each peer grew with the
+    /// square of the namespaces.
+    private var namespaceClassesByPredicate: [Int: [Int]] = [:]
     /// Namespace classes whose labels contradict the known labels of their namespace.
     private var contradictingNamespaceClasses: Set<Int> = []
 
@@ -129,6 +133,9 @@ struct ClusterAbstraction: Sendable {
             var labels = space.representative(of: labelClass.box)
             labels.removeValue(forKey: Namespace.nameLabel)
             if let name { namespaceClassesByName[name, default: []].append(namespaceClasses.count) }
+            for predicate in labelClass.satisfied.members {
+                namespaceClassesByPredicate[predicate, default: []].append(namespaceClasses.count)
+            }
             namespaceClasses.append(NamespaceClass(
                 box: labelClass.box,
                 satisfied: labelClass.satisfied,
@@ -183,14 +190,17 @@ struct ClusterAbstraction: Sendable {
         let selectors = registerPodSelectors(policies, extraPeers: extraPeers)
         let policiesByNamespace = Dictionary(grouping: policies, by: \.namespace)
 
-        // Each distinct (namespace predicate, pod selector) pair that a peer uses.
-        var peerPairs: Set<[Int]> = []
+        // The pod selectors that peers use, by the namespace predicate beside
+        // them. A class reads those of the predicates it satisfies, because
+        // testing every peer against every class grew with the square of the
+        // namespaces.
+        var peerSelectorsByPredicate: [Int: Set<Int>] = [:]
         let scopedPeers = policies.flatMap { policy in policy.selectorPeers.map { ($0, policy.namespace) } }
             + extraPeers.filter { $0.ipBlock == nil }.map { ($0, "") }
         for (peer, policyNamespace) in scopedPeers {
             guard let podSelector = peer.podSelector, !podSelector.isEmpty else { continue }
             let namespacePart = peer.namespacePart(policyNamespace: policyNamespace).normalized
-            peerPairs.insert([namespacePredicateIndex[namespacePart]!, podSelectorIDs[podSelector.normalized]!])
+            peerSelectorsByPredicate[namespacePredicateIndex[namespacePart]!, default: []].insert(podSelectorIDs[podSelector.normalized]!)
         }
 
         for (classIndex, namespaceClass) in namespaceClasses.enumerated() {
@@ -200,8 +210,8 @@ struct ClusterAbstraction: Sendable {
                     relevant.insert(podSelectorIDs[policy.podSelector.normalized]!)
                 }
             }
-            for pair in peerPairs where namespaceClass.satisfied.contains(pair[0]) {
-                relevant.insert(pair[1])
+            for predicate in namespaceClass.satisfied.members {
+                relevant.formUnion(peerSelectorsByPredicate[predicate] ?? [])
             }
             try addPodAtoms(in: classIndex, relevant: relevant.sorted(), selectors: selectors)
         }
@@ -359,9 +369,7 @@ struct ClusterAbstraction: Sendable {
         let namespacePart = peer.namespacePart(policyNamespace: policyNamespace).normalized
         let predicate = namespacePredicateIndex[namespacePart]!
         let podSelector = peer.podSelector.flatMap { $0.isEmpty ? nil : podSelectorIDs[$0.normalized]! }
-        return namespaceClasses.indices
-            .filter { namespaceClasses[$0].satisfied.contains(predicate) }
-            .flatMap { podAtoms(in: $0, satisfying: podSelector) }
+        return (namespaceClassesByPredicate[predicate] ?? []).flatMap { podAtoms(in: $0, satisfying: podSelector) }
     }
 
     /// Returns the pod atoms of a namespace class that satisfy a pod selector, nil meaning any.
