@@ -144,11 +144,15 @@ public struct EnvironmentComparison: Sendable {
         let names = (ContractNames(programs: [firstProgram]), ContractNames(programs: [secondProgram]))
         var differences: [EnvironmentDifference] = []
         // TODO: each class of connections that differs is attributed on its
-        // own, and shares a search only when the builds that decided an
-        // earlier class agree on it. Where `namespaces [...]` clients reach
-        // many namespaces, the classes grow with the generated rules, which
-        // grow with the square of the namespaces: 4,000 services in 330 KB,
-        // built to 7.1 MB of YAML, take 13.7 s to compare.
+        // own, and the classes can grow with the square of the namespaces.
+        // The evaluator splits sources by every namespace whose policies
+        // name them, so when one environment isolates pods for ingress that
+        // the other leaves open, every namespace's pods differ towards each
+        // of them: 200 such namespaces in 30 KB take 3.6 s to check, and 300
+        // with undeclared drift in 47 KB take 46 s. Merging the sources that
+        // every build decides alike for a destination would keep this
+        // linear. `namespaces [...]` clients grow the classes the same way,
+        // through the generated rules.
         while let difference = raw.popLast() {
             // Pieces differ only in ports, and names do not depend on ports,
             // so each environment names the endpoints of a difference once.
