@@ -219,12 +219,15 @@ struct MixedBuilds {
     /// compile it whole. Assembling compiles the mix's other parts and up to
     /// three sources, which pays off only when other mixes share them. Mixes
     /// of enforcement settings alone all share theirs, so they are always
-    /// assembled. Other mixes are assembled from the second one with the
-    /// same other parts on.
+    /// assembled. So is a mix that costs at most one compilation to assemble,
+    /// no more than compiling it whole: its other parts compiled and it
+    /// lacks one source at most. Other mixes are assembled from the second
+    /// one with the same other parts on.
     private mutating func assembles(_ mix: Set<EnvironmentPart>) -> Bool {
-        let (others, directions) = sources.split(mix)
-        if directions.isEmpty { return false }
+        let (others, sourcesOfMix) = sources.sources(of: mix)
+        if sourcesOfMix.isEmpty { return false }
         if others.isEmpty { return true }
+        if (cache[others] ?? nil) != nil && sourcesOfMix.count(where: { !sources.contains($0) }) <= 1 { return true }
         mixesByOtherParts[others, default: 0] += 1
         return mixesByOtherParts[others]! > 1
     }
