@@ -85,7 +85,7 @@ extension CommandLineOptions {
 
     /// Rejects '-' given twice, because the second read of standard input
     /// finds it empty and would report an empty manifest instead of the mistake.
-    private static func rejectRepeatedStandardInput(_ paths: [String]) throws(UsageError) {
+    static func rejectRepeatedStandardInput(_ paths: [String]) throws(UsageError) {
         guard paths.count(where: { $0 == "-" }) > 1 else { return }
         throw UsageError(message: "standard input ('-') can be read only once; give '-' once and the other manifests as files")
     }

@@ -118,6 +118,7 @@ extension CommandLineOptions {
             options.inputs.append(argument)
         }
         guard !options.inputs.isEmpty else { throw UsageError(message: "'ramp test' requires at least one contract file or directory") }
+        try rejectRepeatedStandardInput(options.policies)
         return .test(options)
     }
 

@@ -15,11 +15,18 @@ enum PolicyInputs {
 
     /// Reads every manifest, reporting YAML and decoding problems at their
     /// positions, objects of other kinds and files without any object as
-    /// warnings, and a namespace and name used twice as an error.
+    /// warnings, and a namespace and name used twice as an error. The path
+    /// `-` reads standard input, such as the output of `kubectl get
+    /// networkpolicy -A -o yaml` piped to `ramp test --policies - contracts`.
     static func read(_ paths: [String], diagnostics: DiagnosticEngine) -> Result {
         var result = Result()
         var seen: Set<String> = []
         for path in paths {
+            if path == "-" {
+                let input = SourceFile(path: "<stdin>", bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()))
+                result.policies += decode(input, diagnostics: diagnostics)
+                continue
+            }
             guard let files = expand(path, diagnostics: diagnostics) else {
                 result.hasUnreadablePath = true
                 continue
@@ -30,13 +37,7 @@ enum PolicyInputs {
                     result.hasUnreadablePath = true
                     continue
                 }
-                let file = SourceFile(path: filePath, bytes: [UInt8](data))
-                let documents = ManifestInputs.documents(of: file, expected: "NetworkPolicy", diagnostics: diagnostics)
-                let decoded = NetworkPolicyDecoder().decode(documents, diagnostics: diagnostics)
-                for skipped in decoded.skipped {
-                    diagnostics.emit(.objectSkipped(kind: skipped.kind ?? "object", name: skipped.name), at: skipped.range)
-                }
-                result.policies += decoded.policies
+                result.policies += decode(SourceFile(path: filePath, bytes: [UInt8](data)), diagnostics: diagnostics)
             }
         }
         result.policies = DuplicatePolicies.removing(from: result.policies, diagnostics: diagnostics)
@@ -44,6 +45,16 @@ enum PolicyInputs {
             diagnostics.emit(.noPoliciesFound(paths), at: nil)
         }
         return result
+    }
+
+    /// Returns the NetworkPolicies of one file, and warns about each object of another kind.
+    private static func decode(_ file: SourceFile, diagnostics: DiagnosticEngine) -> [DecodedNetworkPolicy] {
+        let documents = ManifestInputs.documents(of: file, expected: "NetworkPolicy", diagnostics: diagnostics)
+        let decoded = NetworkPolicyDecoder().decode(documents, diagnostics: diagnostics)
+        for skipped in decoded.skipped {
+            diagnostics.emit(.objectSkipped(kind: skipped.kind ?? "object", name: skipped.name), at: skipped.range)
+        }
+        return decoded.policies
     }
 
     /// Returns the file itself, or the manifest files below a directory sorted by path; nil when the path does not exist.

@@ -24,8 +24,9 @@ extension Usage {
     OPTIONS:
       --policies <path>       Test NetworkPolicy manifests instead of the generated policies: a YAML or
                               JSON file, such as 'kubectl get networkpolicy -A -o yaml' output, or a
-                              directory searched for '.yaml', '.yml' and '.json' files. May be repeated.
-                              The invariants are then proved on these policies too.
+                              directory searched for '.yaml', '.yml' and '.json' files, or '-' for
+                              standard input. May be repeated. The invariants are then proved on these
+                              policies too.
     \(compileOptions)
       -h, --help              Show this help
 
