@@ -109,18 +109,20 @@ public struct EnvironmentComparison: Sendable {
         try compare(files, first, second, compiled: compiled, reusingSearches: true)
     }
 
-    /// Compares as the public `compare` does, and keeps only the differences
-    /// whose cause passes `keeping`. The drift check keeps undeclared drift
-    /// alone: naming and storing every declared difference of a large
-    /// comparison took a tenth of its time. Without `reusingSearches`, every
-    /// difference between other endpoints gets a search of its own, which
-    /// tests compare with the reuse.
+    /// Compares as the public `compare` does. With `onlyUndeclaredDrift`,
+    /// the comparison keeps undeclared drift alone, because the drift check
+    /// reports nothing else. It then neither names nor stores the declared
+    /// differences, nor searches which settings explain them, which took a
+    /// fifth of the check of large environments. Without `reusingSearches`,
+    /// every difference between other endpoints gets a search of its own,
+    /// which tests compare with the reuse.
     static func compare(
         _ files: [ContractFile], _ first: String, _ second: String, compiled: [String: CompiledEnvironment],
-        reusingSearches: Bool = true, keeping: (DifferenceCause) -> Bool = { _ in true }
+        reusingSearches: Bool = true, onlyUndeclaredDrift: Bool = false
     ) throws(PolicyValidationError) -> EnvironmentComparison? {
         guard var attribution = try Attribution(files: files, first: first, second: second, compiled: compiled) else { return nil }
         attribution.reusesSearches = reusingSearches
+        attribution.namesSettings = !onlyUndeclaredDrift
         let (firstProgram, secondProgram) = (attribution.firstProgram, attribution.secondProgram)
         // The examples are evaluated against the builds with one part
         // substituted, so those builds split the classes too. Builds with
@@ -146,10 +148,10 @@ public struct EnvironmentComparison: Sendable {
         // TODO: each class of connections that differs is attributed on its
         // own, and the classes can grow with the square of the namespaces.
         // The evaluator splits sources by every namespace whose policies
-        // name them, so when one environment isolates pods for ingress that
+        // name them. So when one environment isolates pods for ingress that
         // the other leaves open, every namespace's pods differ towards each
-        // of them: 200 such namespaces in 30 KB take 3.6 s to check, and 300
-        // with undeclared drift in 47 KB take 46 s. Merging the sources that
+        // of them. 200 such namespaces in 30 KB take 2.5 s to check, and 300
+        // with undeclared drift in 47 KB take 44 s. Merging the sources that
         // every build decides alike for a destination would keep this
         // linear. `namespaces [...]` clients grow the classes the same way,
         // through the generated rules.
@@ -167,9 +169,10 @@ public struct EnvironmentComparison: Sendable {
                     let (cause, lastAlike) = attribution.cause(
                         of: example, allowedInFirst: allowedByFirst, upTo: portDifference.ports.upperBound, reusing: &attributed
                     )
-                    let upper = cause.statements.isEmpty ? lastAlike : min(lastAlike, boundaries.lastPort(from: lower, protocol: difference.protocol))
+                    let statements = cause?.statements ?? []
+                    let upper = statements.isEmpty ? lastAlike : min(lastAlike, boundaries.lastPort(from: lower, protocol: difference.protocol))
                     defer { lower = upper + 1 }
-                    guard keeping(cause) else { continue }
+                    guard let cause, !onlyUndeclaredDrift || cause.isUndeclaredDrift else { continue }
                     let (source, destination) = namesBySide[allowedByFirst] ?? (allowedByFirst ? names.0 : names.1).names(
                         of: example, sourceAddresses: difference.source.addressRange, destinationAddresses: difference.destination.addressRange
                     )
@@ -536,14 +539,15 @@ private struct Attribution {
     }
 
     /// A cause found for one example connection, with every build whose
-    /// verdict on that connection decided it, and those verdicts.
+    /// verdict on that connection decided it, and those verdicts. The cause
+    /// is nil when settings explain the connection and `namesSettings` is off.
     final class AttributedExample {
         let connection: Connection
         let builds: [MixedBuilds.Build]
         let verdicts: [Bool]
-        let cause: DifferenceCause
+        let cause: DifferenceCause?
 
-        init(connection: Connection, builds: [MixedBuilds.Build], verdicts: [Bool], cause: DifferenceCause) {
+        init(connection: Connection, builds: [MixedBuilds.Build], verdicts: [Bool], cause: DifferenceCause?) {
             self.connection = connection
             self.builds = builds
             self.verdicts = verdicts
@@ -575,6 +579,11 @@ private struct Attribution {
     /// Whether causes are shared between differences. Tests turn it off to
     /// compare the results.
     var reusesSearches = true
+    /// Whether a cause names the settings that explain a difference. Without
+    /// it, a difference that all settings together explain, in either
+    /// direction, gets no cause, because the drift check needs to know only
+    /// that it is not drift.
+    var namesSettings = true
 
     /// Returns the cause of a connection, and the last port up to `limit`
     /// on which every build that decided the cause decides the connection
@@ -591,7 +600,7 @@ private struct Attribution {
     /// with `decidesAlike`, which also bounds the ports of the piece.
     mutating func cause(
         of connection: Connection, allowedInFirst: Bool, upTo limit: Int, reusing earlier: inout [AttributedExample]
-    ) -> (cause: DifferenceCause, lastPort: Int) {
+    ) -> (cause: DifferenceCause?, lastPort: Int) {
         // The most recent pieces are the likeliest to match, and looking at
         // a few bounds the cost when a difference has many pieces.
         for example in earlier.suffix(4).reversed()
@@ -621,7 +630,7 @@ private struct Attribution {
     /// statements' declaration checked for this connection.
     private func reused(
         _ example: AttributedExample, _ connection: Connection, allowedInFirst: Bool, upTo limit: Int
-    ) -> (cause: DifferenceCause, lastPort: Int) {
+    ) -> (cause: DifferenceCause?, lastPort: Int) {
         let lastPort = Attribution.lastPortDecidedAlike(connection, by: example.builds, upTo: limit)
         guard case .drift(let parts, _) = example.cause else { return (example.cause, lastPort) }
         return (.drift(parts, declared: declared(allowedInFirst).states(parts, connection)), lastPort)
@@ -631,7 +640,8 @@ private struct Attribution {
         builds.reduce(limit) { last, build in build.evaluator.lastPortDecidedAlike(connection, upTo: last) }
     }
 
-    private mutating func cause(of connection: Connection, allowedInFirst: Bool) -> DifferenceCause {
+    private mutating func cause(of connection: Connection, allowedInFirst: Bool) -> DifferenceCause? {
+        if !namesSettings && explainedBySettings(connection) { return nil }
         if let cause = forward.settingCause(connection) { return cause }
         if let cause = backward.settingCause(connection) { return cause }
 
@@ -642,5 +652,14 @@ private struct Attribution {
         guard forward.explains(.everything, connection) else { return .unexplained }
         let parts = forward.minimal(.everything, connection)
         return .drift(parts, declared: declared(allowedInFirst).states(parts, connection))
+    }
+
+    /// Returns whether substituting all settings, in either direction,
+    /// explains the connection, in which case the full search finds settings
+    /// as its cause too. With several settings, the full search of a drift
+    /// cause evaluates these two builds as well, so the builds that decide
+    /// it, and the ports it covers, stay the same.
+    private mutating func explainedBySettings(_ connection: Connection) -> Bool {
+        settingParts.count > 1 && (forward.explains(.settings, connection) || backward.explains(.settings, connection))
     }
 }

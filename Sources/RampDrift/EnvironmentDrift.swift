@@ -30,7 +30,7 @@ public enum EnvironmentDrift {
         for (index, first) in names.enumerated() {
             for second in names[(index + 1)...] {
                 do throws(PolicyValidationError) {
-                    if let comparison = try EnvironmentComparison.compare(files, first, second, compiled: compiled, keeping: \.isUndeclaredDrift) {
+                    if let comparison = try EnvironmentComparison.compare(files, first, second, compiled: compiled, onlyUndeclaredDrift: true) {
                         findings.add(comparison, files: files)
                     }
                 } catch {

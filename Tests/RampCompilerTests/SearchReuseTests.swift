@@ -24,8 +24,34 @@ final class SearchReuseTests: XCTestCase {
         XCTAssertGreaterThan(compared, 2000)
     }
 
+    /// The drift check keeps only undeclared drift and does not search
+    /// which settings explain the rest. The drift it keeps must be exactly
+    /// the undeclared drift of the full comparison, ports and examples
+    /// included.
+    func testOnlyDriftKeepsTheSameDrift() throws {
+        var (drift, declared) = (0, 0)
+        for seed in 1...12 {
+            let files = compile(SearchReuseTests.contract(seed: UInt64(seed))).contractFiles
+            for (first, second) in [("staging", "production"), ("production", "staging")] {
+                let full = try XCTUnwrap(EnvironmentComparison.compare(files, first, second, compiled: [:]))
+                let onlyDrift = try XCTUnwrap(EnvironmentComparison.compare(files, first, second, compiled: [:], onlyUndeclaredDrift: true))
+                let undeclared = full.differences.filter(\.cause.isUndeclaredDrift)
+                XCTAssertEqual(lines(onlyDrift), lines(undeclared), "seed \(seed), \(first) first")
+                drift += undeclared.count
+                declared += full.differences.count - undeclared.count
+            }
+        }
+        // Both kinds, or the test checks little.
+        XCTAssertGreaterThan(drift, 100)
+        XCTAssertGreaterThan(declared, 1000)
+    }
+
     private func lines(_ comparison: EnvironmentComparison) -> [String] {
-        comparison.differences.map { difference in
+        lines(comparison.differences)
+    }
+
+    private func lines(_ differences: [EnvironmentDifference]) -> [String] {
+        differences.map { difference in
             "\(difference.allowedIn) \(difference.source) -> \(difference.destination) \(difference.protocol) \(difference.ports) \(difference.example) \(difference.cause)"
         }
     }
