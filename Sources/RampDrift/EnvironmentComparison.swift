@@ -134,13 +134,13 @@ public struct EnvironmentComparison: Sendable {
         // Both builds place their rules by the labels that namespaces
         // declare, so clusters where a declared namespace carries others
         // are left out, as the checks of expectations leave them out. Each
-        // difference is dropped once attributed, as the raw list of a large
-        // comparison takes more memory than the attributed one.
+        // difference gets its example when read and is dropped once
+        // attributed, as the raw list of a large comparison takes more
+        // memory than the attributed one.
         let declaredLabels = AssertionAnalysis.declaredLabels([firstProgram, secondProgram])
-        var raw = try connectivityDifferences(
+        var raw = try connectivityDifferenceSequence(
             between: firstPolicies, and: secondPolicies, namespaceLabels: declaredLabels, context: context
         )
-        raw.reverse()
         let boundaries = PortBoundaries([firstPolicies, secondPolicies] + singles)
 
         let names = (ContractNames(programs: [firstProgram]), ContractNames(programs: [secondProgram]))
@@ -155,7 +155,7 @@ public struct EnvironmentComparison: Sendable {
         // every build decides alike for a destination would keep this
         // linear. `namespaces [...]` clients grow the classes the same way,
         // through the generated rules.
-        while let difference = raw.popLast() {
+        while let difference = raw.next() {
             // Pieces differ only in ports, and names do not depend on ports,
             // so each environment names the endpoints of a difference once.
             var namesBySide: [Bool: ContractNames.EndpointNames] = [:]

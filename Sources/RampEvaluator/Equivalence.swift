@@ -134,7 +134,22 @@ public func connectivityDifferences(
     namespaceLabels: [String: [String: String]] = [:],
     context: [NetworkPolicy] = []
 ) throws(PolicyValidationError) -> [ConnectivityDifference] {
-    try connectivityDifferences(
+    Array(try connectivityDifferenceSequence(
+        between: first, and: second, limit: limit, refinedBy: extraPeers, namespaceLabels: namespaceLabels, context: context
+    ))
+}
+
+/// Returns the differences that `connectivityDifferences` returns, in the
+/// same order, each built with its concrete example only when it is read.
+public func connectivityDifferenceSequence(
+    between first: [NetworkPolicy],
+    and second: [NetworkPolicy],
+    limit: Int? = nil,
+    refinedBy extraPeers: [NetworkPolicyPeer] = [],
+    namespaceLabels: [String: [String: String]] = [:],
+    context: [NetworkPolicy] = []
+) throws(PolicyValidationError) -> ConnectivityDifferenceSequence {
+    try connectivityDifferenceSequence(
         between: first, and: second, limit: limit, refinedBy: extraPeers, namespaceLabels: namespaceLabels, context: context,
         wideThreshold: PeerAtomIndex.defaultWideThreshold
     )
@@ -152,6 +167,21 @@ func connectivityDifferences(
     context: [NetworkPolicy],
     wideThreshold: Int
 ) throws(PolicyValidationError) -> [ConnectivityDifference] {
+    Array(try connectivityDifferenceSequence(
+        between: first, and: second, limit: limit, refinedBy: extraPeers, namespaceLabels: namespaceLabels, context: context,
+        wideThreshold: wideThreshold
+    ))
+}
+
+private func connectivityDifferenceSequence(
+    between first: [NetworkPolicy],
+    and second: [NetworkPolicy],
+    limit: Int?,
+    refinedBy extraPeers: [NetworkPolicyPeer],
+    namespaceLabels: [String: [String: String]],
+    context: [NetworkPolicy],
+    wideThreshold: Int
+) throws(PolicyValidationError) -> ConnectivityDifferenceSequence {
     let firstEvaluator = try NetworkPolicyEvaluator(policies: first)
     let secondEvaluator = try NetworkPolicyEvaluator(policies: second)
     let firstPolicies = first.map(EffectivePolicy.init)
@@ -167,8 +197,33 @@ func connectivityDifferences(
     let comparison = ConnectivityComparison(
         abstraction: abstraction, table: table, first: firstAccess, second: secondAccess, wideSets: peerIndex.wideSets
     )
-    var examples = CounterexampleBuilder(abstraction: abstraction, first: firstEvaluator, second: secondEvaluator)
-    return comparison.differences(limit: limit).map { examples.difference($0) }
+    return ConnectivityDifferenceSequence(
+        pairs: comparison.differences(limit: limit),
+        examples: CounterexampleBuilder(abstraction: abstraction, first: firstEvaluator, second: secondEvaluator)
+    )
+}
+
+/// The differences between two policy sets, each built with its concrete
+/// example when it is read. A caller that handles each difference once,
+/// such as the comparison of two large environments, then never holds the
+/// examples of all of them, which took a third of its memory.
+public struct ConnectivityDifferenceSequence: Sequence, IteratorProtocol {
+    /// The atom pairs not yet read, the next one last.
+    private var pairs: [AtomPairDifference]
+    private var examples: CounterexampleBuilder
+
+    fileprivate init(pairs: [AtomPairDifference], examples: CounterexampleBuilder) {
+        self.pairs = pairs.reversed()
+        self.examples = examples
+    }
+
+    /// The number of differences not yet read.
+    public var underestimatedCount: Int { pairs.count }
+
+    public mutating func next() -> ConnectivityDifference? {
+        guard let pair = pairs.popLast() else { return nil }
+        return examples.difference(pair)
+    }
 }
 
 // MARK: - Concrete examples
