@@ -21,7 +21,7 @@ public enum EnvironmentDrift {
     /// environment's declaration, because its drift goes unchecked.
     /// Environments in `compiled` are not compiled again.
     public static func check(_ files: [ContractFile], compiled: [String: CompiledEnvironment] = [:]) -> [Diagnostic] {
-        let names = Resolver.resolve(files, diagnostics: DiagnosticEngine()).environmentNames
+        let names = Resolver.environmentNames(files)
         // Each comparison is summed up as soon as it is made, because the
         // differences of several pairs of large environments take
         // gigabytes together.

@@ -7,6 +7,14 @@ import RampSyntax
 extension Resolver {
     // MARK: - Declarations
 
+    /// Returns the names of the environments that the files declare, sorted,
+    /// without resolving the rest of the contracts.
+    public static func environmentNames(_ files: [ContractFile]) -> [String] {
+        var resolver = Resolver(diagnostics: DiagnosticEngine())
+        resolver.collectEnvironmentDeclarations(files)
+        return resolver.declarations.environments.keys.sorted()
+    }
+
     mutating func collectEnvironmentDeclarations(_ files: [ContractFile]) {
         for file in files {
             for profile in file.profiles {
