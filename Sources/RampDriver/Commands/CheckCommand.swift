@@ -47,7 +47,7 @@ struct CheckCommand {
         }
 
         let context = Context(options: options, compilation: compilation, program: program, plan: plan)
-        // The environment builds and their comparisons are the largest part.
+        // The environment builds are the largest part of what the steps keep.
         defer { ProcessLifetime.keep(context) }
         var summaries: [String] = []
         var stepDiagnostics: [DiagnosticEngine] = []
