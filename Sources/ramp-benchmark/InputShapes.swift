@@ -48,10 +48,13 @@ struct InputShape: Sendable {
         // as long as 1 MB. They compile the contracts without an
         // environment, for every environment and for mixes of their
         // settings, compare the environments, and attribute about a hundred
-        // differing classes per namespace.
+        // differing classes per namespace. Namespaces without a posture
+        // grow with the square of their number (see `EnvironmentComparison`),
+        // at 66 s/MB on 200 of them.
         InputShape(name: "environments of many namespaces", command: .check, text: environments),
         InputShape(name: "environments, a port per namespace", command: .check, text: environmentsOfOwnPorts),
         InputShape(name: "many 'only in' statements", command: .check, text: scopedStatements),
+        InputShape(name: "namespaces without a posture", command: .check, text: namespacesWithoutPosture),
         InputShape(name: "NetworkPolicy YAML", command: .lint, fileName: "shape.yaml", text: policyYAML),
         InputShape(name: "NetworkPolicy YAML, 20 per namespace", command: .lint, fileName: "shape.yaml", text: namespacesOfPolicies),
         InputShape(name: "NetworkPolicy YAML", command: .import, fileName: "shape.yaml", text: policyYAML),
@@ -237,6 +240,44 @@ struct InputShape: Sendable {
         return repeated(bytes, header: kindProfile + settings) { index in
             environmentNamespace(index, members: index % 5 == 0 ? scoped : "")
         }
+    }
+
+    /// The maximum number of namespaces that `namespacesWithoutPosture`
+    /// writes, whatever the size asked for.
+    private static let postureFreeNamespaces = 200
+
+    /// Namespaces without a posture whose environments differ in ingress
+    /// enforcement, so that each service is isolated for ingress in one
+    /// environment only. Every namespace's pods then differ towards every
+    /// service, and the drift check grows with the square of the
+    /// namespaces. Estimated from 100 and 200 namespaces, a megabyte would
+    /// take about 40 minutes, so the input stops at 200 namespaces (34 KB).
+    private static func namespacesWithoutPosture(_ bytes: Int) -> String {
+        let header = kindProfile + """
+            environment staging {
+              profile kind
+              enforce * ingress, egress
+            }
+            environment production {
+              profile kind
+              enforce * egress
+            }
+
+            """
+        var text = header
+        for index in 0..<postureFreeNamespaces where text.utf8.count < bytes {
+            text += """
+                namespace t\(index) {
+                  service probe [app=probe]
+                  service target [app=target] ports 80
+                  service other [app=other] ports 81
+                  probe -> target:80
+                  target -> t\(index == 0 ? 0 : index - 1)/other:81
+                }
+
+                """
+        }
+        return text
     }
 
     /// Namespaces of a deny-all policy and 20 policies, one per service,
