@@ -63,7 +63,8 @@ public struct ComparisonReport {
 
     /// Groups only the differences whose cause passes `including`. The drift
     /// check reads undeclared drift alone, and naming the lines of every
-    /// declared difference took a tenth of its time on large environments.
+    /// declared difference took about a tenth of its time on large
+    /// environments.
     init(_ comparison: EnvironmentComparison, including: (DifferenceCause) -> Bool) {
         self.comparison = comparison
         var titles: [EnvironmentPart: String] = [:]

@@ -112,10 +112,10 @@ public struct EnvironmentComparison: Sendable {
     /// Compares as the public `compare` does. With `onlyUndeclaredDrift`,
     /// the comparison keeps undeclared drift alone, because the drift check
     /// reports nothing else. It then neither names nor stores the declared
-    /// differences, nor searches which settings explain them, which took a
-    /// fifth of the check of large environments. Without `reusingSearches`,
-    /// every difference between other endpoints gets a search of its own,
-    /// which tests compare with the reuse.
+    /// differences, nor searches which settings explain them, which took
+    /// about a fifth of the check of large environments. Without
+    /// `reusingSearches`, every difference between other endpoints gets a
+    /// search of its own, which tests compare with the reuse.
     static func compare(
         _ files: [ContractFile], _ first: String, _ second: String, compiled: [String: CompiledEnvironment],
         reusingSearches: Bool = true, onlyUndeclaredDrift: Bool = false

@@ -205,8 +205,8 @@ private func connectivityDifferenceSequence(
 
 /// The differences between two policy sets, each built with its concrete
 /// example when it is read. A caller that handles each difference once,
-/// such as the comparison of two large environments, then never holds the
-/// examples of all of them, which took a third of its memory.
+/// such as the comparison of two large environments, then never keeps the
+/// examples of all of them, which took a sixth of its peak memory.
 public struct ConnectivityDifferenceSequence: Sequence, IteratorProtocol {
     /// The atom pairs not yet read, the next one last.
     private var pairs: [AtomPairDifference]
