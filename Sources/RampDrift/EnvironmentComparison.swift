@@ -554,9 +554,17 @@ private struct Attribution {
             self.cause = cause
         }
 
-        /// Returns whether every build that decided this cause gives `other` its verdict.
-        func decidedAlike(_ other: Connection) -> Bool {
-            zip(builds, verdicts).allSatisfy { build, verdict in build.evaluator.allows(other) == verdict }
+        /// Returns the last port up to `limit` on which every build that
+        /// decided this cause decides `other` alike, or nil when one of them
+        /// gives `other` another verdict.
+        func lastPortDecidedAlike(_ other: Connection, upTo limit: Int) -> Int? {
+            var last = limit
+            for (build, verdict) in zip(builds, verdicts) {
+                let decided = build.evaluator.allowsAndLastPortDecidedAlike(other, upTo: last)
+                guard decided.allows == verdict else { return nil }
+                last = decided.lastPort
+            }
+            return last
         }
     }
 
@@ -605,12 +613,14 @@ private struct Attribution {
         // a few bounds the cost when a difference has many pieces.
         for example in earlier.suffix(4).reversed()
         where example.builds.allSatisfy({ $0.evaluator.decidesAlike(example.connection, connection) }) {
-            return reused(example, connection, allowedInFirst: allowedInFirst, upTo: limit)
+            let lastPort = Attribution.lastPortDecidedAlike(connection, by: example.builds, upTo: limit)
+            return (reused(example, connection, allowedInFirst: allowedInFirst), lastPort)
         }
         let namespaces = DecidingNamespaces(connection)
-        for example in (recentSearches[namespaces] ?? []).reversed() where example.decidedAlike(connection) {
+        for example in (recentSearches[namespaces] ?? []).reversed() {
+            guard let lastPort = example.lastPortDecidedAlike(connection, upTo: limit) else { continue }
             earlier.append(AttributedExample(connection: connection, builds: example.builds, verdicts: example.verdicts, cause: example.cause))
-            return reused(example, connection, allowedInFirst: allowedInFirst, upTo: limit)
+            return (reused(example, connection, allowedInFirst: allowedInFirst), lastPort)
         }
 
         forward.evaluated = []
@@ -628,12 +638,9 @@ private struct Attribution {
 
     /// Returns an earlier example's cause for the connection, with the
     /// statements' declaration checked for this connection.
-    private func reused(
-        _ example: AttributedExample, _ connection: Connection, allowedInFirst: Bool, upTo limit: Int
-    ) -> (cause: DifferenceCause?, lastPort: Int) {
-        let lastPort = Attribution.lastPortDecidedAlike(connection, by: example.builds, upTo: limit)
-        guard case .drift(let parts, _) = example.cause else { return (example.cause, lastPort) }
-        return (.drift(parts, declared: declared(allowedInFirst).states(parts, connection)), lastPort)
+    private func reused(_ example: AttributedExample, _ connection: Connection, allowedInFirst: Bool) -> DifferenceCause? {
+        guard case .drift(let parts, _) = example.cause else { return example.cause }
+        return .drift(parts, declared: declared(allowedInFirst).states(parts, connection))
     }
 
     private static func lastPortDecidedAlike(_ connection: Connection, by builds: [MixedBuilds.Build], upTo limit: Int) -> Int {

@@ -233,35 +233,26 @@ private struct CounterexampleBuilder {
     let abstraction: ClusterAbstraction
     let first: NetworkPolicyEvaluator
     let second: NetworkPolicyEvaluator
-    /// The class of each atom named so far. An atom takes part in many
-    /// differences, and naming it reads every key of its label space.
-    private var endpointClasses: [Int: EndpointClass] = [:]
-    private var atoms: AtomEndpoints { AtomEndpoints(abstraction: abstraction) }
+    private var atoms: AtomEndpoints
 
     init(abstraction: ClusterAbstraction, first: NetworkPolicyEvaluator, second: NetworkPolicyEvaluator) {
         self.abstraction = abstraction
         self.first = first
         self.second = second
+        atoms = AtomEndpoints(abstraction: abstraction)
     }
 
     mutating func difference(_ pair: AtomPairDifference) -> ConnectivityDifference {
         ConnectivityDifference(
-            source: endpointClass(of: pair.source),
-            destination: endpointClass(of: pair.destination),
+            source: atoms.endpointClass(of: pair.source),
+            destination: atoms.endpointClass(of: pair.destination),
             protocol: pair.protocol,
             ports: pair.ports,
             example: example(for: pair)
         )
     }
 
-    private mutating func endpointClass(of atom: Int) -> EndpointClass {
-        if let known = endpointClasses[atom] { return known }
-        let named = atoms.endpointClass(of: atom)
-        endpointClasses[atom] = named
-        return named
-    }
-
-    private func example(for pair: AtomPairDifference) -> Counterexample {
+    private mutating func example(for pair: AtomPairDifference) -> Counterexample {
         let portDifference = pair.ports[0]
         let port = portDifference.ports.lowerBound
         let containerPorts = portDifference.namedPorts.map {

@@ -179,6 +179,43 @@ public struct NetworkPolicyEvaluator: Sendable {
         return last
     }
 
+    /// Returns what `allows` and `lastPortDecidedAlike(_:upTo:)` return,
+    /// matching the peers of each rule once. A caller that reuses a verdict
+    /// over a range of ports needs both, and both match the same peers
+    /// against the same rules.
+    public func allowsAndLastPortDecidedAlike(_ connection: Connection, upTo limit: Int) -> (allows: Bool, lastPort: Int) {
+        let egress = admitsAndLastPort(.egress, of: connection.source, connection, upTo: limit)
+        let ingress = admitsAndLastPort(.ingress, of: connection.destination, connection, upTo: egress.lastPort)
+        return (egress.admits && ingress.admits, ingress.lastPort)
+    }
+
+    /// Returns what `admits` and `lastPortDecidedAlike` return for one side.
+    private func admitsAndLastPort(
+        _ direction: NetworkPolicy.PolicyType, of endpoint: Endpoint, _ connection: Connection, upTo limit: Int
+    ) -> (admits: Bool, lastPort: Int) {
+        guard case .pod(let pod) = endpoint, let namespace = namespacePolicies(pod.namespace.name) else { return (true, limit) }
+        let peer = direction == .ingress ? connection.source : connection.destination
+        var peerNamespaceLabels: [String: String]?
+        var isolated = false
+        var admitted = false
+        var last = limit
+        for policy in namespace.candidates(selecting: pod.labels) where policy.isolates(direction) && policy.podSelector.matches(pod.labels) {
+            isolated = true
+            for rule in policy.rules(direction, couldAdmit: peer) {
+                if let peers = rule.peers,
+                   !peers.contains(where: { $0.matches(peer, policyNamespace: policy.namespace, namespaceLabels: &peerNamespaceLabels) }) {
+                    continue
+                }
+                if !admitted && rule.admitsPort(of: connection) { admitted = true }
+                guard limit > connection.port, let ports = rule.ports else { continue }
+                for entry in ports where entry.effectiveProtocol == connection.protocol {
+                    last = min(last, entry.lastPortMatchingAlike(from: connection.port))
+                }
+            }
+        }
+        return (admitted || !isolated, last)
+    }
+
     /// Compares two endpoints without the container ports of pods, which
     /// only the port entries read.
     private static func sameEndpoint(_ first: Endpoint, _ second: Endpoint) -> Bool {

@@ -209,7 +209,7 @@ public struct Reachability {
         source: Int, destination: Int, protocol networkProtocol: NetworkProtocol, part: QueryPorts.Part,
         containerPorts: [ContainerPort]?, allowed: Bool
     ) -> ConnectionClass {
-        let atoms = AtomEndpoints(abstraction: abstraction)
+        var atoms = AtomEndpoints(abstraction: abstraction)
         var examples: [Verdict] = []
         for piece in pieces(of: part.ports, protocol: networkProtocol) {
             let port = piece.lowerBound

@@ -170,6 +170,34 @@ final class RandomizedCrossCheckTests: XCTestCase {
         XCTAssertGreaterThan(checkedPorts, 5000)
     }
 
+    /// `allowsAndLastPortDecidedAlike` reads each rule once for both
+    /// results, which must be those of `allows` and `lastPortDecidedAlike`,
+    /// with short and long rule lists and with limits below the port too.
+    func testAllowsAndLastPortMatchSeparateCalls() throws {
+        var random = SplitMix64(seed: 0x5eed_0008)
+        var (allowedCount, deniedCount, boundedCount) = (0, 0, 0)
+        for iteration in 0..<400 {
+            let rules = iteration % 2 == 0 ? 1...3 : 8...12
+            let evaluator = try NetworkPolicyEvaluator(policies: randomPolicies(&random, rulesPerDirection: rules))
+            let endpoints = randomEndpoints(&random)
+            for _ in 0..<60 {
+                let connection = randomConnection(endpoints, &random)
+                let limit = [65535, connection.port, connection.port + 100, max(1, connection.port - 1)][random.next(below: 4)]
+                let both = evaluator.allowsAndLastPortDecidedAlike(connection, upTo: limit)
+                let allowed = evaluator.allows(connection)
+                let lastPort = evaluator.lastPortDecidedAlike(connection, upTo: limit)
+                XCTAssertEqual(both.allows, allowed, "iteration \(iteration): \(connection)")
+                XCTAssertEqual(both.lastPort, lastPort, "iteration \(iteration): \(connection) up to \(limit)")
+                if allowed { allowedCount += 1 } else { deniedCount += 1 }
+                if lastPort < limit { boundedCount += 1 }
+            }
+        }
+        // Both verdicts and ports bounded by rules must occur, or the test checks less than it claims.
+        XCTAssertGreaterThan(allowedCount, 1000)
+        XCTAssertGreaterThan(deniedCount, 500)
+        XCTAssertGreaterThan(boundedCount, 200)
+    }
+
     /// `allows(_:)` skips collecting the deciding rules, so it must return
     /// what the full evaluation returns on every connection.
     func testAllowsMatchesFullEvaluation() throws {
