@@ -50,7 +50,7 @@ struct InputShape: Sendable {
         // settings, compare the environments, and attribute about a hundred
         // differing classes per namespace. Namespaces without a posture
         // grow with the square of their number (see `EnvironmentComparison`),
-        // at 66 s/MB on 200 of them.
+        // at 48 s/MB on 200 of them.
         InputShape(name: "environments of many namespaces", command: .check, text: environments),
         InputShape(name: "environments, a port per namespace", command: .check, text: environmentsOfOwnPorts),
         InputShape(name: "many 'only in' statements", command: .check, text: scopedStatements),
@@ -250,8 +250,8 @@ struct InputShape: Sendable {
     /// enforcement, so that each service is isolated for ingress in one
     /// environment only. Every namespace's pods then differ towards every
     /// service, and the drift check grows with the square of the
-    /// namespaces. Estimated from 100 and 200 namespaces, a megabyte would
-    /// take about 40 minutes, so the input stops at 200 namespaces (34 KB).
+    /// namespaces. Estimated from 200 namespaces, a megabyte would take
+    /// about 25 minutes, so the input stops at 200 namespaces (34 KB).
     private static func namespacesWithoutPosture(_ bytes: Int) -> String {
         let header = kindProfile + """
             environment staging {
