@@ -44,7 +44,7 @@ struct InputShape: Sendable {
         InputShape(name: "invalid tokens", command: .build, text: invalidTokens),
         InputShape(name: "unclosed brackets", command: .build, text: unclosedBrackets),
         InputShape(name: "bytes that are not UTF-8", command: .build, bytes: randomBytes),
-        // TODO: the drift checks cost 4 to 9 s/MB, and 2 MB takes 2.4 times
+        // TODO: the drift checks cost 4 to 8 s/MB, and 2 MB takes 1.9 times
         // as long as 1 MB. They compile the contracts without an
         // environment, for every environment and for mixes of their
         // settings, compare the environments, and attribute about a hundred
