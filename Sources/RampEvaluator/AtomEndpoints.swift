@@ -16,12 +16,12 @@ struct AtomEndpoints {
 
     mutating func endpointClass(of atom: Int) -> EndpointClass {
         if let known = classes[atom] { return known }
-        let named = newEndpointClass(of: atom)
+        let named = makeEndpointClass(of: atom)
         classes[atom] = named
         return named
     }
 
-    private func newEndpointClass(of atom: Int) -> EndpointClass {
+    private func makeEndpointClass(of atom: Int) -> EndpointClass {
         if abstraction.isAddress(atom) {
             let address = abstraction.addressAtom(atom)
             return EndpointClass(kind: .addresses(

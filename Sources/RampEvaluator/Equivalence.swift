@@ -155,25 +155,10 @@ public func connectivityDifferenceSequence(
     )
 }
 
-/// Compares as the public `connectivityDifferences` does, storing each
-/// rule's side of more than `wideThreshold` atoms as a wide set. Tests
+/// Compares as the public `connectivityDifferenceSequence` does, storing
+/// each rule's side of more than `wideThreshold` atoms as a wide set. Tests
 /// compare thresholds, which must not change the result.
-func connectivityDifferences(
-    between first: [NetworkPolicy],
-    and second: [NetworkPolicy],
-    limit: Int?,
-    refinedBy extraPeers: [NetworkPolicyPeer],
-    namespaceLabels: [String: [String: String]],
-    context: [NetworkPolicy],
-    wideThreshold: Int
-) throws(PolicyValidationError) -> [ConnectivityDifference] {
-    Array(try connectivityDifferenceSequence(
-        between: first, and: second, limit: limit, refinedBy: extraPeers, namespaceLabels: namespaceLabels, context: context,
-        wideThreshold: wideThreshold
-    ))
-}
-
-private func connectivityDifferenceSequence(
+func connectivityDifferenceSequence(
     between first: [NetworkPolicy],
     and second: [NetworkPolicy],
     limit: Int?,

@@ -127,7 +127,7 @@ final class RandomizedCrossCheckTests: XCTestCase {
     }
 
     private func differences(_ first: [NetworkPolicy], _ second: [NetworkPolicy], wideThreshold: Int) throws -> [String] {
-        try connectivityDifferences(
+        try connectivityDifferenceSequence(
             between: first, and: second, limit: nil, refinedBy: [], namespaceLabels: [:], context: [], wideThreshold: wideThreshold
         ).map(\.description)
     }
