@@ -138,8 +138,11 @@ public struct EnvironmentComparison: Sendable {
         // attributed, as the raw list of a large comparison takes more
         // memory than the attributed one.
         let declaredLabels = AssertionAnalysis.declaredLabels([firstProgram, secondProgram])
+        // The drift check skips the pairs that settings explain, which are
+        // most of them, and can grow with the square of the namespaces.
+        let variants = onlyUndeclaredDrift ? attribution.settingVariants() : []
         var raw = try connectivityDifferenceSequence(
-            between: firstPolicies, and: secondPolicies, namespaceLabels: declaredLabels, context: context
+            between: firstPolicies, and: secondPolicies, namespaceLabels: declaredLabels, context: context, unlessExplainedBy: variants
         )
         let boundaries = PortBoundaries([firstPolicies, secondPolicies] + singles)
 
@@ -309,11 +312,17 @@ private struct Substitution {
     /// Checks whether substituting all settings, or all settings and
     /// statements, explains the connection.
     mutating func explains(_ substitution: WholeSubstitution, _ connection: Connection) -> Bool {
+        guard let mixed = build(substituting: substitution) else { return false }
+        return allows(mixed, connection) == allows(target, connection)
+    }
+
+    /// Returns the build with every setting, or every part, substituted, or
+    /// nil when it does not compile.
+    mutating func build(substituting substitution: WholeSubstitution) -> MixedBuilds.Build? {
         if wholeSubstitutions[substitution] == nil {
             wholeSubstitutions[substitution] = .some(builds.build(substituting: Set(lists[substitution]!.parts)))
         }
-        guard let mixed = wholeSubstitutions[substitution] ?? nil else { return false }
-        return allows(mixed, connection) == allows(target, connection)
+        return wholeSubstitutions[substitution] ?? nil
     }
 
     /// Checks one mix against whether the target allows the connection,
@@ -659,6 +668,22 @@ private struct Attribution {
         guard forward.explains(.everything, connection) else { return .unexplained }
         let parts = forward.minimal(.everything, connection)
         return .drift(parts, declared: declared(allowedInFirst).states(parts, connection))
+    }
+
+    /// Returns the builds with every setting substituted, in both
+    /// directions, as variants of the environment each starts from.
+    ///
+    /// Where the first environment with the second's settings decides a
+    /// connection as the second does, or the reverse, settings explain it:
+    /// with several settings `explainedBySettings` says so, and with one
+    /// the search of `Substitution.singleSettings` finds it. So no piece of
+    /// a difference that a variant decides alike on every port can be drift.
+    mutating func settingVariants() -> [PolicyVariant] {
+        guard !settingParts.isEmpty else { return [] }
+        var variants: [PolicyVariant] = []
+        if let build = forward.build(substituting: .settings) { variants.append(PolicyVariant(of: .first, build.evaluator)) }
+        if let build = backward.build(substituting: .settings) { variants.append(PolicyVariant(of: .second, build.evaluator)) }
+        return variants
     }
 
     /// Returns whether substituting all settings, in either direction,

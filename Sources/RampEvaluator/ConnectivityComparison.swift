@@ -1,5 +1,11 @@
 import RampKube
 
+/// A source atom and a destination atom.
+struct AtomPair: Hashable {
+    let source: Int
+    let destination: Int
+}
+
 /// A pair of atoms and a protocol on which two policy sets differ.
 struct AtomPairDifference: Sendable {
     let source: Int
@@ -32,9 +38,13 @@ struct ConnectivityComparison {
     /// Returns the differences ordered by source atom, destination atom and
     /// protocol. With a limit, returns the first `limit` of them (at least 1).
     func differences(limit: Int?) -> [AtomPairDifference] {
-        var result = specificDifferences()
-        result += defaultDifferences(limit: limit)
-        result.sort { ($0.source, $0.destination, $0.protocol) < ($1.source, $1.destination, $1.protocol) }
+        ConnectivityComparison.ordered(specificDifferences() + defaultDifferences(limit: limit), limit: limit)
+    }
+
+    /// Orders differences by source atom, destination atom and protocol,
+    /// and keeps the first `limit` of them (at least 1).
+    static func ordered(_ differences: [AtomPairDifference], limit: Int?) -> [AtomPairDifference] {
+        var result = differences.sorted { ($0.source, $0.destination, $0.protocol) < ($1.source, $1.destination, $1.protocol) }
         if let limit, result.count > limit { result.removeSubrange(max(limit, 1)...) }
         return result
     }
@@ -50,16 +60,20 @@ struct ConnectivityComparison {
             destinations += ingressBySource[source]
             for destination in Set(destinations).sorted()
             where abstraction.canPair(source, destination) && !first.storesSameEntries(as: second, from: source, to: destination) {
-                let key = PortsKey(
-                    firstEgress: first.egress(from: source, to: destination), firstIngress: first.ingress(from: source, to: destination),
-                    secondEgress: second.egress(from: source, to: destination), secondIngress: second.ingress(from: source, to: destination)
-                )
-                result += template(for: key, in: &templates).map {
+                result += template(for: portsKey(from: source, to: destination), in: &templates).map {
                     AtomPairDifference(source: source, destination: destination, protocol: $0.protocol, ports: $0.ports)
                 }
             }
         }
         return result
+    }
+
+    /// Returns the port set IDs that decide one pair in both sets.
+    func portsKey(from source: Int, to destination: Int) -> PortsKey {
+        PortsKey(
+            firstEgress: first.egress(from: source, to: destination), firstIngress: first.ingress(from: source, to: destination),
+            secondEgress: second.egress(from: source, to: destination), secondIngress: second.ingress(from: source, to: destination)
+        )
     }
 
     /// For each source atom, the destinations whose ingress has a specific entry for it in either set.
@@ -179,7 +193,7 @@ struct ConnectivityComparison {
 
     /// The port set IDs that decide a pair in both sets. Many pairs share
     /// them, and comparing port sets costs more than a lookup.
-    private struct PortsKey: Hashable {
+    struct PortsKey: Hashable {
         let firstEgress: Int
         let firstIngress: Int
         let secondEgress: Int
@@ -188,7 +202,7 @@ struct ConnectivityComparison {
 
     /// Returns the differences of a pair with these port sets, as a
     /// template whose atoms are placeholders, comparing each key once.
-    private func template(for key: PortsKey, in templates: inout [PortsKey: [AtomPairDifference]]) -> [AtomPairDifference] {
+    func template(for key: PortsKey, in templates: inout [PortsKey: [AtomPairDifference]]) -> [AtomPairDifference] {
         if let known = templates[key] { return known }
         let differences = compare(
             source: 0, destination: 0, first: (key.firstEgress, key.firstIngress), second: (key.secondEgress, key.secondIngress)

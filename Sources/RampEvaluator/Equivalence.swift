@@ -141,17 +141,26 @@ public func connectivityDifferences(
 
 /// Returns the differences that `connectivityDifferences` returns, in the
 /// same order, each built with its concrete example only when it is read.
+///
+/// With `variants`, leaves out each pair of classes and protocol on which
+/// some variant allows the same ports as the compared set it is a variant
+/// towards. Then a comparison that such variants mostly explain costs
+/// little more than the comparisons of the variants, however many pairs
+/// differ. The variants must use only selectors and blocks that the
+/// compared and context policies use; otherwise their classes would differ,
+/// and nothing is left out.
 public func connectivityDifferenceSequence(
     between first: [NetworkPolicy],
     and second: [NetworkPolicy],
     limit: Int? = nil,
     refinedBy extraPeers: [NetworkPolicyPeer] = [],
     namespaceLabels: [String: [String: String]] = [:],
-    context: [NetworkPolicy] = []
+    context: [NetworkPolicy] = [],
+    unlessExplainedBy variants: [PolicyVariant] = []
 ) throws(PolicyValidationError) -> ConnectivityDifferenceSequence {
     try connectivityDifferenceSequence(
         between: first, and: second, limit: limit, refinedBy: extraPeers, namespaceLabels: namespaceLabels, context: context,
-        wideThreshold: PeerAtomIndex.defaultWideThreshold
+        unlessExplainedBy: variants, wideThreshold: PeerAtomIndex.defaultWideThreshold
     )
 }
 
@@ -165,6 +174,7 @@ func connectivityDifferenceSequence(
     refinedBy extraPeers: [NetworkPolicyPeer],
     namespaceLabels: [String: [String: String]],
     context: [NetworkPolicy],
+    unlessExplainedBy variants: [PolicyVariant] = [],
     wideThreshold: Int
 ) throws(PolicyValidationError) -> ConnectivityDifferenceSequence {
     let firstEvaluator = try NetworkPolicyEvaluator(policies: first)
@@ -172,9 +182,8 @@ func connectivityDifferenceSequence(
     let firstPolicies = first.map(EffectivePolicy.init)
     let secondPolicies = second.map(EffectivePolicy.init)
 
-    let abstraction = try ClusterAbstraction(
-        policies: firstPolicies + secondPolicies + context.map(EffectivePolicy.init), extraPeers: extraPeers, namespaceLabels: namespaceLabels
-    )
+    let inputs = firstPolicies + secondPolicies + context.map(EffectivePolicy.init)
+    let abstraction = try ClusterAbstraction(policies: inputs, extraPeers: extraPeers, namespaceLabels: namespaceLabels)
     let table = PortSetTable()
     var peerIndex = PeerAtomIndex(abstraction, wideThreshold: wideThreshold)
     let firstAccess = PolicySetAccess(policies: firstPolicies, abstraction: abstraction, table: table, peerIndex: &peerIndex)
@@ -182,9 +191,14 @@ func connectivityDifferenceSequence(
     let comparison = ConnectivityComparison(
         abstraction: abstraction, table: table, first: firstAccess, second: secondAccess, wideSets: peerIndex.wideSets
     )
+    var pairs: [AtomPairDifference]
+    if !variants.isEmpty && AbstractionSplits(policies: inputs, extraPeers: extraPeers).covers(variants.map(\.policies)) {
+        pairs = comparison.differences(on: comparison.pairsUnexplained(by: variants, peerIndex: &peerIndex), limit: limit)
+    } else {
+        pairs = comparison.differences(limit: limit)
+    }
     return ConnectivityDifferenceSequence(
-        pairs: comparison.differences(limit: limit),
-        examples: CounterexampleBuilder(abstraction: abstraction, first: firstEvaluator, second: secondEvaluator)
+        pairs: pairs, examples: CounterexampleBuilder(abstraction: abstraction, first: firstEvaluator, second: secondEvaluator)
     )
 }
 

@@ -81,6 +81,12 @@ public struct NetworkPolicyEvaluator: Sendable {
         replaced[namespace] ?? index.byNamespace[namespace]
     }
 
+    /// The policies evaluated, with the API defaults applied, ordered by
+    /// namespace and then as given.
+    var effectivePolicies: [EffectivePolicy] {
+        Set(index.byNamespace.keys).union(replaced.keys).sorted().flatMap { namespacePolicies($0)?.policies ?? [] }
+    }
+
     /// Evaluates one connection to `port` (1 to 65535) over `protocol`.
     public func isAllowed(
         from source: Endpoint,

@@ -126,6 +126,110 @@ final class RandomizedCrossCheckTests: XCTestCase {
         XCTAssertGreaterThan(answers, 1000)
     }
 
+    /// Variants made as an environment's settings make them, by taking one
+    /// namespace's policies from the other set, leave out exactly the pairs
+    /// on which every port of the example goes alike through the variant
+    /// and the other set. Named ports are left out here, so that the
+    /// example's endpoints and the ports where rules start and end decide
+    /// a pair on every port.
+    func testVariantsLeaveOutThePairsTheyExplain() throws {
+        var random = SplitMix64(seed: 0x5eed_000b)
+        var (kept, leftOut) = (0, 0)
+        for iteration in 0..<200 {
+            let first = withoutNamedPorts(randomPolicies(&random))
+            let second = withoutNamedPorts(iteration % 3 == 0 ? randomPolicies(&random) : mutate(first, &random))
+            let namespaces = ["x", "y"].shuffled(using: &random)
+            var variants = [
+                (side: PolicySetSide.first, policies: swapping(namespaces[0], of: first, from: second)),
+                (side: PolicySetSide.second, policies: swapping(namespaces[1], of: second, from: first)),
+            ]
+            if iteration % 4 == 0 { variants.remove(at: random.next(below: 2)) }
+            let boundaries = portBoundaries(first + second)
+
+            let full = try connectivityDifferences(between: first, and: second)
+            let evaluators = try variants.map { variant in
+                (changed: try NetworkPolicyEvaluator(policies: variant.policies),
+                 other: try NetworkPolicyEvaluator(policies: variant.side == .first ? second : first))
+            }
+            let expected = full.filter { difference in
+                evaluators.allSatisfy { changed, other in
+                    boundaries.contains { port in
+                        var connection = difference.example.connection
+                        connection.port = port
+                        return changed.allows(connection) != other.allows(connection)
+                    }
+                }
+            }
+            let actual = try connectivityDifferenceSequence(
+                between: first, and: second, unlessExplainedBy: zip(variants, evaluators).map { PolicyVariant(of: $0.side, $1.changed) }
+            )
+            XCTAssertEqual(actual.map(\.description), expected.map(\.description), "iteration \(iteration)")
+            kept += expected.count
+            leftOut += full.count - expected.count
+        }
+        // Both outcomes must occur often, or the test checks less than it claims.
+        XCTAssertGreaterThan(kept, 200)
+        XCTAssertGreaterThan(leftOut, 200)
+    }
+
+    /// A variant with a selector that no compared policy uses would need
+    /// finer classes, so nothing is left out.
+    func testVariantWithNewSelectorLeavesOutNothing() throws {
+        let first = [NetworkPolicy(name: "p", namespace: "x", podSelector: LabelSelector(matchLabels: ["app": "web"]), policyTypes: [.ingress])]
+        var variant = first
+        variant[0].podSelector = LabelSelector(matchLabels: ["app": "api"])
+        let expected = try connectivityDifferences(between: first, and: []).map(\.description)
+        let actual = try connectivityDifferenceSequence(
+            between: first, and: [], unlessExplainedBy: [PolicyVariant(of: .first, try NetworkPolicyEvaluator(policies: []))]
+        ).map(\.description)
+        XCTAssertEqual(expected.count, 15)
+        XCTAssertEqual(try connectivityDifferenceSequence(
+            between: first, and: [], unlessExplainedBy: [PolicyVariant(of: .first, try NetworkPolicyEvaluator(policies: variant))]
+        ).map(\.description), expected)
+        // The empty variant selects nothing new and allows what the second set allows.
+        XCTAssertEqual(actual, [])
+    }
+
+    /// Returns `policies` with those of `namespace` taken from `other`.
+    private func swapping(_ namespace: String, of policies: [NetworkPolicy], from other: [NetworkPolicy]) -> [NetworkPolicy] {
+        policies.filter { $0.namespace != namespace } + other.filter { $0.namespace == namespace }
+    }
+
+    /// Returns the policies with every named port replaced by port 80.
+    private func withoutNamedPorts(_ policies: [NetworkPolicy]) -> [NetworkPolicy] {
+        func numbered(_ rules: [NetworkPolicyRule]?) -> [NetworkPolicyRule]? {
+            rules?.map { rule in
+                var rule = rule
+                rule.ports = rule.ports?.map { port in
+                    guard case .name = port.port else { return port }
+                    return NetworkPolicyPort(protocol: port.protocol, port: .number(80))
+                }
+                return rule
+            }
+        }
+        return policies.map { policy in
+            var policy = policy
+            policy.ingress = numbered(policy.ingress)
+            policy.egress = numbered(policy.egress)
+            return policy
+        }
+    }
+
+    /// Returns every port where a rule's port range starts or ends, and port 1.
+    private func portBoundaries(_ policies: [NetworkPolicy]) -> [Int] {
+        var ports: Set<Int> = [1]
+        for policy in policies {
+            for rule in (policy.ingress ?? []) + (policy.egress ?? []) {
+                for port in rule.ports ?? [] {
+                    guard case .number(let start) = port.port else { continue }
+                    ports.insert(start)
+                    if let last = port.endPort ?? Optional(start), last < 65535 { ports.insert(last + 1) }
+                }
+            }
+        }
+        return ports.sorted()
+    }
+
     private func differences(_ first: [NetworkPolicy], _ second: [NetworkPolicy], wideThreshold: Int) throws -> [String] {
         try connectivityDifferenceSequence(
             between: first, and: second, limit: nil, refinedBy: [], namespaceLabels: [:], context: [], wideThreshold: wideThreshold

@@ -1,0 +1,66 @@
+import RampKube
+
+/// A variant of one of two compared policy sets, such as the build of one
+/// environment with the other's settings. Where the variant allows the
+/// same ports as the other compared set, it explains their difference, and
+/// a caller that reads only unexplained differences can leave the pair out.
+public struct PolicyVariant: Sendable {
+    /// The compared set that the variant changes.
+    let side: PolicySetSide
+    let policies: [EffectivePolicy]
+
+    /// A variant of the set on `side`, with the policies of `evaluator`.
+    public init(of side: PolicySetSide, _ evaluator: NetworkPolicyEvaluator) {
+        self.side = side
+        policies = evaluator.effectivePolicies
+    }
+}
+
+extension ConnectivityComparison {
+    /// Returns the atom pairs, with their protocols, on which each variant
+    /// allows other ports than the compared set it is a variant towards.
+    /// Every other difference has a variant that explains it.
+    ///
+    /// Each variant is compared as any two sets are, group by group, and
+    /// lists only the pairs where it differs. So when the variants explain
+    /// most differences, the pairs listed stay few, however many pairs the
+    /// two compared sets differ on.
+    func pairsUnexplained(by variants: [PolicyVariant], peerIndex: inout PeerAtomIndex) -> [AtomPair: Set<NetworkProtocol>] {
+        let accesses = variants.map {
+            PolicySetAccess(policies: $0.policies, abstraction: abstraction, table: table, peerIndex: &peerIndex)
+        }
+        var kept: [AtomPair: Set<NetworkProtocol>]?
+        for (variant, access) in zip(variants, accesses) {
+            let comparison = ConnectivityComparison(
+                abstraction: abstraction, table: table,
+                first: access, second: variant.side == .first ? second : first,
+                wideSets: peerIndex.wideSets
+            )
+            var differing: [AtomPair: Set<NetworkProtocol>] = [:]
+            for difference in comparison.differences(limit: nil) {
+                if let kept, !(kept[difference.pair]?.contains(difference.protocol) ?? false) { continue }
+                differing[difference.pair, default: []].insert(difference.protocol)
+            }
+            kept = differing
+        }
+        return kept ?? [:]
+    }
+
+    /// Returns the differences on the given atom pairs and protocols alone,
+    /// ordered and limited as `differences(limit:)` orders and limits them.
+    func differences(on pairs: [AtomPair: Set<NetworkProtocol>], limit: Int?) -> [AtomPairDifference] {
+        var result: [AtomPairDifference] = []
+        var templates: [PortsKey: [AtomPairDifference]] = [:]
+        for (pair, protocols) in pairs {
+            let key = portsKey(from: pair.source, to: pair.destination)
+            for difference in template(for: key, in: &templates) where protocols.contains(difference.protocol) {
+                result.append(AtomPairDifference(source: pair.source, destination: pair.destination, protocol: difference.protocol, ports: difference.ports))
+            }
+        }
+        return ConnectivityComparison.ordered(result, limit: limit)
+    }
+}
+
+extension AtomPairDifference {
+    var pair: AtomPair { AtomPair(source: source, destination: destination) }
+}
