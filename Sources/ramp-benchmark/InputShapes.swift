@@ -242,16 +242,11 @@ struct InputShape: Sendable {
         }
     }
 
-    /// The maximum number of namespaces that `namespacesWithoutPosture`
-    /// writes, whatever the size asked for.
-    private static let postureFreeNamespaces = 200
-
     /// Namespaces without a posture whose environments differ in ingress
     /// enforcement, so that each service is isolated for ingress in one
     /// environment only. Every namespace's pods then differ towards every
-    /// service, and the drift check grows with the square of the
-    /// namespaces. Estimated from 200 namespaces, a megabyte would take
-    /// about 25 minutes, so the input stops at 200 namespaces (34 KB).
+    /// service, so the comparison of the two environments differs on a
+    /// number of classes that grows with the square of the namespaces.
     private static func namespacesWithoutPosture(_ bytes: Int) -> String {
         let header = kindProfile + """
             environment staging {
@@ -264,20 +259,18 @@ struct InputShape: Sendable {
             }
 
             """
-        var text = header
-        for index in 0..<postureFreeNamespaces where text.utf8.count < bytes {
-            text += """
-                namespace t\(index) {
-                  service probe [app=probe]
-                  service target [app=target] ports 80
-                  service other [app=other] ports 81
-                  probe -> target:80
-                  target -> t\(index == 0 ? 0 : index - 1)/other:81
-                }
+        return repeated(bytes, header: header) { index in
+            """
+            namespace t\(index) {
+              service probe [app=probe]
+              service target [app=target] ports 80
+              service other [app=other] ports 81
+              probe -> target:80
+              target -> t\(index == 0 ? 0 : index - 1)/other:81
+            }
 
-                """
+            """
         }
-        return text
     }
 
     /// Namespaces of a deny-all policy and 20 policies, one per service,
