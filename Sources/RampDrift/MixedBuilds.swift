@@ -17,7 +17,7 @@ import RampSyntax
 /// `StatementBatches`), and other mixes with statements only for the
 /// namespaces they reach (see `NamespaceRestriction`). So the cost of a mix
 /// grows with what it changes, not with the size of the environment.
-struct MixedBuilds {
+struct MixedBuilds: Sendable {
     /// A class, so that reading a build from the cache copies no arrays.
     final class Build: Sendable {
         /// The namespaces whose policies differ from those of the build

@@ -26,11 +26,11 @@ extension ConnectivityComparison {
     /// most differences, the pairs listed stay few, however many pairs the
     /// two compared sets differ on.
     func pairsUnexplained(by variants: [PolicyVariant], peerIndex: inout PeerAtomIndex) -> [AtomPair: Set<NetworkProtocol>] {
-        let accesses = variants.map {
-            PolicySetAccess(policies: $0.policies, abstraction: abstraction, table: table, peerIndex: &peerIndex)
-        }
         var kept: [AtomPair: Set<NetworkProtocol>]?
-        for (variant, access) in zip(variants, accesses) {
+        for variant in variants {
+            // Once every pair is explained, the other variants have nothing to explain.
+            if kept?.isEmpty == true { break }
+            let access = PolicySetAccess(policies: variant.policies, abstraction: abstraction, table: table, peerIndex: &peerIndex)
             let comparison = ConnectivityComparison(
                 abstraction: abstraction, table: table,
                 first: access, second: variant.side == .first ? second : first,
