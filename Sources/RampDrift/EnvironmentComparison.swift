@@ -138,8 +138,9 @@ public struct EnvironmentComparison: Sendable {
         // attributed, as the raw list of a large comparison takes more
         // memory than the attributed one.
         let declaredLabels = AssertionAnalysis.declaredLabels([firstProgram, secondProgram])
-        // The drift check skips the pairs that settings explain, which are
-        // most of them, and can grow with the square of the namespaces.
+        // The drift check skips the classes that settings explain. They are
+        // most differences, and their number can grow with the square of
+        // the namespaces.
         let variants = onlyUndeclaredDrift ? attribution.settingVariants() : []
         var raw = try connectivityDifferenceSequence(
             between: firstPolicies, and: secondPolicies, namespaceLabels: declaredLabels, context: context, unlessExplainedBy: variants

@@ -1,8 +1,8 @@
 import RampKube
 
-/// What the atoms of a `ClusterAbstraction` are split by: each policy's
-/// namespace and pod selector, each selector peer's namespace part and pod
-/// selector, and each block of an ipBlock peer.
+/// The inputs that split the atoms of a `ClusterAbstraction`: each
+/// policy's namespace and pod selector, each selector peer's namespace part
+/// and pod selector, and each block of an ipBlock peer.
 ///
 /// When the splits of another policy set lie within those of the policies
 /// an abstraction was built from, adding that set would split no atom. So

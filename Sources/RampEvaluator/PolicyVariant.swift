@@ -9,7 +9,7 @@ public struct PolicyVariant: Sendable {
     let side: PolicySetSide
     let policies: [EffectivePolicy]
 
-    /// A variant of the set on `side`, with the policies of `evaluator`.
+    /// Makes a variant of the set on `side` from the policies of `evaluator`.
     public init(of side: PolicySetSide, _ evaluator: NetworkPolicyEvaluator) {
         self.side = side
         policies = evaluator.effectivePolicies

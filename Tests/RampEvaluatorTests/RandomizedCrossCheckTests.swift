@@ -128,10 +128,9 @@ final class RandomizedCrossCheckTests: XCTestCase {
 
     /// Variants made as an environment's settings make them, by taking one
     /// namespace's policies from the other set, leave out exactly the pairs
-    /// on which every port of the example goes alike through the variant
-    /// and the other set. Named ports are left out here, so that the
-    /// example's endpoints and the ports where rules start and end decide
-    /// a pair on every port.
+    /// where the variant and the other set decide every port of the example
+    /// alike. Named ports are left out here, so that the example's endpoints
+    /// and the ports where rules start and end decide a pair on every port.
     func testVariantsLeaveOutThePairsTheyExplain() throws {
         var random = SplitMix64(seed: 0x5eed_000b)
         var (kept, leftOut) = (0, 0)
