@@ -80,6 +80,13 @@ final class EffectivePolicy: Sendable {
     func isolates(_ direction: NetworkPolicy.PolicyType) -> Bool {
         direction == .ingress ? isolatesIngress : isolatesEgress
     }
+
+    /// Returns whether the other policy selects, isolates and admits what
+    /// this one does, through the same selector and rules. Names differ freely.
+    func hasSameEffect(as other: EffectivePolicy) -> Bool {
+        podSelector == other.podSelector && isolatesIngress == other.isolatesIngress && isolatesEgress == other.isolatesEgress
+            && EffectiveRule.sameRules(ingress, other.ingress) && EffectiveRule.sameRules(egress, other.egress)
+    }
 }
 
 /// A rule with empty lists folded into nil. A class for the same reason as
@@ -109,6 +116,11 @@ final class EffectiveRule: Sendable {
         self.reference = reference
         self.peers = peers
         self.ports = ports
+    }
+
+    /// Returns whether two rule lists have the same peers and ports, in order.
+    static func sameRules(_ first: [EffectiveRule], _ second: [EffectiveRule]) -> Bool {
+        first.count == second.count && zip(first, second).allSatisfy { $0.peers == $1.peers && $0.ports == $1.ports }
     }
 }
 

@@ -16,6 +16,22 @@ public struct PolicyVariant: Sendable {
     }
 }
 
+extension PolicyVariant {
+    /// Returns whether the variant decides every connection as `target`
+    /// does, because every namespace holds policies of the same effect in
+    /// both. A connection reads only the policies of its endpoints'
+    /// namespaces, and no rule reads another policy.
+    func decidesAlike(_ target: [EffectivePolicy]) -> Bool {
+        let own = Dictionary(grouping: policies, by: \.namespace)
+        let other = Dictionary(grouping: target, by: \.namespace)
+        guard own.count == other.count else { return false }
+        return own.allSatisfy { namespace, list in
+            guard let targetList = other[namespace], targetList.count == list.count else { return false }
+            return zip(list, targetList).allSatisfy { $0.hasSameEffect(as: $1) }
+        }
+    }
+}
+
 extension ConnectivityComparison {
     /// Returns the atom pairs, with their protocols, on which each variant
     /// allows other ports than the compared set it is a variant towards.

@@ -171,6 +171,31 @@ final class RandomizedCrossCheckTests: XCTestCase {
         XCTAssertGreaterThan(leftOut, 200)
     }
 
+    /// A variant whose policies have the effect of the other set's in every
+    /// namespace, under another name, explains every difference, while one
+    /// that also isolates egress there explains only part of them.
+    func testVariantOfSameEffectLeavesNothing() throws {
+        let first = [NetworkPolicy(name: "p", namespace: "x", podSelector: LabelSelector(matchLabels: ["app": "web"]), policyTypes: [.ingress])]
+        let second = [NetworkPolicy(name: "q", namespace: "x", podSelector: LabelSelector(matchLabels: ["app": "api"]), policyTypes: [.ingress])]
+        var renamed = second
+        renamed[0].name = "renamed"
+        var isolating = renamed
+        isolating[0].policyTypes = [.ingress, .egress]
+
+        let full = try connectivityDifferences(between: first, and: second).map(\.description)
+        let sameEffect = try connectivityDifferenceSequence(
+            between: first, and: second, unlessExplainedBy: [PolicyVariant(of: .first, try NetworkPolicyEvaluator(policies: renamed))]
+        )
+        let otherEffect = try connectivityDifferenceSequence(
+            between: first, and: second, unlessExplainedBy: [PolicyVariant(of: .first, try NetworkPolicyEvaluator(policies: isolating))]
+        ).map(\.description)
+        XCTAssertEqual(full.count, 36)
+        XCTAssertEqual(Array(sameEffect).count, 0)
+        // The variant denies the api pods' egress, and the first set the web pods' ingress.
+        let apiToWeb = "pods {app=api} in namespaces {kubernetes.io/metadata.name=x} -> pods {app=web} in namespaces {kubernetes.io/metadata.name=x}"
+        XCTAssertEqual(otherEffect, ["TCP", "UDP", "SCTP"].map { "\(apiToWeb) \($0): 1-65535 allowed by second" })
+    }
+
     /// A variant with a selector that no compared policy uses would need
     /// finer classes, so nothing is left out.
     func testVariantWithNewSelectorLeavesOutNothing() throws {
