@@ -123,6 +123,16 @@ public struct EnvironmentComparison: Sendable {
         guard var attribution = try Attribution(files: files, first: first, second: second, compiled: compiled) else { return nil }
         attribution.reusesSearches = reusingSearches
         attribution.namesSettings = !onlyUndeclaredDrift
+        // The drift check skips the classes that settings explain. They are
+        // most differences, and their number can grow with the square of
+        // the namespaces. When the settings explain all of them, it needs
+        // no other build.
+        let variants = onlyUndeclaredDrift ? attribution.settingVariants() : []
+        if attribution.explainsEveryDifference(variants) {
+            return EnvironmentComparison(first: first, second: second, settings: attribution.settings, differences: [])
+        }
+        attribution.compileSingleParts()
+
         let (firstProgram, secondProgram) = (attribution.firstProgram, attribution.secondProgram)
         // The examples are evaluated against the builds with one part
         // substituted, so those builds split the classes too. Builds with
@@ -138,10 +148,6 @@ public struct EnvironmentComparison: Sendable {
         // attributed, as the raw list of a large comparison takes more
         // memory than the attributed one.
         let declaredLabels = AssertionAnalysis.declaredLabels([firstProgram, secondProgram])
-        // The drift check skips the classes that settings explain. They are
-        // most differences, and their number can grow with the square of
-        // the namespaces.
-        let variants = onlyUndeclaredDrift ? attribution.settingVariants() : []
         var raw = try connectivityDifferenceSequence(
             between: firstPolicies, and: secondPolicies, namespaceLabels: declaredLabels, context: context, unlessExplainedBy: variants
         )
@@ -290,6 +296,12 @@ private struct Substitution: Sendable {
             .settings: PartsByNamespace(settingParts, reach: reach),
             .everything: PartsByNamespace(settingParts + statementParts, reach: reach),
         ]
+    }
+
+    /// Compiles the builds with each part substituted alone, and indexes
+    /// the parts by the namespaces whose policies they change.
+    mutating func compileSingleParts(_ parts: [EnvironmentPart], restriction: NamespaceRestriction) {
+        builds.compileSingleParts(parts, reach: reach, restriction: restriction)
         settingsByNamespace = namespacesChanged(bySubstituting: settingParts)
         statementsByNamespace = namespacesChanged(bySubstituting: statementParts)
     }
@@ -489,6 +501,9 @@ private struct Attribution {
     let settings: [SettingDifference]
     var forward: Substitution
     var backward: Substitution
+    private let files: [ContractFile]
+    /// Every part, in the order of the settings that differ.
+    private let parts: [EnvironmentPart]
     private let settingParts: [EnvironmentPart]
     private let statementParts: [EnvironmentPart]
     private let declaredInFirst: DeclaredConnections
@@ -497,10 +512,10 @@ private struct Attribution {
     init?(files: [ContractFile], first: String, second: String, compiled: [String: CompiledEnvironment]) throws(PolicyValidationError) {
         settings = Resolver.settingDifferences(files, between: first, and: second)
         let parts = settings.compactMap(\.part)
-        guard var forwardBuilds = try MixedBuilds(
+        guard let forwardBuilds = try MixedBuilds(
                   files: files, environment: first, other: second, enforcementParts: parts, compiled: compiled[first]
               ),
-              var backwardBuilds = try MixedBuilds(
+              let backwardBuilds = try MixedBuilds(
                   files: files, environment: second, other: first, enforcementParts: parts, compiled: compiled[second]
               ) else {
             return nil
@@ -514,16 +529,8 @@ private struct Attribution {
             },
             programs: [forwardBuilds.program, backwardBuilds.program]
         )
-        // Every build with one part substituted is needed, because those
-        // builds split the compared classes.
-        let restriction = NamespaceRestriction(files: files, programs: [forwardBuilds.program, backwardBuilds.program])
-        // The two directions share nothing they change, so they compile at once.
-        let compiled = [forwardBuilds, backwardBuilds].concurrentMap { builds in
-            var builds = builds
-            builds.compileSingleParts(parts, reach: reach, restriction: restriction)
-            return builds
-        }
-        (forwardBuilds, backwardBuilds) = (compiled[0], compiled[1])
+        self.files = files
+        self.parts = parts
         declaredInFirst = DeclaredConnections(program: forwardBuilds.program)
         declaredInSecond = DeclaredConnections(program: backwardBuilds.program)
         forward = Substitution(
@@ -532,6 +539,21 @@ private struct Attribution {
         backward = Substitution(
             builds: backwardBuilds, target: forwardBuilds.base, settingParts: settingParts, statementParts: statementParts, reach: reach
         )
+    }
+
+    /// Compiles the builds with one part substituted, in both directions.
+    /// Every one of them is needed, because they split the compared classes,
+    /// and the searches start from them.
+    mutating func compileSingleParts() {
+        let restriction = NamespaceRestriction(files: files, programs: [firstProgram, secondProgram])
+        let parts = parts
+        // The two directions share nothing they change, so they compile at once.
+        let compiled = [forward, backward].concurrentMap { substitution in
+            var substitution = substitution
+            substitution.compileSingleParts(parts, restriction: restriction)
+            return substitution
+        }
+        (forward, backward) = (compiled[0], compiled[1])
     }
 
     var firstPolicies: [NetworkPolicy] { forward.builds.policies }
@@ -699,6 +721,13 @@ private struct Attribution {
         if let build = forward.build(substituting: .settings) { variants.append(PolicyVariant(of: .first, build.evaluator)) }
         if let build = backward.build(substituting: .settings) { variants.append(PolicyVariant(of: .second, build.evaluator)) }
         return variants
+    }
+
+    /// Returns whether one of the variants has policies of the same effect
+    /// as the other environment in every namespace, so that it decides every
+    /// connection as that environment does and explains every difference.
+    func explainsEveryDifference(_ variants: [PolicyVariant]) -> Bool {
+        variants.contains { $0.decidesAlike(($0.side == .first ? forward : backward).target.evaluator) }
     }
 
     /// Returns whether substituting all settings, in either direction,

@@ -6,7 +6,7 @@ import RampKube
 /// a caller that reads only unexplained differences can leave the pair out.
 public struct PolicyVariant: Sendable {
     /// The compared set that the variant changes.
-    let side: PolicySetSide
+    public let side: PolicySetSide
     let policies: [EffectivePolicy]
 
     /// Makes a variant of the set on `side` from the policies of `evaluator`.
@@ -17,6 +17,12 @@ public struct PolicyVariant: Sendable {
 }
 
 extension PolicyVariant {
+    /// Returns whether the variant decides every connection as the
+    /// policies of `other` do (see `decidesAlike(_:)` for policies).
+    public func decidesAlike(_ other: NetworkPolicyEvaluator) -> Bool {
+        decidesAlike(other.effectivePolicies)
+    }
+
     /// Returns whether the variant decides every connection as `target`
     /// does, because every namespace holds policies of the same effect in
     /// both. A connection reads only the policies of its endpoints'
