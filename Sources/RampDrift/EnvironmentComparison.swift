@@ -127,6 +127,9 @@ public struct EnvironmentComparison: Sendable {
         // most differences, and their number can grow with the square of
         // the namespaces. When the settings explain all of them, it needs
         // no other build.
+        if onlyUndeclaredDrift && attribution.differsOnlyInSubstitutableSettings {
+            return EnvironmentComparison(first: first, second: second, settings: attribution.settings, differences: [])
+        }
         let variants = onlyUndeclaredDrift ? attribution.settingVariants() : []
         if attribution.explainsEveryDifference(variants) {
             return EnvironmentComparison(first: first, second: second, settings: attribution.settings, differences: [])
@@ -704,9 +707,9 @@ private struct Attribution {
     /// directions, as variants of the environment each starts from.
     ///
     /// Where the first environment with the second's settings decides a
-    /// connection as the second does, or the reverse, settings explain it:
-    /// with several settings `explainedBySettings` says so, and with one
-    /// the search of `Substitution.singleSettings` finds it. So no piece of
+    /// connection as the second does, or the reverse, settings explain it.
+    /// With several settings `explainedBySettings` returns true, and with
+    /// one the search of `Substitution.singleSettings` finds it. So no piece of
     /// a difference that a variant decides alike on every port can be drift.
     mutating func settingVariants() -> [PolicyVariant] {
         guard !settingParts.isEmpty else { return [] }
@@ -721,6 +724,16 @@ private struct Attribution {
         if let build = forward.build(substituting: .settings) { variants.append(PolicyVariant(of: .first, build.evaluator)) }
         if let build = backward.build(substituting: .settings) { variants.append(PolicyVariant(of: .second, build.evaluator)) }
         return variants
+    }
+
+    /// Whether the environments differ only in settings that a build can
+    /// substitute: no statement applies in one of them alone, and every
+    /// setting that differs is a part, unlike the Kubernetes version or the
+    /// profile's name. Then each environment with all of the other's
+    /// settings has the other's configuration, so it compiles to policies
+    /// of the same effect, and the settings explain every difference.
+    var differsOnlyInSubstitutableSettings: Bool {
+        statementParts.isEmpty && settings.allSatisfy { $0.part != nil }
     }
 
     /// Returns whether one of the variants has policies of the same effect

@@ -405,15 +405,27 @@ final class EnvironmentComparisonTests: XCTestCase {
     /// When the other environment's settings, substituted, give policies of
     /// the same effect in every namespace, no difference can be drift, and
     /// the drift check passes without the classes that it could not build.
+    /// Environments that differ in substitutable settings alone pass without
+    /// that build. Profiles of other names, a difference that no build
+    /// substitutes, need it.
     func testSettingsThatReproduceTheOtherPassWithoutClasses() throws {
         let services = (0..<13).map { "  service s\($0) [k\($0)=x] ports http:80\n" }.joined()
         let calls = (1..<13).map { "  s0 -> s\($0):http\n" }.joined()
-        let text = "environment staging {\n}\nenvironment production {\n  enforce shop ingress\n}\nnamespace shop {\n\(services)\(calls)}\n"
+        let namespace = "namespace shop {\n\(services)\(calls)}\n"
+        let settingsAlone = "environment staging {\n}\nenvironment production {\n  enforce shop ingress\n}\n" + namespace
+        let profiles = "profile a {\n  kubernetes 1.30\n}\nprofile b {\n  kubernetes 1.30\n}\n"
+        let renamedProfile = profiles + "environment staging {\n  profile a\n}\nenvironment production {\n  profile b\n  enforce shop ingress\n}\n" + namespace
 
-        XCTAssertThrowsError(try EnvironmentComparison.compare(files(text), "staging", "production")) { error in
-            XCTAssertEqual((error as? PolicyValidationError)?.labelClassLimit, 4096)
+        for text in [settingsAlone, renamedProfile] {
+            XCTAssertThrowsError(try EnvironmentComparison.compare(files(text), "staging", "production")) { error in
+                XCTAssertEqual((error as? PolicyValidationError)?.labelClassLimit, 4096)
+            }
+            XCTAssertEqual(EnvironmentDrift.check(files(text)).map(\.id), [])
         }
-        XCTAssertEqual(EnvironmentDrift.check(files(text)).map(\.id), [])
+        // The profile's name differs, and no build substitutes it.
+        XCTAssertEqual(Resolver.settingDifferences(files(renamedProfile), between: "staging", and: "production").map(\.title), [
+            "profile", "egress enforcement in namespace 'shop'",
+        ])
     }
 
     func testUndeclaredDriftIsReportedAtTheStatement() {
