@@ -44,12 +44,13 @@ struct InputShape: Sendable {
         InputShape(name: "invalid tokens", command: .build, text: invalidTokens),
         InputShape(name: "unclosed brackets", command: .build, text: unclosedBrackets),
         InputShape(name: "bytes that are not UTF-8", command: .build, bytes: randomBytes),
-        // TODO: the drift checks cost 2.1 to 5.9 s/MB, and 2 MB of
-        // environments takes 2.3 times as long as 1 MB. Where settings
-        // explain every difference, they compile the contracts five times:
-        // without an environment, for each environment, and for each with
-        // the other's settings. Statements `only in` one environment add a
-        // build per batch of statements and a search per differing class.
+        // TODO: the drift checks cost 1.8 to 6.2 s/MB, and 2 MB of
+        // environments takes 2.1 times as long as 1 MB. Environments that
+        // differ in settings alone compile the contracts three times:
+        // without an environment and for each one. A statement `only in`
+        // one environment adds each environment with the other's settings,
+        // the builds with one part substituted, the comparison of classes,
+        // and a search per class that settings do not explain.
         InputShape(name: "environments of many namespaces", command: .check, text: environments),
         InputShape(name: "environments, a port per namespace", command: .check, text: environmentsOfOwnPorts),
         InputShape(name: "many 'only in' statements", command: .check, text: scopedStatements),
