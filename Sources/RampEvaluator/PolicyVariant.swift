@@ -24,7 +24,7 @@ extension PolicyVariant {
     }
 
     /// Returns whether the variant decides every connection as `target`
-    /// does, because every namespace holds policies of the same effect in
+    /// does, because every namespace contains policies of the same effect in
     /// both. A connection reads only the policies of its endpoints'
     /// namespaces, and no rule reads another policy.
     func decidesAlike(_ target: [EffectivePolicy]) -> Bool {
@@ -48,10 +48,10 @@ extension ConnectivityComparison {
     /// most differences, the pairs listed stay few, however many pairs the
     /// two compared sets differ on.
     func pairsUnexplained(by variants: [PolicyVariant], peerIndex: inout PeerAtomIndex) -> [AtomPair: Set<NetworkProtocol>] {
-        var kept: [AtomPair: Set<NetworkProtocol>]?
+        var unexplained: [AtomPair: Set<NetworkProtocol>]?
         for variant in variants {
             // Once every pair is explained, the other variants have nothing to explain.
-            if kept?.isEmpty == true { break }
+            if unexplained?.isEmpty == true { break }
             let access = PolicySetAccess(policies: variant.policies, abstraction: abstraction, table: table, peerIndex: &peerIndex)
             let comparison = ConnectivityComparison(
                 abstraction: abstraction, table: table,
@@ -60,12 +60,12 @@ extension ConnectivityComparison {
             )
             var differing: [AtomPair: Set<NetworkProtocol>] = [:]
             for difference in comparison.differences(limit: nil) {
-                if let kept, !(kept[difference.pair]?.contains(difference.protocol) ?? false) { continue }
+                if let unexplained, !(unexplained[difference.pair]?.contains(difference.protocol) ?? false) { continue }
                 differing[difference.pair, default: []].insert(difference.protocol)
             }
-            kept = differing
+            unexplained = differing
         }
-        return kept ?? [:]
+        return unexplained ?? [:]
     }
 
     /// Returns the differences on the given atom pairs and protocols alone,

@@ -408,7 +408,7 @@ final class EnvironmentComparisonTests: XCTestCase {
     /// Environments that differ in substitutable settings alone pass without
     /// that build. Profiles of other names, a difference that no build
     /// substitutes, need it.
-    func testSettingsThatReproduceTheOtherPassWithoutClasses() throws {
+    func testReproducingSettingsPassWithoutClasses() throws {
         let services = (0..<13).map { "  service s\($0) [k\($0)=x] ports http:80\n" }.joined()
         let calls = (1..<13).map { "  s0 -> s\($0):http\n" }.joined()
         let namespace = "namespace shop {\n\(services)\(calls)}\n"
