@@ -196,6 +196,22 @@ final class RandomizedCrossCheckTests: XCTestCase {
         XCTAssertEqual(otherEffect, ["TCP", "UDP", "SCTP"].map { "\(apiToWeb) \($0): 1-65535 allowed by second" })
     }
 
+    /// Thirteen selectors on thirteen keys make more label classes than the
+    /// evaluator builds, but a variant with the other set's policies needs
+    /// no classes.
+    func testVariantOfSameEffectNeedsNoClasses() throws {
+        let first = (0..<13).map {
+            NetworkPolicy(name: "p\($0)", namespace: "x", podSelector: LabelSelector(matchLabels: ["k\($0)": "v"]), policyTypes: [.ingress])
+        }
+        let second = Array(first.dropLast())
+
+        XCTAssertThrowsError(try connectivityDifferenceSequence(between: first, and: second)) { error in
+            XCTAssertEqual((error as? PolicyValidationError)?.labelClassLimit, 4096)
+        }
+        let variant = PolicyVariant(of: .first, try NetworkPolicyEvaluator(policies: second))
+        XCTAssertEqual(Array(try connectivityDifferenceSequence(between: first, and: second, unlessExplainedBy: [variant])).count, 0)
+    }
+
     /// A variant with a selector that no compared policy uses would need
     /// finer classes, so nothing is left out.
     func testVariantWithNewSelectorLeavesOutNothing() throws {
