@@ -44,8 +44,8 @@ struct InputShape: Sendable {
         InputShape(name: "invalid tokens", command: .build, text: invalidTokens),
         InputShape(name: "unclosed brackets", command: .build, text: unclosedBrackets),
         InputShape(name: "bytes that are not UTF-8", command: .build, bytes: randomBytes),
-        // TODO: the drift checks cost 1.8 to 6.2 s/MB, and 2 MB of
-        // environments takes 2.1 times as long as 1 MB. Environments that
+        // TODO: the drift checks cost 1.8 to 6.1 s/MB, and 2 MB of
+        // environments takes 2.2 times as long as 1 MB. Environments that
         // differ in settings alone compile the contracts three times:
         // without an environment and for each one. A statement `only in`
         // one environment adds each environment with the other's settings,
