@@ -15,6 +15,10 @@ struct AtomPairDifference: Sendable {
     let ports: [PortDifference]
 }
 
+extension AtomPairDifference {
+    var pair: AtomPair { AtomPair(source: source, destination: destination) }
+}
+
 /// Finds every atom pair and protocol on which two policy sets allow
 /// different ports, without visiting all pairs one by one.
 ///
