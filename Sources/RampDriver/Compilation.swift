@@ -43,9 +43,12 @@ public struct Compilation {
     public init() {}
 
     /// Compiles files already in memory; the driver reads them first.
-    public mutating func compile(_ files: [SourceFile]) {
+    /// `parsed` holds the files' syntax trees when another compilation
+    /// parsed them without errors already, as the builds of several
+    /// environments share them.
+    public mutating func compile(_ files: [SourceFile], parsed: [ContractFile]? = nil) {
         sources = files
-        guard let (program, checks) = resolveAndStartChecks(files) else { return }
+        guard let (program, checks) = resolveAndStartChecks(files, parsed: parsed) else { return }
         // Without the intermediate results, the checks hold the last
         // reference to the syntax trees. Waiting for them before lowering
         // keeps the trees and the lowering's tables from being in memory at
@@ -81,8 +84,8 @@ public struct Compilation {
     /// policies are dropped when a check found an error. Otherwise the
     /// checks hold the only reference to the syntax trees, which are freed
     /// on the checks' thread when they finish.
-    private mutating func resolveAndStartChecks(_ files: [SourceFile]) -> (Program, BackgroundTask<[Diagnostic]>)? {
-        let parsed = parse(files)
+    private mutating func resolveAndStartChecks(_ files: [SourceFile], parsed: [ContractFile]?) -> (Program, BackgroundTask<[Diagnostic]>)? {
+        let parsed = parsed ?? parse(files)
         guard !diagnostics.hasErrors else { return nil }
         if keepsIntermediateResults { contractFiles = parsed }
 

@@ -19,8 +19,9 @@ struct CheckCommand {
         let compilation: Compilation
         let program: Program
         let plan: PolicyPlan
-        /// The builds of every declared environment, compiled once for all steps.
-        let environmentBuilds = EnvironmentBuildsCache()
+        /// The builds of every declared environment, compiled once for all
+        /// steps, with the check's own build as the one without `--env`.
+        let environmentBuilds: EnvironmentBuildsCache
         /// The work that steps leave to other threads.
         let background = BackgroundFindings()
     }
@@ -46,7 +47,10 @@ struct CheckCommand {
             return .failure(reporting: report.diagnostics)
         }
 
-        let context = Context(options: options, compilation: compilation, program: program, plan: plan)
+        let context = Context(
+            options: options, compilation: compilation, program: program, plan: plan,
+            environmentBuilds: EnvironmentBuildsCache(compiled: compilation)
+        )
         // The environment builds are the largest part of what the steps keep.
         defer { ProcessLifetime.keep(context) }
         var summaries: [String] = []

@@ -21,24 +21,43 @@ struct EnvironmentBuilds {
     /// The parsed files of the build without `--env`, empty when they do not parse.
     var contractFiles: [ContractFile] { compilations.first.map { $0.compilation.contractFiles } ?? [] }
 
-    init(_ sources: [SourceFile], optimizationLevel: OptimizationLevel, kubernetesVersion: KubernetesVersion?) {
-        var base = Compilation()
-        base.optimizationLevel = optimizationLevel
-        base.requestedKubernetesVersion = kubernetesVersion
-        base.compile(sources)
-
-        var compilations: [(String?, Compilation)] = [(nil, base)]
+    /// Compiles the build without `--env`, or takes `base` when the caller
+    /// compiled it already with the same options, and then every declared
+    /// environment.
+    init(_ sources: [SourceFile], optimizationLevel: OptimizationLevel, kubernetesVersion: KubernetesVersion?, base: Compilation? = nil) {
+        let base = base ?? EnvironmentBuilds.compile(
+            sources, parsed: nil, environment: nil, optimizationLevel: optimizationLevel, kubernetesVersion: kubernetesVersion
+        )
         let names = Set(base.contractFiles.flatMap(\.environments).map(\.name.text)).sorted()
-        for name in names where KubernetesNames.dns1123LabelError(name) == nil {
-            var compilation = Compilation()
-            compilation.optimizationLevel = optimizationLevel
-            compilation.requestedKubernetesVersion = kubernetesVersion
-            compilation.environment = name
-            compilation.compile(sources)
-            compilations.append((name, compilation))
+            .filter { KubernetesNames.dns1123LabelError($0) == nil }
+        // The environments parse the same files, and any parse error is
+        // already the base build's, so they start from its syntax trees.
+        let parsed = base.contractFiles.isEmpty || base.diagnostics.hasErrors ? nil : base.contractFiles
+        // Each environment compiles on its own, so they compile at once.
+        let environments = ConcurrentIndices.map(count: names.count, itemSize: 1) { index in
+            EnvironmentBuilds.compile(
+                sources, parsed: parsed, environment: names[index], optimizationLevel: optimizationLevel, kubernetesVersion: kubernetesVersion
+            )
         }
+        let compilations = [(nil, base)] + zip(names, environments).map { ($0, $1) }
         self.compilations = compilations
         diagnostics = EnvironmentBuilds.unique(compilations.flatMap { $0.1.diagnostics.sorted() })
+    }
+
+    private static func compile(
+        _ sources: [SourceFile], parsed: [ContractFile]?, environment: String?, optimizationLevel: OptimizationLevel,
+        kubernetesVersion: KubernetesVersion?
+    ) -> Compilation {
+        var compilation = Compilation()
+        compilation.optimizationLevel = optimizationLevel
+        compilation.requestedKubernetesVersion = kubernetesVersion
+        compilation.environment = environment
+        if let parsed {
+            compilation.compile(sources, parsed: parsed)
+        } else {
+            compilation.compile(sources)
+        }
+        return compilation
     }
 
     /// Keeps the first of diagnostics with the same code, location and

@@ -8,6 +8,13 @@ import RampSource
 /// builds serves both.
 final class EnvironmentBuildsCache {
     private var cached: (optimizationLevel: OptimizationLevel, kubernetesVersion: KubernetesVersion?, builds: EnvironmentBuilds)?
+    /// The command's own build, which serves as the build without `--env`
+    /// when it has none and the requested options.
+    private let compiled: Compilation?
+
+    init(compiled: Compilation? = nil) {
+        self.compiled = compiled
+    }
 
     /// Returns the builds of every environment with these options,
     /// compiling them on the first request.
@@ -15,7 +22,13 @@ final class EnvironmentBuildsCache {
         if let cached, cached.optimizationLevel == optimizationLevel, cached.kubernetesVersion == kubernetesVersion {
             return cached.builds
         }
-        let builds = EnvironmentBuilds(sources, optimizationLevel: optimizationLevel, kubernetesVersion: kubernetesVersion)
+        let base = compiled.flatMap { compilation in
+            let sameOptions = compilation.environment == nil && compilation.optimizationLevel == optimizationLevel
+                && compilation.requestedKubernetesVersion == kubernetesVersion
+                && compilation.sources.elementsEqual(sources, by: ===)
+            return sameOptions ? compilation : nil
+        }
+        let builds = EnvironmentBuilds(sources, optimizationLevel: optimizationLevel, kubernetesVersion: kubernetesVersion, base: base)
         cached = (optimizationLevel, kubernetesVersion, builds)
         return builds
     }
