@@ -120,16 +120,26 @@ public struct EnvironmentComparison: Sendable {
         _ files: [ContractFile], _ first: String, _ second: String, compiled: [String: CompiledEnvironment],
         reusingSearches: Bool = true, onlyUndeclaredDrift: Bool = false
     ) throws(PolicyValidationError) -> EnvironmentComparison? {
-        guard var attribution = try Attribution(files: files, first: first, second: second, compiled: compiled) else { return nil }
-        attribution.reusesSearches = reusingSearches
-        attribution.namesSettings = !onlyUndeclaredDrift
+        let settings = Resolver.settingDifferences(files, between: first, and: second)
         // The drift check skips the classes that settings explain. They are
         // most differences, and their number can grow with the square of
         // the namespaces. When the settings explain all of them, it needs
-        // no other build.
-        if onlyUndeclaredDrift && attribution.differsOnlyInSubstitutableSettings {
-            return EnvironmentComparison(first: first, second: second, settings: attribution.settings, differences: [])
+        // neither other builds nor evaluators.
+        if onlyUndeclaredDrift && Attribution.differsOnlyInSubstitutableSettings(settings) {
+            for (environment, other) in [(first, second), (second, first)] {
+                let mix = EnvironmentMix(environment: environment, substituting: [], from: other)
+                guard let policies = compiled[environment]?.policies ?? MixedBuilds.compile(files, mix)?.policies else { return nil }
+                // A comparison throws for policies that an evaluator rejects,
+                // whatever explains their differences.
+                try NetworkPolicyEvaluator.validate(policies)
+            }
+            return EnvironmentComparison(first: first, second: second, settings: settings, differences: [])
         }
+        guard var attribution = try Attribution(files: files, settings: settings, first: first, second: second, compiled: compiled) else {
+            return nil
+        }
+        attribution.reusesSearches = reusingSearches
+        attribution.namesSettings = !onlyUndeclaredDrift
         let variants = onlyUndeclaredDrift ? attribution.settingVariants() : []
         if attribution.explainsEveryDifference(variants) {
             return EnvironmentComparison(first: first, second: second, settings: attribution.settings, differences: [])
@@ -512,8 +522,10 @@ private struct Attribution {
     private let declaredInFirst: DeclaredConnections
     private let declaredInSecond: DeclaredConnections
 
-    init?(files: [ContractFile], first: String, second: String, compiled: [String: CompiledEnvironment]) throws(PolicyValidationError) {
-        settings = Resolver.settingDifferences(files, between: first, and: second)
+    init?(
+        files: [ContractFile], settings: [SettingDifference], first: String, second: String, compiled: [String: CompiledEnvironment]
+    ) throws(PolicyValidationError) {
+        self.settings = settings
         let parts = settings.compactMap(\.part)
         guard let forwardBuilds = try MixedBuilds(
                   files: files, environment: first, other: second, enforcementParts: parts, compiled: compiled[first]
@@ -732,8 +744,8 @@ private struct Attribution {
     /// profile's name. Then each environment with all of the other's
     /// settings has the other's configuration, so it compiles to policies
     /// of the same effect, and the settings explain every difference.
-    var differsOnlyInSubstitutableSettings: Bool {
-        statementParts.isEmpty && settings.allSatisfy { $0.part != nil }
+    static func differsOnlyInSubstitutableSettings(_ settings: [SettingDifference]) -> Bool {
+        settings.allSatisfy { setting in setting.part.map { !$0.isStatement } ?? false }
     }
 
     /// Returns whether one of the variants has policies of the same effect

@@ -293,7 +293,7 @@ struct MixedBuilds: Sendable {
     /// Compiles one mix with the optimized lowering, which allows the same
     /// connections as the reference lowering, at the Kubernetes version of
     /// the environment's profile.
-    private static func compile(_ files: [ContractFile], _ mix: EnvironmentMix) -> (program: Program, policies: [NetworkPolicy])? {
+    static func compile(_ files: [ContractFile], _ mix: EnvironmentMix) -> (program: Program, policies: [NetworkPolicy])? {
         let diagnostics = DiagnosticEngine()
         let program = Resolver.resolve(files, mix: mix, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return nil }

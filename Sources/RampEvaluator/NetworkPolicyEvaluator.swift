@@ -33,6 +33,12 @@ public struct NetworkPolicyEvaluator: Sendable {
     /// The namespaces whose policies replace those in `index`.
     private let replaced: [String: NamespacePolicies]
 
+    /// Checks the policies as the evaluator does before indexing them, for
+    /// callers that need to know only whether an evaluator would accept them.
+    public static func validate(_ policies: [NetworkPolicy]) throws(PolicyValidationError) {
+        try PolicyValidator.validate(policies)
+    }
+
     /// Validates the policies and indexes them by namespace.
     public init(policies: [NetworkPolicy]) throws(PolicyValidationError) {
         try PolicyValidator.validate(policies)
