@@ -43,9 +43,9 @@ public struct Compilation {
     public init() {}
 
     /// Compiles files already in memory; the driver reads them first.
-    /// `parsed` holds the files' syntax trees when another compilation
-    /// parsed them without errors already, as the builds of several
-    /// environments share them.
+    /// `parsed` gives the files' syntax trees when another compilation
+    /// parsed them without errors, so that the builds of several
+    /// environments parse the files once.
     public mutating func compile(_ files: [SourceFile], parsed: [ContractFile]? = nil) {
         sources = files
         guard let (program, checks) = resolveAndStartChecks(files, parsed: parsed) else { return }
