@@ -85,7 +85,17 @@ struct MixedBuilds: Sendable {
         let statements = StatementBatches(parts: parts, reach: reach, program: program)
         for part in statements.failing { store(nil, for: [part]) }
         var alone = parts.filter { !$0.isStatement } + statements.alone
-        let compiled = compileWhole(statements.batches.map(Set.init))
+        // Each batch compiles only the namespaces its statements reach, as the
+        // build of one statement does. A batch of one statement then costs a
+        // fraction of a whole compilation.
+        let (environment, other) = (environment, other)
+        let compiled = statements.batches.concurrentMap { batch in
+            let namespaces = batch.reduce(into: Set<String>()) { namespaces, part in
+                if case .statement(let range) = part { namespaces.formUnion(reach.namespaces(of: range) ?? []) }
+            }
+            let mix = EnvironmentMix(environment: environment, substituting: Set(batch), from: other)
+            return MixedBuilds.compile(restriction.files(for: namespaces), mix)?.policies
+        }
         for (batch, policies) in zip(statements.batches, compiled) {
             // A batch that fails to compile leaves its statements to compile alone.
             guard let policies else {
