@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Values kept alive until the process exits, so that the `ramp`
 /// executable does not free the many small objects of a large run one by
 /// one just before it exits, as clang's `-disable-free` does. On 1 MB of
@@ -17,5 +19,24 @@ public enum ProcessLifetime {
     public static func keep(_ values: Any...) {
         guard keepsValuesUntilExit else { return }
         kept.append(contentsOf: values)
+    }
+
+    /// Frees the values on another thread, so that freeing their many small
+    /// objects overlaps with the rest of the command. Unlike `keep`, it does
+    /// not hold memory that later work of the command needs. The caller
+    /// passes its last references, with `consume` where a local keeps one.
+    public static func release(_ values: consuming [Any]) {
+        let released = Released(consume values)
+        DispatchQueue.global(qos: .utility).async { released.values = [] }
+    }
+
+    /// Lets the values cross to the thread that frees them. Only that
+    /// thread touches them after the caller lets go.
+    private final class Released: @unchecked Sendable {
+        var values: [Any]
+
+        init(_ values: consuming [Any]) {
+            self.values = values
+        }
     }
 }
