@@ -185,7 +185,8 @@ func connectivityDifferenceSequence(
     let secondPolicies = second.map(EffectivePolicy.init)
     // A variant that decides every connection as the other set does
     // explains every difference, so the classes are not even built.
-    if variants.contains(where: { $0.decidesAlike($0.side == .first ? secondPolicies : firstPolicies) }) {
+    let unlikeNamespaces = variants.map { $0.namespaces(unlike: $0.side == .first ? secondPolicies : firstPolicies) }
+    if unlikeNamespaces.contains(where: \.isEmpty) {
         return ConnectivityDifferenceSequence(pairs: [], examples: nil)
     }
 
@@ -199,7 +200,12 @@ func connectivityDifferenceSequence(
         abstraction: abstraction, table: table, first: firstAccess, second: secondAccess, wideSets: peerIndex.wideSets
     )
     var pairs: [AtomPairDifference]
-    if !variants.isEmpty && AbstractionSplits(policies: inputs, extraPeers: extraPeers).covers(variants.map(\.policies)) {
+    // A variant's policies of the same effect as the other set's have the
+    // same selectors and blocks, so only the others can split the classes.
+    let unlikePolicies = zip(variants, unlikeNamespaces).map { variant, namespaces in
+        variant.policies.filter { namespaces.contains($0.namespace) }
+    }
+    if !variants.isEmpty && AbstractionSplits(policies: inputs, extraPeers: extraPeers).covers(unlikePolicies) {
         pairs = comparison.differences(on: comparison.pairsUnexplained(by: variants, peerIndex: &peerIndex), limit: limit)
     } else {
         pairs = comparison.differences(limit: limit)

@@ -10,6 +10,8 @@ extension LabelSelector {
     /// The same selector with requirements and values sorted and duplicates
     /// removed, so that selectors written in a different order compare equal.
     var normalized: LabelSelector {
+        // Most selectors have labels alone, which need no sorting.
+        if matchExpressions.isEmpty { return self }
         let requirements = Set(matchExpressions.map {
             LabelSelectorRequirement(key: $0.key, operator: $0.operator, values: Array(Set($0.values)).sorted())
         })

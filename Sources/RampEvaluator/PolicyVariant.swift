@@ -28,12 +28,21 @@ extension PolicyVariant {
     /// both. A connection reads only the policies of its endpoints'
     /// namespaces, and no rule reads another policy.
     func decidesAlike(_ target: [EffectivePolicy]) -> Bool {
+        namespaces(unlike: target).isEmpty
+    }
+
+    /// Returns the namespaces whose policies differ in effect between the
+    /// variant and `target`, including those that only one of them has
+    /// policies in.
+    func namespaces(unlike target: [EffectivePolicy]) -> Set<String> {
         let own = Dictionary(grouping: policies, by: \.namespace)
         let other = Dictionary(grouping: target, by: \.namespace)
-        guard own.count == other.count else { return false }
-        return own.allSatisfy { namespace, list in
-            guard let targetList = other[namespace], targetList.count == list.count else { return false }
-            return zip(list, targetList).allSatisfy { $0.hasSameEffect(as: $1) }
+        var unlike = Set(own.keys).symmetricDifference(other.keys)
+        for (namespace, list) in own {
+            guard let targetList = other[namespace] else { continue }
+            let alike = targetList.count == list.count && zip(list, targetList).allSatisfy { $0.hasSameEffect(as: $1) }
+            if !alike { unlike.insert(namespace) }
         }
+        return unlike
     }
 }
