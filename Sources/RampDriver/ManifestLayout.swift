@@ -24,8 +24,13 @@ public enum ManifestLayout {
     public static func render(
         _ objects: [RenderedPolicy], program: Program, version: String, layout: OutputLayout = .plain
     ) -> [String: String] {
-        let files = Array(manifestFiles(objects, program: program, version: version, layout: layout))
-        return Dictionary(uniqueKeysWithValues: files.concurrentMap { name, file in
+        contents(of: manifestFiles(objects, program: program, version: version, layout: layout))
+    }
+
+    /// Returns file names mapped to the contents of the files, written on
+    /// all processor cores.
+    public static func contents(of files: [String: ManifestFile]) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: Array(files).concurrentMap { name, file in
             (name, String(decoding: file.bytes(), as: UTF8.self))
         })
     }

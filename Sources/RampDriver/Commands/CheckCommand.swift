@@ -114,12 +114,15 @@ struct ExpectationStep: CheckStep {
 /// that a fresh build deletes. Files without ramp's header are not compared.
 struct GeneratedFilesStep: CheckStep {
     func run(_ context: CheckCommand.Context, diagnostics: DiagnosticEngine) -> String? {
-        let expected = ManifestLayout.render(
-            BuildCommand.outputPolicies(context.compilation), program: context.program, version: Driver.version, layout: context.options.layout
+        // Writing the files' YAML is left to the comparison's thread, as
+        // nothing else reads it.
+        let files = ManifestLayout.manifestFiles(
+            context.compilation.renderedPolicies, program: context.program, version: Driver.version, layout: context.options.layout,
+            addingMetadata: true
         )
         let directory = context.options.outputDirectory
         let comparison = GeneratedFileComparison(directory: directory, command: context.options.buildCommand)
-        context.background.start { comparison.compare(expected, diagnostics: $0) }
-        return "\(directory) is up to date (\(expected.count) file\(expected.count == 1 ? "" : "s"))"
+        context.background.start { comparison.compare(ManifestLayout.contents(of: files), diagnostics: $0) }
+        return "\(directory) is up to date (\(files.count) file\(files.count == 1 ? "" : "s"))"
     }
 }

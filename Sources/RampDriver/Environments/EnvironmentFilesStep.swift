@@ -14,17 +14,18 @@ struct EnvironmentFilesStep: CheckStep {
         let command = context.options.buildCommand
 
         var environments: Set<String> = []
-        var comparisons: [(GeneratedFileComparison, expected: [String: String])] = []
+        var comparisons: [(GeneratedFileComparison, files: [String: ManifestLayout.ManifestFile])] = []
         for case let (environment?, compilation) in builds.compilations {
             environments.insert(environment)
             // The drift step reports the errors of an environment's build.
             guard !compilation.diagnostics.hasErrors, let program = compilation.program else { continue }
-            let expected = ManifestLayout.render(BuildCommand.outputPolicies(compilation), program: program, version: Driver.version)
-            comparisons.append((GeneratedFileComparison(directory: directory + "/" + environment, command: command), expected))
+            let files = ManifestLayout.manifestFiles(compilation.renderedPolicies, program: program, version: Driver.version, addingMetadata: true)
+            comparisons.append((GeneratedFileComparison(directory: directory + "/" + environment, command: command), files))
         }
 
+        // The comparison's thread writes the files' YAML while the drift step runs.
         context.background.start { [environments, comparisons] diagnostics in
-            for (comparison, expected) in comparisons { comparison.compare(expected, diagnostics: diagnostics) }
+            for (comparison, files) in comparisons { comparison.compare(ManifestLayout.contents(of: files), diagnostics: diagnostics) }
             for file in EnvironmentDirectories(directory: directory).generatedFiles(keeping: environments) {
                 diagnostics.emit(.generatedFileExtra(file.path, command: command, environment: file.environment), at: nil)
             }
