@@ -531,14 +531,14 @@ private struct Attribution {
     ) throws(PolicyValidationError) {
         self.settings = settings
         let parts = settings.compactMap(\.part)
-        guard let forwardBuilds = try MixedBuilds(
-                  files: files, environment: first, other: second, enforcementParts: parts, compiled: compiled[first]
-              ),
-              let backwardBuilds = try MixedBuilds(
-                  files: files, environment: second, other: first, enforcementParts: parts, compiled: compiled[second]
-              ) else {
-            return nil
+        // Both directions are built at once. A failure of the first is still
+        // reported before one of the second.
+        let directions = [(first, second), (second, first)].concurrentMap { environment, other in
+            Result { () throws(PolicyValidationError) -> MixedBuilds? in
+                try MixedBuilds(files: files, environment: environment, other: other, enforcementParts: parts, compiled: compiled[environment])
+            }
         }
+        guard let forwardBuilds = try directions[0].get(), let backwardBuilds = try directions[1].get() else { return nil }
         settingParts = parts.filter { !$0.isStatement }
         statementParts = parts.filter(\.isStatement)
         let reach = StatementReach(
