@@ -212,6 +212,28 @@ final class RandomizedCrossCheckTests: XCTestCase {
         XCTAssertEqual(Array(try connectivityDifferenceSequence(between: first, and: second, unlessExplainedBy: [variant])).count, 0)
     }
 
+    /// The namespaces a variant differs in are those where a policy's effect
+    /// differs and those where only one side has policies. A renamed policy
+    /// of the same effect does not count.
+    func testVariantNamesTheNamespacesItChanges() throws {
+        let web = LabelSelector(matchLabels: ["app": "web"])
+        let target = [
+            NetworkPolicy(name: "same", namespace: "a", podSelector: web, policyTypes: [.ingress]),
+            NetworkPolicy(name: "isolates", namespace: "b", podSelector: web, policyTypes: [.ingress]),
+            NetworkPolicy(name: "only-target", namespace: "c", podSelector: web, policyTypes: [.ingress]),
+        ]
+        let changed = [
+            NetworkPolicy(name: "renamed", namespace: "a", podSelector: web, policyTypes: [.ingress]),
+            NetworkPolicy(name: "isolates", namespace: "b", podSelector: web, policyTypes: [.ingress, .egress]),
+            NetworkPolicy(name: "only-variant", namespace: "d", podSelector: web, policyTypes: [.egress]),
+        ]
+        let variant = PolicyVariant(of: .first, try NetworkPolicyEvaluator(policies: changed))
+
+        XCTAssertEqual(variant.namespaces(unlike: target.map(EffectivePolicy.init)), ["b", "c", "d"])
+        XCTAssertFalse(variant.decidesAlike(try NetworkPolicyEvaluator(policies: target)))
+        XCTAssertEqual(variant.namespaces(unlike: changed.map(EffectivePolicy.init)), [])
+    }
+
     /// A variant with a selector that no compared policy uses would need
     /// finer classes, so nothing is left out.
     func testVariantWithNewSelectorLeavesOutNothing() throws {
