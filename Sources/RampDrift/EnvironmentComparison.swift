@@ -162,7 +162,8 @@ public struct EnvironmentComparison: Sendable {
         // memory than the attributed one.
         let declaredLabels = AssertionAnalysis.declaredLabels([firstProgram, secondProgram])
         var raw = try connectivityDifferenceSequence(
-            between: firstPolicies, and: secondPolicies, namespaceLabels: declaredLabels, context: context, unlessExplainedBy: variants
+            between: firstPolicies, and: secondPolicies, namespaceLabels: declaredLabels, context: context, unlessExplainedBy: variants,
+            evaluators: attribution.evaluators
         )
         let boundaries = PortBoundaries([firstPolicies, secondPolicies] + singles)
 
@@ -575,6 +576,10 @@ private struct Attribution {
         (forward, backward) = (compiled[0], compiled[1])
     }
 
+    /// The evaluators of both environments without substitutions.
+    var evaluators: (first: NetworkPolicyEvaluator, second: NetworkPolicyEvaluator) {
+        (forward.builds.base.evaluator, backward.builds.base.evaluator)
+    }
     var firstPolicies: [NetworkPolicy] { forward.builds.policies }
     var secondPolicies: [NetworkPolicy] { backward.builds.policies }
     var firstProgram: Program { forward.builds.program }

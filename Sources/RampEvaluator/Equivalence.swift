@@ -151,6 +151,9 @@ public func connectivityDifferences(
 /// and nothing is left out. When a variant has policies of the same effect
 /// as the other set in every namespace, the result is empty without the
 /// classes being built, so it cannot fail for too many of them.
+///
+/// A caller that already has evaluators of exactly `first` and `second`
+/// passes them as `evaluators`, and the policies are not indexed again.
 public func connectivityDifferenceSequence(
     between first: [NetworkPolicy],
     and second: [NetworkPolicy],
@@ -158,11 +161,12 @@ public func connectivityDifferenceSequence(
     refinedBy extraPeers: [NetworkPolicyPeer] = [],
     namespaceLabels: [String: [String: String]] = [:],
     context: [NetworkPolicy] = [],
-    unlessExplainedBy variants: [PolicyVariant] = []
+    unlessExplainedBy variants: [PolicyVariant] = [],
+    evaluators: (first: NetworkPolicyEvaluator, second: NetworkPolicyEvaluator)? = nil
 ) throws(PolicyValidationError) -> ConnectivityDifferenceSequence {
     try connectivityDifferenceSequence(
         between: first, and: second, limit: limit, refinedBy: extraPeers, namespaceLabels: namespaceLabels, context: context,
-        unlessExplainedBy: variants, wideThreshold: PeerAtomIndex.defaultWideThreshold
+        unlessExplainedBy: variants, evaluators: evaluators, wideThreshold: PeerAtomIndex.defaultWideThreshold
     )
 }
 
@@ -177,10 +181,16 @@ func connectivityDifferenceSequence(
     namespaceLabels: [String: [String: String]],
     context: [NetworkPolicy],
     unlessExplainedBy variants: [PolicyVariant] = [],
+    evaluators: (first: NetworkPolicyEvaluator, second: NetworkPolicyEvaluator)? = nil,
     wideThreshold: Int
 ) throws(PolicyValidationError) -> ConnectivityDifferenceSequence {
-    let firstEvaluator = try NetworkPolicyEvaluator(policies: first)
-    let secondEvaluator = try NetworkPolicyEvaluator(policies: second)
+    let firstEvaluator: NetworkPolicyEvaluator
+    let secondEvaluator: NetworkPolicyEvaluator
+    if let evaluators {
+        (firstEvaluator, secondEvaluator) = evaluators
+    } else {
+        (firstEvaluator, secondEvaluator) = (try NetworkPolicyEvaluator(policies: first), try NetworkPolicyEvaluator(policies: second))
+    }
     let firstPolicies = first.map(EffectivePolicy.init)
     let secondPolicies = second.map(EffectivePolicy.init)
     // A variant that decides every connection as the other set does
