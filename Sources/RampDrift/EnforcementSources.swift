@@ -84,4 +84,9 @@ extension EnvironmentPart {
         if case .enforcement = self { return true }
         return false
     }
+
+    var isParameter: Bool {
+        if case .parameter = self { return true }
+        return false
+    }
 }

@@ -547,7 +547,8 @@ private struct Attribution {
                 if case .statement(let range) = part { return range }
                 return nil
             },
-            programs: [forwardBuilds.program, backwardBuilds.program]
+            programs: [forwardBuilds.program, backwardBuilds.program],
+            networks: files.flatMap(\.networks)
         )
         self.files = files
         self.parts = parts

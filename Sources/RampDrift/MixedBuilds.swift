@@ -120,10 +120,11 @@ struct MixedBuilds: Sendable {
         var restricted: [(mix: Set<EnvironmentPart>, plan: RestrictedPlan)] = []
         var wholeMixes: Set<Set<EnvironmentPart>> = []
         var neededSources: Set<EnforcementSources.Source> = []
+        var starts: Set<Set<EnvironmentPart>> = []
         for mix in mixes where cache[mix] == nil {
             if let plan = restrictedPlan(mix) {
                 restricted.append((mix, plan))
-                if cache[plan.others] == nil { wholeMixes.insert(plan.others) }
+                if cache[plan.others] == nil { starts.insert(plan.others) }
                 continue
             }
             guard assembles(mix) else {
@@ -136,6 +137,11 @@ struct MixedBuilds: Sendable {
             neededSources.formUnion(sourcesOfMix.filter { !sources.contains($0) })
         }
 
+        // The build a restricted mix starts from may compile restricted
+        // itself, as parameters with profile settings do.
+        let restrictedStarts = starts.filter { restrictedPlan($0) != nil }
+        wholeMixes.formUnion(starts.subtracting(restrictedStarts))
+
         let (whole, sourceList) = (Array(wholeMixes), Array(neededSources))
         let compiled = compileWhole(whole + sourceList.map(sources.parts(of:)))
         for (parts, policies) in zip(whole, compiled) {
@@ -147,6 +153,7 @@ struct MixedBuilds: Sendable {
         for mix in assembled where cache[mix] == nil {
             store(assemble(mix), for: mix)
         }
+        if !restrictedStarts.isEmpty { compile(Array(restrictedStarts)) }
         compileRestricted(restricted)
     }
 
@@ -160,10 +167,31 @@ struct MixedBuilds: Sendable {
         let namespaces: Set<String>
     }
 
-    /// Returns the plan of a mix with statements of known reach, or nil for
-    /// a mix to compile whole.
+    /// Returns the plan of a mix with statements of known reach, or of a
+    /// mix of parameters and profile settings, or nil for a mix to compile
+    /// whole.
+    ///
+    /// In a mix with statements, parameters stay among the other parts,
+    /// whose one build serves every mix with them, because a parameter can
+    /// reach far more namespaces than a statement. A mix with enforcement
+    /// settings and no statement is assembled instead.
     private func restrictedPlan(_ mix: Set<EnvironmentPart>) -> RestrictedPlan? {
-        guard let reach, restriction != nil, mix.contains(where: \.isStatement) else { return nil }
+        guard let reach, restriction != nil else { return nil }
+        if mix.contains(where: \.isStatement) { return statementPlan(mix, reach: reach) }
+        guard mix.contains(where: \.isParameter), !mix.contains(where: \.isEnforcement) else { return nil }
+        var others: Set<EnvironmentPart> = []
+        var namespaces: Set<String> = []
+        for part in mix {
+            if case .parameter(let name) = part {
+                namespaces.formUnion(reach.namespaces(ofParameter: name))
+            } else {
+                others.insert(part)
+            }
+        }
+        return RestrictedPlan(others: others, namespaces: namespaces)
+    }
+
+    private func statementPlan(_ mix: Set<EnvironmentPart>, reach: StatementReach) -> RestrictedPlan? {
         var others: Set<EnvironmentPart> = []
         var namespaces: Set<String> = []
         for part in mix {

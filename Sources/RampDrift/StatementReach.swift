@@ -1,5 +1,6 @@
 import RampIR
 import RampSource
+import RampSyntax
 
 /// The namespaces whose policies a statement with `only in` can change,
 /// whatever else a mix substitutes.
@@ -26,12 +27,19 @@ struct StatementReach {
     private var unbounded: Set<SourceRange> = []
     /// One statement of each statement's group of statements that compile only together.
     private var groupOf: [SourceRange: SourceRange] = [:]
+    /// For each parameter, the namespaces of the subjects that dependencies
+    /// on its networks isolate.
+    private var namespacesByParameter: [String: Set<String>] = [:]
     let finder: StatementFinder
 
     /// Collects the reach of `statements` from the programs of the two
-    /// environments, because each statement applies in one of them.
-    init(statements: [SourceRange], programs: [Program]) {
+    /// environments, because each statement applies in one of them, and the
+    /// reach of the parameters that `networks` take their blocks from.
+    init(statements: [SourceRange], programs: [Program], networks: [NetworkDecl] = []) {
         finder = StatementFinder(statements)
+        let parameterOfNetwork = Dictionary(
+            networks.compactMap { network in network.parameter.map { (network.name.text, $0.text) } }, uniquingKeysWith: { first, _ in first }
+        )
         var statementsOfService: [ServiceID: Set<SourceRange>] = [:]
         for program in programs {
             for namespace in program.namespaces {
@@ -45,6 +53,7 @@ struct StatementReach {
         }
         for program in programs {
             collect(program, statementsOfService: statementsOfService)
+            collectParameters(program, parameterOfNetwork: parameterOfNetwork)
         }
         joinCompiledTogether(statementsOfService)
     }
@@ -66,6 +75,19 @@ struct StatementReach {
                 for service in statementsOfService[id] ?? [] {
                     namespacesByStatement[service, default: []].formUnion(reach)
                 }
+            }
+        }
+    }
+
+    /// Adds, for each dependency on a network that takes its blocks from a
+    /// parameter, the namespaces of its other endpoint to the parameter's
+    /// reach. The parameter decides only the blocks of such rules.
+    private mutating func collectParameters(_ program: Program, parameterOfNetwork: [String: String]) {
+        guard !parameterOfNetwork.isEmpty else { return }
+        for dependency in program.dependencies {
+            for (endpoint, other) in [(dependency.client, dependency.server), (dependency.server, dependency.client)] {
+                guard case .external(let name, _) = endpoint, let parameter = parameterOfNetwork[name] else { continue }
+                namespacesByParameter[parameter, default: []].formUnion(StatementReach.namespaces(of: other, in: program))
             }
         }
     }
@@ -103,6 +125,12 @@ struct StatementReach {
     /// it as reaching everything.
     func namespaces(of statement: SourceRange) -> Set<String>? {
         unbounded.contains(statement) ? nil : namespacesByStatement[statement]
+    }
+
+    /// Returns the namespaces whose policies a parameter's value can change:
+    /// an empty set for a parameter that no dependency uses.
+    func namespaces(ofParameter name: String) -> Set<String> {
+        namespacesByParameter[name] ?? []
     }
 
     /// Returns a statement that stands for the statement's group of

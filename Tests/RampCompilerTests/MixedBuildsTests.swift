@@ -62,9 +62,11 @@ final class MixedBuildsTests: XCTestCase {
     }
 
     /// Returns the policies of a mix compiled whole, or nil when it does not compile.
-    private func compiledPolicies(_ files: [ContractFile], _ parts: Set<EnvironmentPart>) -> [NetworkPolicy]? {
+    private func compiledPolicies(
+        _ files: [ContractFile], _ parts: Set<EnvironmentPart>, environment: String = "production", other: String = "staging"
+    ) -> [NetworkPolicy]? {
         let diagnostics = DiagnosticEngine()
-        let mix = EnvironmentMix(environment: "production", substituting: parts, from: "staging")
+        let mix = EnvironmentMix(environment: environment, substituting: parts, from: other)
         let program = Resolver.resolve(files, mix: mix, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         return Pipeline.lower(program, level: .standard, kubernetesVersion: .defaultTarget).networkPolicies
@@ -216,6 +218,71 @@ final class MixedBuildsTests: XCTestCase {
         XCTAssertEqual(compiling + failing, 480)
         XCTAssertGreaterThan(failing, 0)
         XCTAssertGreaterThan(compiling, 0)
+    }
+
+    /// A parameter changes only the namespaces whose dependencies use its
+    /// networks, so mixes with it compile for those namespaces alone. Each
+    /// must decide every connection as compiling it whole does.
+    func testParameterBuildsMatchWholeCompilation() throws {
+        let files = compile("""
+        parameter backup = 198.51.100.0/24
+        network offsite = parameter backup
+        environment staging {
+          set backup = 192.0.2.0/24
+          enforce * ingress, egress
+        }
+        environment production {
+          enforce * egress
+        }
+        namespace web {
+          service front [app=front] ports http:8080
+          front -> network offsite
+          front -> api/gateway:http only in staging
+        }
+        namespace api {
+          service gateway [app=gateway] ports http:8080
+          gateway -> network offsite only in production
+        }
+        namespace data {
+          service db [app=db] ports sql:5432
+        }
+        """).contractFiles
+        let parts = Resolver.settingDifferences(files, between: "production", and: "staging").compactMap(\.part)
+        var builds = try XCTUnwrap(MixedBuilds(files: files, environment: "production", other: "staging", enforcementParts: parts))
+        let programs = [builds.program, Resolver.resolve(files, environment: "staging", diagnostics: DiagnosticEngine())]
+        let statements = parts.compactMap { part -> SourceRange? in
+            if case .statement(let range) = part { return range }
+            return nil
+        }
+        let reach = StatementReach(statements: statements, programs: programs, networks: files.flatMap(\.networks))
+        builds.compileSingleParts(parts, reach: reach, restriction: NamespaceRestriction(files: files, programs: programs))
+        let base = PoliciesByNamespace(builds.policies)
+        let parameter = EnvironmentPart.parameter("backup")
+        let addresses = [0xC000_0201, 0xC633_6401].map { Endpoint.ipAddress(IPAddress(family: .ipv4, value: $0)) }
+        let pods = [("web", "front"), ("api", "gateway"), ("data", "db")].map { namespace, app in
+            Endpoint.pod(Pod(name: app, namespace: Namespace(name: namespace), labels: ["app": app]))
+        }
+        let connections = (pods + addresses).flatMap { source in
+            (pods + addresses).map { Connection(from: source, to: $0, protocol: .tcp, port: 8080) }
+        }
+
+        XCTAssertEqual(reach.namespaces(ofParameter: "backup"), ["web", "api"])
+        XCTAssertTrue(parts.contains(parameter))
+        var compiled = 0
+        for mix in allMixes(of: parts.filter { $0 != parameter }) {
+            let parts = mix.union([parameter])
+            let build = builds.build(substituting: parts)
+            guard let whole = compiledPolicies(files, parts, environment: "production", other: "staging") else {
+                XCTAssertNil(build, "\(parts)")
+                continue
+            }
+            let restricted = try XCTUnwrap(build, "\(parts)")
+            XCTAssertEqual(restricted.changedNamespaces, base.namespaces(differingFrom: PoliciesByNamespace(whole)), "\(parts)")
+            let evaluator = try NetworkPolicyEvaluator(policies: whole)
+            XCTAssertEqual(connections.filter { restricted.evaluator.allows($0) != evaluator.allows($0) }, [], "\(parts)")
+            compiled += 1
+        }
+        XCTAssertEqual(compiled, 32)
     }
 
     /// A mix whose other parts do not compile does not compile either,
