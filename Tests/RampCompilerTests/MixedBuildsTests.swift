@@ -62,11 +62,9 @@ final class MixedBuildsTests: XCTestCase {
     }
 
     /// Returns the policies of a mix compiled whole, or nil when it does not compile.
-    private func compiledPolicies(
-        _ files: [ContractFile], _ parts: Set<EnvironmentPart>, environment: String = "production", other: String = "staging"
-    ) -> [NetworkPolicy]? {
+    private func compiledPolicies(_ files: [ContractFile], _ parts: Set<EnvironmentPart>) -> [NetworkPolicy]? {
         let diagnostics = DiagnosticEngine()
-        let mix = EnvironmentMix(environment: environment, substituting: parts, from: other)
+        let mix = EnvironmentMix(environment: "production", substituting: parts, from: "staging")
         let program = Resolver.resolve(files, mix: mix, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         return Pipeline.lower(program, level: .standard, kubernetesVersion: .defaultTarget).networkPolicies
@@ -94,6 +92,40 @@ final class MixedBuildsTests: XCTestCase {
                 }
             }
         }
+    }
+
+    /// Checks a build against compiling its mix whole: the build exists
+    /// exactly when the mix compiles, changes the same namespaces, and
+    /// decides every connection alike. Returns whether the mix compiles.
+    private func matchesWholeCompilation(
+        _ build: MixedBuilds.Build?, _ parts: Set<EnvironmentPart>, files: [ContractFile], base: PoliciesByNamespace,
+        connections: [Connection]
+    ) throws -> Bool {
+        guard let whole = compiledPolicies(files, parts) else {
+            XCTAssertNil(build, "\(parts)")
+            return false
+        }
+        let build = try XCTUnwrap(build, "\(parts)")
+        XCTAssertEqual(build.changedNamespaces, base.namespaces(differingFrom: PoliciesByNamespace(whole)), "\(parts)")
+        let evaluator = try NetworkPolicyEvaluator(policies: whole)
+        XCTAssertEqual(connections.filter { build.evaluator.allows($0) != evaluator.allows($0) }, [], "\(parts)")
+        return true
+    }
+
+    /// Returns the builds of production with parts of staging substituted,
+    /// each part compiled alone as a comparison prepares them, with the
+    /// parts and their reach.
+    private func preparedBuilds(_ files: [ContractFile]) throws -> (MixedBuilds, [EnvironmentPart], StatementReach) {
+        let parts = Resolver.settingDifferences(files, between: "production", and: "staging").compactMap(\.part)
+        var builds = try XCTUnwrap(MixedBuilds(files: files, environment: "production", other: "staging", enforcementParts: parts))
+        let programs = [builds.program, Resolver.resolve(files, environment: "staging", diagnostics: DiagnosticEngine())]
+        let statements = parts.compactMap { part -> SourceRange? in
+            if case .statement(let range) = part { return range }
+            return nil
+        }
+        let reach = StatementReach(statements: statements, programs: programs, networks: files.flatMap(\.networks))
+        builds.compileSingleParts(parts, reach: reach, restriction: NamespaceRestriction(files: files, programs: programs))
+        return (builds, parts, reach)
     }
 
     private func allMixes(of parts: [EnvironmentPart]) -> [Set<EnvironmentPart>] {
@@ -185,15 +217,7 @@ final class MixedBuildsTests: XCTestCase {
     /// connection alike.
     func testRestrictedBuildsMatchWholeCompilation() throws {
         let files = contractFiles()
-        let parts = Resolver.settingDifferences(files, between: "production", and: "staging").compactMap(\.part)
-        var builds = try XCTUnwrap(MixedBuilds(files: files, environment: "production", other: "staging", enforcementParts: parts))
-        let programs = [builds.program, Resolver.resolve(files, environment: "staging", diagnostics: DiagnosticEngine())]
-        let statements = parts.compactMap { part -> SourceRange? in
-            if case .statement(let range) = part { return range }
-            return nil
-        }
-        let reach = StatementReach(statements: statements, programs: programs)
-        builds.compileSingleParts(parts, reach: reach, restriction: NamespaceRestriction(files: files, programs: programs))
+        var (builds, parts, _) = try preparedBuilds(files)
         let base = PoliciesByNamespace(builds.policies)
         let local = parts.filter { $0.isStatement || $0.isEnforcement }
         let dns = try XCTUnwrap(parts.first { $0 == .dns })
@@ -203,16 +227,11 @@ final class MixedBuildsTests: XCTestCase {
             for mix in allMixes(of: local) where mix.contains(where: \.isStatement) {
                 let parts = mix.union(extra)
                 let build = builds.build(substituting: parts)
-                guard let whole = compiledPolicies(files, parts) else {
-                    XCTAssertNil(build, "\(parts)")
+                if try matchesWholeCompilation(build, parts, files: files, base: base, connections: connections) {
+                    compiling += 1
+                } else {
                     failing += 1
-                    continue
                 }
-                let restricted = try XCTUnwrap(build, "\(parts)")
-                XCTAssertEqual(restricted.changedNamespaces, base.namespaces(differingFrom: PoliciesByNamespace(whole)), "\(parts)")
-                let evaluator = try NetworkPolicyEvaluator(policies: whole)
-                XCTAssertEqual(connections.filter { restricted.evaluator.allows($0) != evaluator.allows($0) }, [], "\(parts)")
-                compiling += 1
             }
         }
         XCTAssertEqual(compiling + failing, 480)
@@ -247,15 +266,7 @@ final class MixedBuildsTests: XCTestCase {
           service db [app=db] ports sql:5432
         }
         """).contractFiles
-        let parts = Resolver.settingDifferences(files, between: "production", and: "staging").compactMap(\.part)
-        var builds = try XCTUnwrap(MixedBuilds(files: files, environment: "production", other: "staging", enforcementParts: parts))
-        let programs = [builds.program, Resolver.resolve(files, environment: "staging", diagnostics: DiagnosticEngine())]
-        let statements = parts.compactMap { part -> SourceRange? in
-            if case .statement(let range) = part { return range }
-            return nil
-        }
-        let reach = StatementReach(statements: statements, programs: programs, networks: files.flatMap(\.networks))
-        builds.compileSingleParts(parts, reach: reach, restriction: NamespaceRestriction(files: files, programs: programs))
+        var (builds, parts, reach) = try preparedBuilds(files)
         let base = PoliciesByNamespace(builds.policies)
         let parameter = EnvironmentPart.parameter("backup")
         let addresses = [0xC000_0201, 0xC633_6401].map { Endpoint.ipAddress(IPAddress(family: .ipv4, value: $0)) }
@@ -272,15 +283,7 @@ final class MixedBuildsTests: XCTestCase {
         for mix in allMixes(of: parts.filter { $0 != parameter }) {
             let parts = mix.union([parameter])
             let build = builds.build(substituting: parts)
-            guard let whole = compiledPolicies(files, parts, environment: "production", other: "staging") else {
-                XCTAssertNil(build, "\(parts)")
-                continue
-            }
-            let restricted = try XCTUnwrap(build, "\(parts)")
-            XCTAssertEqual(restricted.changedNamespaces, base.namespaces(differingFrom: PoliciesByNamespace(whole)), "\(parts)")
-            let evaluator = try NetworkPolicyEvaluator(policies: whole)
-            XCTAssertEqual(connections.filter { restricted.evaluator.allows($0) != evaluator.allows($0) }, [], "\(parts)")
-            compiled += 1
+            if try matchesWholeCompilation(build, parts, files: files, base: base, connections: connections) { compiled += 1 }
         }
         XCTAssertEqual(compiled, 32)
     }
