@@ -349,6 +349,13 @@ private struct Substitution: Sendable {
         return allows(mixed, connection) == allows(target, connection)
     }
 
+    /// Records a build made another way as the one with every setting, or
+    /// every part, substituted. A nil build records that the mix does not
+    /// compile.
+    mutating func use(_ build: MixedBuilds.Build?, for substitution: WholeSubstitution) {
+        wholeSubstitutions[substitution] = .some(build)
+    }
+
     /// Returns the build with every setting, or every part, substituted, or
     /// nil when it does not compile.
     mutating func build(substituting substitution: WholeSubstitution) -> MixedBuilds.Build? {
@@ -526,6 +533,9 @@ private struct Attribution {
     private let statementParts: [EnvironmentPart]
     private let declaredInFirst: DeclaredConnections
     private let declaredInSecond: DeclaredConnections
+    private let reach: StatementReach
+    /// The contracts restricted to what some namespaces' policies depend on.
+    private let restriction: NamespaceRestriction
 
     init?(
         files: [ContractFile], settings: [SettingDifference], first: String, second: String, compiled: [String: CompiledEnvironment]
@@ -552,6 +562,8 @@ private struct Attribution {
         )
         self.files = files
         self.parts = parts
+        self.reach = reach
+        restriction = NamespaceRestriction(files: files, programs: [forwardBuilds.program, backwardBuilds.program])
         declaredInFirst = DeclaredConnections(program: forwardBuilds.program)
         declaredInSecond = DeclaredConnections(program: backwardBuilds.program)
         forward = Substitution(
@@ -566,8 +578,7 @@ private struct Attribution {
     /// Every one of them is needed, because they split the compared classes,
     /// and the searches start from them.
     mutating func compileSingleParts() {
-        let restriction = NamespaceRestriction(files: files, programs: [firstProgram, secondProgram])
-        let parts = parts
+        let (parts, restriction) = (parts, restriction)
         // The two directions share nothing they change, so they compile at once.
         let compiled = [forward, backward].concurrentMap { substitution in
             var substitution = substitution
@@ -735,17 +746,39 @@ private struct Attribution {
     /// a difference that a variant decides alike on every port can be drift.
     mutating func settingVariants() -> [PolicyVariant] {
         guard !settingParts.isEmpty else { return [] }
-        // Each direction builds its own mix, so both compile at once.
-        let built = [forward, backward].concurrentMap { substitution in
-            var substitution = substitution
-            _ = substitution.build(substituting: .settings)
-            return substitution
+        if settings.allSatisfy({ $0.part != nil }) {
+            buildSettingVariantsFromStatements()
+        } else {
+            // Each direction builds its own mix, so both compile at once.
+            let built = [forward, backward].concurrentMap { substitution in
+                var substitution = substitution
+                _ = substitution.build(substituting: .settings)
+                return substitution
+            }
+            (forward, backward) = (built[0], built[1])
         }
-        (forward, backward) = (built[0], built[1])
         var variants: [PolicyVariant] = []
         if let build = forward.build(substituting: .settings) { variants.append(PolicyVariant(of: .first, build.evaluator)) }
         if let build = backward.build(substituting: .settings) { variants.append(PolicyVariant(of: .second, build.evaluator)) }
         return variants
+    }
+
+    /// Builds each environment with the other's settings as the other
+    /// environment with this one's statements, for environments that differ
+    /// in nothing but parts. Both builds then have the same contracts and
+    /// configuration, and the second compiles only the namespaces that the
+    /// statements reach, instead of every namespace.
+    private mutating func buildSettingVariantsFromStatements() {
+        let (statements, reach, restriction) = (Set(statementParts), reach, restriction)
+        let built = [forward, backward].concurrentMap { substitution in
+            var substitution = substitution
+            substitution.builds.restrict(to: reach, restriction)
+            _ = substitution.builds.build(substituting: statements)
+            return substitution
+        }
+        (forward, backward) = (built[0], built[1])
+        forward.use(backward.builds.build(substituting: statements), for: .settings)
+        backward.use(forward.builds.build(substituting: statements), for: .settings)
     }
 
     /// Whether the environments differ only in settings that a build can

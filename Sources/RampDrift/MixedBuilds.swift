@@ -75,13 +75,19 @@ struct MixedBuilds: Sendable {
         cache[[]] = base
     }
 
+    /// Lets mixes with statements or parameters compile only the namespaces
+    /// they reach.
+    mutating func restrict(to reach: StatementReach, _ restriction: NamespaceRestriction) {
+        self.reach = reach
+        self.restriction = restriction
+    }
+
     /// Compiles the builds with each one of `parts` substituted on all
     /// processor cores, so that `build(substituting:)` finds them cached.
     /// Statements with `only in` are compiled in batches (see
     /// `StatementBatches`), enforcement from its sources, the rest alone.
     mutating func compileSingleParts(_ parts: [EnvironmentPart], reach: StatementReach, restriction: NamespaceRestriction) {
-        self.reach = reach
-        self.restriction = restriction
+        restrict(to: reach, restriction)
         let statements = StatementBatches(parts: parts, reach: reach, program: program)
         for part in statements.failing { store(nil, for: [part]) }
         var alone = parts.filter { !$0.isStatement } + statements.alone

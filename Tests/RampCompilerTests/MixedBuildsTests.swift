@@ -242,8 +242,9 @@ final class MixedBuildsTests: XCTestCase {
     /// A parameter changes only the namespaces whose dependencies use its
     /// networks, so mixes with it compile for those namespaces alone. Each
     /// must decide every connection as compiling it whole does.
-    func testParameterBuildsMatchWholeCompilation() throws {
-        let files = compile("""
+    /// Environments that differ in a parameter's value, in enforcement and
+    /// in statements, all of which are parts.
+    private let parameterContracts = """
         parameter backup = 198.51.100.0/24
         network offsite = parameter backup
         environment staging {
@@ -265,17 +266,26 @@ final class MixedBuildsTests: XCTestCase {
         namespace data {
           service db [app=db] ports sql:5432
         }
-        """).contractFiles
-        var (builds, parts, reach) = try preparedBuilds(files)
-        let base = PoliciesByNamespace(builds.policies)
-        let parameter = EnvironmentPart.parameter("backup")
+        """
+
+    /// Connections between the pods of every service and to both blocks
+    /// the parameter takes.
+    private let parameterConnections: [Connection] = {
         let addresses = [0xC000_0201, 0xC633_6401].map { Endpoint.ipAddress(IPAddress(family: .ipv4, value: $0)) }
         let pods = [("web", "front"), ("api", "gateway"), ("data", "db")].map { namespace, app in
             Endpoint.pod(Pod(name: app, namespace: Namespace(name: namespace), labels: ["app": app]))
         }
-        let connections = (pods + addresses).flatMap { source in
+        return (pods + addresses).flatMap { source in
             (pods + addresses).map { Connection(from: source, to: $0, protocol: .tcp, port: 8080) }
         }
+    }()
+
+    func testParameterBuildsMatchWholeCompilation() throws {
+        let files = compile(parameterContracts).contractFiles
+        let connections = parameterConnections
+        var (builds, parts, reach) = try preparedBuilds(files)
+        let base = PoliciesByNamespace(builds.policies)
+        let parameter = EnvironmentPart.parameter("backup")
 
         XCTAssertEqual(reach.namespaces(ofParameter: "backup"), ["web", "api"])
         XCTAssertTrue(parts.contains(parameter))
@@ -286,6 +296,27 @@ final class MixedBuildsTests: XCTestCase {
             if try matchesWholeCompilation(build, parts, files: files, base: base, connections: connections) { compiled += 1 }
         }
         XCTAssertEqual(compiled, 32)
+    }
+
+    /// When every difference is a part, production with all of staging's
+    /// settings is staging with all of production's statements, which
+    /// compiles only the namespaces the statements reach.
+    func testOtherEnvironmentWithStatementsHasTheSettings() throws {
+        let files = compile(parameterContracts).contractFiles
+        let settings = Resolver.settingDifferences(files, between: "production", and: "staging")
+        XCTAssertTrue(settings.allSatisfy { $0.part != nil })
+        let (production, parts, reach) = try preparedBuilds(files)
+        let statements = Set(parts.filter(\.isStatement))
+        let settingParts = Set(parts.filter { !$0.isStatement })
+        var staging = try XCTUnwrap(MixedBuilds(files: files, environment: "staging", other: "production", enforcementParts: parts))
+        staging.restrict(to: reach, NamespaceRestriction(files: files, programs: [production.program, staging.program]))
+
+        let fromStatements = try XCTUnwrap(staging.build(substituting: statements))
+        let whole = try NetworkPolicyEvaluator(policies: try XCTUnwrap(compiledPolicies(files, settingParts)))
+        XCTAssertEqual(statements.count, 2)
+        XCTAssertEqual(settingParts.count, 4)
+        XCTAssertEqual(parameterConnections.filter { fromStatements.evaluator.allows($0) != whole.allows($0) }, [])
+        XCTAssertEqual(parameterConnections.filter { whole.allows($0) }.count, 17)
     }
 
     /// A mix whose other parts do not compile does not compile either,
