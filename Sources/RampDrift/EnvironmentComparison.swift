@@ -177,7 +177,7 @@ public struct EnvironmentComparison: Sendable {
         // of them. The drift check skips the classes that settings explain,
         // but `ramp diff --env` lists them all, and drift is attributed
         // class by class: 300 namespaces whose statements `only in` one
-        // environment isolate a pod take 31 s to check (47 KB). Merging the
+        // environment isolate a pod take 29 s to check (47 KB). Merging the
         // sources that every build decides alike for a destination would
         // keep both linear. `namespaces [...]` clients grow the classes the
         // same way, through the generated rules.
