@@ -526,7 +526,6 @@ private struct Attribution {
     let settings: [SettingDifference]
     var forward: Substitution
     var backward: Substitution
-    private let files: [ContractFile]
     /// Every part, in the order of the settings that differ.
     private let parts: [EnvironmentPart]
     private let settingParts: [EnvironmentPart]
@@ -560,7 +559,6 @@ private struct Attribution {
             programs: [forwardBuilds.program, backwardBuilds.program],
             networks: files.flatMap(\.networks)
         )
-        self.files = files
         self.parts = parts
         self.reach = reach
         restriction = NamespaceRestriction(files: files, programs: [forwardBuilds.program, backwardBuilds.program])
