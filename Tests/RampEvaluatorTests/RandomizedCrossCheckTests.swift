@@ -236,16 +236,16 @@ final class RandomizedCrossCheckTests: XCTestCase {
 
     /// Evaluators that the caller built already give the differences and
     /// examples that the comparison's own evaluators give.
-    func testGivenEvaluatorsGiveTheSameDifferences() throws {
+    func testPassedEvaluatorsGiveSameDifferences() throws {
         let first = [NetworkPolicy(name: "p", namespace: "x", podSelector: LabelSelector(matchLabels: ["app": "web"]), policyTypes: [.ingress])]
         let second = [NetworkPolicy(name: "q", namespace: "x", podSelector: LabelSelector(matchLabels: ["app": "api"]), policyTypes: [.egress])]
         let evaluators = (try NetworkPolicyEvaluator(policies: first), try NetworkPolicyEvaluator(policies: second))
 
-        let own = try connectivityDifferences(between: first, and: second)
-        let given = Array(try connectivityDifferenceSequence(between: first, and: second, evaluators: evaluators))
-        XCTAssertEqual(given.map(\.description), own.map(\.description))
-        XCTAssertEqual(given.map(\.example.connection), own.map(\.example.connection))
-        XCTAssertEqual(given.count, 30)
+        let built = try connectivityDifferences(between: first, and: second)
+        let passed = Array(try connectivityDifferenceSequence(between: first, and: second, evaluators: evaluators))
+        XCTAssertEqual(passed.map(\.description), built.map(\.description))
+        XCTAssertEqual(passed.map(\.example.connection), built.map(\.example.connection))
+        XCTAssertEqual(passed.count, 30)
     }
 
     /// A variant with a selector that no compared policy uses would need
