@@ -48,6 +48,44 @@ final class MixedBuildsTests: XCTestCase {
     }
     """
 
+    /// Environments that differ in a parameter's value, in enforcement and
+    /// in statements, all of which are parts.
+    private let parameterContracts = """
+        parameter backup = 198.51.100.0/24
+        network offsite = parameter backup
+        environment staging {
+          set backup = 192.0.2.0/24
+          enforce * ingress, egress
+        }
+        environment production {
+          enforce * egress
+        }
+        namespace web {
+          service front [app=front] ports http:8080
+          front -> network offsite
+          front -> api/gateway:http only in staging
+        }
+        namespace api {
+          service gateway [app=gateway] ports http:8080
+          gateway -> network offsite only in production
+        }
+        namespace data {
+          service db [app=db] ports sql:5432
+        }
+        """
+
+    /// Connections between the pods of every service and to both blocks
+    /// the parameter takes.
+    private let parameterConnections: [Connection] = {
+        let addresses = [0xC000_0201, 0xC633_6401].map { Endpoint.ipAddress(IPAddress(family: .ipv4, value: $0)) }
+        let pods = [("web", "front"), ("api", "gateway"), ("data", "db")].map { namespace, app in
+            Endpoint.pod(Pod(name: app, namespace: Namespace(name: namespace), labels: ["app": app]))
+        }
+        return (pods + addresses).flatMap { source in
+            (pods + addresses).map { Connection(from: source, to: $0, protocol: .tcp, port: 8080) }
+        }
+    }()
+
     private func contractFiles() -> [ContractFile] {
         let compilation = compile(contracts)
         XCTAssertEqual(messages(compilation).filter { $0.contains(": error: ") }, [])
@@ -242,44 +280,6 @@ final class MixedBuildsTests: XCTestCase {
     /// A parameter changes only the namespaces whose dependencies use its
     /// networks, so mixes with it compile for those namespaces alone. Each
     /// must decide every connection as compiling it whole does.
-    /// Environments that differ in a parameter's value, in enforcement and
-    /// in statements, all of which are parts.
-    private let parameterContracts = """
-        parameter backup = 198.51.100.0/24
-        network offsite = parameter backup
-        environment staging {
-          set backup = 192.0.2.0/24
-          enforce * ingress, egress
-        }
-        environment production {
-          enforce * egress
-        }
-        namespace web {
-          service front [app=front] ports http:8080
-          front -> network offsite
-          front -> api/gateway:http only in staging
-        }
-        namespace api {
-          service gateway [app=gateway] ports http:8080
-          gateway -> network offsite only in production
-        }
-        namespace data {
-          service db [app=db] ports sql:5432
-        }
-        """
-
-    /// Connections between the pods of every service and to both blocks
-    /// the parameter takes.
-    private let parameterConnections: [Connection] = {
-        let addresses = [0xC000_0201, 0xC633_6401].map { Endpoint.ipAddress(IPAddress(family: .ipv4, value: $0)) }
-        let pods = [("web", "front"), ("api", "gateway"), ("data", "db")].map { namespace, app in
-            Endpoint.pod(Pod(name: app, namespace: Namespace(name: namespace), labels: ["app": app]))
-        }
-        return (pods + addresses).flatMap { source in
-            (pods + addresses).map { Connection(from: source, to: $0, protocol: .tcp, port: 8080) }
-        }
-    }()
-
     func testParameterBuildsMatchWholeCompilation() throws {
         let files = compile(parameterContracts).contractFiles
         let connections = parameterConnections
