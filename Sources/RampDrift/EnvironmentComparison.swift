@@ -227,8 +227,8 @@ public struct EnvironmentComparison: Sendable {
             }
         }
         let comparison = EnvironmentComparison(first: first, second: second, settings: attribution.settings, differences: differences)
-        // Freeing the builds and the classes took a twentieth of the check of
-        // large environments, and nothing waits for it.
+        // Freeing the builds and the classes took about a twentieth of the
+        // check of large environments, and nothing waits for it.
         ProcessLifetime.release([consume attribution, consume raw, consume singles, consume context, consume boundaries, consume variants])
         return comparison
     }

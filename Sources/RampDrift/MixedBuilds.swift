@@ -94,14 +94,12 @@ struct MixedBuilds: Sendable {
         // Each batch compiles only the namespaces its statements reach, as the
         // build of one statement does. A batch of one statement then costs a
         // fraction of a whole compilation.
-        let (environment, other) = (environment, other)
-        let compiled = statements.batches.concurrentMap { batch in
+        let compiled = restrictedPolicies(statements.batches.map { batch in
             let namespaces = batch.reduce(into: Set<String>()) { namespaces, part in
                 if case .statement(let range) = part { namespaces.formUnion(reach.namespaces(of: range) ?? []) }
             }
-            let mix = EnvironmentMix(environment: environment, substituting: Set(batch), from: other)
-            return MixedBuilds.compile(restriction.files(for: namespaces), mix)?.policies
-        }
+            return (Set(batch), namespaces)
+        })
         for (batch, policies) in zip(statements.batches, compiled) {
             // A batch that fails to compile leaves its statements to compile alone.
             guard let policies else {
@@ -218,12 +216,9 @@ struct MixedBuilds: Sendable {
     /// cores. A mix whose other parts do not compile is compiled whole,
     /// because whether it compiles is then decided outside those namespaces.
     private mutating func compileRestricted(_ restricted: [(mix: Set<EnvironmentPart>, plan: RestrictedPlan)]) {
-        guard let restriction, !restricted.isEmpty else { return }
+        guard restriction != nil, !restricted.isEmpty else { return }
         let ready = restricted.filter { (cache[$0.plan.others] ?? nil) != nil }
-        let (environment, other) = (environment, other)
-        let compiled = ready.concurrentMap { mix, plan in
-            MixedBuilds.compile(restriction.files(for: plan.namespaces), EnvironmentMix(environment: environment, substituting: mix, from: other))?.policies
-        }
+        let compiled = restrictedPolicies(ready.map { ($0.mix, $0.plan.namespaces) })
         for ((mix, plan), policies) in zip(ready, compiled) {
             let start = (cache[plan.others] ?? nil)!
             let build = policies.flatMap {
@@ -249,6 +244,17 @@ struct MixedBuilds: Sendable {
         guard let evaluator = try? start.evaluator.replacingPolicies(of: namespaces, with: replacement) else { return nil }
         let changedPolicies = keepsPolicies ? replacement.filter { changed.contains($0.namespace) } : []
         return Build(changedNamespaces: changed, changedPolicies: changedPolicies, evaluator: evaluator)
+    }
+
+    /// Compiles each mix for its namespaces alone on all processor cores,
+    /// each to its policies or nil. Only the policies of those namespaces
+    /// are meaningful.
+    private func restrictedPolicies(_ mixes: [(parts: Set<EnvironmentPart>, namespaces: Set<String>)]) -> [[NetworkPolicy]?] {
+        guard let restriction else { return mixes.map { _ in nil } }
+        let (environment, other) = (environment, other)
+        return mixes.concurrentMap { parts, namespaces in
+            MixedBuilds.compile(restriction.files(for: namespaces), EnvironmentMix(environment: environment, substituting: parts, from: other))?.policies
+        }
     }
 
     /// Compiles mixes on all processor cores, each to its policies or nil.

@@ -52,11 +52,7 @@ struct EnvironmentBuilds {
         compilation.optimizationLevel = optimizationLevel
         compilation.requestedKubernetesVersion = kubernetesVersion
         compilation.environment = environment
-        if let parsed {
-            compilation.compile(sources, parsed: parsed)
-        } else {
-            compilation.compile(sources)
-        }
+        compilation.compile(sources, parsed: parsed)
         return compilation
     }
 
