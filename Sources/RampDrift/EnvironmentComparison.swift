@@ -115,27 +115,36 @@ public struct EnvironmentComparison: Sendable {
     /// differences, nor searches which settings explain them, which took
     /// about a fifth of the check of large environments. Without
     /// `reusingSearches`, every difference between other endpoints gets a
-    /// search of its own, which tests compare with the reuse.
+    /// search of its own, which tests compare with the reuse. Without
+    /// `derivingFromTheOther`, the builds that equal the other environment's
+    /// (see `Attribution.partsMakeTheOther`) are compiled as other mixes are,
+    /// which tests compare too.
     static func compare(
         _ files: [ContractFile], _ first: String, _ second: String, compiled: [String: CompiledEnvironment],
-        reusingSearches: Bool = true, onlyUndeclaredDrift: Bool = false
+        reusingSearches: Bool = true, onlyUndeclaredDrift: Bool = false, derivingFromTheOther: Bool = true
     ) throws(PolicyValidationError) -> EnvironmentComparison? {
         let settings = Resolver.settingDifferences(files, between: first, and: second)
         // The drift check skips the classes that settings explain. They are
         // most differences, and their number can grow with the square of
         // the namespaces. When the settings explain all of them, it needs
         // neither other builds nor evaluators.
-        if onlyUndeclaredDrift && Attribution.differsOnlyInSubstitutableSettings(settings) {
-            for (environment, other) in [(first, second), (second, first)] {
-                let mix = EnvironmentMix(environment: environment, substituting: [], from: other)
-                guard let policies = compiled[environment]?.policies ?? MixedBuilds.compile(files, mix)?.policies else { return nil }
+        if onlyUndeclaredDrift && derivingFromTheOther && !settings.contains(where: { $0.part?.isStatement ?? false }) {
+            let builds = [(first, second), (second, first)].map { environment, other in
+                compiled[environment].map { ($0.program, $0.policies) }
+                    ?? MixedBuilds.compile(files, EnvironmentMix(environment: environment, substituting: [], from: other))
+            }
+            if let firstBuild = builds[0], let secondBuild = builds[1],
+               Attribution.partsMakeTheOther(settings, firstBuild.program, secondBuild.program) {
                 // A comparison throws for policies that an evaluator rejects,
                 // whatever explains their differences.
-                try NetworkPolicyEvaluator.validate(policies)
+                try NetworkPolicyEvaluator.validate(firstBuild.policies)
+                try NetworkPolicyEvaluator.validate(secondBuild.policies)
+                return EnvironmentComparison(first: first, second: second, settings: settings, differences: [])
             }
-            return EnvironmentComparison(first: first, second: second, settings: settings, differences: [])
         }
-        guard var attribution = try Attribution(files: files, settings: settings, first: first, second: second, compiled: compiled) else {
+        guard var attribution = try Attribution(
+            files: files, settings: settings, first: first, second: second, compiled: compiled, derivingFromTheOther: derivingFromTheOther
+        ) else {
             return nil
         }
         attribution.reusesSearches = reusingSearches
@@ -535,9 +544,13 @@ private struct Attribution {
     private let reach: StatementReach
     /// The contracts restricted to what some namespaces' policies depend on.
     private let restriction: NamespaceRestriction
+    /// Whether each environment with every part of the other substituted
+    /// compiles to the other's policies.
+    private let partsMakeTheOther: Bool
 
     init?(
-        files: [ContractFile], settings: [SettingDifference], first: String, second: String, compiled: [String: CompiledEnvironment]
+        files: [ContractFile], settings: [SettingDifference], first: String, second: String, compiled: [String: CompiledEnvironment],
+        derivingFromTheOther: Bool
     ) throws(PolicyValidationError) {
         self.settings = settings
         let parts = settings.compactMap(\.part)
@@ -570,6 +583,14 @@ private struct Attribution {
         backward = Substitution(
             builds: backwardBuilds, target: forwardBuilds.base, settingParts: settingParts, statementParts: statementParts, reach: reach
         )
+        partsMakeTheOther = derivingFromTheOther && Attribution.partsMakeTheOther(settings, forwardBuilds.program, backwardBuilds.program)
+        // Substituting every part then needs no build: it gives the other
+        // environment, whose build the comparison has. Compiling it took
+        // about a tenth of the check of many statements.
+        if partsMakeTheOther {
+            forward.use(backwardBuilds.base, for: .everything)
+            backward.use(forwardBuilds.base, for: .everything)
+        }
     }
 
     /// Compiles the builds with one part substituted, in both directions.
@@ -744,7 +765,7 @@ private struct Attribution {
     /// a difference that a variant decides alike on every port can be drift.
     mutating func settingVariants() -> [PolicyVariant] {
         guard !settingParts.isEmpty else { return [] }
-        if settings.allSatisfy({ $0.part != nil }) {
+        if partsMakeTheOther {
             buildSettingVariantsFromStatements()
         } else {
             // Each direction builds its own mix, so both compile at once.
@@ -762,9 +783,9 @@ private struct Attribution {
     }
 
     /// Builds each environment with the other's settings as the other
-    /// environment with this one's statements, for environments that differ
-    /// in nothing but parts. Both builds then have the same contracts and
-    /// configuration, and the second compiles only the namespaces that the
+    /// environment with this one's statements, for environments where
+    /// `partsMakeTheOther` holds. Both builds then have the same contracts
+    /// and policies, and the second compiles only the namespaces that the
     /// statements reach, instead of every namespace.
     private mutating func buildSettingVariantsFromStatements() {
         let (statements, reach, restriction) = (Set(statementParts), reach, restriction)
@@ -779,14 +800,13 @@ private struct Attribution {
         backward.use(forward.builds.build(substituting: statements), for: .settings)
     }
 
-    /// Whether the environments differ only in settings that a build can
-    /// substitute: no statement applies in one of them alone, and every
-    /// setting that differs is a part, unlike the Kubernetes version or the
-    /// profile's name. Then each environment with all of the other's
-    /// settings has the other's configuration, so it compiles to policies
-    /// of the same effect, and the settings explain every difference.
-    static func differsOnlyInSubstitutableSettings(_ settings: [SettingDifference]) -> Bool {
-        settings.allSatisfy { setting in setting.part.map { !$0.isStatement } ?? false }
+    /// Whether each environment with every part of the other substituted
+    /// compiles to the other's policies: every setting that differs is a
+    /// part, or the settings without a part, such as the Kubernetes
+    /// version, change no policy (see `ClusterProfile.lowersAlike`). When
+    /// no statement differs either, the settings explain every difference.
+    static func partsMakeTheOther(_ settings: [SettingDifference], _ first: Program, _ second: Program) -> Bool {
+        settings.allSatisfy { $0.part != nil } || first.environment.profile.lowersAlike(second.environment.profile)
     }
 
     /// Returns whether one of the variants has policies of the same effect

@@ -1,4 +1,5 @@
 @testable import RampDrift
+import RampSema
 import XCTest
 
 /// A cause found for one difference is reused for another between the same
@@ -46,6 +47,33 @@ final class SearchReuseTests: XCTestCase {
         XCTAssertGreaterThan(declared, 1000)
     }
 
+    /// The builds that substitute every part, or every setting, are taken
+    /// from the other environment where its settings without a part change
+    /// no policy. Compiled instead, they must give the same comparison.
+    func testDerivedBuildsKeepComparison() throws {
+        var (derived, compiled) = (0, 0)
+        for seed in 1...12 {
+            let files = compile(SearchReuseTests.contract(seed: UInt64(seed))).contractFiles
+            for (first, second) in [("staging", "production"), ("production", "staging")] {
+                for onlyDrift in [false, true] {
+                    let fromOther = try XCTUnwrap(EnvironmentComparison.compare(files, first, second, compiled: [:], onlyUndeclaredDrift: onlyDrift))
+                    let fromCompilation = try XCTUnwrap(EnvironmentComparison.compare(
+                        files, first, second, compiled: [:], onlyUndeclaredDrift: onlyDrift, derivingFromTheOther: false
+                    ))
+                    XCTAssertEqual(lines(fromOther), lines(fromCompilation), "seed \(seed), \(first) first")
+                    let profiles = try [first, second].map { environment in
+                        try XCTUnwrap(MixedBuilds.compile(files, EnvironmentMix(environment: environment))).program.environment.profile
+                    }
+                    if profiles[0].lowersAlike(profiles[1]) { derived += 1 } else { compiled += 1 }
+                }
+            }
+        }
+        // Both kinds of environments, or the test checks little.
+        XCTAssertEqual(derived + compiled, 48)
+        XCTAssertGreaterThan(derived, 10)
+        XCTAssertGreaterThan(compiled, 10)
+    }
+
     private func lines(_ comparison: EnvironmentComparison) -> [String] {
         lines(comparison.differences)
     }
@@ -62,10 +90,15 @@ final class SearchReuseTests: XCTestCase {
         var random = SeededRandom(state: seed)
         var text = """
         profile kind {
+          kubernetes 1.30
           dns pods kube-system [k8s-app=kube-dns] ports 53/udp, 53/tcp
         }
         profile other {
+          kubernetes 1.29
           dns pods openshift-dns [dns=default] ports 5353/udp
+        }
+        profile legacy {
+          kubernetes 1.24
         }
         parameter backup = 198.51.100.0/24
         network offsite = parameter backup
@@ -75,7 +108,7 @@ final class SearchReuseTests: XCTestCase {
           enforce * ingress, egress
         }
         environment production {
-          profile \(random.pick(["kind", "other"]))
+          profile \(random.pick(["kind", "other", "legacy"]))
           enforce * ingress
           enforce n\(random.below(4)) egress
         }
