@@ -63,6 +63,13 @@ struct EnforcementSources {
         }
     }
 
+    /// Returns the source that substitutes exactly `parts`, or nil when none does.
+    func source(substituting parts: Set<EnvironmentPart>) -> Source? {
+        let (others, directions) = split(parts)
+        let source = Source(others: others, directions: Set(directions.values.joined()))
+        return self.parts(of: source) == parts ? source : nil
+    }
+
     func contains(_ source: Source) -> Bool {
         compiled[source] != nil
     }

@@ -787,17 +787,26 @@ private struct Attribution {
     /// `partsMakeTheOther` holds. Both builds then have the same contracts
     /// and policies, and the second compiles only the namespaces that the
     /// statements reach, instead of every namespace.
+    ///
+    /// When the settings are all enforcement, that build is also the source
+    /// that each environment assembles its builds with one enforcement
+    /// setting from (see `EnforcementSources`), which then needs no
+    /// compilation of every namespace.
     private mutating func buildSettingVariantsFromStatements() {
         let (statements, reach, restriction) = (Set(statementParts), reach, restriction)
         let built = [forward, backward].concurrentMap { substitution in
             var substitution = substitution
             substitution.builds.restrict(to: reach, restriction)
-            _ = substitution.builds.build(substituting: statements)
-            return substitution
+            let policies = substitution.builds.policies(substituting: statements)
+            return (substitution, policies)
         }
-        (forward, backward) = (built[0], built[1])
+        (forward, backward) = (built[0].0, built[1].0)
         forward.use(backward.builds.build(substituting: statements), for: .settings)
         backward.use(forward.builds.build(substituting: statements), for: .settings)
+
+        let settings = Set(settingParts)
+        if let policies = built[1].1 { forward.builds.useSource(policies, substituting: settings) }
+        if let policies = built[0].1 { backward.builds.useSource(policies, substituting: settings) }
     }
 
     /// Whether each environment with every part of the other substituted

@@ -24,7 +24,8 @@ struct MixedBuilds: Sendable {
         /// without substitutions.
         let changedNamespaces: Set<String>
         /// The policies of `changedNamespaces` in build order, kept for
-        /// builds with one part substituted and empty for the others.
+        /// builds with one part substituted and for `policies(substituting:)`,
+        /// and empty for the others.
         let changedPolicies: [NetworkPolicy]
         let evaluator: NetworkPolicyEvaluator
 
@@ -53,6 +54,8 @@ struct MixedBuilds: Sendable {
     /// on, for compiling mixes with statements in those namespaces only.
     private var reach: StatementReach?
     private var restriction: NamespaceRestriction?
+    /// Mixes of several statements whose builds keep their changed policies.
+    private var statementMixesKeepingPolicies: Set<Set<EnvironmentPart>> = []
 
     /// Compiles `environment` without substitutions, returns nil when it
     /// does not compile, and throws when its policies do not validate.
@@ -149,7 +152,7 @@ struct MixedBuilds: Sendable {
         let (whole, sourceList) = (Array(wholeMixes), Array(neededSources))
         let compiled = compileWhole(whole + sourceList.map(sources.parts(of:)))
         for (parts, policies) in zip(whole, compiled) {
-            store(derive(policies, keepsPolicies: parts.count == 1), for: parts)
+            store(derive(policies, keepsPolicies: keepsPolicies(parts)), for: parts)
         }
         for (source, policies) in zip(sourceList, compiled[whole.count...]) {
             sources.store(policies.map(PoliciesByNamespace.init), for: source)
@@ -222,13 +225,13 @@ struct MixedBuilds: Sendable {
         for ((mix, plan), policies) in zip(ready, compiled) {
             let start = (cache[plan.others] ?? nil)!
             let build = policies.flatMap {
-                restrictedBuild(PoliciesByNamespace($0), in: plan.namespaces, over: start, keepsPolicies: mix.count == 1)
+                restrictedBuild(PoliciesByNamespace($0), in: plan.namespaces, over: start, keepsPolicies: keepsPolicies(mix))
             }
             store(build, for: mix)
         }
         let unready = restricted.map(\.mix).filter { cache[$0] == nil }
         for (mix, policies) in zip(unready, compileWhole(unready)) {
-            store(derive(policies, keepsPolicies: mix.count == 1), for: mix)
+            store(derive(policies, keepsPolicies: keepsPolicies(mix)), for: mix)
         }
     }
 
@@ -289,6 +292,35 @@ struct MixedBuilds: Sendable {
         if let cached = cache[parts] { return cached }
         compile([parts])
         return cache[parts] ?? nil
+    }
+
+    /// Returns the policies of every namespace in the build that substitutes
+    /// a mix of statements alone, or nil when the mix does not compile or
+    /// was built before without keeping its policies. The build is cached as
+    /// `build(substituting:)` caches it.
+    ///
+    /// Only the policies of each namespace are in build order, which is all
+    /// that assembling a mix from a source reads.
+    mutating func policies(substituting statements: Set<EnvironmentPart>) -> PoliciesByNamespace? {
+        precondition(statements.allSatisfy(\.isStatement), "a mix of statements alone starts from the base build")
+        guard !isCached(statements) || statementMixesKeepingPolicies.contains(statements) else { return nil }
+        statementMixesKeepingPolicies.insert(statements)
+        guard let build = build(substituting: statements) else { return nil }
+        let unchanged = policies.filter { !build.changedNamespaces.contains($0.namespace) }
+        return PoliciesByNamespace(unchanged + build.changedPolicies)
+    }
+
+    /// Records the policies of the build that substitutes `parts`, made
+    /// another way, when an enforcement source substitutes exactly those
+    /// parts, so that mixes assembled from that source need no compilation.
+    mutating func useSource(_ policies: PoliciesByNamespace, substituting parts: Set<EnvironmentPart>) {
+        guard let source = sources.source(substituting: parts) else { return }
+        sources.store(policies, for: source)
+    }
+
+    /// Returns whether the build of a mix keeps the policies of the namespaces it changes.
+    private func keepsPolicies(_ mix: Set<EnvironmentPart>) -> Bool {
+        mix.count == 1 || statementMixesKeepingPolicies.contains(mix)
     }
 
     /// Returns whether the cache contains the build of a mix, or the fact that it does not compile.

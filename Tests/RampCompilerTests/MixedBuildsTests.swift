@@ -319,6 +319,36 @@ final class MixedBuildsTests: XCTestCase {
         XCTAssertEqual(parameterConnections.filter { whole.allows($0) }.count, 17)
     }
 
+    /// Staging with production's statements is production with all of
+    /// staging's settings, so production assembles its enforcement mixes
+    /// from it. Each must decide every connection as compiling it whole does.
+    func testSourceFromStatementsMatchesWholeCompilation() throws {
+        let files = compile(parameterContracts).contractFiles
+        var (production, parts, reach) = try preparedBuilds(files)
+        let statements = Set(parts.filter(\.isStatement))
+        let settings = parts.filter { !$0.isStatement }
+        var staging = try XCTUnwrap(MixedBuilds(files: files, environment: "staging", other: "production", enforcementParts: parts))
+        staging.restrict(to: reach, NamespaceRestriction(files: files, programs: [production.program, staging.program]))
+        let source = try XCTUnwrap(staging.policies(substituting: statements))
+        let whole = try XCTUnwrap(compiledPolicies(files, Set(settings)))
+
+        for namespace in ["web", "api", "data"] {
+            XCTAssertEqual(source.policies(in: namespace), PoliciesByNamespace(whole).policies(in: namespace), namespace)
+        }
+        production.useSource(source, substituting: Set(settings))
+        let base = PoliciesByNamespace(production.policies)
+        let enforcement = settings.filter(\.isEnforcement)
+        var compiled = 0
+        for mix in allMixes(of: enforcement) {
+            let parts = mix.union([.parameter("backup")])
+            if try matchesWholeCompilation(production.build(substituting: parts), parts, files: files, base: base, connections: parameterConnections) {
+                compiled += 1
+            }
+        }
+        XCTAssertEqual(enforcement.count, 3)
+        XCTAssertEqual(compiled, 8)
+    }
+
     /// A mix whose other parts do not compile does not compile either,
     /// however it is built.
     func testMixWithoutServiceFails() throws {
