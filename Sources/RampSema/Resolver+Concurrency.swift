@@ -29,11 +29,13 @@ extension Resolver {
                 }
             }
         }
-        guard declarations.count > 1 else { return nil }
-
         // Chunks of services, because one service takes too little time to
-        // be worth a copy of the resolver and a task of its own.
+        // be worth a copy of the resolver and a task of its own. One chunk
+        // is checked in order: the builds of a drift comparison resolve a
+        // few namespaces thousands of times, and a task each cost a sixth
+        // of their resolution.
         let chunkSize = 64
+        guard declarations.count > chunkSize else { return nil }
         let chunkCount = (declarations.count + chunkSize - 1) / chunkSize
         var results = [[Service]?](repeating: nil, count: chunkCount)
         results.withUnsafeMutableBufferPointer { buffer in
@@ -70,7 +72,7 @@ extension Resolver {
     /// cores, joined in the order of the namespace names, or returns nil when
     /// some namespace reports a diagnostic.
     func resolveDependenciesConcurrently() -> [Dependency]? {
-        guard rejectedNamespaces.isEmpty, namespaces.count > 1 else { return nil }
+        guard rejectedNamespaces.isEmpty, namespaces.count >= Resolver.fewestConcurrentNamespaces else { return nil }
         let names = namespaces.keys.sorted()
 
         // The namespaces go to a fixed number of chunks instead of one task
@@ -102,6 +104,10 @@ extension Resolver {
     /// balance unequal work better over many cores, and fewer chunks fill
     /// the caches of fewer copies. The output does not depend on it.
     static let dependencyChunkCount = 32
+
+    /// Fewer namespaces resolve their dependencies in order, for the same
+    /// reason as a single chunk of services. The output does not depend on it.
+    static let fewestConcurrentNamespaces = 17
 
     /// Returns a copy that reports to a new engine and has empty caches, so
     /// that it can run beside this resolver on another thread.
