@@ -1,3 +1,4 @@
+import Foundation
 import RampChecks
 import RampEvaluator
 import RampIR
@@ -118,10 +119,11 @@ public struct EnvironmentComparison: Sendable {
     /// search of its own, which tests compare with the reuse. Without
     /// `derivingFromTheOther`, the builds that equal the other environment's
     /// (see `Attribution.partsMakeTheOther`) are compiled as other mixes are,
-    /// which tests compare too.
+    /// which tests compare too. Tests also give the number of runs that the
+    /// classes are attributed in (see `DifferenceNaming.runCount`).
     static func compare(
         _ files: [ContractFile], _ first: String, _ second: String, compiled: [String: CompiledEnvironment],
-        reusingSearches: Bool = true, onlyUndeclaredDrift: Bool = false, derivingFromTheOther: Bool = true
+        reusingSearches: Bool = true, onlyUndeclaredDrift: Bool = false, derivingFromTheOther: Bool = true, runs: Int? = nil
     ) throws(PolicyValidationError) -> EnvironmentComparison? {
         let settings = Resolver.settingDifferences(files, between: first, and: second)
         // The drift check skips the classes that settings explain. They are
@@ -170,13 +172,79 @@ public struct EnvironmentComparison: Sendable {
         // attributed, as the raw list of a large comparison takes more
         // memory than the attributed one.
         let declaredLabels = AssertionAnalysis.declaredLabels([firstProgram, secondProgram])
-        var raw = try connectivityDifferenceSequence(
+        let raw = try connectivityDifferenceSequence(
             between: firstPolicies, and: secondPolicies, namespaceLabels: declaredLabels, context: context, unlessExplainedBy: variants,
             evaluators: attribution.evaluators
         )
         let boundaries = PortBoundaries([firstPolicies, secondPolicies] + singles)
 
-        let names = (ContractNames(programs: [firstProgram]), ContractNames(programs: [secondProgram]))
+        let naming = DifferenceNaming(
+            first: first, second: second, names: (ContractNames(programs: [firstProgram]), ContractNames(programs: [secondProgram])),
+            boundaries: boundaries, onlyUndeclaredDrift: onlyUndeclaredDrift
+        )
+        // The classes are attributed on all processor cores, in runs of
+        // consecutive classes, each by a copy of the attribution with caches
+        // of its own. A cause does not depend on which searches came before
+        // (see `Attribution.cause`), so the differences stay the same.
+        let shared = attribution
+        let attributed = raw.split(into: runs ?? DifferenceNaming.runCount(raw.underestimatedCount)).concurrentMap { run in
+            var (run, attribution) = (run, shared)
+            return (naming.differences(&run, attributing: &attribution), attribution)
+        }
+        let differences = attributed.flatMap(\.0)
+        let comparison = EnvironmentComparison(first: first, second: second, settings: attribution.settings, differences: differences)
+        // Freeing the builds and the classes took about a twentieth of the
+        // check of large environments, and nothing waits for it.
+        ProcessLifetime.release([consume attribution, consume attributed, consume raw, consume singles, consume context, consume variants])
+        return comparison
+    }
+
+    /// Returns each policy once, in the order of its first occurrence, and
+    /// leaves out the excluded ones. Context policies only split the classes
+    /// by their selectors and blocks, so a copy splits nothing further, and
+    /// the builds with one part substituted repeat most policies.
+    private static func distinctPolicies<Policies: Sequence<NetworkPolicy>>(
+        _ policies: Policies, excluding excluded: [NetworkPolicy]
+    ) -> [NetworkPolicy] {
+        var seen = Set(excluded)
+        return policies.filter { seen.insert($0).inserted }
+    }
+
+    /// Returns the example connection of the piece of ports that starts at
+    /// `port`. The evaluator's example covers the first port difference
+    /// only, so every piece gets the same endpoints with its own port and
+    /// names.
+    fileprivate static func concreteConnection(_ difference: ConnectivityDifference, port: Int, namedPorts: [String]) -> Connection {
+        var connection = difference.example.connection
+        connection.port = port
+        if case .pod(var pod) = connection.destination {
+            pod.containerPorts = namedPorts.map {
+                RampEvaluator.ContainerPort(name: $0, protocol: difference.protocol, containerPort: port)
+            }
+            connection.destination = .pod(pod)
+        }
+        return connection
+    }
+}
+
+/// Turns the differences of a sequence into environment differences with
+/// their causes, named in contract terms.
+private struct DifferenceNaming: Sendable {
+    let first: String
+    let second: String
+    let names: (ContractNames, ContractNames)
+    let boundaries: PortBoundaries
+    let onlyUndeclaredDrift: Bool
+
+    /// Returns how many runs to split a number of differences into: one per
+    /// processor core, of at least 64 differences each, as a run copies the
+    /// attribution's caches.
+    static func runCount(_ differences: Int) -> Int {
+        max(1, min(ProcessInfo.processInfo.activeProcessorCount, differences / 64))
+    }
+
+    /// Attributes and names every difference that `raw` has left, in order.
+    func differences(_ raw: inout ConnectivityDifferenceSequence, attributing attribution: inout Attribution) -> [EnvironmentDifference] {
         var differences: [EnvironmentDifference] = []
         // TODO: each class of connections that differs is attributed on its
         // own, and the classes can grow with the square of the namespaces.
@@ -200,7 +268,7 @@ public struct EnvironmentComparison: Sendable {
                 let allowedByFirst = portDifference.allowedBy == .first
                 var lower = portDifference.ports.lowerBound
                 while lower <= portDifference.ports.upperBound {
-                    let example = concreteConnection(difference, port: lower, namedPorts: portDifference.namedPorts)
+                    let example = EnvironmentComparison.concreteConnection(difference, port: lower, namedPorts: portDifference.namedPorts)
                     let (cause, lastAlike) = attribution.cause(
                         of: example, allowedInFirst: allowedByFirst, upTo: portDifference.ports.upperBound, reusing: &attributed
                     )
@@ -235,38 +303,7 @@ public struct EnvironmentComparison: Sendable {
                 }
             }
         }
-        let comparison = EnvironmentComparison(first: first, second: second, settings: attribution.settings, differences: differences)
-        // Freeing the builds and the classes took about a twentieth of the
-        // check of large environments, and nothing waits for it.
-        ProcessLifetime.release([consume attribution, consume raw, consume singles, consume context, consume boundaries, consume variants])
-        return comparison
-    }
-
-    /// Returns each policy once, in the order of its first occurrence, and
-    /// leaves out the excluded ones. Context policies only split the classes
-    /// by their selectors and blocks, so a copy splits nothing further, and
-    /// the builds with one part substituted repeat most policies.
-    private static func distinctPolicies<Policies: Sequence<NetworkPolicy>>(
-        _ policies: Policies, excluding excluded: [NetworkPolicy]
-    ) -> [NetworkPolicy] {
-        var seen = Set(excluded)
-        return policies.filter { seen.insert($0).inserted }
-    }
-
-    /// Returns the example connection of the piece of ports that starts at
-    /// `port`. The evaluator's example covers the first port difference
-    /// only, so every piece gets the same endpoints with its own port and
-    /// names.
-    private static func concreteConnection(_ difference: ConnectivityDifference, port: Int, namedPorts: [String]) -> Connection {
-        var connection = difference.example.connection
-        connection.port = port
-        if case .pod(var pod) = connection.destination {
-            pod.containerPorts = namedPorts.map {
-                RampEvaluator.ContainerPort(name: $0, protocol: difference.protocol, containerPort: port)
-            }
-            connection.destination = .pod(pod)
-        }
-        return connection
+        return differences
     }
 }
 
@@ -531,7 +568,7 @@ private struct Substitution: Sendable {
 /// substituting them in either direction does: the first environment with
 /// the second's settings, or the second with the first's. Only then are
 /// statements tried, substituted into the first environment.
-private struct Attribution {
+private struct Attribution: Sendable {
     let settings: [SettingDifference]
     var forward: Substitution
     var backward: Substitution
@@ -635,7 +672,7 @@ private struct Attribution {
     /// A cause found for one example connection, with every build whose
     /// verdict on that connection decided it, and those verdicts. The cause
     /// is nil when settings explain the connection and `namesSettings` is off.
-    final class AttributedExample {
+    final class AttributedExample: Sendable {
         let connection: Connection
         let builds: [MixedBuilds.Build]
         let verdicts: [Bool]
@@ -784,7 +821,7 @@ private struct Attribution {
 
     /// Builds each environment with the other's settings as the other
     /// environment with this one's statements, for environments where
-    /// `partsMakeTheOther` holds. Both builds then have the same contracts
+    /// `partsMakeTheOther` is true. Both builds then have the same contracts
     /// and policies, and the second compiles only the namespaces that the
     /// statements reach, instead of every namespace.
     ///
@@ -809,11 +846,11 @@ private struct Attribution {
         if let policies = built[0].1 { backward.builds.useSource(policies, substituting: settings) }
     }
 
-    /// Whether each environment with every part of the other substituted
-    /// compiles to the other's policies: every setting that differs is a
-    /// part, or the settings without a part, such as the Kubernetes
-    /// version, change no policy (see `ClusterProfile.lowersAlike`). When
-    /// no statement differs either, the settings explain every difference.
+    /// Returns whether each environment with every part of the other
+    /// substituted compiles to the other's policies: every setting that
+    /// differs is a part, or the settings without a part, such as the
+    /// Kubernetes version, change no policy (see `ClusterProfile.lowersAlike`).
+    /// When no statement differs either, the settings explain every difference.
     static func partsMakeTheOther(_ settings: [SettingDifference], _ first: Program, _ second: Program) -> Bool {
         settings.allSatisfy { $0.part != nil } || first.environment.profile.lowersAlike(second.environment.profile)
     }

@@ -5,7 +5,7 @@ import RampKube
 ///
 /// An atom takes part in many differences, and naming it or choosing its
 /// labels reads every key of its label space, so each is done once per atom.
-struct AtomEndpoints {
+struct AtomEndpoints: Sendable {
     let abstraction: ClusterAbstraction
     private var classes: [Int: EndpointClass] = [:]
     private var labels: [Int: [String: String]] = [:]

@@ -229,7 +229,7 @@ func connectivityDifferenceSequence(
 /// example when it is read. A caller that handles each difference once,
 /// such as the comparison of two large environments, then never keeps the
 /// examples of all of them, which took a sixth of its peak memory.
-public struct ConnectivityDifferenceSequence: Sequence, IteratorProtocol {
+public struct ConnectivityDifferenceSequence: Sequence, IteratorProtocol, Sendable {
     /// The atom pairs not yet read, the next one last.
     private var pairs: [AtomPairDifference]
     /// Nil when there are no pairs.
@@ -247,12 +247,24 @@ public struct ConnectivityDifferenceSequence: Sequence, IteratorProtocol {
         guard let pair = pairs.popLast() else { return nil }
         return examples!.difference(pair)
     }
+
+    /// Splits the differences not yet read into at most `count` sequences of
+    /// consecutive differences, in order, so that each can be read on
+    /// another thread.
+    public func split(into count: Int) -> [ConnectivityDifferenceSequence] {
+        let unread = Array(pairs.reversed())
+        guard count > 1, unread.count > 1 else { return [self] }
+        let size = (unread.count + count - 1) / count
+        return stride(from: 0, to: unread.count, by: size).map { start in
+            ConnectivityDifferenceSequence(pairs: Array(unread[start..<Swift.min(start + size, unread.count)]), examples: examples)
+        }
+    }
 }
 
 // MARK: - Concrete examples
 
 /// Turns atom pairs into endpoint classes and checked concrete connections.
-private struct CounterexampleBuilder {
+private struct CounterexampleBuilder: Sendable {
     let abstraction: ClusterAbstraction
     let first: NetworkPolicyEvaluator
     let second: NetworkPolicyEvaluator

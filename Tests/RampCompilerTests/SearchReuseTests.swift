@@ -25,6 +25,28 @@ final class SearchReuseTests: XCTestCase {
         XCTAssertGreaterThan(compared, 2000)
     }
 
+    /// Large comparisons attribute their classes in runs on all cores, each
+    /// run with caches of its own. The runs must find every cause that one
+    /// run finds.
+    func testRunsKeepEveryCause() throws {
+        var compared = 0
+        for seed in 1...6 {
+            let files = compile(SearchReuseTests.contract(seed: UInt64(seed))).contractFiles
+            for onlyDrift in [false, true] {
+                let oneRun = try XCTUnwrap(EnvironmentComparison.compare(
+                    files, "staging", "production", compiled: [:], onlyUndeclaredDrift: onlyDrift, runs: 1
+                ))
+                let threeRuns = try XCTUnwrap(EnvironmentComparison.compare(
+                    files, "staging", "production", compiled: [:], onlyUndeclaredDrift: onlyDrift, runs: 3
+                ))
+                XCTAssertEqual(lines(threeRuns), lines(oneRun), "seed \(seed)")
+                compared += oneRun.differences.count
+            }
+        }
+        // Enough differences for every run to get some, or the test checks little.
+        XCTAssertGreaterThan(compared, 500)
+    }
+
     /// The drift check keeps only undeclared drift and does not search
     /// which settings explain the rest. The drift it keeps must be exactly
     /// the undeclared drift of the full comparison, ports and examples

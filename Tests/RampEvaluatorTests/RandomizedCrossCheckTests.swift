@@ -248,6 +248,30 @@ final class RandomizedCrossCheckTests: XCTestCase {
         XCTAssertEqual(passed.count, 30)
     }
 
+    /// A sequence split into parts gives, part after part, the differences
+    /// and examples that reading it whole gives, after some were read too.
+    func testSplitSequenceKeepsOrder() throws {
+        var random = SplitMix64(seed: 0x5eed_000c)
+        var split = 0
+        for _ in 0..<40 {
+            let first = randomPolicies(&random)
+            let second = mutate(first, &random)
+            var sequence = try connectivityDifferenceSequence(between: first, and: second)
+            let whole = Array(sequence)
+            _ = sequence.next()
+
+            let parts = sequence.split(into: 3)
+            let joined = parts.flatMap { Array($0) }
+
+            XCTAssertEqual(joined.map(\.description), whole.dropFirst().map(\.description))
+            XCTAssertEqual(joined.map(\.example.connection), whole.dropFirst().map(\.example.connection))
+            XCTAssertLessThanOrEqual(parts.count, 3)
+            if parts.count == 3 { split += 1 }
+        }
+        // Sequences long enough to split into three must occur often.
+        XCTAssertGreaterThan(split, 20)
+    }
+
     /// A variant with a selector that no compared policy uses would need
     /// finer classes, so nothing is left out.
     func testVariantWithNewSelectorLeavesOutNothing() throws {
