@@ -39,6 +39,9 @@ public struct Resolver {
     /// The services that `checkServicesConcurrently` checked ahead, by the
     /// range of their name, or nil when they are checked one by one.
     var servicesCheckedAhead: [SourceRange: Service]?
+    /// Whether `prepare` declares the services of each namespace. Without
+    /// them it collects the names of namespaces, their labels and postures.
+    var declaresServices = true
 
     struct NetworkEntry {
         let declaration: NetworkDecl
@@ -81,7 +84,7 @@ public struct Resolver {
     mutating func prepare(_ files: [ContractFile], selection: EnvironmentMix?) {
         collectEnvironmentDeclarations(files)
         select(selection)
-        servicesCheckedAhead = checkServicesConcurrently(files)
+        servicesCheckedAhead = declaresServices ? checkServicesConcurrently(files) : nil
         for file in files {
             for namespace in file.namespaces { declare(namespace, in: file) }
         }
@@ -167,6 +170,7 @@ public struct Resolver {
             case .posture(let posture): builder.declarePosture(posture, diagnostics: diagnostics)
             case .dns(let dns): builder.declareDNS(dns, diagnostics: diagnostics)
             case .service(let service):
+                if !declaresServices { continue }
                 if statementApplies(service.scope, statement: service.range) {
                     declare(service, in: &builder)
                 } else {
