@@ -164,7 +164,7 @@ public struct EnvironmentComparison: Sendable {
         // that those builds already have.
         let singles = attribution.singlePartBuilds()
         let (firstPolicies, secondPolicies) = (attribution.firstPolicies, attribution.secondPolicies)
-        let context = distinctPolicies(singles.joined(), excluding: firstPolicies + secondPolicies)
+        let context = Array(singles.joined())
         // Both builds place their rules by the labels that namespaces
         // declare, so clusters where a declared namespace carries others
         // are left out, as the checks of expectations leave them out. Each
@@ -197,17 +197,6 @@ public struct EnvironmentComparison: Sendable {
         // check of large environments, and nothing waits for it.
         ProcessLifetime.release([consume attribution, consume attributed, consume raw, consume singles, consume context, consume variants])
         return comparison
-    }
-
-    /// Returns each policy once, in the order of its first occurrence, and
-    /// leaves out the excluded ones. Context policies only split the classes
-    /// by their selectors and blocks, so a copy splits nothing further, and
-    /// the builds with one part substituted repeat most policies.
-    private static func distinctPolicies<Policies: Sequence<NetworkPolicy>>(
-        _ policies: Policies, excluding excluded: [NetworkPolicy]
-    ) -> [NetworkPolicy] {
-        var seen = Set(excluded)
-        return policies.filter { seen.insert($0).inserted }
     }
 
     /// Returns the example connection of the piece of ports that starts at

@@ -53,17 +53,22 @@ final class EffectivePolicy: Sendable {
     init(_ policy: NetworkPolicy) {
         reference = PolicyReference(namespace: policy.namespace, name: policy.name)
         podSelector = policy.podSelector
+        (isolatesIngress, isolatesEgress) = EffectivePolicy.isolatedDirections(of: policy)
+        ingress = isolatesIngress ? EffectiveRule.rules(policy.ingress, direction: .ingress, of: reference) : []
+        egress = isolatesEgress ? EffectiveRule.rules(policy.egress, direction: .egress, of: reference) : []
+        ingressByPeerNamespace = RulesByPeerNamespace(ingress, policyNamespace: policy.namespace)
+        egressByPeerNamespace = RulesByPeerNamespace(egress, policyNamespace: policy.namespace)
+    }
+
+    /// Returns the directions that a policy isolates, with the API's
+    /// default for an empty `policyTypes`.
+    static func isolatedDirections(of policy: NetworkPolicy) -> (ingress: Bool, egress: Bool) {
         var types = Set(policy.policyTypes)
         if types.isEmpty {
             types.insert(.ingress)
             if !(policy.egress ?? []).isEmpty { types.insert(.egress) }
         }
-        isolatesIngress = types.contains(.ingress)
-        isolatesEgress = types.contains(.egress)
-        ingress = isolatesIngress ? EffectiveRule.rules(policy.ingress, direction: .ingress, of: reference) : []
-        egress = isolatesEgress ? EffectiveRule.rules(policy.egress, direction: .egress, of: reference) : []
-        ingressByPeerNamespace = RulesByPeerNamespace(ingress, policyNamespace: policy.namespace)
-        egressByPeerNamespace = RulesByPeerNamespace(egress, policyNamespace: policy.namespace)
+        return (types.contains(.ingress), types.contains(.egress))
     }
 
     func rules(_ direction: NetworkPolicy.PolicyType) -> [EffectiveRule] {

@@ -200,7 +200,14 @@ func connectivityDifferenceSequence(
         return ConnectivityDifferenceSequence(pairs: [], examples: nil)
     }
 
-    let inputs = firstPolicies + secondPolicies + context.map(EffectivePolicy.init)
+    // A context policy whose splits the compared sets already have splits
+    // no atom, and callers pass many such policies: most of the policies of
+    // an environment with one setting of the other are those of either.
+    var splits = AbstractionSplits(policies: firstPolicies + secondPolicies, extraPeers: extraPeers)
+    var seen: Set<NetworkPolicy> = []
+    let splitting = context.filter { !splits.covers($0) && seen.insert($0).inserted }.map(EffectivePolicy.init)
+    splits.insert(splitting)
+    let inputs = firstPolicies + secondPolicies + splitting
     let abstraction = try ClusterAbstraction(policies: inputs, extraPeers: extraPeers, namespaceLabels: namespaceLabels)
     let table = PortSetTable()
     var peerIndex = PeerAtomIndex(abstraction, wideThreshold: wideThreshold)
@@ -215,7 +222,7 @@ func connectivityDifferenceSequence(
     let unlikePolicies = zip(variants, unlikeNamespaces).map { variant, namespaces in
         variant.policies.filter { namespaces.contains($0.namespace) }
     }
-    if !variants.isEmpty && AbstractionSplits(policies: inputs, extraPeers: extraPeers).covers(unlikePolicies) {
+    if !variants.isEmpty && splits.covers(unlikePolicies) {
         pairs = comparison.differences(on: comparison.pairsUnexplained(by: variants, peerIndex: &peerIndex), limit: limit)
     } else {
         pairs = comparison.differences(limit: limit)

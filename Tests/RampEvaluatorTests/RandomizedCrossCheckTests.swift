@@ -248,6 +248,52 @@ final class RandomizedCrossCheckTests: XCTestCase {
         XCTAssertEqual(passed.count, 30)
     }
 
+    /// A policy's splits read from the policy itself must be those of its
+    /// `EffectivePolicy`, whose defaults and empty lists they must follow.
+    func testPolicyCoverMatchesEffectivePolicy() {
+        var random = SplitMix64(seed: 0x5eed_000d)
+        var (covered, uncovered) = (0, 0)
+        for _ in 0..<100 {
+            let base = randomPolicies(&random)
+            let splits = AbstractionSplits(policies: base.map(EffectivePolicy.init))
+            for policy in mutate(base, &random) + randomPolicies(&random) {
+                let expected = splits.covers([[EffectivePolicy(policy)]])
+                XCTAssertEqual(splits.covers(policy), expected, "\(policy)")
+                if expected { covered += 1 } else { uncovered += 1 }
+            }
+        }
+        // Both outcomes must occur often, or the test checks little.
+        XCTAssertGreaterThan(covered, 100)
+        XCTAssertGreaterThan(uncovered, 100)
+    }
+
+    /// Context policies whose selectors and blocks the compared sets have
+    /// split no class, so copies of the compared policies leave the
+    /// differences as they are, while other policies may split them.
+    func testCoveredContextChangesNothing() throws {
+        var random = SplitMix64(seed: 0x5eed_000e)
+        var refined = 0
+        for iteration in 0..<60 {
+            let first = randomPolicies(&random)
+            let second = mutate(first, &random)
+            let copies = (first + second).map { policy in
+                var copy = policy
+                copy.name += "-copy"
+                return copy
+            }
+            let plain = try connectivityDifferences(between: first, and: second).map(\.description)
+
+            let withCopies = try connectivityDifferences(between: first, and: second, context: copies).map(\.description)
+            let withOthers = try connectivityDifferences(between: first, and: second, context: randomPolicies(&random))
+
+            XCTAssertEqual(withCopies, plain, "iteration \(iteration)")
+            XCTAssertGreaterThanOrEqual(withOthers.count, plain.count, "iteration \(iteration)")
+            if withOthers.count > plain.count { refined += 1 }
+        }
+        // Other policies must split classes often, or the test checks little.
+        XCTAssertGreaterThan(refined, 10)
+    }
+
     /// A sequence split into parts gives, part after part, the differences
     /// and examples that reading it whole gives, after some were read too.
     func testSplitSequenceKeepsOrder() throws {
