@@ -44,14 +44,16 @@ struct InputShape: Sendable {
         InputShape(name: "invalid tokens", command: .build, text: invalidTokens),
         InputShape(name: "unclosed brackets", command: .build, text: unclosedBrackets),
         InputShape(name: "bytes that are not UTF-8", command: .build, bytes: randomBytes),
-        // TODO: the drift checks cost 1.1 to 5.0 s/MB, and 2 MB of
-        // environments takes 2.1 times as long as 1 MB. Environments that
-        // differ in settings alone compile the contracts three times:
-        // without an environment, then both environments at once. A
-        // statement `only in` one environment adds each environment with
-        // the other's settings, the builds with one part substituted, the
-        // comparison of classes, and a search per class that settings do
-        // not explain, whose restricted builds cost about 0.2 ms each.
+        // TODO: two drift checks cost more than 1 s/MB: many `only in`
+        // statements about 3 s/MB, namespaces without a posture about 1.7.
+        // Environments that differ in settings alone take about 0.9 s/MB,
+        // because every check compiles the contracts without an environment
+        // and then both environments at once. A statement `only in` one
+        // environment adds the builds with one part substituted, where a
+        // setting that changes every namespace, such as the cluster DNS,
+        // compiles whole in each direction. It also adds the comparison of
+        // classes (about 0.45 s/MB, half of it building the classes) and a
+        // search per class that settings do not explain.
         InputShape(name: "environments of many namespaces", command: .check, text: environments),
         InputShape(name: "environments, a port per namespace", command: .check, text: environmentsOfOwnPorts),
         InputShape(name: "many 'only in' statements", command: .check, text: scopedStatements),
