@@ -14,8 +14,8 @@ extension Resolver {
     public static func settingDifferences(_ files: [ContractFile], between first: String, and second: String) -> [SettingDifference] {
         var resolver = Resolver(diagnostics: DiagnosticEngine())
         // The settings read the namespaces' names alone, and checking every
-        // service took a tenth of the drift check of environments that
-        // differ in settings alone.
+        // service took about a sixteenth of the check of 1 MB of
+        // environments that differ in settings alone.
         resolver.declaresServices = false
         resolver.prepare(files, selection: EnvironmentMix(environment: first))
         var differences = resolver.profileDifferences(first, second)
