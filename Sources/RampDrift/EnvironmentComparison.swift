@@ -227,9 +227,11 @@ private struct DifferenceNaming: Sendable {
 
     /// Returns how many runs to split a number of differences into: one per
     /// processor core, of at least 64 differences each, as a run copies the
-    /// attribution's caches.
+    /// attribution's caches. Each run fills caches of its own, which added a
+    /// fifth to the peak memory of a large comparison on two cores, so at
+    /// most four runs share the work.
     static func runCount(_ differences: Int) -> Int {
-        max(1, min(ProcessInfo.processInfo.activeProcessorCount, differences / 64))
+        max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4, differences / 64))
     }
 
     /// Attributes and names every difference that `raw` has left, in order.
