@@ -1,3 +1,4 @@
+import Dispatch
 import RampKube
 
 extension ConnectivityComparison {
@@ -8,26 +9,49 @@ extension ConnectivityComparison {
     /// Each variant is compared as any two sets are, group by group, and
     /// lists only the pairs where it differs. So when the variants explain
     /// most differences, the pairs listed stay few, however many pairs the
-    /// two compared sets differ on.
-    func pairsUnexplained(by variants: [PolicyVariant], peerIndex: inout PeerAtomIndex) -> [AtomPair: Set<NetworkProtocol>] {
-        var unexplained: [AtomPair: Set<NetworkProtocol>]?
-        for variant in variants {
-            // Once every pair is explained, the other variants have nothing to explain.
-            if unexplained?.isEmpty == true { break }
-            let access = PolicySetAccess(policies: variant.policies, abstraction: abstraction, table: table, peerIndex: &peerIndex)
-            let comparison = ConnectivityComparison(
-                abstraction: abstraction, table: table,
-                first: access, second: variant.side == .first ? second : first,
-                wideSets: peerIndex.wideSets
-            )
-            var differing: [AtomPair: Set<NetworkProtocol>] = [:]
-            for difference in comparison.differences(limit: nil) {
-                if let unexplained, !(unexplained[difference.pair]?.contains(difference.protocol) ?? false) { continue }
-                differing[difference.pair, default: []].insert(difference.protocol)
+    /// two compared sets differ on. The variants are compared on all
+    /// processor cores, each with its own copies of the port set table and
+    /// the peer index, because a comparison adds sets to both.
+    func pairsUnexplained(by variants: [PolicyVariant], peerIndex: PeerAtomIndex) -> [AtomPair: Set<NetworkProtocol>] {
+        var results = [[AtomPair: Set<NetworkProtocol>]](repeating: [:], count: variants.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Safe to share: each iteration writes its own slot and reads
+            // only what no other iteration changes, as each forms port sets
+            // in its own table.
+            nonisolated(unsafe) let shared = buffer
+            nonisolated(unsafe) let comparison = self
+            DispatchQueue.concurrentPerform(iterations: variants.count) { index in
+                shared[index] = comparison.pairsDiffering(from: variants[index], peerIndex: peerIndex)
             }
-            unexplained = differing
         }
-        return unexplained ?? [:]
+        guard var unexplained = results.first else { return [:] }
+        for other in results.dropFirst() {
+            var unexplainedByBoth: [AtomPair: Set<NetworkProtocol>] = [:]
+            for (pair, protocols) in other {
+                let both = protocols.intersection(unexplained[pair] ?? [])
+                if !both.isEmpty { unexplainedByBoth[pair] = both }
+            }
+            unexplained = unexplainedByBoth
+        }
+        return unexplained
+    }
+
+    /// Returns the atom pairs, with their protocols, on which a variant
+    /// allows other ports than the compared set it is a variant towards.
+    private func pairsDiffering(from variant: PolicyVariant, peerIndex: PeerAtomIndex) -> [AtomPair: Set<NetworkProtocol>] {
+        let table = table.copy()
+        var peerIndex = peerIndex
+        let access = PolicySetAccess(policies: variant.policies, abstraction: abstraction, table: table, peerIndex: &peerIndex)
+        let comparison = ConnectivityComparison(
+            abstraction: abstraction, table: table,
+            first: access, second: (variant.side == .first ? second : first).using(table),
+            wideSets: peerIndex.wideSets
+        )
+        var differing: [AtomPair: Set<NetworkProtocol>] = [:]
+        for difference in comparison.differences(limit: nil) {
+            differing[difference.pair, default: []].insert(difference.protocol)
+        }
+        return differing
     }
 
     /// Returns the differences on the given atom pairs and protocols alone,

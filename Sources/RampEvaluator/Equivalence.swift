@@ -223,7 +223,7 @@ func connectivityDifferenceSequence(
         variant.policies.filter { namespaces.contains($0.namespace) }
     }
     if !variants.isEmpty && splits.covers(unlikePolicies) {
-        pairs = comparison.differences(on: comparison.pairsUnexplained(by: variants, peerIndex: &peerIndex), limit: limit)
+        pairs = comparison.differences(on: comparison.pairsUnexplained(by: variants, peerIndex: peerIndex), limit: limit)
     } else {
         pairs = comparison.differences(limit: limit)
     }

@@ -32,7 +32,7 @@ struct PolicySetAccess {
     /// For each destination atom: source atom to ports.
     private(set) var ingressSpecific: [[Int: Int]]
     private let abstraction: ClusterAbstraction
-    private let table: PortSetTable
+    private var table: PortSetTable
     /// The members of every wide set this policy set's grants name.
     private var wideSets: [BitSet] = []
 
@@ -57,6 +57,14 @@ struct PolicySetAccess {
         }
         // Read once the rules have named their sets.
         wideSets = peerIndex.wideSets
+    }
+
+    /// Returns the same access reading and forming port sets in `table`, a
+    /// copy of this access's table.
+    func using(_ table: PortSetTable) -> PolicySetAccess {
+        var copy = self
+        copy.table = table
+        return copy
     }
 
     /// Starts every isolated atom from no ports at all, before rules add theirs.

@@ -12,6 +12,17 @@ final class PortSetTable {
 
     subscript(id: Int) -> PortSet { sets[id] }
 
+    /// Returns a table with the same sets under the same IDs, to which
+    /// another thread can add its own.
+    func copy() -> PortSetTable {
+        let copy = PortSetTable()
+        copy.sets = sets
+        copy.ids = ids
+        copy.unions = unions
+        copy.namelessIDs = namelessIDs
+        return copy
+    }
+
     func id(of set: PortSet) -> Int {
         if let id = ids[set] { return id }
         sets.append(set)
