@@ -14,7 +14,7 @@ let package = Package(
         .target(name: "RampDiagnostics", dependencies: ["RampSource"]),
         .target(name: "RampYAML", dependencies: ["RampSource", "RampDiagnostics"]),
         .target(name: "RampKube", dependencies: ["RampSource", "RampDiagnostics", "RampYAML"]),
-        .target(name: "RampEvaluator", dependencies: ["RampDiagnostics", "RampKube"]),
+        .target(name: "RampEvaluator", dependencies: ["RampSource", "RampDiagnostics", "RampKube"]),
         .target(name: "RampSyntax", dependencies: ["RampSource", "RampDiagnostics"]),
         .target(name: "RampIR", dependencies: ["RampSource", "RampKube"]),
         .target(name: "RampSema", dependencies: ["RampSource", "RampDiagnostics", "RampSyntax", "RampIR", "RampKube"]),

@@ -1,5 +1,5 @@
-import Dispatch
 import RampKube
+import RampSource
 
 extension ConnectivityComparison {
     /// Returns the atom pairs, with their protocols, on which each variant
@@ -13,17 +13,10 @@ extension ConnectivityComparison {
     /// processor cores, each with its own copies of the port set table and
     /// the peer index, because a comparison adds sets to both.
     func pairsUnexplained(by variants: [PolicyVariant], peerIndex: PeerAtomIndex) -> [AtomPair: Set<NetworkProtocol>] {
-        var results = [[AtomPair: Set<NetworkProtocol>]](repeating: [:], count: variants.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            // Safe to share: each iteration writes its own slot and reads
-            // only what no other iteration changes, as each forms port sets
-            // in its own table.
-            nonisolated(unsafe) let shared = buffer
-            nonisolated(unsafe) let comparison = self
-            DispatchQueue.concurrentPerform(iterations: variants.count) { index in
-                shared[index] = comparison.pairsDiffering(from: variants[index], peerIndex: peerIndex)
-            }
-        }
+        // Safe to share: each comparison reads this one and forms port sets
+        // only in its own table.
+        nonisolated(unsafe) let comparison = self
+        let results = variants.concurrentMap { variant in comparison.pairsDiffering(from: variant, peerIndex: peerIndex) }
         guard var unexplained = results.first else { return [:] }
         for other in results.dropFirst() {
             var unexplainedByBoth: [AtomPair: Set<NetworkProtocol>] = [:]

@@ -1,4 +1,5 @@
 import RampIR
+import RampSource
 
 /// The origins list of each dependency's rules: the `path:line:column` of
 /// the dependency's target, in a one-element array that the ingress and the

@@ -1,4 +1,5 @@
 import RampIR
+import RampSource
 
 /// Numbers every declared service, in declaration order, and records the
 /// service number of each dependency's client and server.

@@ -1,5 +1,6 @@
 import RampIR
 import RampKube
+import RampSource
 
 /// What a policy object selects, and which directions the contracts isolate
 /// for it.

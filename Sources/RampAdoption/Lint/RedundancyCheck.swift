@@ -1,7 +1,7 @@
 import RampDiagnostics
 import RampEvaluator
 import RampKube
-import RampLowering
+import RampSource
 
 /// Finds policies whose removal leaves every connection as it was, with the
 /// evaluator's exact equivalence over all clusters.

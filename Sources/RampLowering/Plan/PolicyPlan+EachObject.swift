@@ -1,4 +1,5 @@
 import Dispatch
+import RampSource
 
 extension PolicyPlan {
     /// Objects per work item: enough that scheduling costs little next to
