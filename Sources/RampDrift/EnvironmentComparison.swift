@@ -198,22 +198,6 @@ public struct EnvironmentComparison: Sendable {
         ProcessLifetime.release([consume attribution, consume attributed, consume raw, consume singles, consume context, consume variants])
         return comparison
     }
-
-    /// Returns the example connection of the piece of ports that starts at
-    /// `port`. The evaluator's example covers the first port difference
-    /// only, so every piece gets the same endpoints with its own port and
-    /// names.
-    fileprivate static func concreteConnection(_ difference: ConnectivityDifference, port: Int, namedPorts: [String]) -> Connection {
-        var connection = difference.example.connection
-        connection.port = port
-        if case .pod(var pod) = connection.destination {
-            pod.containerPorts = namedPorts.map {
-                RampEvaluator.ContainerPort(name: $0, protocol: difference.protocol, containerPort: port)
-            }
-            connection.destination = .pod(pod)
-        }
-        return connection
-    }
 }
 
 /// Turns the differences of a sequence into environment differences with
@@ -226,10 +210,9 @@ private struct DifferenceNaming: Sendable {
     let onlyUndeclaredDrift: Bool
 
     /// Returns how many runs to split a number of differences into: one per
-    /// processor core, of at least 64 differences each, as a run copies the
-    /// attribution's caches. Each run fills caches of its own, which added a
-    /// fifth to the peak memory of a large comparison on two cores, so at
-    /// most four runs share the work.
+    /// processor core and at most four, of at least 64 differences each.
+    /// Each run copies the attribution and fills caches of its own, which
+    /// added a fifth to the peak memory of a large comparison on two cores.
     static func runCount(_ differences: Int) -> Int {
         max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4, differences / 64))
     }
@@ -260,7 +243,7 @@ private struct DifferenceNaming: Sendable {
                 let allowedByFirst = portDifference.allowedBy == .first
                 var lower = portDifference.ports.lowerBound
                 while lower <= portDifference.ports.upperBound {
-                    let example = EnvironmentComparison.concreteConnection(difference, port: lower, namedPorts: portDifference.namedPorts)
+                    let example = DifferenceNaming.concreteConnection(difference, port: lower, namedPorts: portDifference.namedPorts)
                     let (cause, lastAlike) = attribution.cause(
                         of: example, allowedInFirst: allowedByFirst, upTo: portDifference.ports.upperBound, reusing: &attributed
                     )
@@ -296,6 +279,22 @@ private struct DifferenceNaming: Sendable {
             }
         }
         return differences
+    }
+
+    /// Returns the example connection of the piece of ports that starts at
+    /// `port`. The evaluator's example covers the first port difference
+    /// only, so every piece gets the same endpoints with its own port and
+    /// names.
+    private static func concreteConnection(_ difference: ConnectivityDifference, port: Int, namedPorts: [String]) -> Connection {
+        var connection = difference.example.connection
+        connection.port = port
+        if case .pod(var pod) = connection.destination {
+            pod.containerPorts = namedPorts.map {
+                RampEvaluator.ContainerPort(name: $0, protocol: difference.protocol, containerPort: port)
+            }
+            connection.destination = .pod(pod)
+        }
+        return connection
     }
 }
 
