@@ -123,12 +123,13 @@ struct MixedBuilds: Sendable {
     /// Compiles the builds of the mixes not yet cached on all processor
     /// cores, so that `build(substituting:)` finds them cached.
     mutating func compile(_ mixes: [Set<EnvironmentPart>]) {
+        let uncomposed = compose(mixes)
         var assembled: [Set<EnvironmentPart>] = []
         var restricted: [(mix: Set<EnvironmentPart>, plan: RestrictedPlan)] = []
         var wholeMixes: Set<Set<EnvironmentPart>> = []
         var neededSources: Set<EnforcementSources.Source> = []
         var starts: Set<Set<EnvironmentPart>> = []
-        for mix in mixes where cache[mix] == nil {
+        for mix in uncomposed where cache[mix] == nil {
             if let plan = restrictedPlan(mix) {
                 restricted.append((mix, plan))
                 if cache[plan.others] == nil { starts.insert(plan.others) }
@@ -162,6 +163,56 @@ struct MixedBuilds: Sendable {
         }
         if !restrictedStarts.isEmpty { compile(Array(restrictedStarts)) }
         compileRestricted(restricted)
+    }
+
+    // MARK: - Composed builds
+
+    /// Builds the mixes that compose from builds of smaller mixes (see
+    /// `MixComposition`), compiling those first, and returns the others. A
+    /// mix whose smaller builds do not all compile is among the others.
+    private mutating func compose(_ mixes: [Set<EnvironmentPart>]) -> [Set<EnvironmentPart>] {
+        guard let reach, restriction != nil else { return mixes }
+        var compositions: [(mix: Set<EnvironmentPart>, composition: MixComposition)] = []
+        var others: [Set<EnvironmentPart>] = []
+        for mix in mixes where cache[mix] == nil {
+            if !keepsPolicies(mix), let composition = MixComposition(mix, reach: reach) {
+                compositions.append((mix, composition))
+            } else {
+                others.append(mix)
+            }
+        }
+        guard !compositions.isEmpty else { return others }
+
+        var smaller: Set<Set<EnvironmentPart>> = []
+        for (_, composition) in compositions {
+            smaller.insert(composition.others)
+            smaller.formUnion(composition.pieces.map(\.mix))
+        }
+        compile(smaller.filter { cache[$0] == nil })
+        for (mix, composition) in compositions {
+            if let build = composedBuild(composition) {
+                store(build, for: mix)
+            } else {
+                others.append(mix)
+            }
+        }
+        return others
+    }
+
+    /// Returns the build that takes each piece's namespaces from the piece's
+    /// build and every other namespace from the build of the other parts,
+    /// or nil when one of those builds does not compile.
+    private func composedBuild(_ composition: MixComposition) -> Build? {
+        guard let start = cache[composition.others] ?? nil else { return nil }
+        var changed = start.changedNamespaces
+        var pieces: [(namespaces: Set<String>, evaluator: NetworkPolicyEvaluator)] = []
+        for piece in composition.pieces {
+            guard let build = cache[piece.mix] ?? nil else { return nil }
+            changed.subtract(piece.namespaces)
+            changed.formUnion(piece.namespaces.intersection(build.changedNamespaces))
+            pieces.append((piece.namespaces, build.evaluator))
+        }
+        return Build(changedNamespaces: changed, changedPolicies: [], evaluator: start.evaluator.replacingPolicies(from: pieces))
     }
 
     // MARK: - Restricted builds

@@ -68,6 +68,19 @@ public struct NetworkPolicyEvaluator: Sendable {
         return NetworkPolicyEvaluator(index: index, replaced: replaced)
     }
 
+    /// Returns an evaluator of the same policies, except that the policies
+    /// of each namespace in a piece are those of the piece's evaluator.
+    /// Nothing is validated again, as those evaluators validated their own.
+    public func replacingPolicies(from pieces: [(namespaces: Set<String>, evaluator: NetworkPolicyEvaluator)]) -> NetworkPolicyEvaluator {
+        var replaced = self.replaced
+        for (namespaces, evaluator) in pieces {
+            for namespace in namespaces {
+                replaced[namespace] = evaluator.namespacePolicies(namespace) ?? .empty
+            }
+        }
+        return NetworkPolicyEvaluator(index: index, replaced: replaced)
+    }
+
     private static func indexed(_ policies: [NetworkPolicy]) -> [String: NamespacePolicies] {
         var effective: [String: [EffectivePolicy]] = [:]
         var portEntries: [String: Set<NetworkPolicyPort>] = [:]

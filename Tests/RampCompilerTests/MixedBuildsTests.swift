@@ -349,6 +349,71 @@ final class MixedBuildsTests: XCTestCase {
         XCTAssertEqual(compiled, 8)
     }
 
+    /// Five namespaces in a ring, each with a statement of staging that
+    /// isolates a pod of its own and one of the next namespace.
+    private let ringContracts = """
+        profile gke {
+          dns pods kube-system [k8s-app=kube-dns] ports 53/udp
+        }
+        profile kind {
+          dns pods kube-system [k8s-app=coredns] ports 53/udp
+        }
+        environment staging {
+          profile gke
+        }
+        environment production {
+          profile kind
+        }
+
+        """ + (0..<5).map { index in
+            """
+            namespace n\(index) {
+              service a [app=a] ports http:80
+              service b [app=b] ports http:80
+              a -> b:http
+              b -> n\((index + 1) % 5)/a:http only in staging
+            }
+
+            """
+        }.joined()
+
+    /// Mixes of statements that share no namespace with all the others are
+    /// composed from the builds of smaller mixes. Each must compile exactly
+    /// when compiling it whole does, and decide every connection alike.
+    func testComposedBuildsMatchWholeCompilation() throws {
+        let files = compile(ringContracts).contractFiles
+        var (builds, parts, reach) = try preparedBuilds(files)
+        let base = PoliciesByNamespace(builds.policies)
+        let statements = parts.filter(\.isStatement)
+        let dns = try XCTUnwrap(parts.first { $0 == .dns })
+        let pods = (0..<5).flatMap { index in
+            [["app": "a"], ["app": "b"], [:]].map { labels in
+                Endpoint.pod(Pod(name: "pod", namespace: Namespace(name: "n\(index)"), labels: labels))
+            }
+        } + [Endpoint.pod(Pod(name: "dns", namespace: Namespace(name: "kube-system"), labels: ["k8s-app": "coredns"]))]
+        let connections = pods.flatMap { source in
+            pods.flatMap { destination in
+                [(NetworkProtocol.tcp, 80), (.udp, 53), (.tcp, 9)].map { Connection(from: source, to: destination, protocol: $0.0, port: $0.1) }
+            }
+        }
+
+        var (composed, compiled) = (0, 0)
+        for extra in [[], [dns]] {
+            for mix in allMixes(of: statements) where mix.count > 1 {
+                let parts = mix.union(extra)
+                if MixComposition(parts, reach: reach) != nil { composed += 1 }
+                if try matchesWholeCompilation(builds.build(substituting: parts), parts, files: files, base: base, connections: connections) {
+                    compiled += 1
+                }
+            }
+        }
+        // Of the 26 mixes of two statements or more, the five pairs of
+        // neighbours share a namespace.
+        XCTAssertEqual(statements.count, 5)
+        XCTAssertEqual(composed, 42)
+        XCTAssertEqual(compiled, 52)
+    }
+
     /// A mix whose other parts do not compile does not compile either,
     /// however it is built.
     func testMixWithoutServiceFails() throws {
