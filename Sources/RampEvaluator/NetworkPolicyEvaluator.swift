@@ -21,17 +21,34 @@ import RampKube
 public struct NetworkPolicyEvaluator: Sendable {
     /// A class, so that evaluators made by `replacingPolicies(of:with:)`
     /// share the namespaces they keep instead of copying the dictionary.
+    /// Each layer replaces the namespaces it contains in the layers below.
     private final class Index: Sendable {
         let byNamespace: [String: NamespacePolicies]
+        let below: Index?
 
-        init(_ byNamespace: [String: NamespacePolicies]) {
+        init(_ byNamespace: [String: NamespacePolicies], below: Index? = nil) {
             self.byNamespace = byNamespace
+            self.below = below
+        }
+
+        func policies(of namespace: String) -> NamespacePolicies? {
+            byNamespace[namespace] ?? below?.policies(of: namespace)
+        }
+
+        var namespaces: Set<String> {
+            Set(byNamespace.keys).union(below?.namespaces ?? [])
         }
     }
 
     private let index: Index
     /// The namespaces whose policies replace those in `index`.
     private let replaced: [String: NamespacePolicies]
+    /// The maximum number of namespaces that a new evaluator copies from
+    /// `replaced`. A larger set becomes a layer of the index instead, which
+    /// evaluators made from this one share. Copying the namespaces that a
+    /// setting changes everywhere for each small change took two fifths of the
+    /// search for the causes of differences between large environments.
+    private static let largestCopy = 64
 
     /// Checks the policies as the evaluator does before indexing them, for
     /// callers that need to know only whether an evaluator would accept them.
@@ -60,25 +77,32 @@ public struct NetworkPolicyEvaluator: Sendable {
     /// index of every other one. Making one costs the size of the change.
     public func replacingPolicies(of namespaces: Set<String>, with policies: [NetworkPolicy]) throws(PolicyValidationError) -> NetworkPolicyEvaluator {
         try PolicyValidator.validate(policies)
-        var replaced = self.replaced
         let indexed = NetworkPolicyEvaluator.indexed(policies)
+        var changes: [String: NamespacePolicies] = [:]
         for namespace in namespaces {
-            replaced[namespace] = indexed[namespace] ?? .empty
+            changes[namespace] = indexed[namespace] ?? .empty
         }
-        return NetworkPolicyEvaluator(index: index, replaced: replaced)
+        return replacing(changes)
     }
 
     /// Returns an evaluator of the same policies, except that the policies
     /// of each namespace in a piece are those of the piece's evaluator.
     /// Nothing is validated again, as those evaluators validated their own.
     public func replacingPolicies(from pieces: [(namespaces: Set<String>, evaluator: NetworkPolicyEvaluator)]) -> NetworkPolicyEvaluator {
-        var replaced = self.replaced
+        var changes: [String: NamespacePolicies] = [:]
         for (namespaces, evaluator) in pieces {
             for namespace in namespaces {
-                replaced[namespace] = evaluator.namespacePolicies(namespace) ?? .empty
+                changes[namespace] = evaluator.namespacePolicies(namespace) ?? .empty
             }
         }
-        return NetworkPolicyEvaluator(index: index, replaced: replaced)
+        return replacing(changes)
+    }
+
+    private func replacing(_ changes: [String: NamespacePolicies]) -> NetworkPolicyEvaluator {
+        if replaced.count > NetworkPolicyEvaluator.largestCopy {
+            return NetworkPolicyEvaluator(index: Index(replaced, below: index), replaced: changes)
+        }
+        return NetworkPolicyEvaluator(index: index, replaced: replaced.merging(changes) { $1 })
     }
 
     private static func indexed(_ policies: [NetworkPolicy]) -> [String: NamespacePolicies] {
@@ -97,13 +121,13 @@ public struct NetworkPolicyEvaluator: Sendable {
     }
 
     private func namespacePolicies(_ namespace: String) -> NamespacePolicies? {
-        replaced[namespace] ?? index.byNamespace[namespace]
+        replaced[namespace] ?? index.policies(of: namespace)
     }
 
     /// The policies evaluated, with the API defaults applied, ordered by
     /// namespace and then as given.
     var effectivePolicies: [EffectivePolicy] {
-        Set(index.byNamespace.keys).union(replaced.keys).sorted().flatMap { namespacePolicies($0)?.policies ?? [] }
+        index.namespaces.union(replaced.keys).sorted().flatMap { namespacePolicies($0)?.policies ?? [] }
     }
 
     /// Evaluates one connection to `port` (1 to 65535) over `protocol`.
