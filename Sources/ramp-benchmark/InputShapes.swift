@@ -45,19 +45,24 @@ struct InputShape: Sendable {
         InputShape(name: "unclosed brackets", command: .build, text: unclosedBrackets),
         InputShape(name: "bytes that are not UTF-8", command: .build, bytes: randomBytes),
         // TODO: two drift checks cost more than 1 s/MB: many `only in`
-        // statements about 3 s/MB, namespaces without a posture about 1.7.
+        // statements about 2.7 s/MB, namespaces without a posture about 1.7.
         // Environments that differ in settings alone take about 0.9 s/MB,
         // because every check compiles the contracts without an environment
         // and then both environments at once. A statement `only in` one
         // environment adds the builds with one part substituted, where a
         // setting that changes every namespace, such as the cluster DNS,
         // compiles whole in each direction. It also adds the comparison of
-        // classes (about 0.45 s/MB, half of it building the classes) and a
-        // search per class that settings do not explain.
+        // classes (about 0.55 s/MB, of which building the cluster
+        // abstraction takes 0.2) and a search per class that settings do
+        // not explain, with a few small compilations each. Where statements
+        // `only in` one environment isolate pods of many namespaces, the
+        // differing classes grow with the square of the namespaces, and
+        // the check takes over 100 s/MB on an input of 14 KB.
         InputShape(name: "environments of many namespaces", command: .check, text: environments),
         InputShape(name: "environments, a port per namespace", command: .check, text: environmentsOfOwnPorts),
         InputShape(name: "many 'only in' statements", command: .check, text: scopedStatements),
         InputShape(name: "namespaces without a posture", command: .check, text: namespacesWithoutPosture),
+        InputShape(name: "isolation only in one environment", command: .check, text: isolatingStatements),
         InputShape(name: "NetworkPolicy YAML", command: .lint, fileName: "shape.yaml", text: policyYAML),
         InputShape(name: "NetworkPolicy YAML, 20 per namespace", command: .lint, fileName: "shape.yaml", text: namespacesOfPolicies),
         InputShape(name: "NetworkPolicy YAML", command: .import, fileName: "shape.yaml", text: policyYAML),
@@ -276,6 +281,36 @@ struct InputShape: Sendable {
 
             """
         }
+    }
+
+    /// Namespaces in a ring, each with a statement `only in` production
+    /// that isolates a pod of its own for egress and one of the next
+    /// namespace for ingress. Every pair of namespaces then differs in
+    /// undeclared drift. The drift check attributes each class of those
+    /// differences, and their number grows with the square of the
+    /// namespaces, so the input stops at 100 namespaces (about 14 KB).
+    private static func isolatingStatements(_ bytes: Int) -> String {
+        let header = """
+            environment staging {
+              enforce * ingress, egress
+            }
+            environment production {
+              enforce * ingress, egress
+            }
+
+            """
+        let count = min(100, max(2, bytes / 140))
+        return header + (0..<count).map { index in
+            """
+            namespace n\(index) {
+              service a [app=a] ports http:80
+              service b [app=b] ports http:80
+              a -> b:http
+              b -> n\((index + 1) % count)/a:http only in production
+            }
+
+            """
+        }.joined()
     }
 
     /// Namespaces of a deny-all policy and 20 policies, one per service,
