@@ -56,6 +56,8 @@ struct MixedBuilds: Sendable {
     private var restriction: NamespaceRestriction?
     /// Mixes of several statements whose builds keep their changed policies.
     private var statementMixesKeepingPolicies: Set<Set<EnvironmentPart>> = []
+    /// The number of builds composed from smaller ones, which tests read.
+    private(set) var composedCount = 0
 
     /// Compiles `environment` without substitutions, returns nil when it
     /// does not compile, and throws when its policies do not validate.
@@ -170,12 +172,19 @@ struct MixedBuilds: Sendable {
     /// Builds the mixes that compose from builds of smaller mixes (see
     /// `MixComposition`), compiling those first, and returns the others. A
     /// mix whose smaller builds do not all compile is among the others.
+    ///
+    /// A mix composes only when at most one of the builds it needs is not
+    /// built yet. That build composes the same way or compiles, so a mix
+    /// never costs more than the one compilation it would cost alone. Where
+    /// many statements share namespaces, composing regardless built more
+    /// smaller mixes than the searches ever tried, and took more than twice
+    /// as long.
     private mutating func compose(_ mixes: [Set<EnvironmentPart>]) -> [Set<EnvironmentPart>] {
         guard let reach, restriction != nil else { return mixes }
         var compositions: [(mix: Set<EnvironmentPart>, composition: MixComposition)] = []
         var others: [Set<EnvironmentPart>] = []
         for mix in mixes where cache[mix] == nil {
-            if !keepsPolicies(mix), let composition = MixComposition(mix, reach: reach) {
+            if !keepsPolicies(mix), let composition = MixComposition(mix, reach: reach), lacksAtMostOneBuild(composition) {
                 compositions.append((mix, composition))
             } else {
                 others.append(mix)
@@ -192,11 +201,23 @@ struct MixedBuilds: Sendable {
         for (mix, composition) in compositions {
             if let build = composedBuild(composition) {
                 store(build, for: mix)
+                composedCount += 1
             } else {
                 others.append(mix)
             }
         }
         return others
+    }
+
+    /// Returns whether at most one of the builds that a composition reads
+    /// is not built yet.
+    private func lacksAtMostOneBuild(_ composition: MixComposition) -> Bool {
+        var missing = cache[composition.others] == nil ? 1 : 0
+        for piece in composition.pieces where cache[piece.mix] == nil {
+            missing += 1
+            if missing > 1 { return false }
+        }
+        return true
     }
 
     /// Returns the build that takes each piece's namespaces from the piece's
