@@ -592,19 +592,25 @@ private struct Attribution: Sendable {
         guard let forwardBuilds = try directions[0].get(), let backwardBuilds = try directions[1].get() else { return nil }
         settingParts = parts.filter { !$0.isStatement }
         statementParts = parts.filter(\.isStatement)
-        let reach = StatementReach(
-            statements: statementParts.compactMap { part in
-                if case .statement(let range) = part { return range }
-                return nil
-            },
-            programs: [forwardBuilds.program, backwardBuilds.program],
-            networks: files.flatMap(\.networks)
-        )
+        let programs = [forwardBuilds.program, backwardBuilds.program]
+        let statements = statementParts.compactMap { part -> SourceRange? in
+            if case .statement(let range) = part { return range }
+            return nil
+        }
+        // The reach, the restriction and the declared connections do not
+        // depend on each other, so they are built at once.
+        let ((reach, restriction), declared) = concurrently({
+            (
+                StatementReach(statements: statements, programs: programs, networks: files.flatMap(\.networks)),
+                NamespaceRestriction(files: files, programs: programs)
+            )
+        }, {
+            (DeclaredConnections(program: programs[0]), DeclaredConnections(program: programs[1]))
+        })
         self.parts = parts
         self.reach = reach
-        restriction = NamespaceRestriction(files: files, programs: [forwardBuilds.program, backwardBuilds.program])
-        declaredInFirst = DeclaredConnections(program: forwardBuilds.program)
-        declaredInSecond = DeclaredConnections(program: backwardBuilds.program)
+        self.restriction = restriction
+        (declaredInFirst, declaredInSecond) = declared
         forward = Substitution(
             builds: forwardBuilds, target: backwardBuilds.base, settingParts: settingParts, statementParts: statementParts, reach: reach
         )
