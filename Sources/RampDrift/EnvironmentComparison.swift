@@ -228,8 +228,8 @@ private struct DifferenceNaming: Sendable {
         // of them. The drift check skips the classes that settings explain,
         // but `ramp diff --env` lists them all, and drift is attributed
         // class by class: 300 namespaces, each with a pod that a statement
-        // `only in` production isolates for egress, take 17 s and 1.3 GB to
-        // check (42 KB), with the runs on two cores. Merging the sources
+        // `only in` production isolates for egress, take about 16 s and
+        // 1.3 GB to check (42 KB), with the runs on two cores. Merging the sources
         // that every build decides alike for a destination would keep both
         // linear. `namespaces [...]` clients grow the classes the same way,
         // through the generated rules.
@@ -521,7 +521,7 @@ private struct Substitution: Sendable {
     private mutating func search(_ parts: [EnvironmentPart], _ connection: Connection, targetAllows: Bool) -> [EnvironmentPart] {
         // TODO: each try compiles the rest for the namespaces it reaches, so a
         // search costs a compilation per part. Where many statements reach the
-        // same namespaces, every class tries dozens of mixes: one contract of
+        // same namespaces, every class tries dozens of mixes. One contract of
         // 25 namespaces and about 90 `only in` statements (10.6 KB) takes 22 s
         // and 2.1 GB to check, nearly all of it here.
         var remaining = parts
