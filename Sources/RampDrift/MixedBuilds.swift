@@ -174,8 +174,9 @@ struct MixedBuilds: Sendable {
     /// mix whose smaller builds do not all compile is among the others.
     ///
     /// A mix composes only when at most one of the builds it needs is not
-    /// built yet. That build composes the same way or compiles, so a mix
-    /// never costs more than the one compilation it would cost alone. Where
+    /// built yet. That build composes the same way or compiles, so composing
+    /// costs at most the one compilation that the mix would cost, unless
+    /// that build does not compile and the mix is compiled after all. Where
     /// many statements share namespaces, composing regardless built more
     /// smaller mixes than the searches ever tried, and took more than twice
     /// as long.
