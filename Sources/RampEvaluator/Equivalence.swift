@@ -1,4 +1,5 @@
 import RampKube
+import RampSource
 
 // MARK: - Results
 
@@ -203,12 +204,25 @@ func connectivityDifferenceSequence(
     // A context policy whose splits the compared sets already have splits
     // no atom, and callers pass many such policies: most of the policies of
     // an environment with one setting of the other are those of either.
-    var splits = AbstractionSplits(policies: firstPolicies + secondPolicies, extraPeers: extraPeers)
-    var seen: Set<NetworkPolicy> = []
-    let splitting = context.filter { !splits.covers($0) && seen.insert($0).inserted }.map(EffectivePolicy.init)
-    splits.insert(splitting)
-    let inputs = firstPolicies + secondPolicies + splitting
-    let abstraction = try ClusterAbstraction(policies: inputs, extraPeers: extraPeers, namespaceLabels: namespaceLabels)
+    // Usually every context policy is covered, so the classes of the
+    // compared sets alone are built at the same time, and built again only
+    // when some context policy is not covered.
+    let compared = firstPolicies + secondPolicies
+    let (found, comparedAbstraction) = concurrently({
+        var splits = AbstractionSplits(policies: compared, extraPeers: extraPeers)
+        var seen: Set<NetworkPolicy> = []
+        let splitting = context.filter { !splits.covers($0) && seen.insert($0).inserted }.map(EffectivePolicy.init)
+        splits.insert(splitting)
+        return (splits, splitting)
+    }, {
+        Result { () throws(PolicyValidationError) in
+            try ClusterAbstraction(policies: compared, extraPeers: extraPeers, namespaceLabels: namespaceLabels)
+        }
+    })
+    let (splits, splitting) = found
+    let abstraction = try splitting.isEmpty
+        ? comparedAbstraction.get()
+        : ClusterAbstraction(policies: compared + splitting, extraPeers: extraPeers, namespaceLabels: namespaceLabels)
     let table = PortSetTable()
     var peerIndex = PeerAtomIndex(abstraction, wideThreshold: wideThreshold)
     let firstAccess = PolicySetAccess(policies: firstPolicies, abstraction: abstraction, table: table, peerIndex: &peerIndex)
