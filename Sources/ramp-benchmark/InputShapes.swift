@@ -45,14 +45,14 @@ struct InputShape: Sendable {
         InputShape(name: "unclosed brackets", command: .build, text: unclosedBrackets),
         InputShape(name: "bytes that are not UTF-8", command: .build, bytes: randomBytes),
         // TODO: two drift checks cost more than 1 s/MB: many `only in`
-        // statements about 2.7 s/MB, namespaces without a posture about 1.7.
+        // statements about 2.5 s/MB, namespaces without a posture about 1.7.
         // Environments that differ in settings alone take about 0.9 s/MB,
         // because every check compiles the contracts without an environment
         // and then both environments at once. A statement `only in` one
         // environment adds the builds with one part substituted, where a
         // setting that changes every namespace, such as the cluster DNS,
         // compiles whole in each direction. It also adds the comparison of
-        // classes (about 0.55 s/MB, of which building the cluster
+        // classes (about 0.5 s/MB, of which building the cluster
         // abstraction takes 0.2) and a search per class that settings do
         // not explain, with a few small compilations each. Where statements
         // `only in` one environment isolate pods of many namespaces, the
