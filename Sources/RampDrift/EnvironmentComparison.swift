@@ -229,9 +229,9 @@ private struct DifferenceNaming: Sendable {
         // but `ramp diff --env` lists them all, and drift is attributed
         // class by class: 300 namespaces, each with a pod that a statement
         // `only in` production isolates for egress, take about 16 s and
-        // 1.3 GB to check (42 KB), with the runs on two cores. Merging the sources
-        // that every build decides alike for a destination would keep both
-        // linear. `namespaces [...]` clients grow the classes the same way,
+        // 1.3 GB to check (42 KB), with the runs on two cores. Merging the
+        // sources that every build decides alike for a destination would
+        // keep both linear. `namespaces [...]` clients grow the classes the same way,
         // through the generated rules.
         while let difference = raw.next() {
             // Pieces differ only in ports, and names do not depend on ports,

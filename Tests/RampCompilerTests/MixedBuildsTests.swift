@@ -12,13 +12,18 @@ import XCTest
 /// compiled builds. Each must change exactly the namespaces, and hold
 /// exactly the policies, that compiling the mix whole gives.
 final class MixedBuildsTests: XCTestCase {
-    private let contracts = """
-    profile gke {
-      dns pods kube-system [k8s-app=kube-dns] ports 53/udp
-    }
-    profile kind {
-      dns pods kube-system [k8s-app=coredns] ports 53/udp
-    }
+    /// Two profiles whose cluster DNS runs in different pods.
+    private static let profiles = """
+        profile gke {
+          dns pods kube-system [k8s-app=kube-dns] ports 53/udp
+        }
+        profile kind {
+          dns pods kube-system [k8s-app=coredns] ports 53/udp
+        }
+
+        """
+
+    private let contracts = MixedBuildsTests.profiles + """
     environment staging {
       profile gke
       enforce * ingress, egress
@@ -351,13 +356,7 @@ final class MixedBuildsTests: XCTestCase {
 
     /// Five namespaces in a ring, each with a statement of staging that
     /// isolates a pod of its own and one of the next namespace.
-    private let ringContracts = """
-        profile gke {
-          dns pods kube-system [k8s-app=kube-dns] ports 53/udp
-        }
-        profile kind {
-          dns pods kube-system [k8s-app=coredns] ports 53/udp
-        }
+    private let ringContracts = MixedBuildsTests.profiles + """
         environment staging {
           profile gke
         }
