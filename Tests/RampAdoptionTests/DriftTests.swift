@@ -13,7 +13,7 @@ final class DriftTests: XCTestCase {
         for file in try FileManager.default.contentsOfDirectory(atPath: generated.path) where file.hasSuffix(".yaml") {
             var text = try String(contentsOf: generated.appendingPathComponent(file), encoding: .utf8)
             if file == name { text = edit(text) }
-            try text.write(to: directory.appendingPathComponent(file), atomically: true, encoding: .utf8)
+            try text.write(to: directory.appendingPathComponent(file), atomically: false, encoding: .utf8)
         }
         return directory
     }
@@ -55,7 +55,7 @@ final class DriftTests: XCTestCase {
 
             """
         }
-        try policies.joined().write(to: directory.appendingPathComponent("live.yaml"), atomically: true, encoding: .utf8)
+        try policies.joined().write(to: directory.appendingPathComponent("live.yaml"), atomically: false, encoding: .utf8)
 
         let result = runRamp(["drift", contracts, "--live", directory.path, "--all-namespaces", "--error-limit", "1"])
 
@@ -74,9 +74,9 @@ final class DriftTests: XCTestCase {
         let services = (0..<60).map { "  service s\($0) [app=s\($0)] ports http:\(8000 + $0)\n" }.joined()
         let calls = (0..<59).map { "  s\($0) -> s\($0 + 1):http\n" }.joined()
         let contract = directory.appendingPathComponent("big.ramp")
-        try "namespace big {\n  deny all\n\(services)\(calls)}\n".write(to: contract, atomically: true, encoding: .utf8)
+        try "namespace big {\n  deny all\n\(services)\(calls)}\n".write(to: contract, atomically: false, encoding: .utf8)
         let live = directory.appendingPathComponent("live.yaml")
-        try "apiVersion: v1\nkind: List\nitems: []\n".write(to: live, atomically: true, encoding: .utf8)
+        try "apiVersion: v1\nkind: List\nitems: []\n".write(to: live, atomically: false, encoding: .utf8)
 
         let result = runRamp(["drift", contract.path, "--live", live.path])
 

@@ -16,7 +16,7 @@ final class EmptyManifestTests: XCTestCase {
 
     private func writeFile(_ name: String, _ text: String) throws -> String {
         let url = directory.appendingPathComponent(name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
+        try text.write(to: url, atomically: false, encoding: .utf8)
         return url.path
     }
 

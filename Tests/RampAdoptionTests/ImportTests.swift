@@ -237,7 +237,7 @@ final class ImportTests: XCTestCase {
         let output = missing.appendingPathComponent("shop.ramp")
         let policy = directory.appendingPathComponent("policy.yaml")
         try "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: shop}\nspec:\n  podSelector: {}\n"
-            .write(to: policy, atomically: true, encoding: .utf8)
+            .write(to: policy, atomically: false, encoding: .utf8)
 
         let result = runRamp(["import", policy.path, "-o", output.path])
         XCTAssertEqual(result.status, 2)
@@ -249,7 +249,7 @@ final class ImportTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("shop.ramp")
         let handWritten = "namespace shop {\n  deny all\n}\n"
-        try handWritten.write(to: output, atomically: true, encoding: .utf8)
+        try handWritten.write(to: output, atomically: false, encoding: .utf8)
 
         let result = runRamp(["import", fixtures.appendingPathComponent("import/not-exact.yaml").path, "-o", output.path, "--allow-approximate"])
         XCTAssertEqual(result.status, 2)
@@ -266,7 +266,7 @@ final class ImportTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: directory) }
         let input = fixtures.appendingPathComponent("import/not-exact.yaml").path
         let output = directory.appendingPathComponent("shop.ramp")
-        try "# Imported by ramp 0.0.1 from old.yaml.\nnamespace old {\n  deny all\n}\n".write(to: output, atomically: true, encoding: .utf8)
+        try "# Imported by ramp 0.0.1 from old.yaml.\nnamespace old {\n  deny all\n}\n".write(to: output, atomically: false, encoding: .utf8)
 
         let result = runRamp(["import", input, "-o", output.path, "--allow-approximate"])
         XCTAssertEqual(result.status, 0, result.error)

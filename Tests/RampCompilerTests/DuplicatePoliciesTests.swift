@@ -24,9 +24,9 @@ final class DuplicatePoliciesTests: XCTestCase {
     override func setUpWithError() throws {
         directory = try temporaryDirectory()
         manifests = directory.appendingPathComponent("policies.yaml").path
-        try (policy + "---\n" + policy).write(toFile: manifests, atomically: true, encoding: .utf8)
+        try (policy + "---\n" + policy).write(toFile: manifests, atomically: false, encoding: .utf8)
         contract = directory.appendingPathComponent("shop.ramp").path
-        try "namespace shop {\n  deny ingress\n}\n".write(toFile: contract, atomically: true, encoding: .utf8)
+        try "namespace shop {\n  deny ingress\n}\n".write(toFile: contract, atomically: false, encoding: .utf8)
     }
 
     override func tearDownWithError() throws {

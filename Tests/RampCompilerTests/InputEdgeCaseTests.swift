@@ -102,7 +102,7 @@ final class InputEdgeCaseTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: directory) }
         let real = directory.appendingPathComponent("real")
         try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
-        try "namespace shop {\n  deny all\n}\n".write(to: real.appendingPathComponent("shop.ramp"), atomically: true, encoding: .utf8)
+        try "namespace shop {\n  deny all\n}\n".write(to: real.appendingPathComponent("shop.ramp"), atomically: false, encoding: .utf8)
         let link = directory.appendingPathComponent("contracts").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real")
         let output = directory.appendingPathComponent("out").path
@@ -134,7 +134,7 @@ final class InputEdgeCaseTests: XCTestCase {
               - Ingress
 
             """
-        try policy.write(to: real.appendingPathComponent("deny.yaml"), atomically: true, encoding: .utf8)
+        try policy.write(to: real.appendingPathComponent("deny.yaml"), atomically: false, encoding: .utf8)
         let link = directory.appendingPathComponent("policies").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real")
 

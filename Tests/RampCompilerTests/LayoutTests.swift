@@ -28,7 +28,7 @@ final class LayoutTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: directory) }
         let contract = directory.appendingPathComponent("shop.ramp")
         let source = "namespace shop {\n  deny all\n}\n"
-        try source.write(to: contract, atomically: true, encoding: .utf8)
+        try source.write(to: contract, atomically: false, encoding: .utf8)
 
         let output = directory.appendingPathComponent("out")
         XCTAssertEqual(runRamp(["build", contract.path, "-o", output.path]).status, 0)
@@ -48,7 +48,7 @@ final class LayoutTests: XCTestCase {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let contract = directory.appendingPathComponent("shop.ramp")
-        try "namespace shop {\n  deny all\n}\nnamespace data {\n  deny ingress\n}\n".write(to: contract, atomically: true, encoding: .utf8)
+        try "namespace shop {\n  deny all\n}\nnamespace data {\n  deny ingress\n}\n".write(to: contract, atomically: false, encoding: .utf8)
         let output = directory.appendingPathComponent("out")
 
         XCTAssertEqual(runRamp(["build", contract.path, "-o", output.path, "--layout", "kustomize"]).status, 0)
@@ -67,7 +67,7 @@ final class LayoutTests: XCTestCase {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let contract = directory.appendingPathComponent("k.ramp")
-        try "namespace kustomization {\n  deny all\n}\n".write(to: contract, atomically: true, encoding: .utf8)
+        try "namespace kustomization {\n  deny all\n}\n".write(to: contract, atomically: false, encoding: .utf8)
         let result = runRamp(["build", contract.path, "-o", directory.appendingPathComponent("out").path, "--layout", "kustomize"])
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.error.contains("namespace 'kustomization'"), result.error)

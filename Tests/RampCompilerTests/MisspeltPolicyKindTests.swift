@@ -17,7 +17,7 @@ final class MisspeltPolicyKindTests: XCTestCase {
     private func write(_ name: String, kind: String) throws -> String {
         let path = directory.appendingPathComponent(name).path
         let manifest = "apiVersion: networking.k8s.io/v1\nkind: \(kind)\nmetadata:\n  name: deny\n  namespace: shop\nspec:\n  podSelector: {}\n"
-        try manifest.write(toFile: path, atomically: true, encoding: .utf8)
+        try manifest.write(toFile: path, atomically: false, encoding: .utf8)
         return path
     }
 

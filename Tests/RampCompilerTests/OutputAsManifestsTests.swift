@@ -18,7 +18,7 @@ final class OutputAsManifestsTests: XCTestCase {
             }
 
             """
-        try contract.write(to: directory.appendingPathComponent("shop.ramp"), atomically: true, encoding: .utf8)
+        try contract.write(to: directory.appendingPathComponent("shop.ramp"), atomically: false, encoding: .utf8)
         let build = runRamp(["build", path("shop.ramp"), "-o", path("out"), "--source-map"])
         XCTAssertEqual(build.status, 0, build.error)
     }
@@ -68,7 +68,7 @@ final class OutputAsManifestsTests: XCTestCase {
     /// Only a file that starts as ramp's maps do is skipped.
     func testOtherMapNamedFileIsRead() throws {
         let other = path("out/other.yaml.map.json")
-        try #"{"kind": "NetworkPolicy"}"#.write(toFile: other, atomically: true, encoding: .utf8)
+        try #"{"kind": "NetworkPolicy"}"#.write(toFile: other, atomically: false, encoding: .utf8)
 
         let result = runRamp(["lint", path("out")])
 
