@@ -98,6 +98,10 @@ public struct EnvironmentComparison: Sendable {
     public let settings: [SettingDifference]
     /// Ordered by the order of the evaluator's differences.
     public let differences: [EnvironmentDifference]
+    /// The classes of differing connections left unattributed because a
+    /// comparison with a limit of classes reached it, and that limit.
+    public internal(set) var unattributedClasses = 0
+    public internal(set) var classLimit: Int?
 
     /// Compares two declared environments. Returns nil when either one does
     /// not compile; compile each first to report why. Throws when the
@@ -121,9 +125,13 @@ public struct EnvironmentComparison: Sendable {
     /// (see `Attribution.partsMakeTheOther`) are compiled as other mixes are,
     /// which tests compare too. Tests also give the number of runs that the
     /// classes are attributed in (see `DifferenceNaming.runCount`).
+    ///
+    /// With a `classLimit`, only the first classes of differing connections
+    /// that the settings do not explain, up to the limit, are attributed.
     static func compare(
         _ files: [ContractFile], _ first: String, _ second: String, compiled: [String: CompiledEnvironment],
-        reusingSearches: Bool = true, onlyUndeclaredDrift: Bool = false, derivingFromTheOther: Bool = true, runs: Int? = nil
+        reusingSearches: Bool = true, onlyUndeclaredDrift: Bool = false, derivingFromTheOther: Bool = true, runs: Int? = nil,
+        classLimit: Int? = nil
     ) throws(PolicyValidationError) -> EnvironmentComparison? {
         let settings = Resolver.settingDifferences(files, between: first, and: second)
         // The drift check skips the classes that settings explain. They are
@@ -172,10 +180,14 @@ public struct EnvironmentComparison: Sendable {
         // attributed, as the raw list of a large comparison takes more
         // memory than the attributed one.
         let declaredLabels = AssertionAnalysis.declaredLabels([firstProgram, secondProgram])
-        let raw = try connectivityDifferenceSequence(
+        var raw = try connectivityDifferenceSequence(
             between: firstPolicies, and: secondPolicies, namespaceLabels: declaredLabels, context: context, unlessExplainedBy: variants,
             evaluators: attribution.evaluators
         )
+        // Attributing a class costs tens of microseconds, and the classes can
+        // grow with the square of the namespaces, so a limit keeps the check's
+        // time and memory in proportion to its input.
+        let unattributed = classLimit.map { raw.keepFirst($0) } ?? 0
         let boundaries = PortBoundaries([firstPolicies, secondPolicies] + singles)
 
         let naming = DifferenceNaming(
@@ -192,7 +204,11 @@ public struct EnvironmentComparison: Sendable {
             return (naming.differences(&run, attributing: &attribution), attribution)
         }
         let differences = attributed.flatMap(\.0)
-        let comparison = EnvironmentComparison(first: first, second: second, settings: attribution.settings, differences: differences)
+        var comparison = EnvironmentComparison(first: first, second: second, settings: attribution.settings, differences: differences)
+        if unattributed > 0 {
+            comparison.unattributedClasses = unattributed
+            comparison.classLimit = classLimit
+        }
         // Freeing the builds and the classes took about a twentieth of the
         // check of large environments, and nothing waits for it.
         ProcessLifetime.release([consume attribution, consume attributed, consume raw, consume singles, consume context, consume variants])

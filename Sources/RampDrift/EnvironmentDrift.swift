@@ -19,8 +19,12 @@ public enum EnvironmentDrift {
     /// compile are skipped; compile each one first to report why. A pair
     /// that the evaluator cannot compare is an error at the first
     /// environment's declaration, because its drift goes unchecked.
-    /// Environments in `compiled` are not compiled again.
-    public static func check(_ files: [ContractFile], compiled: [String: CompiledEnvironment] = [:]) -> [Diagnostic] {
+    /// Environments in `compiled` are not compiled again. With a
+    /// `classLimit`, each pair of environments attributes at most that many
+    /// classes of differing connections, and an error reports that it stopped.
+    public static func check(
+        _ files: [ContractFile], compiled: [String: CompiledEnvironment] = [:], classLimit: Int? = nil
+    ) -> [Diagnostic] {
         let names = Resolver.environmentNames(files)
         // Each comparison is summed up as soon as it is made, because the
         // differences of several pairs of large environments take
@@ -30,7 +34,9 @@ public enum EnvironmentDrift {
         for (index, first) in names.enumerated() {
             for second in names[(index + 1)...] {
                 do throws(PolicyValidationError) {
-                    if let comparison = try EnvironmentComparison.compare(files, first, second, compiled: compiled, onlyUndeclaredDrift: true) {
+                    if let comparison = try EnvironmentComparison.compare(
+                        files, first, second, compiled: compiled, onlyUndeclaredDrift: true, classLimit: classLimit
+                    ) {
                         findings.add(comparison, files: files)
                     }
                 } catch {
@@ -42,11 +48,32 @@ public enum EnvironmentDrift {
     }
 
     private static func uncomparedPair(_ first: String, _ second: String, _ error: PolicyValidationError, files: [ContractFile]) -> Diagnostic {
-        let program = Resolver.resolve(files, environment: first, diagnostics: DiagnosticEngine())
-        return Diagnostic(error.diagnosticMessage, at: program.environment.origin, notes: [
+        Diagnostic(error.diagnosticMessage, at: declaration(of: first, files: files), notes: [
             Note("the drift check cannot compare environments \(QuotedText.quote(first)) and \(QuotedText.quote(second)), so the drift between them is not checked"),
         ])
     }
+
+    /// Returns where an environment is declared, where errors about a pair
+    /// of environments are reported.
+    fileprivate static func declaration(of environment: String, files: [ContractFile]) -> SourceRange? {
+        Resolver.resolve(files, environment: environment, diagnostics: DiagnosticEngine()).environment.origin
+    }
+
+    /// Returns the number of classes of differing connections that the drift
+    /// check attributes per pair of environments by default: at least
+    /// `minimumClassLimit`, and more for larger contracts.
+    ///
+    /// Attributing a class takes roughly 20 microseconds on two cores (an
+    /// estimate from the benchmark's ring of namespaces). So a class per 20
+    /// bytes keeps the check near a second per megabyte of contracts, and the
+    /// minimum still checks small contracts of many differences in full.
+    public static func defaultClassLimit(_ files: [ContractFile]) -> Int {
+        let bytes = files.reduce(0) { $0 + $1.source.bytes.count }
+        return max(minimumClassLimit, bytes / bytesPerClass)
+    }
+
+    public static let minimumClassLimit = 100_000
+    static let bytesPerClass = 20
 
     /// Returns the drift errors of comparisons already made, each statement
     /// reported once over all of them.
@@ -66,12 +93,19 @@ private struct Findings {
         var blocked: Int = 0
         var allowed: Int = 0
         var example: String = ""
+        /// Whether the counts are lower bounds, because the comparison of
+        /// the two environments stopped at its limit of classes.
+        var atLeast = false
     }
 
     var byStatement: [SourceRange: [Effect]] = [:]
+    /// The errors of pairs of environments rather than of statements.
     var unexplained: [Diagnostic] = []
 
     mutating func add(_ comparison: EnvironmentComparison, files: [ContractFile]) {
+        if let limit = comparison.classLimit, comparison.unattributedClasses > 0 {
+            unexplained.append(Findings.limitReached(comparison, limit: limit, files: files))
+        }
         let report = ComparisonReport(comparison, including: \.isUndeclaredDrift)
         var unexplainedLines: [ComparisonReport.Line] = []
         for group in report.groups {
@@ -84,13 +118,27 @@ private struct Findings {
             }
         }
         if !unexplainedLines.isEmpty {
-            let program = Resolver.resolve(files, environment: comparison.first, diagnostics: DiagnosticEngine())
             unexplained.append(Diagnostic(
-                .unexplainedDrift(comparison.first, comparison.second, count: unexplainedLines.count, example: Findings.describe(unexplainedLines[0])),
-                at: program.environment.origin
+                .unexplainedDrift(
+                    comparison.first, comparison.second, count: unexplainedLines.count, example: Findings.describe(unexplainedLines[0]),
+                    atLeast: comparison.unattributedClasses > 0
+                ),
+                at: EnvironmentDrift.declaration(of: comparison.first, files: files)
             ))
         }
     }
+
+    private static func limitReached(_ comparison: EnvironmentComparison, limit: Int, files: [ContractFile]) -> Diagnostic {
+        Diagnostic(
+            .driftLimitReached(comparison.first, comparison.second, classes: limit + comparison.unattributedClasses, limit: limit),
+            at: EnvironmentDrift.declaration(of: comparison.first, files: files),
+            notes: [
+                Note("connections differ this widely when pods are isolated in one environment only; isolate them in every environment, for example with a 'deny' posture, and the drift errors of the attributed classes name the statements to look at first"),
+                Note("or raise the limit with '--drift-limit <n>', or lift it with '--drift-limit 0', and expect the check to take longer"),
+            ]
+        )
+    }
+
 
     /// Counts the lines of one pair against the statement, from the side of
     /// the environment it applies in.
@@ -107,6 +155,7 @@ private struct Findings {
         for line in lines {
             if line.allowedIn == environment { effects[index!].allowed += 1 } else { effects[index!].blocked += 1 }
         }
+        if comparison.unattributedClasses > 0 { effects[index!].atLeast = true }
         if effects[index!].example.isEmpty, let example = Findings.example(lines) {
             effects[index!].example = Findings.describe(example)
         }
@@ -135,7 +184,8 @@ private struct Findings {
             let first = effects[0]
             var notes = effects.dropFirst().map { effect in
                 Note(DiagnosticMessage.undeclaredDrift(
-                    environment: effect.environment, other: effect.other, blocked: effect.blocked, allowed: effect.allowed, example: effect.example
+                    environment: effect.environment, other: effect.other, blocked: effect.blocked, allowed: effect.allowed, example: effect.example,
+                    atLeast: effect.atLeast
                 ).text)
             }
             notes.append(Note(
@@ -147,7 +197,10 @@ private struct Findings {
                 ))
             }
             result.append(Diagnostic(
-                .undeclaredDrift(environment: first.environment, other: first.other, blocked: first.blocked, allowed: first.allowed, example: first.example),
+                .undeclaredDrift(
+                    environment: first.environment, other: first.other, blocked: first.blocked, allowed: first.allowed, example: first.example,
+                    atLeast: first.atLeast
+                ),
                 at: statement, notes: notes
             ))
         }

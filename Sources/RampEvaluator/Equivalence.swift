@@ -269,6 +269,14 @@ public struct ConnectivityDifferenceSequence: Sequence, IteratorProtocol, Sendab
         return examples!.difference(pair)
     }
 
+    /// Keeps the first `count` differences not yet read, and returns how many
+    /// it dropped.
+    public mutating func keepFirst(_ count: Int) -> Int {
+        let dropped = Swift.max(0, pairs.count - count)
+        pairs.removeFirst(dropped)
+        return dropped
+    }
+
     /// Splits the differences not yet read into at most `count` sequences of
     /// consecutive differences, in order, so that each can be read on
     /// another thread.

@@ -41,6 +41,7 @@ final class ExplanationExampleTests: XCTestCase {
         822: "an extra generated file is a property of the output directory of 'ramp check'",
         850: "drift appears only when 'ramp check' compiles every environment, which EnvironmentComparisonTests cover",
         853: "an unexplained difference comes only from an inconsistency inside ramp, so no contract can show it",
+        855: "the limit needs more classes of drift than an example shows, or a command-line option; DriftLimitTests sets one",
         830: "an unreadable Git revision is a property of the repository given to 'ramp diff --base'",
     ]
 

@@ -196,6 +196,23 @@ final class RandomizedCrossCheckTests: XCTestCase {
         XCTAssertEqual(otherEffect, ["TCP", "UDP", "SCTP"].map { "\(apiToWeb) \($0): 1-65535 allowed by second" })
     }
 
+    /// Keeping the first differences of a sequence leaves them in order,
+    /// and counts the others as dropped.
+    func testKeepFirstDropsTheRest() throws {
+        let first = [NetworkPolicy(name: "p", namespace: "x", podSelector: LabelSelector(matchLabels: ["app": "web"]), policyTypes: [.ingress])]
+        let second = [NetworkPolicy(name: "q", namespace: "x", podSelector: LabelSelector(matchLabels: ["app": "api"]), policyTypes: [.ingress])]
+        let full = try connectivityDifferences(between: first, and: second).map(\.description)
+
+        var sequence = try connectivityDifferenceSequence(between: first, and: second)
+        XCTAssertEqual(sequence.keepFirst(5), full.count - 5)
+        XCTAssertEqual(sequence.underestimatedCount, 5)
+        XCTAssertEqual(sequence.map(\.description), Array(full.prefix(5)))
+
+        var whole = try connectivityDifferenceSequence(between: first, and: second)
+        XCTAssertEqual(whole.keepFirst(full.count + 1), 0)
+        XCTAssertEqual(whole.map(\.description), full)
+    }
+
     /// Thirteen selectors on thirteen keys make more label classes than the
     /// evaluator builds, but a variant with the other set's policies needs
     /// no classes.

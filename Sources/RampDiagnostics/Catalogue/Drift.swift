@@ -11,10 +11,12 @@ extension DiagnosticID {
     public static let duplicateParameterAssignment = DiagnosticID(852, "duplicate-parameter-assignment", .error, "an environment sets one parameter twice")
     public static let unexplainedDrift = DiagnosticID(853, "unexplained-drift", .error, "two environments differ in connections that no setting or statement explains")
     public static let invalidEnvironmentName = DiagnosticID(854, "invalid-environment-name", .error, "an environment name that cannot name an output directory")
+    public static let driftLimitReached = DiagnosticID(855, "drift-limit", .error, "two environments differ in more classes of connections than the drift check attributes")
 
     /// The identities declared in this file, for `DiagnosticID.all`.
     static let driftIDs: [DiagnosticID] = [
         .undeclaredDrift, .serviceNotInEnvironment, .duplicateParameterAssignment, .unexplainedDrift, .invalidEnvironmentName,
+        .driftLimitReached,
     ]
 }
 
@@ -23,10 +25,14 @@ extension DiagnosticID {
 extension DiagnosticMessage {
     /// `blocked` counts connections that the statement's environment blocks
     /// and `other` allows, `allowed` the reverse; `example` is one of them.
-    public static func undeclaredDrift(environment: String, other: String, blocked: Int, allowed: Int, example: String) -> Self {
+    /// With `atLeast`, the counts are lower bounds, because the drift check
+    /// stopped before attributing every difference.
+    public static func undeclaredDrift(
+        environment: String, other: String, blocked: Int, allowed: Int, example: String, atLeast: Bool = false
+    ) -> Self {
         var effects: [String] = []
-        if blocked > 0 { effects.append("blocks \(connections(blocked)) that \(QuotedText.quote(other)) allows") }
-        if allowed > 0 { effects.append("allows \(connections(allowed)) that \(QuotedText.quote(other)) blocks") }
+        if blocked > 0 { effects.append("blocks \(connections(blocked, atLeast: atLeast)) that \(QuotedText.quote(other)) allows") }
+        if allowed > 0 { effects.append("allows \(connections(allowed, atLeast: atLeast)) that \(QuotedText.quote(other)) blocks") }
         return Self(
             .undeclaredDrift,
             "this statement applies in \(QuotedText.quote(environment)) but not in \(QuotedText.quote(other)), and there it also \(effects.joined(separator: " and ")), such as \(example)"
@@ -48,10 +54,10 @@ extension DiagnosticMessage {
         Self(.duplicateParameterAssignment, "parameter \(QuotedText.quote(name)) is already set in environment \(QuotedText.quote(environment))")
     }
 
-    public static func unexplainedDrift(_ first: String, _ second: String, count: Int, example: String) -> Self {
+    public static func unexplainedDrift(_ first: String, _ second: String, count: Int, example: String, atLeast: Bool = false) -> Self {
         Self(
             .unexplainedDrift,
-            "environments \(QuotedText.quote(first)) and \(QuotedText.quote(second)) differ in \(connections(count)) that no profile setting, parameter, enforcement or 'only in' statement explains, such as \(example)"
+            "environments \(QuotedText.quote(first)) and \(QuotedText.quote(second)) differ in \(connections(count, atLeast: atLeast)) that no profile setting, parameter, enforcement or 'only in' statement explains, such as \(example)"
         )
     }
 
@@ -59,7 +65,17 @@ extension DiagnosticMessage {
         Self(.invalidEnvironmentName, "invalid environment name \(QuotedText.quote(name)): \(reason)")
     }
 
-    private static func connections(_ count: Int) -> String {
-        count == 1 ? "1 connection" : "\(count) connections"
+    /// `classes` is the number of classes of connections in which the two
+    /// environments differ beyond what their settings explain, of which the
+    /// first `limit` were attributed.
+    public static func driftLimitReached(_ first: String, _ second: String, classes: Int, limit: Int) -> Self {
+        Self(
+            .driftLimitReached,
+            "environments \(QuotedText.quote(first)) and \(QuotedText.quote(second)) differ in \(classes) classes of connections that their settings do not explain, more than the drift check's limit of \(limit), so it attributed the first \(limit == 1 ? "one" : "\(limit)") and did not check the others for drift"
+        )
+    }
+
+    private static func connections(_ count: Int, atLeast: Bool = false) -> String {
+        (atLeast ? "at least " : "") + (count == 1 ? "1 connection" : "\(count) connections")
     }
 }

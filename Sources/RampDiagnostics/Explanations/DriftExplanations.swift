@@ -141,5 +141,41 @@ extension Explanations {
             environment staging-eu { }
             ```
             """,
+
+        855: """
+            Two environments differ in more classes of connections than the
+            drift check attributes.
+
+            The drift check groups the connections in which two environments
+            differ into classes that every build decides alike, and finds the
+            cause of each class by building one environment again with parts of
+            the other. Classes that the environments' settings explain are
+            skipped. The others can grow with the square of the namespaces, for
+            example when statements `only in` one environment isolate pods of
+            many namespaces, and so can the time and memory of the check. So it
+            attributes at most a limit of classes per pair of environments:
+            100,000, or one for every 20 bytes of contracts when that is more.
+            The classes after the limit are not checked for drift, and the
+            counts of the drift errors reported are lower bounds.
+
+            Isolate the pods in every environment, for example with a `deny`
+            posture in each namespace, so that fewer connections differ; the
+            drift errors of the attributed classes name the statements to look
+            at first. Or raise the limit with `--drift-limit <n>`, or lift it
+            with `--drift-limit 0`, and expect the check to take longer.
+
+            Erroneous example, a check of contracts whose environments differ in
+            more classes than the limit:
+
+            ```sh
+            ramp check contracts -o generated --drift-limit 1000
+            ```
+
+            Corrected example:
+
+            ```sh
+            ramp check contracts -o generated --drift-limit 0
+            ```
+            """,
     ]
 }

@@ -70,6 +70,9 @@ struct CheckOptions {
     var allEnvironments = false
     /// The layout that the build used, because it decides which files the directory holds.
     var layout = OutputLayout.plain
+    /// The classes of differing connections that the drift check attributes
+    /// per pair of environments: nil for its default, 0 for no limit.
+    var driftLimit: Int?
     var compile = CompileFlags()
     var reporting = ReportingOptions()
 
@@ -141,6 +144,14 @@ extension CommandLineOptions {
             }
             if argument == "--layout" {
                 options.layout = try reader.choice(for: argument, OutputLayout.self)
+                continue
+            }
+            if argument == "--drift-limit" {
+                let text = try reader.value(for: argument)
+                guard let limit = Int(text), limit >= 0 else {
+                    throw UsageError(message: "invalid value \(QuotedText.quote(text)) for '--drift-limit'; use a whole number of classes, 0 for no limit")
+                }
+                options.driftLimit = limit
                 continue
             }
             try rejectUnknownOption(argument, command: "check")

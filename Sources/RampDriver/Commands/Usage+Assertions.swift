@@ -58,6 +58,9 @@ extension Usage {
                               --all-environments' writes them
       --layout <layout>       plain (default) or kustomize, as given to 'ramp build'; kustomize also
                               compares the kustomization.yaml
+      --drift-limit <n>       Classes of differing connections the drift check attributes per pair
+                              of environments (default 100000, or one per 20 bytes of contracts when
+                              that is more; 0 for no limit)
     \(compileOptions)
       -h, --help              Show this help
 

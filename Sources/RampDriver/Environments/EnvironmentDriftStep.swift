@@ -16,7 +16,8 @@ struct EnvironmentDriftStep: CheckStep {
         if !builds.hasErrors {
             var compiled: [String: CompiledEnvironment] = [:]
             for case let (environment?, compilation) in builds.compilations { compiled[environment] = compilation.comparedEnvironment }
-            found += EnvironmentDrift.check(builds.contractFiles, compiled: compiled)
+            let limit = context.options.driftLimit ?? EnvironmentDrift.defaultClassLimit(builds.contractFiles)
+            found += EnvironmentDrift.check(builds.contractFiles, compiled: compiled, classLimit: limit == 0 ? nil : limit)
         }
         for diagnostic in EnvironmentBuilds.unique(found) where !reported.contains(EnvironmentDriftStep.key(diagnostic)) {
             diagnostics.emit(diagnostic)
