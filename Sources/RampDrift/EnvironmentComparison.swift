@@ -98,10 +98,9 @@ public struct EnvironmentComparison: Sendable {
     public let settings: [SettingDifference]
     /// Ordered by the order of the evaluator's differences.
     public let differences: [EnvironmentDifference]
-    /// The classes of differing connections left unattributed because a
-    /// comparison with a limit of classes reached it, and that limit.
-    public internal(set) var unattributedClasses = 0
-    public internal(set) var classLimit: Int?
+    /// The limit of classes of differing connections to attribute, when the
+    /// comparison had more classes than that and left the others unattributed.
+    public internal(set) var reachedClassLimit: Int?
 
     /// Compares two declared environments. Returns nil when either one does
     /// not compile; compile each first to report why. Throws when the
@@ -180,14 +179,16 @@ public struct EnvironmentComparison: Sendable {
         // attributed, as the raw list of a large comparison takes more
         // memory than the attributed one.
         let declaredLabels = AssertionAnalysis.declaredLabels([firstProgram, secondProgram])
-        var raw = try connectivityDifferenceSequence(
-            between: firstPolicies, and: secondPolicies, namespaceLabels: declaredLabels, context: context, unlessExplainedBy: variants,
-            evaluators: attribution.evaluators
-        )
         // Attributing a class costs tens of microseconds, and the classes can
         // grow with the square of the namespaces, so a limit keeps the check's
-        // time and memory in proportion to its input.
-        let unattributed = classLimit.map { raw.keepFirst($0) } ?? 0
+        // time and memory in proportion to its input. One class more than the
+        // limit tells whether the limit is reached.
+        var raw = try connectivityDifferenceSequence(
+            between: firstPolicies, and: secondPolicies, limit: classLimit.map { $0 + 1 }, namespaceLabels: declaredLabels,
+            context: context, unlessExplainedBy: variants, evaluators: attribution.evaluators
+        )
+        let reachesLimit = classLimit.map { raw.underestimatedCount > $0 } ?? false
+        if let classLimit, reachesLimit { raw.keepFirst(classLimit) }
         let boundaries = PortBoundaries([firstPolicies, secondPolicies] + singles)
 
         let naming = DifferenceNaming(
@@ -205,10 +206,7 @@ public struct EnvironmentComparison: Sendable {
         }
         let differences = attributed.flatMap(\.0)
         var comparison = EnvironmentComparison(first: first, second: second, settings: attribution.settings, differences: differences)
-        if unattributed > 0 {
-            comparison.unattributedClasses = unattributed
-            comparison.classLimit = classLimit
-        }
+        if reachesLimit { comparison.reachedClassLimit = classLimit }
         // Freeing the builds and the classes took about a twentieth of the
         // check of large environments, and nothing waits for it.
         ProcessLifetime.release([consume attribution, consume attributed, consume raw, consume singles, consume context, consume variants])

@@ -103,7 +103,7 @@ private struct Findings {
     var unexplained: [Diagnostic] = []
 
     mutating func add(_ comparison: EnvironmentComparison, files: [ContractFile]) {
-        if let limit = comparison.classLimit, comparison.unattributedClasses > 0 {
+        if let limit = comparison.reachedClassLimit {
             unexplained.append(Findings.limitReached(comparison, limit: limit, files: files))
         }
         let report = ComparisonReport(comparison, including: \.isUndeclaredDrift)
@@ -121,7 +121,7 @@ private struct Findings {
             unexplained.append(Diagnostic(
                 .unexplainedDrift(
                     comparison.first, comparison.second, count: unexplainedLines.count, example: Findings.describe(unexplainedLines[0]),
-                    atLeast: comparison.unattributedClasses > 0
+                    atLeast: comparison.reachedClassLimit != nil
                 ),
                 at: EnvironmentDrift.declaration(of: comparison.first, files: files)
             ))
@@ -130,7 +130,7 @@ private struct Findings {
 
     private static func limitReached(_ comparison: EnvironmentComparison, limit: Int, files: [ContractFile]) -> Diagnostic {
         Diagnostic(
-            .driftLimitReached(comparison.first, comparison.second, classes: limit + comparison.unattributedClasses, limit: limit),
+            .driftLimitReached(comparison.first, comparison.second, limit: limit),
             at: EnvironmentDrift.declaration(of: comparison.first, files: files),
             notes: [
                 Note("connections differ this widely when pods are isolated in one environment only; isolate them in every environment, for example with a 'deny' posture, and the drift errors of the attributed classes name the statements to look at first"),
@@ -155,7 +155,7 @@ private struct Findings {
         for line in lines {
             if line.allowedIn == environment { effects[index!].allowed += 1 } else { effects[index!].blocked += 1 }
         }
-        if comparison.unattributedClasses > 0 { effects[index!].atLeast = true }
+        if comparison.reachedClassLimit != nil { effects[index!].atLeast = true }
         if effects[index!].example.isEmpty, let example = Findings.example(lines) {
             effects[index!].example = Findings.describe(example)
         }

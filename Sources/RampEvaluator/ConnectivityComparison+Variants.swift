@@ -48,18 +48,18 @@ extension ConnectivityComparison {
     }
 
     /// Returns the differences on the given atom pairs and protocols alone,
-    /// ordered and limited as `differences(limit:)` orders and limits them.
-    func differences(on pairs: [AtomPair: Set<NetworkProtocol>], limit: Int?) -> [AtomPairDifference] {
-        var result: [AtomPairDifference] = []
+    /// ordered and limited as `firstDifferences(limit:)` orders and limits them.
+    func firstDifferences(on pairs: [AtomPair: Set<NetworkProtocol>], limit: Int?) -> FirstDifferences {
+        var found = FirstDifferences(limit: limit)
         var templates: [PortsKey: [AtomPairDifference]] = [:]
         for (pair, protocols) in pairs {
             let key = portsKey(from: pair.source, to: pair.destination)
             for difference in template(for: key, in: &templates) where protocols.contains(difference.protocol) {
-                result.append(AtomPairDifference(
+                found.add(AtomPairDifference(
                     source: pair.source, destination: pair.destination, protocol: difference.protocol, ports: difference.ports
                 ))
             }
         }
-        return ConnectivityComparison.ordered(result, limit: limit)
+        return found
     }
 }

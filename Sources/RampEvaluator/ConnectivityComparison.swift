@@ -42,15 +42,15 @@ struct ConnectivityComparison {
     /// Returns the differences ordered by source atom, destination atom and
     /// protocol. With a limit, returns the first `limit` of them (at least 1).
     func differences(limit: Int?) -> [AtomPairDifference] {
-        ConnectivityComparison.ordered(specificDifferences() + defaultDifferences(limit: limit), limit: limit)
+        firstDifferences(limit: limit).ordered()
     }
 
-    /// Orders differences by source atom, destination atom and protocol,
-    /// and keeps the first `limit` of them (at least 1).
-    static func ordered(_ differences: [AtomPairDifference], limit: Int?) -> [AtomPairDifference] {
-        var result = differences.sorted { ($0.source, $0.destination, $0.protocol) < ($1.source, $1.destination, $1.protocol) }
-        if let limit, result.count > limit { result.removeSubrange(max(limit, 1)...) }
-        return result
+    /// Returns the first `limit` differences in the order of `differences`.
+    func firstDifferences(limit: Int?) -> FirstDifferences {
+        var found = FirstDifferences(limit: limit)
+        found.add(specificDifferences())
+        addDefaultDifferences(to: &found)
+        return found
     }
 
     // MARK: - Pairs with specific entries
@@ -165,7 +165,7 @@ struct ConnectivityComparison {
     /// grants in both. When one end differs and the other is alike, the
     /// pair can differ only where the other end lies in a wide set of a
     /// grant that differs, or everywhere when the defaults differ.
-    private func defaultDifferences(limit: Int?) -> [AtomPairDifference] {
+    private func addDefaultDifferences(to found: inout FirstDifferences) {
         let membership = membershipClasses()
         let sources = endGroups { atom in
             EndKey(firstDefault: first.egressDefault[atom], secondDefault: second.egressDefault[atom],
@@ -178,21 +178,19 @@ struct ConnectivityComparison {
                    membership: membership[atom], isAddress: abstraction.isAddress(atom))
         }
 
-        var result: [AtomPairDifference] = []
         var templates: [PortsKey: [AtomPairDifference]] = [:]
         for source in sources.keys.indices {
             for destination in partners(of: source, in: sources, among: destinations)
             where ConnectivityComparison.canAllow(sources.keys[source], destinations.keys[destination]) {
-                result += compareGroups(sources.members[source], destinations.members[destination], limit: limit, templates: &templates)
+                compareGroups(sources.members[source], destinations.members[destination], into: &found, templates: &templates)
             }
         }
         for destination in destinations.keys.indices where !destinations.keys[destination].isAlike {
             for source in partners(of: destination, in: destinations, among: sources)
             where sources.keys[source].isAlike && ConnectivityComparison.canAllow(sources.keys[source], destinations.keys[destination]) {
-                result += compareGroups(sources.members[source], destinations.members[destination], limit: limit, templates: &templates)
+                compareGroups(sources.members[source], destinations.members[destination], into: &found, templates: &templates)
             }
         }
-        return result
     }
 
     /// The port set IDs that decide a pair in both sets. Many pairs share
@@ -237,8 +235,8 @@ struct ConnectivityComparison {
     /// Compares one pair of groups through their first atoms, and copies
     /// any difference to the pairs of the groups that have no specific entry.
     private func compareGroups(
-        _ sources: [Int], _ destinations: [Int], limit: Int?, templates: inout [PortsKey: [AtomPairDifference]]
-    ) -> [AtomPairDifference] {
+        _ sources: [Int], _ destinations: [Int], into found: inout FirstDifferences, templates: inout [PortsKey: [AtomPairDifference]]
+    ) {
         let (source, destination) = (sources[0], destinations[0])
         let firstEgress = first.baseEgress(from: source, to: destination)
         let secondEgress = second.baseEgress(from: source, to: destination)
@@ -250,8 +248,8 @@ struct ConnectivityComparison {
             secondEgress: egress.1, secondIngress: second.baseIngress(from: source, to: destination)
         )
         let template = template(for: key, in: &templates)
-        if template.isEmpty { return [] }
-        return expand(template, sources: sources, destinations: destinations, limit: limit)
+        if template.isEmpty { return }
+        expand(template, sources: sources, destinations: destinations, into: &found)
     }
 
     private func endGroups(by key: (Int) -> EndKey) -> EndGroups {
@@ -288,20 +286,27 @@ struct ConnectivityComparison {
         }
     }
 
-    /// Copies a group pair's differences to each of its atom pairs that has no specific entry.
-    private func expand(_ template: [AtomPairDifference], sources: [Int], destinations: [Int], limit: Int?) -> [AtomPairDifference] {
-        var result: [AtomPairDifference] = []
-        var pairCount = 0
+    /// Copies a group pair's differences to each of its atom pairs that has
+    /// no specific entry, while `found` keeps them.
+    ///
+    /// Sources and destinations are in ascending order, so once `found`
+    /// drops a difference of one pair, it drops those of every later pair
+    /// too. A comparison with a limit then skips the rest of the group pair,
+    /// which can hold most pairs of a large cluster.
+    private func expand(_ template: [AtomPairDifference], sources: [Int], destinations: [Int], into found: inout FirstDifferences) {
         for source in sources {
             for destination in destinations where abstraction.canPair(source, destination)
                 && !first.hasSpecificEntry(from: source, to: destination) && !second.hasSpecificEntry(from: source, to: destination) {
-                result += template.map {
-                    AtomPairDifference(source: source, destination: destination, protocol: $0.protocol, ports: $0.ports)
+                var dropped = false
+                for difference in template {
+                    if found.keeps(source: source, destination: destination, protocol: difference.protocol) {
+                        found.add(AtomPairDifference(source: source, destination: destination, protocol: difference.protocol, ports: difference.ports))
+                    } else {
+                        dropped = true
+                    }
                 }
-                pairCount += 1
-                if let limit, pairCount >= limit { return result }
+                if dropped { return }
             }
         }
-        return result
     }
 }

@@ -230,19 +230,19 @@ func connectivityDifferenceSequence(
     let comparison = ConnectivityComparison(
         abstraction: abstraction, table: table, first: firstAccess, second: secondAccess, wideSets: peerIndex.wideSets
     )
-    var pairs: [AtomPairDifference]
+    var differences: FirstDifferences
     // A variant's policies of the same effect as the other set's have the
     // same selectors and blocks, so only the others can split the classes.
     let unlikePolicies = zip(variants, unlikeNamespaces).map { variant, namespaces in
         variant.policies.filter { namespaces.contains($0.namespace) }
     }
     if !variants.isEmpty && splits.covers(unlikePolicies) {
-        pairs = comparison.differences(on: comparison.pairsUnexplained(by: variants, peerIndex: peerIndex), limit: limit)
+        differences = comparison.firstDifferences(on: comparison.pairsUnexplained(by: variants, peerIndex: peerIndex), limit: limit)
     } else {
-        pairs = comparison.differences(limit: limit)
+        differences = comparison.firstDifferences(limit: limit)
     }
     return ConnectivityDifferenceSequence(
-        pairs: pairs, examples: CounterexampleBuilder(abstraction: abstraction, first: firstEvaluator, second: secondEvaluator)
+        pairs: differences.ordered(), examples: CounterexampleBuilder(abstraction: abstraction, first: firstEvaluator, second: secondEvaluator)
     )
 }
 
@@ -261,20 +261,17 @@ public struct ConnectivityDifferenceSequence: Sequence, IteratorProtocol, Sendab
         self.examples = examples
     }
 
+    /// Keeps the first `count` differences not yet read, and drops the others.
+    public mutating func keepFirst(_ count: Int) {
+        pairs.removeFirst(Swift.max(0, pairs.count - count))
+    }
+
     /// The number of differences not yet read.
     public var underestimatedCount: Int { pairs.count }
 
     public mutating func next() -> ConnectivityDifference? {
         guard let pair = pairs.popLast() else { return nil }
         return examples!.difference(pair)
-    }
-
-    /// Keeps the first `count` differences not yet read, and returns how many
-    /// it dropped.
-    public mutating func keepFirst(_ count: Int) -> Int {
-        let dropped = Swift.max(0, pairs.count - count)
-        pairs.removeFirst(dropped)
-        return dropped
     }
 
     /// Splits the differences not yet read into at most `count` sequences of

@@ -196,20 +196,42 @@ final class RandomizedCrossCheckTests: XCTestCase {
         XCTAssertEqual(otherEffect, ["TCP", "UDP", "SCTP"].map { "\(apiToWeb) \($0): 1-65535 allowed by second" })
     }
 
-    /// Keeping the first differences of a sequence leaves them in order,
-    /// and counts the others as dropped.
-    func testKeepFirstDropsTheRest() throws {
+    /// On random sets, a limited sequence holds the first differences of the
+    /// whole one, with and without variants.
+    func testLimitedSequencesArePrefixes() throws {
+        var random = SplitMix64(seed: 0x5eed_0010)
+        var cut = 0
+        for iteration in 0..<150 {
+            let first = randomPolicies(&random)
+            let second = iteration % 3 == 0 ? randomPolicies(&random) : mutate(first, &random)
+            let variants = iteration % 2 == 0 ? [] : [
+                PolicyVariant(of: .first, try NetworkPolicyEvaluator(policies: swapping("x", of: first, from: second))),
+            ]
+            let full = try connectivityDifferenceSequence(between: first, and: second, unlessExplainedBy: variants).map(\.description)
+            let limit = random.next(below: 12) + 1
+            let limited = try connectivityDifferenceSequence(between: first, and: second, limit: limit, unlessExplainedBy: variants)
+            XCTAssertEqual(limited.map(\.description), Array(full.prefix(full.isEmpty ? 0 : limit)), "iteration \(iteration)")
+            if full.count > 2 * limit { cut += 1 }
+        }
+        // Many sets must reach twice the limit, where the kept differences are cut.
+        XCTAssertGreaterThan(cut, 30)
+    }
+
+    /// A sequence with a limit holds the first differences in order, and
+    /// keeping fewer of them keeps the first.
+    func testLimitKeepsFirstDifferences() throws {
         let first = [NetworkPolicy(name: "p", namespace: "x", podSelector: LabelSelector(matchLabels: ["app": "web"]), policyTypes: [.ingress])]
         let second = [NetworkPolicy(name: "q", namespace: "x", podSelector: LabelSelector(matchLabels: ["app": "api"]), policyTypes: [.ingress])]
         let full = try connectivityDifferences(between: first, and: second).map(\.description)
+        XCTAssertEqual(full.count, 36)
 
-        var sequence = try connectivityDifferenceSequence(between: first, and: second)
-        XCTAssertEqual(sequence.keepFirst(5), full.count - 5)
-        XCTAssertEqual(sequence.underestimatedCount, 5)
-        XCTAssertEqual(sequence.map(\.description), Array(full.prefix(5)))
+        var limited = try connectivityDifferenceSequence(between: first, and: second, limit: 5)
+        XCTAssertEqual(limited.underestimatedCount, 5)
+        limited.keepFirst(3)
+        XCTAssertEqual(limited.map(\.description), Array(full.prefix(3)))
 
         var whole = try connectivityDifferenceSequence(between: first, and: second)
-        XCTAssertEqual(whole.keepFirst(full.count + 1), 0)
+        whole.keepFirst(40)
         XCTAssertEqual(whole.map(\.description), full)
     }
 

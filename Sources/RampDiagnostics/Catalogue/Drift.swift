@@ -65,13 +65,14 @@ extension DiagnosticMessage {
         Self(.invalidEnvironmentName, "invalid environment name \(QuotedText.quote(name)): \(reason)")
     }
 
-    /// `classes` is the number of classes of connections in which the two
-    /// environments differ beyond what their settings explain, of which the
-    /// first `limit` were attributed.
-    public static func driftLimitReached(_ first: String, _ second: String, classes: Int, limit: Int) -> Self {
-        Self(
+    /// The environments differ beyond what their settings explain in more
+    /// than `limit` classes of connections, of which the first were attributed.
+    public static func driftLimitReached(_ first: String, _ second: String, limit: Int) -> Self {
+        let classes = limit == 1 ? "1 class" : "\(limit) classes"
+        let attributed = limit == 1 ? "the first class" : "the first \(limit) classes"
+        return Self(
             .driftLimitReached,
-            "environments \(QuotedText.quote(first)) and \(QuotedText.quote(second)) differ in \(classes) classes of connections that their settings do not explain, more than the drift check's limit of \(limit), so it attributed the first \(limit == 1 ? "one" : "\(limit)") and did not check the others for drift"
+            "environments \(QuotedText.quote(first)) and \(QuotedText.quote(second)) differ in more than \(classes) of connections that their settings do not explain, the drift check's limit, so it attributed only \(attributed) and did not check the others for drift"
         )
     }
 
