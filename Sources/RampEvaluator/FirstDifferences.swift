@@ -11,7 +11,7 @@ import RampKube
 struct FirstDifferences {
     /// At least 1, or nil to keep every difference.
     let limit: Int?
-    private var kept: [AtomPairDifference] = []
+    private var firstKept: [AtomPairDifference] = []
     /// The order of the last difference kept after the latest cut.
     private var last: Order?
 
@@ -35,8 +35,8 @@ struct FirstDifferences {
         }
     }
 
-    /// A limit below 1 keeps one difference, so that a caller always has
-    /// an example when the sets differ.
+    /// Makes an empty collection. A limit below 1 keeps one difference, so
+    /// that a caller always has an example when the sets differ.
     init(limit: Int?) {
         self.limit = limit.map { max($0, 1) }
     }
@@ -50,8 +50,8 @@ struct FirstDifferences {
 
     mutating func add(_ difference: AtomPairDifference) {
         guard keeps(source: difference.source, destination: difference.destination, protocol: difference.protocol) else { return }
-        kept.append(difference)
-        if let limit, kept.count >= 2 * limit { cut(to: limit) }
+        firstKept.append(difference)
+        if let limit, firstKept.count >= 2 * limit { cut(to: limit) }
     }
 
     mutating func add(_ differences: [AtomPairDifference]) {
@@ -61,13 +61,13 @@ struct FirstDifferences {
     /// Returns the differences kept, in order.
     func ordered() -> [AtomPairDifference] {
         var copy = self
-        copy.cut(to: limit ?? kept.count)
-        return copy.kept
+        copy.cut(to: limit ?? firstKept.count)
+        return copy.firstKept
     }
 
     private mutating func cut(to size: Int) {
-        kept.sort { Order($0) < Order($1) }
-        if kept.count > size { kept.removeSubrange(size...) }
-        if let limit, kept.count == limit, let final = kept.last { last = Order(final) }
+        firstKept.sort { Order($0) < Order($1) }
+        if firstKept.count > size { firstKept.removeSubrange(size...) }
+        if let limit, firstKept.count == limit, let final = firstKept.last { last = Order(final) }
     }
 }
