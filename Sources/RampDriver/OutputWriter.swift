@@ -28,25 +28,60 @@ public struct OutputWriter {
     /// Writes `files`, a map from file name to contents, and deletes stale
     /// generated files.
     public func write<Contents: OutputFileContents>(_ files: [String: Contents]) throws(OutputError) {
+        try stage(files).commit()
+    }
+
+    /// Takes the lock and writes every changed file to a temporary file, the
+    /// first step, so that a build of several directories can stage all of
+    /// them before it changes any. Call `commit()` or `discard()` on the
+    /// result, which releases the lock.
+    func stage<Contents: OutputFileContents>(_ files: [String: Contents]) throws(OutputError) -> StagedOutput {
         let output = try OutputDirectory.open(directory)
         let lock = try OutputLock.acquire(in: output)
-        defer { lock.release() }
+        do {
+            // One listing serves every step. The lock keeps other builds out,
+            // and this build adds only temporary files and files that it keeps.
+            // NOTE: a file that another program creates at a generated file's
+            // name after this listing is replaced without the ownership check.
+            let entries = try output.entryNames()
+            try OutputWriter.removeLeftoverTemporaries(entries, in: output)
+            let staged = try OutputWriter.stage(files, existing: Set(entries), in: output)
+            return StagedOutput(output: output, lock: lock, entries: entries, staged: staged, kept: Set(files.keys))
+        } catch {
+            lock.release()
+            throw error
+        }
+    }
 
-        // One listing serves every step. The lock keeps other builds out,
-        // and this build adds only temporary files and files that it keeps.
-        // NOTE: a file that another program creates at a generated file's
-        // name after this listing is replaced without the ownership check.
-        let entries = try output.entryNames()
-        try removeLeftoverTemporaries(entries, in: output)
-        let staged = try stage(files, existing: Set(entries), in: output)
-        try commit(staged, in: output)
-        try removeStale(entries, in: output, keeping: Set(files.keys))
+    /// A directory whose changed files are written to temporary files, under
+    /// its lock.
+    struct StagedOutput {
+        fileprivate let output: OutputDirectory
+        fileprivate let lock: OutputLock
+        fileprivate let entries: [String]
+        fileprivate let staged: [StagedFile]
+        fileprivate let kept: Set<String>
+
+        /// Renames the temporary files over their targets, deletes stale
+        /// generated files and releases the lock: the second and third steps.
+        func commit() throws(OutputError) {
+            defer { lock.release() }
+            try OutputWriter.commit(staged, in: output)
+            try OutputWriter.removeStale(entries, in: output, keeping: kept)
+        }
+
+        /// Deletes the temporary files and releases the lock, leaving the
+        /// directory as it was.
+        func discard() {
+            OutputWriter.discard(staged, in: output)
+            lock.release()
+        }
     }
 
     // MARK: - Steps
 
     /// A temporary file with the new contents of `target`.
-    private struct StagedFile: Sendable {
+    fileprivate struct StagedFile: Sendable {
         let temporary: String
         let target: String
     }
@@ -63,7 +98,7 @@ public struct OutputWriter {
     /// `existing` contains the names of the directory's entries. A file whose
     /// name is not among them is created without looking for an entry of
     /// that name, which saves a directory lookup per file in a new directory.
-    private func stage<Contents: OutputFileContents>(
+    private static func stage<Contents: OutputFileContents>(
         _ files: [String: Contents], existing: Set<String>, in output: OutputDirectory
     ) throws(OutputError) -> [StagedFile] {
         let names = files.keys.sorted()
@@ -117,7 +152,7 @@ public struct OutputWriter {
         )
     }
 
-    private func commit(_ staged: [StagedFile], in output: OutputDirectory) throws(OutputError) {
+    private static func commit(_ staged: [StagedFile], in output: OutputDirectory) throws(OutputError) {
         for (index, file) in staged.enumerated() {
             do {
                 try output.rename(file.temporary, to: file.target)
@@ -128,7 +163,7 @@ public struct OutputWriter {
         }
     }
 
-    private func discard(_ staged: [StagedFile], in output: OutputDirectory) {
+    private static func discard(_ staged: [StagedFile], in output: OutputDirectory) {
         for file in staged {
             try? output.removeFile(file.temporary)
         }
@@ -136,7 +171,7 @@ public struct OutputWriter {
 
     /// Deletes the temporary files of a build that was interrupted. The lock
     /// guarantees that no other build is writing them now.
-    private func removeLeftoverTemporaries(_ entries: [String], in output: OutputDirectory) throws(OutputError) {
+    private static func removeLeftoverTemporaries(_ entries: [String], in output: OutputDirectory) throws(OutputError) {
         for name in entries
         where name.hasPrefix(OutputDirectory.temporaryPrefix) && name.hasSuffix(OutputDirectory.temporarySuffix) {
             if try output.kind(of: name) == .regularFile {
@@ -148,7 +183,7 @@ public struct OutputWriter {
     /// Deletes `*.yaml` files among `entries` that ramp generated earlier
     /// and does not generate now. A symbolic link, a directory, a file that
     /// cannot be read and a file without the header are left alone.
-    private func removeStale(_ entries: [String], in output: OutputDirectory, keeping kept: Set<String>) throws(OutputError) {
+    private static func removeStale(_ entries: [String], in output: OutputDirectory, keeping kept: Set<String>) throws(OutputError) {
         for name in entries where name.hasSuffix(".yaml") && !kept.contains(name) {
             guard try output.kind(of: name) == .regularFile, OutputWriter.hasGeneratedHeader(name, in: output) else { continue }
             try output.removeFile(name)

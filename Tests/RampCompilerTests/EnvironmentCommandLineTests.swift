@@ -101,6 +101,42 @@ final class EnvironmentCommandLineTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: output))
     }
 
+    /// A file that ramp may not replace in one environment's directory
+    /// fails the build before any directory changes, the top one included.
+    func testUnwritableEnvironmentLeavesEveryFile() throws {
+        let input = write("contracts/shop.ramp", contract)
+        let output = directory.appendingPathComponent("out").path
+        XCTAssertEqual(runRamp(["build", "--all-environments", input, "-o", output]).status, 0)
+        let before = try String(contentsOfFile: output + "/shop.yaml", encoding: .utf8)
+        write("out/staging/shop.yaml", "handwritten\n")
+
+        write("contracts/shop.ramp", contract.replacingOccurrences(of: "8080", with: "9090"))
+        let result = runRamp(["build", "--all-environments", input, "-o", output])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.error, "ramp: error: cannot write '\(output)/staging/shop.yaml': it was not written by ramp (its first line is not ramp's header); move it away or build into another directory [RAMP0003]\n1 error generated.\n")
+        XCTAssertEqual(try String(contentsOfFile: output + "/shop.yaml", encoding: .utf8), before)
+        XCTAssertEqual(try String(contentsOfFile: output + "/staging/shop.yaml", encoding: .utf8), "handwritten\n")
+        XCTAssertEqual(files(in: output), ["production", "shop.yaml", "staging"])
+        XCTAssertEqual(files(in: output + "/production"), ["shop.yaml"])
+    }
+
+    /// An environment's directory that is a symbolic link fails the build
+    /// before the top directory gets its first file.
+    func testLinkedEnvironmentWritesNothing() throws {
+        let input = write("contracts/shop.ramp", contract)
+        let output = directory.appendingPathComponent("out").path
+        let elsewhere = directory.appendingPathComponent("elsewhere").path
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: output + "/staging", withDestinationPath: elsewhere)
+
+        let result = runRamp(["build", "--all-environments", input, "-o", output])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/shop.yaml"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/production/shop.yaml"))
+        XCTAssertEqual(files(in: elsewhere), [])
+    }
+
     func testAllEnvironmentsReportsSharedMistakesOnce() {
         let input = write("contracts/shop.ramp", contract + """
         namespace ops {

@@ -25,15 +25,15 @@ struct AllEnvironmentsBuild {
 
         let directory = options.outputDirectory!
         var summary = ""
-        do {
-            for (environment, compilation) in builds.compilations {
-                let target = environment.map { directory + "/" + $0 } ?? directory
-                let files = ManifestLayout.manifestFiles(
-                    BuildCommand.outputPolicies(compilation), program: compilation.program!, version: Driver.version
-                )
-                try OutputWriter(directory: target).write(files)
-                let count = compilation.policies.count
-                summary += "wrote \(count) NetworkPolic\(count == 1 ? "y" : "ies") in \(files.count) file\(files.count == 1 ? "" : "s") to \(target)\n"
+        do throws(OutputError) {
+            let staged = try stage(builds, into: directory, summary: &summary)
+            for (index, output) in staged.enumerated() {
+                do throws(OutputError) {
+                    try output.commit()
+                } catch {
+                    for rest in staged[(index + 1)...] { rest.discard() }
+                    throw error
+                }
             }
             let environments = Set(builds.compilations.compactMap(\.environment))
             try EnvironmentDirectories(directory: directory).removeStale(keeping: environments)
@@ -43,6 +43,35 @@ struct AllEnvironmentsBuild {
         }
         driver.inform(summary, reporting: options.reporting)
         return .success
+    }
+
+    /// Stages the files of every build in its directory, so that a directory
+    /// that cannot be written, such as an environment's subdirectory that is
+    /// a symbolic link, fails the build before any file changes. When one
+    /// fails, the others are discarded.
+    ///
+    /// NOTE: a rename that fails after all directories are staged, which
+    /// takes a file system error, still leaves the directories committed
+    /// before it changed.
+    private func stage(
+        _ builds: EnvironmentBuilds, into directory: String, summary: inout String
+    ) throws(OutputError) -> [OutputWriter.StagedOutput] {
+        var staged: [OutputWriter.StagedOutput] = []
+        for (environment, compilation) in builds.compilations {
+            let target = environment.map { directory + "/" + $0 } ?? directory
+            let files = ManifestLayout.manifestFiles(
+                BuildCommand.outputPolicies(compilation), program: compilation.program!, version: Driver.version
+            )
+            do throws(OutputError) {
+                staged.append(try OutputWriter(directory: target).stage(files))
+            } catch {
+                for output in staged { output.discard() }
+                throw error
+            }
+            let count = compilation.policies.count
+            summary += "wrote \(count) NetworkPolic\(count == 1 ? "y" : "ies") in \(files.count) file\(files.count == 1 ? "" : "s") to \(target)\n"
+        }
+        return staged
     }
 }
 
