@@ -45,9 +45,9 @@ public enum ObjectLimits {
     /// One generated object, its YAML size, and where the contracts declare it.
     struct CheckedObject {
         let policy: NetworkPolicy
-        /// The size of its YAML document, comments included. ramp's label and
-        /// hash annotation, added when the files are written, are not counted;
-        /// they add under 200 bytes.
+        /// The size of its YAML document without comments. ramp's label and
+        /// hash annotation, added when the files are written, are not counted,
+        /// because they add under 200 bytes.
         let byteCount: Int
         let sources: ContractSources
 
@@ -100,9 +100,9 @@ public enum ObjectLimits {
 
     // MARK: - Checks
 
-    /// Reports an object whose YAML document, comments included, is larger
-    /// than a limit. That size estimates the JSON that `kubectl apply`
-    /// stores, which is not computed exactly.
+    /// Reports an object whose YAML document without comments is larger than
+    /// a limit. That size estimates the JSON that `kubectl apply` stores,
+    /// which is not computed exactly.
     private static func checkSize(_ object: CheckedObject, diagnostics: DiagnosticEngine) {
         let bytes = object.byteCount
         let name = object.policy.name

@@ -1,6 +1,8 @@
 import Foundation
 import RampDiagnostics
-import RampDriver
+@testable import RampDriver
+import RampKube
+import RampYAML
 import XCTest
 
 /// Size and dataplane limits of generated objects, with their exact messages.
@@ -33,7 +35,7 @@ final class ObjectLimitsTests: XCTestCase {
         }
         """
         XCTAssertEqual(limitMessages(text), [
-            "1602:11: warning: NetworkPolicy 'gw' is 68703 bytes of YAML, more than 65536; client-side 'kubectl apply' fails above 262144 bytes",
+            "1602:11: warning: NetworkPolicy 'gw' is 68648 bytes of YAML without comments, more than 65536; client-side 'kubectl apply' fails above 262144 bytes",
         ])
     }
 
@@ -45,8 +47,28 @@ final class ObjectLimitsTests: XCTestCase {
         }
         """
         XCTAssertEqual(limitMessages(text), [
-            "6102:11: error: NetworkPolicy 'gw' is 264778 bytes of YAML, more than the 262144 bytes that 'kubectl apply' can store in its last-applied-configuration annotation; split the service or its dependencies",
+            "6102:11: error: NetworkPolicy 'gw' is 264723 bytes of YAML without comments, more than the 262144 bytes that 'kubectl apply' can store in its last-applied-configuration annotation; split the service or its dependencies",
         ])
+    }
+
+    /// `kubectl apply` stores the object as JSON, without the comments, so
+    /// a small rule with thousands of contract locations is within limits.
+    func testCommentsDoNotCountTowardsSize() throws {
+        let compilation = compile("namespace edge {\n  service gw [app=gw] ports 443\n  internet -> gw:443\n}\n")
+        let program = try XCTUnwrap(compilation.program)
+        let comments = (1...10_000).map { "edge.ramp:\($0):3" }
+        let rule = NetworkPolicyRule(peers: nil, ports: [NetworkPolicyPort(protocol: .tcp, port: .number(443))], comments: comments)
+        let policy = NetworkPolicy(
+            name: "gw", namespace: "edge", podSelector: LabelSelector(matchLabels: ["app": "gw"]), policyTypes: [.ingress], ingress: [rule]
+        )
+        let rendered = RenderedPolicy.render([policy])
+        let diagnostics = DiagnosticEngine()
+        ObjectLimits.check(rendered, program: program, diagnostics: diagnostics)
+        XCTAssertEqual(diagnostics.diagnostics.map(\.message), [])
+
+        var document = YAMLBuffer()
+        rendered[0].writeDocument(to: &document)
+        XCTAssertGreaterThan(document.count, 200_000, "the comments alone exceed the warning's size")
     }
 
     /// An error from a limit fails the build with status 1 and writes nothing.

@@ -70,14 +70,14 @@ extension DiagnosticMessage {
     public static func objectTooLarge(_ object: String, bytes: Int, limit: Int) -> Self {
         Self(
             .objectTooLarge,
-            "NetworkPolicy \(QuotedText.quote(object)) is \(bytes) bytes of YAML, more than the \(limit) bytes that 'kubectl apply' can store in its last-applied-configuration annotation; split the service or its dependencies"
+            "NetworkPolicy \(QuotedText.quote(object)) is \(bytes) bytes of YAML without comments, more than the \(limit) bytes that 'kubectl apply' can store in its last-applied-configuration annotation; split the service or its dependencies"
         )
     }
 
     public static func largeObject(_ object: String, bytes: Int, limit: Int, hardLimit: Int) -> Self {
         Self(
             .largeObject,
-            "NetworkPolicy \(QuotedText.quote(object)) is \(bytes) bytes of YAML, more than \(limit); client-side 'kubectl apply' fails above \(hardLimit) bytes"
+            "NetworkPolicy \(QuotedText.quote(object)) is \(bytes) bytes of YAML without comments, more than \(limit); client-side 'kubectl apply' fails above \(hardLimit) bytes"
         )
     }
 

@@ -43,11 +43,13 @@ extension Explanations {
             """,
 
         711: """
-            A generated object is larger than 262,144 bytes of YAML.
+            A generated object is larger than 262,144 bytes of YAML, not counting
+            its comments.
 
             Client-side `kubectl apply` stores the whole object in the
-            `kubectl.kubernetes.io/last-applied-configuration` annotation, and the
-            API server rejects annotations larger than 256 KiB in total. ramp does
+            `kubectl.kubernetes.io/last-applied-configuration` annotation, as
+            JSON without the comments, and the API server rejects annotations
+            larger than 256 KiB in total. ramp does
             not split the object, because a split would change what reviewers
             read. Name fewer peers, for example a namespace instead of many
             services or one network instead of many blocks, or use server-side
@@ -76,8 +78,8 @@ extension Explanations {
             """,
 
         712: """
-            A generated object is larger than 65,536 bytes of YAML, a quarter of
-            the limit of client-side `kubectl apply`.
+            A generated object is larger than 65,536 bytes of YAML, not counting
+            its comments: a quarter of the limit of client-side `kubectl apply`.
 
             The object still applies, but it is hard to review and close to the
             size at which `kubectl apply` fails. Group its peers, for example by

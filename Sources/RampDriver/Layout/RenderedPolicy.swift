@@ -40,11 +40,14 @@ public struct RenderedPolicy: Sendable {
         RenderedPolicy(changed, comments: comments, spec: spec)
     }
 
-    /// The size of the object's YAML document, `---` and comments included.
+    /// The size of the object's YAML document without comments, `---`
+    /// included. `kubectl apply` converts the document to JSON, which drops
+    /// the comments, so they do not count towards its limits.
     var byteCount: Int {
         var head = YAMLBuffer()
         policy.writeYAMLHead(to: &head)
-        return 4 + comments.count + head.count + spec.count
+        let commentBytes = spec.commentRanges.reduce(0) { $0 + $1.count }
+        return 4 + head.count + spec.count - commentBytes
     }
 
     /// Writes the document as `YAMLEmitter` writes `policy.yamlDocument`.
