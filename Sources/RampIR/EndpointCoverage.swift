@@ -100,6 +100,15 @@ extension PortSet {
         case .name(let name):
             return items.contains { $0.protocol == item.protocol && $0.value == .name(name) }
         case let .range(first, last):
+            // Usually one range covers the item, or none of the protocol
+            // meets it, and both are found without building a list.
+            var meets = false
+            for other in items where other.protocol == item.protocol {
+                guard case let .range(a, b) = other.value, a <= last, b >= first else { continue }
+                if a <= first && b >= last { return true }
+                meets = true
+            }
+            guard meets else { return false }
             // The covering ranges of the protocol, joined, must span first...last.
             let ranges = items.compactMap { other -> (Int, Int)? in
                 guard other.protocol == item.protocol, case let .range(a, b) = other.value else { return nil }

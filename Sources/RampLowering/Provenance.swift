@@ -81,7 +81,8 @@ public struct Provenance {
     /// client and target, restricted to the pairs whose pods of the policy's
     /// side are selected by the policy and whose other side meets the rule's peers.
     public func ruleSources(_ rule: NetworkPolicyRule, direction: NetworkPolicy.PolicyType, in policy: NetworkPolicy) -> [Source] {
-        let dependencies = ruleDependencies(rule, direction: direction, in: policy)
+        // A set, because a rule of thousands of origins looks up each one's dependencies.
+        let dependencies = Set(ruleDependencies(rule, direction: direction, in: policy))
         let found = unique(rule.comments.flatMap { sources(ofOrigin: $0, dependencies: { dependencies.contains($0) }) })
         // When no dependency fits, the rule still came from its origins, so they are returned whole.
         return found.isEmpty ? unique(rule.comments.flatMap { sources(ofOrigin: $0, dependencies: { _ in true }) }) : found
@@ -95,10 +96,10 @@ public struct Provenance {
     ) -> [Source] {
         let dependencies = ruleDependencies(rule, direction: direction, in: policy)
         guard !dependencies.isEmpty else { return ruleSources(rule, direction: direction, in: policy) }
-        let matching = dependencies.filter { dependency in
+        let matching = Set(dependencies.filter { dependency in
             let endpoint = direction == .ingress ? dependency.client : dependency.server
             return encoding.peers(for: endpoint, from: policy.namespace).contains { meet($0, peer, namespace: policy.namespace) }
-        }
+        })
         return unique(rule.comments.flatMap { sources(ofOrigin: $0, dependencies: { matching.contains($0) }) })
     }
 
@@ -110,7 +111,7 @@ public struct Provenance {
     ) -> [Source] {
         let dependencies = ruleDependencies(rule, direction: direction, in: policy)
         guard !dependencies.isEmpty else { return ruleSources(rule, direction: direction, in: policy) }
-        let matching = dependencies.filter { Provenance.ports($0.ports, meet: port) }
+        let matching = Set(dependencies.filter { Provenance.ports($0.ports, meet: port) })
         return unique(rule.comments.flatMap { sources(ofOrigin: $0, dependencies: { matching.contains($0) }) })
     }
 

@@ -114,6 +114,35 @@ final class SemanticCheckTests: XCTestCase {
         XCTAssertEqual(warning.fixIts.map(\.range.text), [", api:http"])
     }
 
+    /// A repeated line gets the answers of its first occurrence, and an
+    /// equal dependency written otherwise is still found by comparison.
+    func testRepetitionsShareTheirAnswers() throws {
+        let compilation = compile("""
+        namespace shop {
+          service a [app=a] ports 80, 81
+          service b [app=b] ports 80, 81
+          a -> b:80
+          a -> b:80
+          a -> b
+          a -> b:80
+          a -> b:(81, 80)
+          a -> b:(80, 81)
+        }
+        """)
+        let covered = "is already allowed by 'a -> b'; remove it, or narrow the broader dependency"
+        XCTAssertEqual(messages(compilation), [
+            "4:8: warning: dependency 'a -> b:80' \(covered)",
+            "5:8: warning: dependency 'a -> b:80' is already declared; remove the repetition",
+            "5:8: warning: dependency 'a -> b:80' \(covered)",
+            "7:8: warning: dependency 'a -> b:80' is already declared; remove the repetition",
+            "7:8: warning: dependency 'a -> b:80' \(covered)",
+            "8:8: warning: dependency 'a -> b:(81, 80)' is already declared; remove the repetition",
+            "9:8: warning: dependency 'a -> b:(80, 81)' is already declared; remove the repetition",
+        ])
+        let notes = compilation.diagnostics.sorted().map { location($0.notes.first?.range) }
+        XCTAssertEqual(notes, ["6:8", "4:8", "6:8", "4:8", "6:8", "6:8", "6:8"])
+    }
+
     func testDNSWarningNeedsCallToService() {
         let external = """
         namespace data {

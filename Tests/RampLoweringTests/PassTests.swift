@@ -370,6 +370,37 @@ final class DropCoveredRulesTests: XCTestCase {
         ] + fillers).joined(separator: "\n") + "\n")
     }
 
+    /// Past a thousand rules of one peer, each with a port of its own, the
+    /// covering rules are looked up by port: a number in a range, a repeated
+    /// number or name, and any port of a protocol or of every protocol.
+    func testDropsInsideManyPortRules() {
+        let fillers = (0..<1100).map { "  ingress from pod{app=b} ports tcp/\(1000 + $0)" }
+        let kept = [
+            "  ingress from pod{app=b} ports tcp/3000-3100",
+            "  ingress from pod{app=b} ports tcp/http",
+            "  ingress from pod{app=c} ports udp/*",
+            "  ingress from pod{app=d} ports any",
+        ]
+        let covered = [
+            "  ingress from pod{app=b} ports tcp/1005",
+            "  ingress from pod{app=b} ports tcp/3050",
+            "  ingress from pod{app=b} ports tcp/3010-3020",
+            "  ingress from pod{app=b} ports tcp/http",
+            "  ingress from pod{app=c} ports udp/53",
+            "  ingress from pod{app=d} ports tcp/7, udp/http",
+        ]
+        let uncovered = [
+            "  ingress from pod{app=b} ports tcp/3090-3200",
+            "  ingress from pod{app=b} ports udp/1005",
+            "  ingress from pod{app=c} ports tcp/53",
+        ]
+        assertPass(
+            DropCoveredRules(),
+            (["object s/a select {app=a} types ingress"] + fillers + kept + covered + uncovered).joined(separator: "\n"),
+            (["object s/a select {app=a} types ingress"] + fillers + kept + uncovered).joined(separator: "\n") + "\n"
+        )
+    }
+
     /// Past a thousand rules with blocks, a rule whose blocks no other can
     /// contain is compared only with rules that admit every peer.
     func testDropsInsideManyBlockRules() {

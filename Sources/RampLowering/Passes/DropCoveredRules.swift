@@ -32,7 +32,7 @@ public struct DropCoveredRules: PlanPass {
 
         var rules = rules
         let summaries = rules.map(PeerSummary.init)
-        let candidates = CoverCandidates(summaries)
+        let candidates = CoverCandidates(summaries, rules: rules)
         var isKept = [Bool](repeating: true, count: rules.count)
         for index in rules.indices {
             let covering = candidates.first(for: index, summaries) { other in
@@ -53,7 +53,10 @@ public struct DropCoveredRules: PlanPass {
     ///
     /// A rule whose peers have no `ipBlock` lies only in a rule that admits
     /// every peer or that has each of its peers, so in one that has its
-    /// first peer. Rules with an `ipBlock` are compared with all.
+    /// first peer. Rules with an `ipBlock` are compared with all. A rule also
+    /// lies only in a rule with a port that contains its first port, so when
+    /// those are fewer, as for thousands of rules with one peer and a port
+    /// each, they are the candidates instead.
     private struct CoverCandidates {
         /// The rules that admit every peer, in order.
         private let admittingEveryPeer: [Int]
@@ -61,6 +64,7 @@ public struct DropCoveredRules: PlanPass {
         private let byPeer: [UInt64: [Int]]
         /// The test for rules whose `ipBlock` peers no other rule's can contain.
         private let addresses: HullContainers?
+        private let ports: PortCandidates?
         private let count: Int
 
         /// Below this many rules, every rule is a candidate: the fingerprint
@@ -68,7 +72,7 @@ public struct DropCoveredRules: PlanPass {
         /// rules the index cost more instructions than it saved.
         private static let indexedCount = 1024
 
-        init(_ summaries: [PeerSummary]) {
+        init(_ summaries: [PeerSummary], rules: [PlanRule]) {
             var admittingEveryPeer: [Int] = []
             var byPeer: [UInt64: [Int]] = [:]
             for (index, summary) in summaries.enumerated() where summaries.count >= CoverCandidates.indexedCount {
@@ -82,6 +86,7 @@ public struct DropCoveredRules: PlanPass {
             self.byPeer = byPeer
             self.addresses = summaries.count >= CoverCandidates.indexedCount
                 ? HullContainers(summaries.map { $0.hasIPBlock ? $0.addresses : nil }) : nil
+            self.ports = summaries.count >= CoverCandidates.indexedCount ? PortCandidates(rules) : nil
             self.count = summaries.count
         }
 
@@ -97,20 +102,98 @@ public struct DropCoveredRules: PlanPass {
                 guard addresses?.mayBeContained(index) ?? true else { return admittingEveryPeer.first(where: predicate) }
                 return (0..<count).first(where: predicate)
             }
-            guard let first = summary.fingerprints?.first else { return admittingEveryPeer.first(where: predicate) }
-            return CoverCandidates.first(inMerged: admittingEveryPeer, byPeer[first] ?? [], where: predicate)
+            let byPeers = summary.fingerprints?.first.map { [admittingEveryPeer, byPeer[$0] ?? []] } ?? [admittingEveryPeer]
+            let byPorts = ports?.lists(for: index) ?? []
+            let peerCount = byPeers.reduce(0) { $0 + $1.count }
+            let portCount = byPorts.reduce(0) { $0 + $1.count }
+            return CoverCandidates.first(inMerged: portCount < peerCount ? byPorts : byPeers, where: predicate)
         }
 
-        /// Walks two ascending lists as one ascending list.
-        private static func first(inMerged left: [Int], _ right: [Int], where predicate: (Int) -> Bool) -> Int? {
-            var (leftIndex, rightIndex) = (0, 0)
-            while leftIndex < left.count || rightIndex < right.count {
-                let takesLeft = rightIndex == right.count || (leftIndex < left.count && left[leftIndex] < right[rightIndex])
-                let candidate = takesLeft ? left[leftIndex] : right[rightIndex]
-                if takesLeft { leftIndex += 1 } else { rightIndex += 1 }
+        /// Walks ascending lists as one ascending list.
+        private static func first(inMerged lists: [[Int]], where predicate: (Int) -> Bool) -> Int? {
+            var offsets = [Int](repeating: 0, count: lists.count)
+            while true {
+                var smallest: Int?
+                for (list, offset) in zip(lists.indices, offsets) where offset < lists[list].count {
+                    if smallest.map({ lists[list][offset] < lists[$0][offsets[$0]] }) ?? true { smallest = list }
+                }
+                guard let list = smallest else { return nil }
+                let candidate = lists[list][offsets[list]]
+                offsets[list] += 1
                 if predicate(candidate) { return candidate }
             }
-            return nil
+        }
+    }
+
+    /// The rules that may contain a rule by their ports: those that admit
+    /// every port, and those with a port that can contain the rule's first
+    /// port (see `Containment.contains`).
+    private struct PortCandidates {
+        /// A port that contains only ports with the same key, except for a
+        /// range, which `ranges` lists.
+        private enum Key: Hashable {
+            case every(NetworkProtocol)
+            case number(NetworkProtocol, Int)
+            case name(NetworkProtocol, String)
+        }
+
+        /// The first port of each rule, nil when it admits every port.
+        private let firstPorts: [NetworkPolicyPort?]
+        /// The rules that admit every port, in order.
+        private let admittingEveryPort: [Int]
+        /// The rules with a port of a key, in order.
+        private let byKey: [Key: [Int]]
+        /// The rules with a range of numbers, by protocol, in order.
+        private let ranges: [NetworkProtocol: [Int]]
+
+        init(_ rules: [PlanRule]) {
+            var admittingEveryPort: [Int] = []
+            var byKey: [Key: [Int]] = [:]
+            var ranges: [NetworkProtocol: [Int]] = [:]
+            for (index, rule) in rules.enumerated() {
+                guard let ports = rule.ports, !ports.isEmpty else {
+                    admittingEveryPort.append(index)
+                    continue
+                }
+                for port in ports {
+                    let networkProtocol = port.protocol ?? .tcp
+                    if case .number(let first) = port.port, let last = port.endPort, last != first {
+                        if ranges[networkProtocol]?.last != index { ranges[networkProtocol, default: []].append(index) }
+                    } else if byKey[PortCandidates.key(port)]?.last != index {
+                        byKey[PortCandidates.key(port), default: []].append(index)
+                    }
+                }
+            }
+            self.firstPorts = rules.map { rule in rule.ports.flatMap { $0.isEmpty ? nil : $0[0] } }
+            self.admittingEveryPort = admittingEveryPort
+            self.byKey = byKey
+            self.ranges = ranges
+        }
+
+        /// Returns the ascending lists whose rules may contain the rule at `index`.
+        func lists(for index: Int) -> [[Int]] {
+            guard let port = firstPorts[index] else { return [admittingEveryPort] }
+            let networkProtocol = port.protocol ?? .tcp
+            var lists = [admittingEveryPort, byKey[.every(networkProtocol)] ?? []]
+            switch port.port {
+            case nil:
+                break
+            case .name:
+                lists.append(byKey[PortCandidates.key(port)] ?? [])
+            case .number(let first):
+                lists.append(byKey[.number(networkProtocol, first)] ?? [])
+                lists.append(ranges[networkProtocol] ?? [])
+            }
+            return lists
+        }
+
+        private static func key(_ port: NetworkPolicyPort) -> Key {
+            let networkProtocol = port.protocol ?? .tcp
+            switch port.port {
+            case nil: return .every(networkProtocol)
+            case .number(let number): return .number(networkProtocol, number)
+            case .name(let name): return .name(networkProtocol, name)
+            }
         }
     }
 

@@ -17,13 +17,25 @@ struct CoveredDependencyCheck: SemanticCheck {
         let dependencies = index.dependencies
         let coverage = context.dependencyCoverage
         var found: [(covered: Int, broader: Int)] = []
+        var broaderByFirst: [Int: Int] = [:]
         for position in dependencies.indices where coverage.mayBeCoveredByAnother(position) {
+            // A repetition has the result of its first occurrence, and the
+            // first broader dependency is never a repetition, because its
+            // own first occurrence covers as much and comes before it.
+            let first = coverage.firstIdentical[position]
+            if first != position {
+                if let broader = broaderByFirst[first] { found.append((position, broader)) }
+                continue
+            }
             // A dependency never strictly covers itself, and often its group
             // contains no other dependency, so it is skipped unexamined.
             let broader = index.firstCandidate(for: position) { other in
-                other != position && coverage.covers(other, position) && !coverage.covers(position, other)
+                coverage.isFirstIdentical(other) && other != position && coverage.covers(other, position) && !coverage.covers(position, other)
             }
-            if let broader { found.append((position, broader)) }
+            if let broader {
+                found.append((position, broader))
+                broaderByFirst[position] = broader
+            }
         }
         for (position, broaderPosition) in found {
             let dependency = dependencies[position]

@@ -16,10 +16,22 @@ struct DuplicateDependencyCheck: SemanticCheck {
         let coverage = context.dependencyCoverage
         var reportedStatements: [SourceRange: Int] = [:]
         var found: [(repeated: Int, first: Int)] = []
+        var earlierByFirst: [Int: Int] = [:]
         for index in dependencies.indices where coverage.mayBeCoveredByAnother(index) {
-            let earlier = dependencyIndex.firstWithSameKey(as: index, below: index) { coverage.same($0, index) }
+            // A repetition repeats what its first occurrence repeats, or else
+            // it repeats that occurrence. The earliest equal dependency is never itself a
+            // repetition, so the search skips those.
+            let first = coverage.firstIdentical[index]
+            if first != index {
+                found.append((index, earlierByFirst[first] ?? first))
+                continue
+            }
+            let earlier = dependencyIndex.firstWithSameKey(as: index, below: index) { other in
+                coverage.isFirstIdentical(other) && coverage.same(other, index)
+            }
             guard let earlier else { continue }
             found.append((index, earlier))
+            earlierByFirst[index] = earlier
         }
         for (repeated, _) in found {
             reportedStatements[statementKey(dependencies[repeated], context), default: 0] += 1
