@@ -17,8 +17,7 @@ extension MergeRules {
         let portFingerprints = rule.ports.map { $0.map(PeerKey.fingerprint) } ?? []
         guard areDistinct(rule.peerFingerprints ?? []), areDistinct(portFingerprints) else { return false }
 
-        for (index, origin) in rule.origins.enumerated() where rule.origins[..<index].contains(origin) { return false }
-        return true
+        return Set(rule.origins).count == rule.origins.count
     }
 
     private static func areDistinct(_ fingerprints: [UInt64]) -> Bool {
@@ -58,9 +57,7 @@ extension MergeRules {
         // peer, then of rule number.
         let order = rules.indices.sorted { (firstPeers[$0], $0) < (firstPeers[$1], $1) }
         var origins: [String] = []
-        for index in order {
-            for origin in rules[index].origins where !origins.contains(origin) { origins.append(origin) }
-        }
+        for index in order { PlanRule.append(rules[index].origins, toUnique: &origins) }
         return PlanRule(peers: numbering.values, peerFingerprints: numbering.fingerprints, ports: ports, origins: origins)
     }
 }
