@@ -37,18 +37,18 @@ public struct DropCoveredRules: PlanPass {
         // The origins that each covering rule takes, added once at the end:
         // adding them rule by rule went through every origin added before,
         // for thousands of repeated lines.
-        var taken: [Int: [String]] = [:]
+        var movedOrigins: [Int: [String]] = [:]
         for index in rules.indices {
             let covering = candidates.first(for: index, summaries) { other in
                 isKept[other] && other != index && summaries[other].mayContain(summaries[index]) && covers(rules[other], rules[index])
                     && (!covers(rules[index], rules[other]) || other < index)
             }
             if let covering {
-                taken[covering, default: []] += rules[index].origins + (taken.removeValue(forKey: index) ?? [])
+                movedOrigins[covering, default: []] += rules[index].origins + (movedOrigins.removeValue(forKey: index) ?? [])
                 isKept[index] = false
             }
         }
-        for (index, origins) in taken { rules[index].addOrigins(origins) }
+        for (index, origins) in movedOrigins { rules[index].addOrigins(origins) }
         return rules.indices.filter { isKept[$0] }.map { rules[$0] }
     }
 
@@ -253,26 +253,26 @@ public struct DropCoveredRules: PlanPass {
             let directions = wide.policyTypes.sorted()
             let wideSummaries = directions.map { wide.rules($0).map(PeerSummary.init) }
             // The origins that each rule of the wide object takes, by direction, added once at the end.
-            var taken: [NetworkPolicy.PolicyType: [Int: [String]]] = [:]
+            var movedOrigins: [NetworkPolicy.PolicyType: [Int: [String]]] = [:]
             for index in indicesByNamespace[wide.namespace]! where index != wideIndex {
                 for (direction, summaries) in zip(directions, wideSummaries) {
                     dropRules(
-                        of: index, coveredBy: wide, summaries: summaries, direction: direction, taken: &taken[direction, default: [:]], in: &plan
+                        of: index, coveredBy: wide, summaries: summaries, direction: direction, movedOrigins: &movedOrigins[direction, default: [:]], in: &plan
                     )
                 }
             }
-            for (covering, origins) in taken[.ingress] ?? [:] { plan.objects[wideIndex].ingress[covering].addOrigins(origins) }
-            for (covering, origins) in taken[.egress] ?? [:] { plan.objects[wideIndex].egress[covering].addOrigins(origins) }
+            for (covering, origins) in movedOrigins[.ingress] ?? [:] { plan.objects[wideIndex].ingress[covering].addOrigins(origins) }
+            for (covering, origins) in movedOrigins[.egress] ?? [:] { plan.objects[wideIndex].egress[covering].addOrigins(origins) }
         }
         plan.objects.removeAll { $0.policyTypes.isEmpty }
     }
 
     /// `summaries` are those of the wide object's rules for `direction`.
-    /// The origins of each dropped rule go to `taken`, by the wide object's
+    /// The origins of each dropped rule go to `movedOrigins`, by the wide object's
     /// rule that covers it.
     private func dropRules(
         of index: Int, coveredBy wide: PlanObject, summaries: [PeerSummary], direction: NetworkPolicy.PolicyType,
-        taken: inout [Int: [String]], in plan: inout PolicyPlan
+        movedOrigins: inout [Int: [String]], in plan: inout PolicyPlan
     ) {
         let wideRules = wide.rules(direction)
         // A namespace object without rules for the direction covers nothing,
@@ -289,7 +289,7 @@ public struct DropCoveredRules: PlanPass {
                 summaries[position].mayContain(summary) && covers(wideRules[position], rule)
             }
             if let covering {
-                taken[covering, default: []] += rule.origins
+                movedOrigins[covering, default: []] += rule.origins
             } else {
                 remaining.append(rule)
             }
