@@ -257,7 +257,8 @@ public struct DropCoveredRules: PlanPass {
             for index in indicesByNamespace[wide.namespace]! where index != wideIndex {
                 for (direction, summaries) in zip(directions, wideSummaries) {
                     dropRules(
-                        of: index, coveredBy: wide, summaries: summaries, direction: direction, movedOrigins: &movedOrigins[direction, default: [:]], in: &plan
+                        of: index, coveredBy: wide, summaries: summaries, direction: direction,
+                        movedOrigins: &movedOrigins[direction, default: [:]], in: &plan
                     )
                 }
             }
@@ -268,8 +269,8 @@ public struct DropCoveredRules: PlanPass {
     }
 
     /// `summaries` are those of the wide object's rules for `direction`.
-    /// The origins of each dropped rule go to `movedOrigins`, by the wide object's
-    /// rule that covers it.
+    /// The origins of each dropped rule go to `movedOrigins`, by the wide
+    /// object's rule that covers it.
     private func dropRules(
         of index: Int, coveredBy wide: PlanObject, summaries: [PeerSummary], direction: NetworkPolicy.PolicyType,
         movedOrigins: inout [Int: [String]], in plan: inout PolicyPlan
