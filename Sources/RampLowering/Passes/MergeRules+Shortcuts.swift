@@ -57,7 +57,10 @@ extension MergeRules {
         // peer, then of rule number.
         let order = rules.indices.sorted { (firstPeers[$0], $0) < (firstPeers[$1], $1) }
         var origins: [String] = []
-        for index in order { PlanRule.append(rules[index].origins, toUnique: &origins) }
+        var seen: Set<String> = []
+        for index in order {
+            for origin in rules[index].origins where seen.insert(origin).inserted { origins.append(origin) }
+        }
         return PlanRule(peers: numbering.values, peerFingerprints: numbering.fingerprints, ports: ports, origins: origins)
     }
 }
