@@ -60,13 +60,29 @@ final class EmptyManifestTests: XCTestCase {
         XCTAssertEqual(result.error, "")
     }
 
-    func testImportWarnsOnEmptyFile() throws {
+    /// A contract of no policies would declare no namespace and not
+    /// compile, so the import writes nothing.
+    func testImportOfEmptyFileFails() throws {
         let path = try writeFile("empty.yaml", "")
         let output = directory.appendingPathComponent("imported.ramp").path
         let result = runRamp(["import", path, "-o", output])
-        XCTAssertEqual(result.status, 0)
-        XCTAssertEqual(result.error, expectedWarning(path) + "1 warning generated.\n")
-        XCTAssertEqual(result.output, "wrote a contract for 0 NetworkPolicies to \(output)\n")
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.error, expectedWarning(path) + noPolicies(path) + "1 error and 1 warning generated.\n")
+        XCTAssertEqual(result.output, "")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output))
+    }
+
+    func testImportOfOtherKindsFails() throws {
+        let path = try writeFile("deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n")
+        let output = directory.appendingPathComponent("imported.ramp").path
+        let result = runRamp(["import", path, "-o", output])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.error, noPolicies(path) + "1 error generated.\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output))
+    }
+
+    private func noPolicies(_ path: String) -> String {
+        "ramp: error: no NetworkPolicy objects found in '\(path)'; pass the files or the 'kubectl get networkpolicy -A -o yaml' output [RAMP0810]\n"
     }
 
     func testDriftWarnsOnEmptyLiveFile() throws {

@@ -17,7 +17,7 @@ extension DiagnosticID {
     public static let policiesTooComplex = DiagnosticID(806, "policies-too-complex", .error, "pod selectors on many different keys combine into too many label classes to evaluate")
 
     // Policies read with --policies.
-    public static let noPoliciesFound = DiagnosticID(810, "no-policies-found", .error, "--policies names files without any NetworkPolicy object")
+    public static let noPoliciesFound = DiagnosticID(810, "no-policies-found", .error, "'--policies' or 'ramp import' names files without any NetworkPolicy object")
     public static let objectSkipped = DiagnosticID(811, "object-skipped", .warning, "a manifest object that is not a NetworkPolicy")
     public static let duplicatePolicy = DiagnosticID(812, "duplicate-policy", .error, "two NetworkPolicy objects with the same namespace and name")
     public static let manifestDirectionalControl = DiagnosticID(

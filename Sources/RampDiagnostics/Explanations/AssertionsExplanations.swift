@@ -272,12 +272,13 @@ extension Explanations {
             """,
 
         810: """
-            `ramp test --policies` read files that contain no NetworkPolicy
-            object.
+            `ramp test --policies` or `ramp import` read files that contain no
+            NetworkPolicy object.
 
             Every expectation would then run against an empty cluster policy,
-            where everything is allowed, so ramp stops instead. Pass the
-            manifests themselves, or the output of
+            where everything is allowed, and an import would write a contract
+            without a namespace, which does not compile. So ramp stops instead.
+            Pass the manifests themselves, or the output of
             `kubectl get networkpolicy -A -o yaml`.
 
             Erroneous example, a directory of Deployments:

@@ -28,6 +28,10 @@ struct ImportCommand {
         let policies = ManifestInputs.policies(files, diagnostics: diagnostics)
         let inventory = ManifestInputs.inventory(workloadFiles, diagnostics: diagnostics)
         defer { ProcessLifetime.keep(files, policies) }
+        // A contract of no policies declares no namespace, so it would not compile.
+        if policies.isEmpty && !diagnostics.hasErrors {
+            diagnostics.emit(.noPoliciesFound(options.inputs), at: nil)
+        }
         guard !diagnostics.hasErrors else {
             _ = driver.emit(diagnostics.sorted(), reporting: options.reporting)
             return .contractErrors
