@@ -8,12 +8,15 @@ public enum ContractInputs {
 
     /// Expands directories to the `.ramp` files below them, sorted by path so
     /// that output does not depend on directory order, and reads every file.
+    /// A file reached by several paths, such as a directory and a file in
+    /// it, is read once, under the first path, because compiling it twice
+    /// would declare everything in it twice.
     /// Problems are reported as diagnostics without a source location.
     public static func read(_ paths: [String], diagnostics: DiagnosticEngine) -> [SourceFile] {
         var files: [SourceFile] = []
-        var seen: Set<String> = []
+        var seen: Set<FileIdentity> = []
         for path in paths {
-            for filePath in expand(path, diagnostics: diagnostics) where seen.insert(filePath).inserted {
+            for filePath in expand(path, diagnostics: diagnostics) where seen.insert(FileIdentity(filePath)).inserted {
                 // Checked before opening, because reading a FIFO or a device could block.
                 guard !isOtherThanRegularFile(filePath) else {
                     diagnostics.emit(.fileUnreadable(filePath, reason: "it is not a regular file"), at: nil)
@@ -27,6 +30,22 @@ public enum ContractInputs {
             }
         }
         return files
+    }
+
+    /// The device and inode of a file after following symbolic links, or
+    /// its path when it cannot be examined.
+    private enum FileIdentity: Hashable {
+        case inode(device: UInt64, number: UInt64)
+        case path(String)
+
+        init(_ path: String) {
+            var status = stat()
+            guard stat(path, &status) == 0 else {
+                self = .path(path)
+                return
+            }
+            self = .inode(device: UInt64(status.st_dev), number: UInt64(status.st_ino))
+        }
     }
 
     /// Returns whether `path`, after following symbolic links, exists and is
