@@ -226,6 +226,11 @@ public struct Resolver {
             diagnostics.emit(.emptySelector(service: name.text), at: declaration.selector.range)
             return nil
         }
+        // Every rule of such a service would name no pod.
+        if let key = selector.contradictingKey {
+            diagnostics.emit(.contradictorySelector(service: name.text, key: key), at: declaration.selector.range)
+            return nil
+        }
         let id = ServiceID(namespace: namespace, name: name.text)
         return Service(id: id, selector: selector, ports: ports, origin: name.range)
     }

@@ -61,6 +61,7 @@ extension DiagnosticID {
     public static let invalidServiceName = DiagnosticID(407, "invalid-service-name", .error, "a service name that cannot name a NetworkPolicy")
     public static let emptySelector = DiagnosticID(408, "empty-selector", .error, "a service selector with no requirement")
     public static let noPodsInDependency = DiagnosticID(409, "no-pods-in-dependency", .error, "a dependency between two addresses outside the cluster")
+    public static let contradictorySelector = DiagnosticID(410, "contradictory-selector", .error, "a service selector whose requirements no pod can meet together")
 }
 
 // MARK: - Messages
@@ -271,6 +272,13 @@ extension DiagnosticMessage {
 
     public static func invalidServiceName(_ name: String, reason: String) -> Self {
         Self(.invalidServiceName, "invalid service name \(QuotedText.quote(name)): \(reason)")
+    }
+
+    public static func contradictorySelector(service: String, key: String) -> Self {
+        Self(
+            .contradictorySelector,
+            "service \(QuotedText.quote(service)) has a selector that no pod matches, because no value of label \(QuotedText.quote(key)) meets all its requirements; keep the requirements on \(QuotedText.quote(key)) that the pods meet"
+        )
     }
 
     public static func emptySelector(service: String) -> Self {

@@ -37,7 +37,7 @@ extension DiagnosticID {
         .invalidPortName, .namedPortOnNetwork, .endPortUnsupported,
         // Values checked against Kubernetes' rules.
         .invalidCIDR, .exceptOutsideCIDR, .exceptFamilyMismatch, .invalidLabelKey, .invalidLabelValue,
-        .invalidNamespaceName, .invalidServiceName, .emptySelector, .noPodsInDependency,
+        .invalidNamespaceName, .invalidServiceName, .emptySelector, .noPodsInDependency, .contradictorySelector,
         // Warnings.
         .undeclaredNamespaceResemblesDeclared,
         // Profiles, parameters and environments.

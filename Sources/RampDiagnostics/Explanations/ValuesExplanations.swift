@@ -209,5 +209,38 @@ extension Explanations {
             }
             ```
             """,
+
+        410: """
+            A service has a selector whose requirements no pod meets together.
+
+            Every requirement of a selector must hold, so two values for one
+            label, or a value that `notin` excludes, or `exists` beside `!key`,
+            select no pod at all. Every rule for the service would then name
+            nothing, and the pods meant would stay isolated or unprotected.
+            Keep the requirements that the service's pods meet, or use `in` to
+            accept several values.
+
+            Erroneous example:
+
+            ```ramp
+            namespace shop {
+              deny all
+              service api [app=api, app=backend] ports http:8080
+              service web [app=web]
+              web -> api:http
+            }
+            ```
+
+            Corrected example:
+
+            ```ramp
+            namespace shop {
+              deny all
+              service api [app in (api, backend)] ports http:8080
+              service web [app=web]
+              web -> api:http
+            }
+            ```
+            """,
     ]
 }
