@@ -170,10 +170,24 @@ extension Parser {
 
     // MARK: - Posture and DNS
 
+    /// Returns whether an `->` comes before the end of the current line.
+    private func arrowFollowsOnLine() -> Bool {
+        var offset = 0
+        while true {
+            switch peek(offset).kind {
+            case .arrow: return true
+            case .newline, .endOfFile: return false
+            default: offset += 1
+            }
+        }
+    }
+
     private mutating func parsePosture() throws(StatementFailure) -> PostureDecl {
         let start = advance()
         guard at("ingress") || at("egress") || at("all") else {
-            if at(.word) || at(.cidr) {
+            // `deny web -> api` is a deny rule; `deny sideways` is a posture
+            // with a misspelt direction.
+            if at(.cidr) || (at(.word) && arrowFollowsOnLine()) {
                 diagnostics.emit(.unsupportedDenyRule, at: range(from: start).merged(with: range(current)))
                 throw StatementFailure()
             }
