@@ -47,9 +47,13 @@ final class MisspeltPolicyKindTests: XCTestCase {
 
         let result = runRamp(["import", path, "-o", "-"])
 
+        // The only object is skipped, so the import has no policy to write.
         XCTAssertTrue(result.error.hasPrefix(
-            "\(path):1:1: warning: skipped object 'deny' of kind 'NetworkPolicy␀' because only NetworkPolicy objects are read; did you mean 'NetworkPolicy'? [RAMP0811]\n"
+            "ramp: error: no NetworkPolicy objects found in '\(path)'; pass the files or the 'kubectl get networkpolicy -A -o yaml' output [RAMP0810]\n"
+            + "\(path):1:1: warning: skipped object 'deny' of kind 'NetworkPolicy␀' because only NetworkPolicy objects are read; did you mean 'NetworkPolicy'? [RAMP0811]\n"
         ), result.error)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.output, "")
     }
 
     func testOtherKindsPassInSilence() throws {
