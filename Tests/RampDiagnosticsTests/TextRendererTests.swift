@@ -152,6 +152,24 @@ final class TextRendererTests: XCTestCase {
         XCTAssertFalse(output.unicodeScalars.contains("\u{1B}"))
     }
 
+    /// Editors and log viewers break lines at U+2028 and U+2029, which would
+    /// split a diagnostic in the middle of its message or snippet.
+    func testLineSeparatorsAreReplaced() {
+        let file = SourceFile(path: "separators.ramp", text: "service a\u{2028}b [app=a\u{2029}]\n")
+        let output = TextRenderer().render(
+            Diagnostic(.invalidCharacter("'a\u{2029}'"), at: range("\u{2029}", in: file))
+        )
+        let expected = """
+            separators.ramp:1:19: error: unexpected character 'a\u{FFFD}' in contract [RAMP0103]
+            1 | service a\u{FFFD}b [app=a\u{FFFD}]
+              |                   ^
+
+            """
+        XCTAssertEqual(output, expected)
+        XCTAssertFalse(output.unicodeScalars.contains("\u{2028}"))
+        XCTAssertFalse(output.unicodeScalars.contains("\u{2029}"))
+    }
+
     // MARK: - Spans, files and fix-its
 
     func testHighlightsAndNotesInOtherFiles() {

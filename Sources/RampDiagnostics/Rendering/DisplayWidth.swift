@@ -39,6 +39,11 @@ enum DisplayWidth {
             // C1 controls and bidirectional overrides, which can make source
             // text display in another order than the compiler reads it.
             return "\u{FFFD}"
+        case 0x2028, 0x2029:
+            // The Unicode line and paragraph separators, which editors and
+            // log viewers break lines at, so a diagnostic would lose its
+            // `file:line:col` form there.
+            return "\u{FFFD}"
         default:
             return nil
         }
