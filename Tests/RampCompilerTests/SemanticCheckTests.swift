@@ -114,9 +114,9 @@ final class SemanticCheckTests: XCTestCase {
         XCTAssertEqual(warning.fixIts.map(\.range.text), [", api:http"])
     }
 
-    /// A repeated line gets the answers of its first occurrence, and an
+    /// A repeated line gets the warnings of its first occurrence, and an
     /// equal dependency written otherwise is still found by comparison.
-    func testRepetitionsShareTheirAnswers() throws {
+    func testRepetitionsShareTheirWarnings() throws {
         let compilation = compile("""
         namespace shop {
           service a [app=a] ports 80, 81
@@ -141,6 +141,23 @@ final class SemanticCheckTests: XCTestCase {
         ])
         let notes = compilation.diagnostics.sorted().map { location($0.notes.first?.range) }
         XCTAssertEqual(notes, ["6:8", "4:8", "6:8", "4:8", "6:8", "6:8", "6:8"])
+    }
+
+    /// A hundred dependencies between two services, each on a port of its
+    /// own, are searched by port: a repeated port, a port inside a range and
+    /// the same ports in another order are still found.
+    func testManyPortsAreSearchedByPort() throws {
+        let lines = (0..<100).map { "  a -> b:\(1000 + $0)" } + [
+            "  a -> b:1050", "  a -> b:2000-2100", "  a -> b:2050", "  a -> b:(3000, 3001)", "  a -> b:(3001, 3000)",
+            "  a -> b:1000/udp", "  a -> b:4000",
+        ]
+        let compilation = compile((["namespace shop {", "  service a [app=a]", "  service b [app=b]"] + lines + ["}"]).joined(separator: "\n"))
+        let checks = compilation.diagnostics.sorted().filter { $0.id == .duplicateDependency || $0.id == .coveredDependency }
+        XCTAssertEqual(checks.map { "\(location($0.range)) \($0.message) (\(location($0.notes.first?.range)))" }, [
+            "104:8 dependency 'a -> b:1050' is already declared; remove the repetition (54:8)",
+            "106:8 dependency 'a -> b:2050' is already allowed by 'a -> b:2000-2100'; remove it, or narrow the broader dependency (105:8)",
+            "108:8 dependency 'a -> b:(3001, 3000)' is already declared; remove the repetition (107:8)",
+        ])
     }
 
     func testDNSWarningNeedsCallToService() {

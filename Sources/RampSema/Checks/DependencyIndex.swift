@@ -37,6 +37,9 @@ struct DependencyIndex {
     /// By service number, the group with a wider set of pods as client and
     /// that service as server, or nil.
     private let widerClientGroups: [Int?]
+    /// The candidates by ports, searched instead of the groups when they are
+    /// fewer, as for thousands of dependencies between two services.
+    private let ports: DependencyPortIndex
 
     /// Services are numbered in the order they first appear, so that keys
     /// compare two integers instead of four strings.
@@ -86,6 +89,7 @@ struct DependencyIndex {
         self.serviceNumbers = serviceNumbers
         self.widerServerGroups = widerServerGroups
         self.widerClientGroups = widerClientGroups
+        self.ports = DependencyPortIndex(dependencies.map(\.ports))
     }
 
     /// Returns the key of each dependency, by position, and the numbers
@@ -128,20 +132,30 @@ struct DependencyIndex {
     ///
     /// It is inlined into the checks, because a call with their predicate
     /// copied the captured program for every candidate.
+    ///
+    /// The predicate must hold only for dependencies whose ports cover those
+    /// of the one at `index`, because the search may skip the others.
     @inline(__always)
     func firstCandidate(for index: Int, below limit: Int = .max, where predicate: (Int) -> Bool) -> Int? {
         let key = keys[index]
-        var found: Int?
         // The candidates lie in up to four groups, which cross a wider or the
         // same client with a wider or the same server. Only a service side
         // has a wider group, because a wider set of pods or addresses is
         // covered only by endpoints of its own group.
+        var groups: [Int] = []
         for variant in 0..<4 {
             let sameClient = variant & 1 != 0
             let sameServer = variant & 2 != 0
             guard let client = DependencyIndex.candidateSide(key.client, same: sameClient),
                   let server = DependencyIndex.candidateSide(key.server, same: sameServer),
                   let group = group(Key(client: client, server: server), of: index) else { continue }
+            groups.append(group)
+        }
+        if let byPorts = fewerByPorts(for: index, than: groups) {
+            return first(inMerged: byPorts, below: limit) { groups.contains(groupsByPosition[$0]) && predicate($0) }
+        }
+        var found: Int?
+        for group in groups {
             found = first(in: group, below: min(limit, found ?? .max), where: predicate) ?? found
         }
         return found
@@ -152,9 +166,44 @@ struct DependencyIndex {
     /// `predicate`. Only dependencies with the same key can cover each
     /// other, because a service covers only itself and no two of a service,
     /// a wider set of pods and addresses cover each other.
+    /// As for `firstCandidate`, the predicate must hold only for
+    /// dependencies whose ports cover those of the one at `index`.
     @inline(__always)
     func firstWithSameKey(as index: Int, below limit: Int = .max, where predicate: (Int) -> Bool) -> Int? {
-        first(in: groupsByPosition[index], below: limit, where: predicate)
+        let group = groupsByPosition[index]
+        if let byPorts = fewerByPorts(for: index, than: [group]) {
+            return first(inMerged: byPorts, below: limit) { groupsByPosition[$0] == group && predicate($0) }
+        }
+        return first(in: group, below: limit, where: predicate)
+    }
+
+    /// Returns the candidates by ports of the dependency at `index` when
+    /// they are fewer than the members of `groups`, else nil.
+    private func fewerByPorts(for index: Int, than groups: [Int]) -> [[Int]]? {
+        let groupCount = groups.reduce(0) { $0 + groupStarts[$1 + 1] - groupStarts[$1] }
+        // Most groups hold a few dependencies, fewer than any port list.
+        guard groupCount > DependencyIndex.portSearchThreshold else { return nil }
+        let lists = ports.candidates(for: index)
+        return lists.reduce(0) { $0 + $1.count } < groupCount ? lists : nil
+    }
+
+    private static let portSearchThreshold = 64
+
+    /// Returns the first position below `limit` in ascending lists, read as
+    /// one ascending list, that satisfies `predicate`.
+    private func first(inMerged lists: [[Int]], below limit: Int, where predicate: (Int) -> Bool) -> Int? {
+        var offsets = [Int](repeating: 0, count: lists.count)
+        while true {
+            var smallest: Int?
+            for list in lists.indices where offsets[list] < lists[list].count {
+                if smallest.map({ lists[list][offsets[list]] < lists[$0][offsets[$0]] }) ?? true { smallest = list }
+            }
+            guard let list = smallest else { return nil }
+            let position = lists[list][offsets[list]]
+            guard position < limit else { return nil }
+            offsets[list] += 1
+            if predicate(position) { return position }
+        }
     }
 
     /// Returns the key of one side of the candidate groups: the same side,
