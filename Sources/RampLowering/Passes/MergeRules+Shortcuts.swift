@@ -17,7 +17,17 @@ extension MergeRules {
         let portFingerprints = rule.ports.map { $0.map(PeerKey.fingerprint) } ?? []
         guard areDistinct(rule.peerFingerprints ?? []), areDistinct(portFingerprints) else { return false }
 
-        return Set(rule.origins).count == rule.origins.count
+        return areDistinct(rule.origins)
+    }
+
+    /// Returns whether no origin repeats. Most rules have a few, which a
+    /// search compares faster than a set is built; thousands of repeated
+    /// lines make one rule of thousands.
+    private static func areDistinct(_ origins: [String]) -> Bool {
+        guard origins.count > 32 else {
+            return !origins.indices.contains { index in origins[..<index].contains(origins[index]) }
+        }
+        return Set(origins).count == origins.count
     }
 
     private static func areDistinct(_ fingerprints: [UInt64]) -> Bool {
@@ -57,9 +67,14 @@ extension MergeRules {
         // peer, then of rule number.
         let order = rules.indices.sorted { (firstPeers[$0], $0) < (firstPeers[$1], $1) }
         var origins: [String] = []
-        var seen: Set<String> = []
+        // A set only once the list is long: most merges have a few origins.
+        var seen: Set<String>?
         for index in order {
-            for origin in rules[index].origins where seen.insert(origin).inserted { origins.append(origin) }
+            for origin in rules[index].origins {
+                if seen == nil && origins.count > 32 { seen = Set(origins) }
+                let isNew = seen != nil ? seen!.insert(origin).inserted : !origins.contains(origin)
+                if isNew { origins.append(origin) }
+            }
         }
         return PlanRule(peers: numbering.values, peerFingerprints: numbering.fingerprints, ports: ports, origins: origins)
     }

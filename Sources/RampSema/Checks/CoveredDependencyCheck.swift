@@ -22,7 +22,7 @@ struct CoveredDependencyCheck: SemanticCheck {
             // A repetition has the result of its first occurrence, and the
             // first broader dependency is never a repetition, because its
             // own first occurrence covers as much and comes before it.
-            let first = coverage.firstIdentical[position]
+            let first = index.firstIdentical[position]
             if first != position {
                 if let broader = broaderByFirst[first] { found.append((position, broader)) }
                 continue
@@ -30,7 +30,7 @@ struct CoveredDependencyCheck: SemanticCheck {
             // A dependency never strictly covers itself, and often its group
             // contains no other dependency, so it is skipped unexamined.
             let broader = index.firstCandidate(for: position) { other in
-                coverage.isFirstIdentical(other) && other != position && coverage.covers(other, position) && !coverage.covers(position, other)
+                index.isFirstIdentical(other) && other != position && coverage.covers(other, position) && !coverage.covers(position, other)
             }
             if let broader {
                 found.append((position, broader))

@@ -20,10 +20,6 @@ struct DependencyCoverage {
     /// By position, the ports, which a comparison reads first and which are
     /// read without copying the dependency.
     private let ports: [PortSet]
-    /// By position, the first position of a dependency with the same client,
-    /// server and ports. A repeated line gets the same result from the checks
-    /// as its first occurrence, so thousands of repetitions are compared once.
-    let firstIdentical: [Int]
     /// By position, the addresses of a client or server outside the cluster.
     private let clientAddresses: [AddressSet?]
     private let serverAddresses: [AddressSet?]
@@ -38,7 +34,6 @@ struct DependencyCoverage {
         self.dependencies = Array(dependencies)
         self.program = program
         ports = self.dependencies.map(\.ports)
-        firstIdentical = DependencyCoverage.firstIdentical(self.dependencies)
         clientAddresses = dependencies.map { DependencyCoverage.addresses(of: $0.client) }
         serverAddresses = dependencies.map { DependencyCoverage.addresses(of: $0.server) }
         clientHulls = dependencies.map { DependencyCoverage.hull(of: $0.client) }
@@ -83,28 +78,6 @@ struct DependencyCoverage {
             return serverAddresses[inner]!.isSubset(of: serverAddresses[outer]!)
         }
         return program.endpoint(dependencies[outer].server, covers: dependencies[inner].server)
-    }
-
-    /// Returns whether the dependency at `position` is the first of those
-    /// with its client, server and ports.
-    func isFirstIdentical(_ position: Int) -> Bool {
-        firstIdentical[position] == position
-    }
-
-    private static func firstIdentical(_ dependencies: [Dependency]) -> [Int] {
-        struct Content: Hashable {
-            let client: Endpoint
-            let server: Endpoint
-            let ports: PortSet
-        }
-        var first: [Content: Int] = [:]
-        return dependencies.indices.map { position in
-            let dependency = dependencies[position]
-            let content = Content(client: dependency.client, server: dependency.server, ports: dependency.ports)
-            if let earlier = first[content] { return earlier }
-            first[content] = position
-            return position
-        }
     }
 
     private static func hull(_ outer: AddressHull?, mayContain inner: AddressHull?) -> Bool {

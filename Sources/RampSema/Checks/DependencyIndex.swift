@@ -38,8 +38,13 @@ struct DependencyIndex {
     /// that service as server, or nil.
     private let widerClientGroups: [Int?]
     /// The candidates by ports, searched instead of the groups when they are
-    /// fewer, as for thousands of dependencies between two services.
-    private let ports: DependencyPortIndex
+    /// fewer, as for thousands of dependencies between two services. Nil
+    /// when no group is large enough to need them.
+    private let ports: DependencyPortIndex?
+    /// By position, the first position of a dependency with the same client,
+    /// server and ports. A repeated line gets the same result from the checks
+    /// as its first occurrence, so thousands of repetitions are compared once.
+    let firstIdentical: [Int]
 
     /// Services are numbered in the order they first appear, so that keys
     /// compare two integers instead of four strings.
@@ -89,7 +94,39 @@ struct DependencyIndex {
         self.serviceNumbers = serviceNumbers
         self.widerServerGroups = widerServerGroups
         self.widerClientGroups = widerClientGroups
-        self.ports = DependencyPortIndex(dependencies.map(\.ports))
+        let largestGroup = zip(groupStarts, groupStarts.dropFirst()).map { $1 - $0 }.max() ?? 0
+        self.ports = largestGroup > DependencyIndex.portSearchThreshold ? DependencyPortIndex(dependencies.map(\.ports)) : nil
+        self.firstIdentical = DependencyIndex.firstIdentical(dependencies, positionsByKey: positionsByKey, groupStarts: groupStarts)
+    }
+
+    /// Returns whether the dependency at `position` is the first of those
+    /// with its client, server and ports.
+    func isFirstIdentical(_ position: Int) -> Bool {
+        firstIdentical[position] == position
+    }
+
+    /// Returns `firstIdentical`. Identical dependencies have the same key,
+    /// so only groups of several members are hashed.
+    private static func firstIdentical(_ dependencies: SourceOrderedDependencies, positionsByKey: [Int], groupStarts: [Int]) -> [Int] {
+        struct Content: Hashable {
+            let client: Endpoint
+            let server: Endpoint
+            let ports: PortSet
+        }
+        var result = Array(0..<dependencies.count)
+        for (start, end) in zip(groupStarts, groupStarts.dropFirst()) where end - start > 1 {
+            var first: [Content: Int] = [:]
+            for position in positionsByKey[start..<end] {
+                let dependency = dependencies[position]
+                let content = Content(client: dependency.client, server: dependency.server, ports: dependency.ports)
+                if let earlier = first[content] {
+                    result[position] = earlier
+                } else {
+                    first[content] = position
+                }
+            }
+        }
+        return result
     }
 
     /// Returns the key of each dependency, by position, and the numbers
@@ -182,7 +219,7 @@ struct DependencyIndex {
     private func fewerByPorts(for index: Int, than groups: [Int]) -> [[Int]]? {
         let groupCount = groups.reduce(0) { $0 + groupStarts[$1 + 1] - groupStarts[$1] }
         // Most groups hold a few dependencies, fewer than any port list.
-        guard groupCount > DependencyIndex.portSearchThreshold else { return nil }
+        guard groupCount > DependencyIndex.portSearchThreshold, let ports else { return nil }
         let lists = ports.candidates(for: index)
         return lists.reduce(0) { $0 + $1.count } < groupCount ? lists : nil
     }

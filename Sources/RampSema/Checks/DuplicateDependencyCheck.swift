@@ -21,13 +21,13 @@ struct DuplicateDependencyCheck: SemanticCheck {
             // A repetition repeats what its first occurrence repeats, or else
             // it repeats that occurrence. The earliest equal dependency is never itself a
             // repetition, so the search skips those.
-            let first = coverage.firstIdentical[index]
+            let first = dependencyIndex.firstIdentical[index]
             if first != index {
                 found.append((index, earlierByFirst[first] ?? first))
                 continue
             }
             let earlier = dependencyIndex.firstWithSameKey(as: index, below: index) { other in
-                coverage.isFirstIdentical(other) && coverage.same(other, index)
+                dependencyIndex.isFirstIdentical(other) && coverage.same(other, index)
             }
             guard let earlier else { continue }
             found.append((index, earlier))
