@@ -15,7 +15,7 @@ import RampSource
 /// the dependencies it serves.
 public struct Provenance {
     /// A contract span and what it is to the generated text.
-    public struct Source: Equatable, Sendable {
+    public struct Source: Hashable, Sendable {
         public enum Role: String, Sendable {
             /// A service declaration, which gives an object its pod selector.
             case service
@@ -164,10 +164,11 @@ public struct Provenance {
         return result
     }
 
+    /// Returns the sources in order, each once. A rule of thousands of
+    /// origins has thousands of sources, so they pass through a set.
     private func unique(_ sources: [Source]) -> [Source] {
-        var seen: [Source] = []
-        for source in sources where !seen.contains(source) { seen.append(source) }
-        return seen
+        var seen: Set<Source> = []
+        return sources.filter { seen.insert($0).inserted }
     }
 
     // MARK: - Attribution

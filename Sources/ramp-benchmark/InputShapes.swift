@@ -36,6 +36,8 @@ struct InputShape: Sendable {
         InputShape(name: "one namespace, dense dependencies", command: .build, text: denseNamespace),
         InputShape(name: "one selector of many labels", command: .build, text: longSelector),
         InputShape(name: "one statement of many targets", command: .build, text: fanOut),
+        InputShape(name: "two services, a dependency per port", command: .build, text: dependencyPerPort),
+        InputShape(name: "one dependency repeated", command: .build, text: repeatedDependency),
         InputShape(name: "one client of many networks", command: .build, text: manyNetworks),
         InputShape(name: "one network of many excepts", command: .build, text: manyExcepts),
         InputShape(name: "one service of many ports", command: .build, text: manyPorts),
@@ -107,6 +109,22 @@ struct InputShape: Sendable {
         let targets = (1..<count).map { "s\($0):http" }.joined(separator: ", ")
         let clients = (1..<count).map { "s\($0)" }.joined(separator: ", ")
         return "namespace fan {\n\(services)  s0 -> \(targets)\n  \(clients) -> s0:http\n}\n"
+    }
+
+    /// Lines between the same two services, each on a port of its own, so
+    /// that the checks and the optimizer meet one group of thousands.
+    private static func dependencyPerPort(_ bytes: Int) -> String {
+        repeated(bytes, header: "namespace ports {\n  service a [app=a]\n  service b [app=b]\n", footer: "}\n") { index in
+            "  a -> b:\(index % 65_535 + 1)/\(index < 65_535 ? "tcp" : "udp")\n"
+        }
+    }
+
+    /// One line repeated, as a generator or a careless merge writes it:
+    /// every repetition is a warning and an origin of one rule.
+    private static func repeatedDependency(_ bytes: Int) -> String {
+        repeated(bytes, header: "namespace copies {\n  service a [app=a]\n  service b [app=b]\n", footer: "}\n") { _ in
+            "  a -> b:80\n"
+        }
     }
 
     private static func manyNetworks(_ bytes: Int) -> String {

@@ -21,8 +21,8 @@ extension MergeRules {
     }
 
     /// Returns whether no origin repeats. Most rules have a few, which a
-    /// search compares faster than a set is built; thousands of repeated
-    /// lines make one rule of thousands.
+    /// search compares faster than a set is built, but thousands of
+    /// repeated lines make one rule of thousands.
     private static func areDistinct(_ origins: [String]) -> Bool {
         guard origins.count > 32 else {
             return !origins.indices.contains { index in origins[..<index].contains(origins[index]) }
