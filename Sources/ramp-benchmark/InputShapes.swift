@@ -46,8 +46,9 @@ struct InputShape: Sendable {
         InputShape(name: "invalid tokens", command: .build, text: invalidTokens),
         InputShape(name: "unclosed brackets", command: .build, text: unclosedBrackets),
         InputShape(name: "bytes that are not UTF-8", command: .build, bytes: randomBytes),
-        // TODO: two drift checks cost more than 1 s/MB: many `only in`
-        // statements about 2.5 s/MB, namespaces without a posture about 1.7.
+        // TODO: three drift checks cost more than 1 s/MB: many `only in`
+        // statements about 2.7 s/MB, namespaces without a posture about 1.7,
+        // and statements that isolate pods in one environment about 6.4.
         // Environments that differ in settings alone take about 0.9 s/MB,
         // because every check compiles the contracts without an environment
         // and then both environments at once. A statement `only in` one
@@ -59,8 +60,8 @@ struct InputShape: Sendable {
         // not explain, with a few small compilations each. Where statements
         // `only in` one environment isolate pods of many namespaces, the
         // differing classes grow with the square of the namespaces. The
-        // check attributes at most its limit of classes then, which still
-        // takes a few seconds at any size.
+        // check attributes at most its limit of classes then, which takes a
+        // few seconds at any size.
         InputShape(name: "environments of many namespaces", command: .check, text: environments),
         InputShape(name: "environments, a port per namespace", command: .check, text: environmentsOfOwnPorts),
         InputShape(name: "many 'only in' statements", command: .check, text: scopedStatements),
