@@ -50,7 +50,7 @@ public enum ContractInputs {
 
     /// Returns whether `path`, after following symbolic links, exists and is
     /// something other than a regular file, such as a FIFO or a device.
-    private static func isOtherThanRegularFile(_ path: String) -> Bool {
+    static func isOtherThanRegularFile(_ path: String) -> Bool {
         var status = stat()
         guard stat(path, &status) == 0 else { return false }
         return status.st_mode & S_IFMT != S_IFREG

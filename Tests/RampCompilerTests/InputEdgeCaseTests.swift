@@ -79,6 +79,46 @@ final class InputEdgeCaseTests: XCTestCase {
         ])
     }
 
+    /// A manifest saved as UTF-16 or Latin-1 is named as such, instead of
+    /// failing as YAML of garbled text.
+    func testManifestThatIsNotUTF8() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let latin1 = directory.appendingPathComponent("latin1.yaml").path
+        try Data("kind: NetworkPolicy\nmetadata:\n  name: caf".utf8 + [0xE9, 0x0A]).write(to: URL(fileURLWithPath: latin1))
+        let utf16 = directory.appendingPathComponent("utf16.yaml").path
+        try Data("kind: NetworkPolicy\n".data(using: .utf16)!).write(to: URL(fileURLWithPath: utf16))
+
+        let result = runRamp(["lint", latin1, utf16, "--diagnostics-format", "json"])
+
+        XCTAssertEqual(result.status, 1)
+        let messages = result.output.split(separator: "\n").map { line in
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return object?["message"] as? String ?? ""
+        }
+        XCTAssertEqual(messages, [
+            "invalid UTF-8 byte sequence at byte offset 41; save the file as UTF-8",
+            "invalid UTF-8 byte sequence at byte offset 0; save the file as UTF-8",
+        ])
+    }
+
+    /// A manifest FIFO is rejected before it is opened; standard input is
+    /// read with '-' instead.
+    func testManifestFIFOIsNotARegularFile() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fifo = directory.appendingPathComponent("cluster.yaml").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+
+        let result = runRamp(["lint", fifo])
+
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(
+            result.error,
+            "ramp: error: cannot read '\(fifo)': it is not a regular file; pass '-' to read standard input [RAMP0001]\n1 error generated.\n"
+        )
+    }
+
     // MARK: - Paths
 
     /// A FIFO is rejected before it is opened, so reading it cannot block.

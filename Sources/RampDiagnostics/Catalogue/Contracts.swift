@@ -10,7 +10,7 @@ extension DiagnosticID {
     public static let fileUnreadable = DiagnosticID(1, "file-unreadable", .error, "an input file cannot be read")
     public static let noContracts = DiagnosticID(2, "no-contracts", .error, "an input directory holds no contract files")
     public static let outputUnwritable = DiagnosticID(3, "output-unwritable", .error, "the output directory or a file in it cannot be read or written")
-    public static let invalidUTF8 = DiagnosticID(4, "invalid-utf8", .error, "a contract file is not valid UTF-8")
+    public static let invalidUTF8 = DiagnosticID(4, "invalid-utf8", .error, "an input file is not valid UTF-8")
     public static let noNamespaces = DiagnosticID(5, "no-namespaces", .error, "the contracts declare no namespace")
     public static let emptyManifest = DiagnosticID(6, "empty-manifest", .warning, "a manifest file contains no Kubernetes object")
 

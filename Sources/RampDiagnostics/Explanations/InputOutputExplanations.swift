@@ -64,10 +64,10 @@ extension Explanations {
             """,
 
         4: """
-            A contract file is not valid UTF-8.
+            An input file, a contract or a manifest, is not valid UTF-8.
 
-            Contracts are read as UTF-8 so that names, labels and comments mean the
-            same on every machine. A file saved in another encoding, such as Latin-1
+            Contracts and manifests are read as UTF-8 so that names, labels and
+            comments mean the same on every machine. A file saved in another encoding, such as Latin-1
             or UTF-16, contains byte sequences that UTF-8 does not allow. The message
             gives the byte offset of the first one.
 

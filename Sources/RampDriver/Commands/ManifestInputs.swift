@@ -22,6 +22,11 @@ enum ManifestInputs {
                 continue
             }
             for filePath in expand(path, diagnostics: diagnostics) where seen.insert(filePath).inserted {
+                // Checked before opening, because reading a FIFO or a device could block.
+                guard !ContractInputs.isOtherThanRegularFile(filePath) else {
+                    diagnostics.emit(.fileUnreadable(filePath, reason: "it is not a regular file; pass '-' to read standard input"), at: nil)
+                    continue
+                }
                 guard let data = FileManager.default.contents(atPath: filePath) else {
                     diagnostics.emit(.fileUnreadable(filePath, reason: "the file does not exist or is not readable"), at: nil)
                     continue
@@ -111,6 +116,12 @@ enum ManifestInputs {
     /// reorders displayed text. `expected` names what the file should
     /// contain, for the warning.
     static func documents(of file: SourceFile, expected: String, diagnostics: DiagnosticEngine) -> [YAMLSourceDocument] {
+        // YAML read from bytes that are not UTF-8, such as a file saved as
+        // UTF-16, would fail with errors about the garbled text instead.
+        if let offset = SourceFile.firstInvalidUTF8Offset(file.bytes) {
+            diagnostics.emit(.invalidUTF8(offset: offset), at: SourceRange(file: file, start: offset, end: offset + 1))
+            return []
+        }
         for control in DirectionalControls.find(in: file.bytes) {
             diagnostics.emit(.manifestDirectionalControl(codePoint: control.codePoint, name: control.name), at: control.range(in: file))
         }
