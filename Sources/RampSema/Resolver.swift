@@ -178,7 +178,10 @@ public struct Resolver {
                 }
             case .dependency(let dependency):
                 if statementApplies(dependency.scope, statement: dependency.range) { builder.dependencies.append(dependency) }
-            case .expectation, .invariant: builder.assertions.append(member)
+            case .expectation(let expectation):
+                if statementApplies(expectation.scope, statement: expectation.range) { builder.assertions.append(member) }
+            case .invariant(let invariant):
+                if statementApplies(invariant.scope, statement: invariant.range) { builder.assertions.append(member) }
             }
         }
         if rejected {

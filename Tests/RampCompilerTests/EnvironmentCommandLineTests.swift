@@ -137,6 +137,40 @@ final class EnvironmentCommandLineTests: XCTestCase {
         XCTAssertEqual(files(in: elsewhere), [])
     }
 
+    /// An expectation and an invariant about a service of one environment
+    /// are limited to it as the service is, and checked only there.
+    func testAssertionsLimitedToEnvironments() {
+        let input = write("contracts/shop.ramp", contract.replacingOccurrences(of: "  load-test -> web:http only in staging\n", with: """
+              load-test -> web:http only in staging
+              expect allowed load-test -> web:8080 only in staging
+              never web -> load-test only in staging
+
+            """))
+        let output = directory.appendingPathComponent("out").path
+        let build = runRamp(["build", "--all-environments", input, "-o", output])
+        XCTAssertEqual(build.status, 0, build.error)
+
+        let staging = runRamp(["test", "--env", "staging", input])
+        XCTAssertEqual(staging.status, 0, staging.error)
+        XCTAssertEqual(staging.output, "PASS \(input):16:3 expect allowed shop/load-test -> shop/web on TCP 8080\n1 passed, 0 failed\n")
+        let production = runRamp(["test", "--env", "production", input])
+        XCTAssertEqual(production.output, "0 passed, 0 failed\n")
+
+        // An invariant that staging breaks fails only the build for staging.
+        write("contracts/shop.ramp", contract + "namespace ops {\n  deny all\n  never shop/load-test -> shop/web only in staging\n}\n")
+        XCTAssertEqual(runRamp(["build", "--env", "production", input, "-o", output + "/p"]).status, 0)
+        let broken = runRamp(["build", "--env", "staging", input, "-o", output + "/s", "--diagnostics-format", "json"])
+        XCTAssertEqual(broken.status, 1)
+        XCTAssertTrue(broken.output.contains("\"message\":\"'never' is violated: the generated policies allow shop/load-test to reach shop/web on TCP 8080\""), broken.output)
+    }
+
+    func testPostureCannotBeLimited() {
+        let input = write("contracts/shop.ramp", "namespace shop {\n  deny ingress only in staging\n}\nenvironment staging {\n}\n")
+        let result = runRamp(["build", input, "-o", directory.appendingPathComponent("out").path, "--diagnostics-format", "json"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.output.contains("postures and DNS settings cannot be limited to environments; an environment stages a posture with 'enforce'"), result.output)
+    }
+
     func testAllEnvironmentsReportsSharedMistakesOnce() {
         let input = write("contracts/shop.ramp", contract + """
         namespace ops {

@@ -68,9 +68,9 @@ public struct EnforceSyntax: Sendable {
     public let range: SourceRange
 }
 
-/// `only in staging, dev` after a service or dependency: the statement
-/// exists only in builds for the environments listed, and in no build
-/// without `--env`.
+/// `only in staging, dev` after a service, dependency, expectation or
+/// invariant: the statement exists only in builds for the environments
+/// listed, and in no build without `--env`.
 public struct EnvironmentScope: Sendable {
     public let environments: [Word]
     public let range: SourceRange
@@ -91,6 +91,7 @@ public struct ExpectationDecl: Sendable {
     public let client: EndpointSyntax
     public let target: TargetSyntax
     public let range: SourceRange
+    public var scope: EnvironmentScope? = nil
 }
 
 /// `never web -> data/postgres` or `only api -> data/postgres:5432`
@@ -104,4 +105,5 @@ public struct InvariantDecl: Sendable {
     public let clients: [EndpointSyntax]
     public let targets: [TargetSyntax]
     public let range: SourceRange
+    public var scope: EnvironmentScope? = nil
 }

@@ -3,7 +3,8 @@ import RampSource
 
 extension Parser {
     /// Parses a namespace statement and an optional `only in ENV, ...`
-    /// suffix, which services and dependencies accept.
+    /// suffix, which services, dependencies, expectations and invariants
+    /// accept.
     mutating func parseScopedMember() throws(StatementFailure) -> NamespaceMember? {
         let member = try parseMember()
         guard atScope else { return member }
@@ -14,10 +15,16 @@ extension Parser {
             return .service(service)
         case .dependency(let dependency):
             return .dependency(dependency.limited(to: try parseScope()))
-        default:
+        case .expectation(var expectation):
+            expectation.scope = try parseScope()
+            return .expectation(expectation)
+        case .invariant(var invariant):
+            invariant.scope = try parseScope()
+            return .invariant(invariant)
+        case .posture, .dns, nil:
             diagnostics.emit(
                 .expected("end of line after statement", found: "'only in'"), at: range(current),
-                notes: [Note("only services and dependencies can be limited to environments; an environment stages a posture with 'enforce'")]
+                notes: [Note("postures and DNS settings cannot be limited to environments; an environment stages a posture with 'enforce'")]
             )
             throw StatementFailure()
         }
