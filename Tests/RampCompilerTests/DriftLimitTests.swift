@@ -24,17 +24,7 @@ final class DriftLimitTests: XCTestCase {
           enforce * ingress, egress
         }
 
-        """ + (0..<3).map { index in
-            """
-            namespace n\(index) {
-              service a [app=a] ports http:80
-              service b [app=b] ports http:80
-              a -> b:http
-              b -> n\((index + 1) % 3)/a:http only in production
-            }
-
-            """
-        }.joined()
+        """ + namespaceRing(3, onlyIn: "production")
 
     override func setUpWithError() throws {
         directory = try temporaryDirectory()

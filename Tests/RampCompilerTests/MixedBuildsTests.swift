@@ -364,17 +364,7 @@ final class MixedBuildsTests: XCTestCase {
           profile kind
         }
 
-        """ + (0..<5).map { index in
-            """
-            namespace n\(index) {
-              service a [app=a] ports http:80
-              service b [app=b] ports http:80
-              a -> b:http
-              b -> n\((index + 1) % 5)/a:http only in staging
-            }
-
-            """
-        }.joined()
+        """ + namespaceRing(5, onlyIn: "staging")
 
     /// Mixes of statements that share no namespace with all the others are
     /// composed from the builds of smaller mixes. Each must compile exactly

@@ -55,3 +55,20 @@ func temporaryDirectory() throws -> URL {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
+
+/// Returns `count` namespaces in a ring, each with a dependency of its own
+/// and a statement `only in` one environment from a pod of its own to one
+/// of the next namespace, which isolates both in that environment alone.
+func namespaceRing(_ count: Int, onlyIn environment: String) -> String {
+    (0..<count).map { index in
+        """
+        namespace n\(index) {
+          service a [app=a] ports http:80
+          service b [app=b] ports http:80
+          a -> b:http
+          b -> n\((index + 1) % count)/a:http only in \(environment)
+        }
+
+        """
+    }.joined()
+}
