@@ -196,8 +196,8 @@ final class RandomizedCrossCheckTests: XCTestCase {
         XCTAssertEqual(otherEffect, ["TCP", "UDP", "SCTP"].map { "\(apiToWeb) \($0): 1-65535 allowed by second" })
     }
 
-    /// On random sets, a limited sequence holds the first differences of the
-    /// whole one, with and without variants.
+    /// On random sets, a limited sequence contains the first differences of
+    /// the whole one, with and without variants.
     func testLimitedSequencesArePrefixes() throws {
         var random = SplitMix64(seed: 0x5eed_0010)
         var cut = 0
@@ -217,7 +217,7 @@ final class RandomizedCrossCheckTests: XCTestCase {
         XCTAssertGreaterThan(cut, 30)
     }
 
-    /// A sequence with a limit holds the first differences in order, and
+    /// A sequence with a limit contains the first differences in order, and
     /// keeping fewer of them keeps the first.
     func testLimitKeepsFirstDifferences() throws {
         let first = [NetworkPolicy(name: "p", namespace: "x", podSelector: LabelSelector(matchLabels: ["app": "web"]), policyTypes: [.ingress])]

@@ -371,11 +371,11 @@ final class DropCoveredRulesTests: XCTestCase {
     }
 
     /// Past a thousand rules of one peer, each with a port of its own, the
-    /// covering rules are looked up by port: a number in a range, a repeated
-    /// number or name, and any port of a protocol or of every protocol.
+    /// covering rules are looked up by port. The cases are a number in a
+    /// range, a repeated number or name, and any port of one or every protocol.
     func testDropsInsideManyPortRules() {
         let fillers = (0..<1100).map { "  ingress from pod{app=b} ports tcp/\(1000 + $0)" }
-        let kept = [
+        let covering = [
             "  ingress from pod{app=b} ports tcp/3000-3100",
             "  ingress from pod{app=b} ports tcp/http",
             "  ingress from pod{app=c} ports udp/*",
@@ -396,8 +396,8 @@ final class DropCoveredRulesTests: XCTestCase {
         ]
         assertPass(
             DropCoveredRules(),
-            (["object s/a select {app=a} types ingress"] + fillers + kept + covered + uncovered).joined(separator: "\n"),
-            (["object s/a select {app=a} types ingress"] + fillers + kept + uncovered).joined(separator: "\n") + "\n"
+            (["object s/a select {app=a} types ingress"] + fillers + covering + covered + uncovered).joined(separator: "\n"),
+            (["object s/a select {app=a} types ingress"] + fillers + covering + uncovered).joined(separator: "\n") + "\n"
         )
     }
 

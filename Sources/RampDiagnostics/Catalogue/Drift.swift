@@ -65,8 +65,9 @@ extension DiagnosticMessage {
         Self(.invalidEnvironmentName, "invalid environment name \(QuotedText.quote(name)): \(reason)")
     }
 
-    /// The environments differ beyond what their settings explain in more
-    /// than `limit` classes of connections, of which the first were attributed.
+    /// Returns the message for environments that differ beyond what their
+    /// settings explain in more than `limit` classes of connections, of which
+    /// the first were attributed.
     public static func driftLimitReached(_ first: String, _ second: String, limit: Int) -> Self {
         let classes = limit == 1 ? "1 class" : "\(limit) classes"
         let attributed = limit == 1 ? "the first class" : "the first \(limit) classes"
