@@ -210,6 +210,9 @@ struct ExplainCommand {
             return unknownServiceMessage(id, program: program)
         case let .unknownPortName(name, service):
             return "service \(QuotedText.quote(service.description)) declares no port named \(QuotedText.quote(name))"
+        case let .portNameOfOtherProtocol(name, service, declared, given):
+            let protocolName = given.rawValue.lowercased()
+            return "service \(QuotedText.quote(service.description)) declares port \(QuotedText.quote(name)) over \(declared.rawValue), not \(given.rawValue); drop '/\(protocolName)' or give a port of the service over \(given.rawValue)"
         case .invalidPort(let text):
             return "invalid port \(QuotedText.quote(text)); use a number from 1 to 65535 or a port name of the server, with an optional /tcp, /udp or /sctp"
         case .noPort(let server):

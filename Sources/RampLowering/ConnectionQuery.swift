@@ -83,6 +83,8 @@ public struct ConnectionQuery {
     public enum QueryError: Error, Equatable {
         case unknownService(ServiceID)
         case unknownPortName(String, service: ServiceID)
+        /// A port name that the service declares over another protocol than the one given.
+        case portNameOfOtherProtocol(String, service: ServiceID, declared: NetworkProtocol, given: NetworkProtocol)
         /// A port that is not a number from 1 to 65535 or a name with an optional
         /// `/tcp`, `/udp` or `/sctp`, or a name on an address.
         case invalidPort(String)
@@ -138,6 +140,9 @@ public struct ConnectionQuery {
         }
         guard case .service(let id) = server else { throw .invalidPort(text) }
         guard let named = declared.first(where: { $0.name == parts[0] && (explicit == nil || explicit == $0.protocol) }) else {
+            if let explicit, let other = declared.first(where: { $0.name == parts[0] }) {
+                throw .portNameOfOtherProtocol(parts[0], service: id, declared: other.protocol, given: explicit)
+            }
             throw .unknownPortName(parts[0], service: id)
         }
         return [Port(protocol: named.protocol, first: named.first, last: named.last)]

@@ -268,6 +268,7 @@ final class ExplainCommandTests: XCTestCase {
             (["--from", "shopp/web", "--to", "shop/api"], "unknown namespace 'shopp' in 'shopp/web'; did you mean 'shop'?"),
             (["--from", "shop/web", "--to", "billing/api:80"], "unknown namespace 'billing' in 'billing/api'; the contracts declare 'ops', 'shop'"),
             (["--from", "shop/web", "--to", "shop/api:htp"], "service 'shop/api' declares no port named 'htp'"),
+            (["--from", "shop/web", "--to", "shop/api:http/udp"], "service 'shop/api' declares port 'http' over TCP, not UDP; drop '/udp' or give a port of the service over UDP"),
             (["--from", "shop/web", "--to", "shop/api:80/icmp"], "invalid port '80/icmp'; use a number from 1 to 65535 or a port name of the server, with an optional /tcp, /udp or /sctp"),
             (["--from", "shop/web:80", "--to", "shop/api"], "the client 'shop/web:80' takes no port; write the port after the server, as in 'namespace/service:80'"),
             (["--from", "web", "--to", "shop/api"], "invalid connection end 'web'; use 'namespace/service' or an IP address"),
