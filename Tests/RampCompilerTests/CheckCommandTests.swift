@@ -76,6 +76,18 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0)
     }
 
+    /// An output path that is a file gets one error, not one missing file
+    /// per namespace with advice to build into the file.
+    func testOutputThatIsAFile() {
+        let file = write("generated-file", "not a directory\n")
+        let result = runRamp(["check", contracts, "-o", file])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(
+            result.error,
+            "ramp: error: cannot read '\(file)': it is not a directory; give '-o' the directory that 'ramp build' writes [RAMP0001]\n1 error generated.\n"
+        )
+    }
+
     func testOptionsMustMatchBuild() {
         build(["-O0"])
         XCTAssertEqual(runRamp(["check", contracts, "-o", output, "-O0"]).status, 0)

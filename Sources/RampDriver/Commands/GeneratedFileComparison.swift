@@ -10,6 +10,15 @@ struct GeneratedFileComparison {
     /// Reports each expected file that is missing or differs byte for byte,
     /// and each file with ramp's header that the build would delete.
     func compare(_ expected: [String: String], diagnostics: DiagnosticEngine) {
+        // Every file would be missing, and the advice to build into the
+        // path would fail the same way.
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
+            diagnostics.emit(
+                .fileUnreadable(directory, reason: "it is not a directory; give '-o' the directory that 'ramp build' writes"), at: nil
+            )
+            return
+        }
         for name in expected.keys.sorted() {
             let path = directory + "/" + name
             guard let data = FileManager.default.contents(atPath: path) else {
