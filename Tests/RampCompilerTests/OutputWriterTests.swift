@@ -65,7 +65,7 @@ final class OutputWriterTests: XCTestCase {
 
         XCTAssertEqual(result.status, 2)
         XCTAssertEqual(result.error, """
-        ramp: error: output path '\(path("out"))' is a symbolic link to '\(path("elsewhere"))'; ramp does not write through symbolic links, so pass the real directory with '-o' [RAMP0701]
+        ramp: error: output path '\(path("out"))' is a symbolic link to '\(path("elsewhere"))'; ramp does not write through symbolic links, so replace the link with a directory, or pass the real directory with '-o' [RAMP0701]
         1 error generated.
 
         """)

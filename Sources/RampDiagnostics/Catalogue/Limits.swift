@@ -38,7 +38,7 @@ extension DiagnosticMessage {
     public static func outputDirectorySymbolicLink(_ path: String, target: String) -> Self {
         Self(
             .outputSymbolicLink,
-            "output path '\(path)' is a symbolic link to '\(target)'; ramp does not write through symbolic links, so pass the real directory with '-o'"
+            "output path '\(path)' is a symbolic link to '\(target)'; ramp does not write through symbolic links, so replace the link with a directory, or pass the real directory with '-o'"
         )
     }
 
