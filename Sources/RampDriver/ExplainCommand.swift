@@ -170,7 +170,9 @@ struct ExplainCommand {
     }
 
     private func report(_ verdict: ConnectionQuery.Verdict, client: ConnectionQuery.End, server: ConnectionQuery.End) -> String {
-        var text = "\(client) -> \(server):\(verdict.port): \(verdict.allowed ? "allowed" : "blocked")\n"
+        // An IPv6 address is bracketed before its port, as in the query.
+        let serverText = if case .address(_, .ipv6, _) = server { "[\(server)]" } else { "\(server)" }
+        var text = "\(client) -> \(serverText):\(verdict.port): \(verdict.allowed ? "allowed" : "blocked")\n"
         text += describe(verdict.egress, "egress from \(client)")
         text += describe(verdict.ingress, "ingress to \(server)")
         return text

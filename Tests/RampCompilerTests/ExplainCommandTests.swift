@@ -228,6 +228,7 @@ final class ExplainCommandTests: XCTestCase {
         """)
         let outbound = runRamp(["explain", "shop.ramp", "--from", "ops/prom", "--to", "[2001:db8::1]:443"])
         XCTAssertEqual(outbound.status, 1)
+        XCTAssertTrue(outbound.output.hasPrefix("ops/prom -> [2001:db8::1]:443/tcp: blocked\n"), outbound.output)
         XCTAssertTrue(outbound.output.contains("ingress to 2001:db8::1: outside the cluster, where no NetworkPolicy applies"), outbound.output)
 
         write("open.ramp", "namespace open {\n  service a [app=a] ports 80\n  service b [app=b] ports 80\n}\n")
