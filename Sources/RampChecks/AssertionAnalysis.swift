@@ -59,8 +59,8 @@ public struct AssertionAnalysis {
     // MARK: - Expectations
 
     /// Evaluates every expectation, in the program's order.
-    public func runExpectations() -> [ExpectationResult] {
-        program.expectations.map { expectation in
+    public func runExpectations(where included: (Expectation) -> Bool = { _ in true }) -> [ExpectationResult] {
+        program.expectations.filter(included).map { expectation in
             let query = AssertionAnalysis.query(for: expectation, encoding)
             let contradicting = expectation.allowed
                 ? reachability.deniedConnections(query, limit: 1)

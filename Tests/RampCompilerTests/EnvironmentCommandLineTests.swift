@@ -156,6 +156,18 @@ final class EnvironmentCommandLineTests: XCTestCase {
         let production = runRamp(["test", "--env", "production", input])
         XCTAssertEqual(production.output, "0 passed, 0 failed\n")
 
+        // 'ramp check' evaluates the limited expectation in the build for staging.
+        let check = runRamp(["check", "--all-environments", input, "-o", output])
+        XCTAssertEqual(check.status, 0, check.error)
+        XCTAssertTrue(check.output.contains(" 1 expectation passes,"), check.output)
+        write("contracts/shop.ramp", contract + "namespace probe {\n  deny all\n  expect blocked shop/load-test -> shop/web:8080 only in staging\n}\n")
+        XCTAssertEqual(runRamp(["build", "--all-environments", input, "-o", output]).status, 0)
+        let failing = runRamp(["check", "--all-environments", input, "-o", output, "--diagnostics-format", "json"])
+        XCTAssertEqual(failing.status, 1)
+        XCTAssertTrue(failing.output.contains(
+            "expected blocked, but the generated policies of environment 'staging' allow a pod of shop/load-test to reach a pod of shop/web on TCP 8080"
+        ), failing.output)
+
         // An invariant that staging breaks fails only the build for staging.
         write("contracts/shop.ramp", contract + "namespace ops {\n  deny all\n  never shop/load-test -> shop/web only in staging\n}\n")
         XCTAssertEqual(runRamp(["build", "--env", "production", input, "-o", output + "/p"]).status, 0)

@@ -1,7 +1,9 @@
 import Foundation
 import RampChecks
 import RampDiagnostics
+import RampEvaluator
 import RampIR
+import RampKube
 import RampLowering
 import RampSource
 
@@ -88,24 +90,52 @@ protocol CheckStep: Sendable {
 
 // MARK: - Steps
 
-/// Every expectation must pass on the generated policies.
+/// Every expectation must pass on the generated policies, and each one
+/// limited with `only in` on the policies of the environments it names.
 struct ExpectationStep: CheckStep {
     func run(_ context: CheckCommand.Context, diagnostics: DiagnosticEngine) -> String? {
-        guard !context.program.expectations.isEmpty else { return nil }
-        do {
-            let analysis = try AssertionAnalysis(
-                program: context.program, policies: context.compilation.policies,
-                sources: GeneratedPolicySources(plan: context.plan, program: context.program),
-                policiesDescription: "the generated policies"
+        var count = context.program.expectations.count
+        evaluate(context.program, context.compilation.policies, context.plan, "the generated policies", diagnostics: diagnostics)
+
+        // An expectation limited with `only in` exists only in the builds of
+        // its environments, so each of those builds evaluates its own.
+        let everywhere = Set(context.program.expectations.map(\.origin))
+        let builds = context.environmentBuilds.builds(context.compilation.sources, optimizationLevel: .standard, kubernetesVersion: nil)
+        var reported: Set<String> = []
+        for case let (environment?, compilation) in builds.compilations {
+            guard let program = compilation.program, let plan = compilation.plan else { continue }
+            let limited = program.expectations.filter { !everywhere.contains($0.origin) }
+            guard !limited.isEmpty else { continue }
+            count += limited.count
+            let found = DiagnosticEngine()
+            evaluate(
+                program, compilation.policies, plan, "the generated policies of environment \(QuotedText.quote(environment))",
+                where: { !everywhere.contains($0.origin) }, diagnostics: found
             )
-            for result in analysis.runExpectations() {
+            for diagnostic in found.diagnostics where reported.insert(diagnostic.message + "\(diagnostic.range.map(\.start) ?? -1)").inserted {
+                diagnostics.emit(diagnostic)
+            }
+        }
+        guard count > 0 else { return nil }
+        return "\(count) expectation\(count == 1 ? " passes" : "s pass")"
+    }
+
+    private func evaluate(
+        _ program: Program, _ policies: [NetworkPolicy], _ plan: PolicyPlan, _ description: String,
+        where included: (Expectation) -> Bool = { _ in true }, diagnostics: DiagnosticEngine
+    ) {
+        guard program.expectations.contains(where: included) else { return }
+        do throws(PolicyValidationError) {
+            let analysis = try AssertionAnalysis(
+                program: program, policies: policies, sources: GeneratedPolicySources(plan: plan, program: program),
+                policiesDescription: description
+            )
+            for result in analysis.runExpectations(where: included) {
                 if let diagnostic = analysis.diagnostic(for: result) { diagnostics.emit(diagnostic) }
             }
         } catch {
             diagnostics.emit(error.diagnosticMessage, at: nil)
         }
-        let count = context.program.expectations.count
-        return "\(count) expectation\(count == 1 ? " passes" : "s pass")"
     }
 }
 
