@@ -102,20 +102,44 @@ final class InputEdgeCaseTests: XCTestCase {
         ])
     }
 
-    /// A manifest FIFO is rejected before it is opened; standard input is
-    /// read with '-' instead.
+    /// A manifest FIFO is rejected before it is opened by every command
+    /// that reads manifests; standard input is read with '-' instead.
     func testManifestFIFOIsNotARegularFile() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let fifo = directory.appendingPathComponent("cluster.yaml").path
         XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let contract = directory.appendingPathComponent("shop.ramp").path
+        try "namespace shop {\n  deny all\n}\n".write(toFile: contract, atomically: false, encoding: .utf8)
 
-        let result = runRamp(["lint", fifo])
+        for arguments in [["lint", fifo], ["test", contract, "--policies", fifo]] {
+            let result = runRamp(arguments)
+            XCTAssertEqual(result.status, 2, arguments[0])
+            XCTAssertEqual(
+                result.error,
+                "ramp: error: cannot read '\(fifo)': it is not a regular file; pass '-' to read standard input [RAMP0001]\n1 error generated.\n",
+                arguments[0]
+            )
+        }
+    }
+
+    /// An import into a FIFO would wait for a reader, so it is refused
+    /// before the import starts.
+    func testImportIntoFIFOIsRefused() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fifo = directory.appendingPathComponent("imported.ramp").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let manifest = directory.appendingPathComponent("deny.yaml").path
+        let policy = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\n  namespace: shop\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n"
+        try policy.write(toFile: manifest, atomically: false, encoding: .utf8)
+
+        let result = runRamp(["import", manifest, "-o", fifo])
 
         XCTAssertEqual(result.status, 2)
         XCTAssertEqual(
             result.error,
-            "ramp: error: cannot read '\(fifo)': it is not a regular file; pass '-' to read standard input [RAMP0001]\n1 error generated.\n"
+            "ramp: error: cannot write '\(fifo)': it is not a regular file; pass a contract file with '-o', or '-' for standard output [RAMP0003]\n1 error generated.\n"
         )
     }
 

@@ -32,6 +32,12 @@ enum PolicyInputs {
                 continue
             }
             for filePath in files where seen.insert(filePath).inserted {
+                // Checked before opening, because reading a FIFO or a device could block.
+                guard !ContractInputs.isOtherThanRegularFile(filePath) else {
+                    diagnostics.emit(.fileUnreadable(filePath, reason: "it is not a regular file; pass '-' to read standard input"), at: nil)
+                    result.hasUnreadablePath = true
+                    continue
+                }
                 guard let data = FileManager.default.contents(atPath: filePath) else {
                     diagnostics.emit(.fileUnreadable(filePath, reason: "the file does not exist or is not readable"), at: nil)
                     result.hasUnreadablePath = true
