@@ -176,6 +176,40 @@ final class EnvironmentCommandLineTests: XCTestCase {
         XCTAssertTrue(broken.output.contains("\"message\":\"'never' is violated: the generated policies allow shop/load-test to reach shop/web on TCP 8080\""), broken.output)
     }
 
+    /// A statement repeats another only where that one applies in every
+    /// build it applies in, and the fix-it removes its `only in` with it.
+    func testRepetitionsRespectOnlyIn() throws {
+        let input = write("contracts/dup.ramp", """
+            environment staging { }
+            environment production { }
+            namespace shop {
+              deny all
+              service web [app=web] ports http:8080
+              service a1 [app=a1]
+              web -> web:http only in production
+              web -> web:http
+              a1 -> web:http only in staging
+              a1 -> web:http only in staging
+              a1 -> web:http only in staging, production
+            }
+
+            """)
+        func repetitions(_ environment: [String]) throws -> [String] {
+            let result = runRamp(["build", input, "-o", directory.appendingPathComponent("out").path, "--diagnostics-format", "json"] + environment)
+            return try result.output.split(separator: "\n").compactMap { line in
+                let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                guard object["code"] as? String == "RAMP0605" else { return nil }
+                let fixIt = try XCTUnwrap((object["fixIts"] as? [[String: Any]])?.first)
+                let start = try XCTUnwrap(fixIt["start"] as? [String: Any])
+                let end = try XCTUnwrap(fixIt["end"] as? [String: Any])
+                return "fix-it \(start["line"] ?? ""):\(start["column"] ?? "")-\(end["line"] ?? ""):\(end["column"] ?? "")"
+            }
+        }
+        XCTAssertEqual(try repetitions([]), [])
+        XCTAssertEqual(try repetitions(["--env", "production"]), [])
+        XCTAssertEqual(try repetitions(["--env", "staging"]), ["fix-it 10:1-11:1"])
+    }
+
     func testPostureCannotBeLimited() {
         let input = write("contracts/shop.ramp", "namespace shop {\n  deny ingress only in staging\n}\nenvironment staging {\n}\n")
         let result = runRamp(["build", input, "-o", directory.appendingPathComponent("out").path, "--diagnostics-format", "json"])

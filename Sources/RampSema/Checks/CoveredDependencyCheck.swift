@@ -31,6 +31,7 @@ struct CoveredDependencyCheck: SemanticCheck {
             // contains no other dependency, so it is skipped unexamined.
             let broader = index.firstCandidate(for: position) { other in
                 index.isFirstIdentical(other) && other != position && coverage.covers(other, position) && !coverage.covers(position, other)
+                    && context.appliesWherever(dependencies[other], dependencies[position])
             }
             if let broader {
                 found.append((position, broader))

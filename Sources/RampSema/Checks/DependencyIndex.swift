@@ -42,7 +42,7 @@ struct DependencyIndex {
     /// when no group is large enough to need them.
     private let ports: DependencyPortIndex?
     /// By position, the first position of a dependency with the same client,
-    /// server and ports. A repeated line gets the same result from the checks
+    /// server, ports and `only in`. A repeated line gets the same result from the checks
     /// as its first occurrence, so thousands of repetitions are compared once.
     let firstIdentical: [Int]
 
@@ -60,7 +60,9 @@ struct DependencyIndex {
         }
     }
 
-    init(_ dependencies: SourceOrderedDependencies) {
+    /// `scope` returns the environments that a dependency's statement is
+    /// limited to, nil for every build, which identical dependencies share.
+    init(_ dependencies: SourceOrderedDependencies, scope: (Dependency) -> [String]? = { _ in nil }) {
         let (keys, serviceNumbers) = DependencyIndex.keys(of: dependencies)
         let positionsByKey = keys.indices.sorted { left, right in
             keys[left] != keys[right] ? keys[left] < keys[right] : left < right
@@ -96,29 +98,34 @@ struct DependencyIndex {
         self.widerClientGroups = widerClientGroups
         let largestGroup = zip(groupStarts, groupStarts.dropFirst()).map { $1 - $0 }.max() ?? 0
         self.ports = largestGroup > DependencyIndex.portSearchThreshold ? DependencyPortIndex(dependencies.map(\.ports)) : nil
-        self.firstIdentical = DependencyIndex.firstIdentical(dependencies, positionsByKey: positionsByKey, groupStarts: groupStarts)
+        self.firstIdentical = DependencyIndex.firstIdentical(
+            dependencies, scope: scope, positionsByKey: positionsByKey, groupStarts: groupStarts
+        )
     }
 
     /// Returns whether the dependency at `position` is the first of those
-    /// with its client, server and ports.
+    /// with its client, server, ports and `only in`.
     func isFirstIdentical(_ position: Int) -> Bool {
         firstIdentical[position] == position
     }
 
     /// Returns `firstIdentical`. Identical dependencies have the same key,
     /// so only groups of several members are hashed.
-    private static func firstIdentical(_ dependencies: SourceOrderedDependencies, positionsByKey: [Int], groupStarts: [Int]) -> [Int] {
+    private static func firstIdentical(
+        _ dependencies: SourceOrderedDependencies, scope: (Dependency) -> [String]?, positionsByKey: [Int], groupStarts: [Int]
+    ) -> [Int] {
         struct Content: Hashable {
             let client: Endpoint
             let server: Endpoint
             let ports: PortSet
+            let scope: [String]?
         }
         var result = Array(0..<dependencies.count)
         for (start, end) in zip(groupStarts, groupStarts.dropFirst()) where end - start > 1 {
             var first: [Content: Int] = [:]
             for position in positionsByKey[start..<end] {
                 let dependency = dependencies[position]
-                let content = Content(client: dependency.client, server: dependency.server, ports: dependency.ports)
+                let content = Content(client: dependency.client, server: dependency.server, ports: dependency.ports, scope: scope(dependency))
                 if let earlier = first[content] {
                     result[position] = earlier
                 } else {

@@ -36,7 +36,9 @@ extension CheckContext {
         let statement = target.statement
         let message = "remove the repeated dependency"
         if statement.clients.count == 1 && statement.targets.count == 1 {
-            return FixIt(message, replacing: Removal.statement(statement.range), with: "")
+            // The statement's range ends before `only in`, which goes with it.
+            let whole = statement.scope.map { statement.range.merged(with: $0.range) } ?? statement.range
+            return FixIt(message, replacing: Removal.statement(whole), with: "")
         }
         if statement.targets.count == 1, let client = dependency.clientOrigin,
            let index = statement.clients.firstIndex(where: { $0.range == client }) {

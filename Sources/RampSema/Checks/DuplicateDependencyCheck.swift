@@ -26,8 +26,12 @@ struct DuplicateDependencyCheck: SemanticCheck {
                 found.append((index, earlierByFirst[first] ?? first))
                 continue
             }
+            // A statement repeats another only when that one applies in every
+            // build that it applies in; otherwise removing it would remove
+            // the connection from the other builds.
             let earlier = dependencyIndex.firstWithSameKey(as: index, below: index) { other in
                 dependencyIndex.isFirstIdentical(other) && coverage.same(other, index)
+                    && context.appliesWherever(dependencies[other], dependencies[index])
             }
             guard let earlier else { continue }
             found.append((index, earlier))

@@ -53,11 +53,23 @@ struct CheckContext {
         self.syntax = SyntaxIndex(files)
         self.diagnostics = diagnostics
         let dependencies = SourceOrderedDependencies(program.dependencies)
-        self.dependencyIndex = DependencyIndex(dependencies)
+        let syntax = self.syntax
+        self.dependencyIndex = DependencyIndex(dependencies) { dependency in
+            syntax.target(at: dependency.origin)?.statement.scope.map { $0.environments.map(\.text).sorted() }
+        }
         self.dependencyCoverage = DependencyCoverage(dependencies, program: program)
     }
 
     var dependenciesInSourceOrder: SourceOrderedDependencies { dependencyIndex.dependencies }
+
+    /// Returns whether the statement of `outer` applies in every build that
+    /// the statement of `inner` applies in, judged by their `only in`.
+    func appliesWherever(_ outer: Dependency, _ inner: Dependency) -> Bool {
+        guard let outerScope = syntax.target(at: outer.origin)?.statement.scope else { return true }
+        guard let innerScope = syntax.target(at: inner.origin)?.statement.scope else { return false }
+        let outerEnvironments = Set(outerScope.environments.map(\.text))
+        return innerScope.environments.allSatisfy { outerEnvironments.contains($0.text) }
+    }
 }
 
 /// The declarations of the parsed files, found by the ranges and names that
