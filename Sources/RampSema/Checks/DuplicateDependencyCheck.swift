@@ -27,8 +27,8 @@ struct DuplicateDependencyCheck: SemanticCheck {
                 continue
             }
             // A statement repeats another only when that one applies in every
-            // build that it applies in; otherwise removing it would remove
-            // the connection from the other builds.
+            // build that it applies in. Otherwise removing it would remove the
+            // connection from the other builds.
             let earlier = dependencyIndex.firstWithSameKey(as: index, below: index) { other in
                 dependencyIndex.isFirstIdentical(other) && coverage.same(other, index)
                     && context.appliesWherever(dependencies[other], dependencies[index])
