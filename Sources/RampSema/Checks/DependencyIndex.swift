@@ -118,18 +118,24 @@ struct DependencyIndex {
             let client: Endpoint
             let server: Endpoint
             let ports: PortSet
-            let scope: [String]?
         }
         var result = Array(0..<dependencies.count)
         for (start, end) in zip(groupStarts, groupStarts.dropFirst()) where end - start > 1 {
-            var first: [Content: Int] = [:]
+            var byContent: [Content: [Int]] = [:]
             for position in positionsByKey[start..<end] {
                 let dependency = dependencies[position]
-                let content = Content(client: dependency.client, server: dependency.server, ports: dependency.ports, scope: scope(dependency))
-                if let earlier = first[content] {
-                    result[position] = earlier
-                } else {
-                    first[content] = position
+                byContent[Content(client: dependency.client, server: dependency.server, ports: dependency.ports), default: []].append(position)
+            }
+            // Only repeated contents look up their statements' scopes.
+            for positions in byContent.values where positions.count > 1 {
+                var firstByScope: [[String]?: Int] = [:]
+                for position in positions {
+                    let key = scope(dependencies[position])
+                    if let earlier = firstByScope[key] {
+                        result[position] = earlier
+                    } else {
+                        firstByScope[key] = position
+                    }
                 }
             }
         }
