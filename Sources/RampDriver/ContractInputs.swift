@@ -17,16 +17,7 @@ public enum ContractInputs {
         var seen: Set<FileIdentity> = []
         for path in paths {
             for filePath in expand(path, diagnostics: diagnostics) where seen.insert(FileIdentity(filePath)).inserted {
-                // Checked before opening, because reading a FIFO or a device could block.
-                guard !isOtherThanRegularFile(filePath) else {
-                    diagnostics.emit(.fileUnreadable(filePath, reason: "it is not a regular file"), at: nil)
-                    continue
-                }
-                guard let data = FileManager.default.contents(atPath: filePath) else {
-                    diagnostics.emit(.fileUnreadable(filePath, reason: "the file does not exist or is not readable"), at: nil)
-                    continue
-                }
-                files.append(SourceFile(path: filePath, bytes: [UInt8](data)))
+                if let file = InputFile.read(filePath, diagnostics: diagnostics) { files.append(file) }
             }
         }
         return files
@@ -46,14 +37,6 @@ public enum ContractInputs {
             }
             self = .inode(device: UInt64(status.st_dev), number: UInt64(status.st_ino))
         }
-    }
-
-    /// Returns whether `path`, after following symbolic links, exists and is
-    /// something other than a regular file, such as a FIFO or a device.
-    static func isOtherThanRegularFile(_ path: String) -> Bool {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return false }
-        return status.st_mode & S_IFMT != S_IFREG
     }
 
     private static func expand(_ path: String, diagnostics: DiagnosticEngine) -> [String] {

@@ -27,7 +27,7 @@ enum ImportedContractFile {
             return .outputUnwritable(path, reason: "it is a directory; pass a contract file with '-o'")
         }
         // Opening a FIFO or a device would block, or write where no file is kept.
-        guard !ContractInputs.isOtherThanRegularFile(path) else {
+        guard !InputFile.isOtherThanRegularFile(path) else {
             return .outputUnwritable(path, reason: "it is not a regular file; pass a contract file with '-o', or '-' for standard output")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {

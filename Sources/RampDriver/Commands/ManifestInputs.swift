@@ -9,6 +9,8 @@ import RampYAML
 /// Finds and reads the Kubernetes manifests named on the command line.
 enum ManifestInputs {
     static let fileExtensions = ["yaml", "yml", "json"]
+    /// What to pass instead of a FIFO or a device, which could block.
+    static let standardInputAdvice = "pass '-' to read standard input"
 
     /// Expands directories to the manifests below them, sorted by path, and
     /// reads every file. `-` reads standard input. Problems are reported as
@@ -22,16 +24,7 @@ enum ManifestInputs {
                 continue
             }
             for filePath in expand(path, diagnostics: diagnostics) where seen.insert(filePath).inserted {
-                // Checked before opening, because reading a FIFO or a device could block.
-                guard !ContractInputs.isOtherThanRegularFile(filePath) else {
-                    diagnostics.emit(.fileUnreadable(filePath, reason: "it is not a regular file; pass '-' to read standard input"), at: nil)
-                    continue
-                }
-                guard let data = FileManager.default.contents(atPath: filePath) else {
-                    diagnostics.emit(.fileUnreadable(filePath, reason: "the file does not exist or is not readable"), at: nil)
-                    continue
-                }
-                files.append(SourceFile(path: filePath, bytes: [UInt8](data)))
+                if let file = InputFile.read(filePath, advice: standardInputAdvice, diagnostics: diagnostics) { files.append(file) }
             }
         }
         return files

@@ -32,18 +32,11 @@ enum PolicyInputs {
                 continue
             }
             for filePath in files where seen.insert(filePath).inserted {
-                // Checked before opening, because reading a FIFO or a device could block.
-                guard !ContractInputs.isOtherThanRegularFile(filePath) else {
-                    diagnostics.emit(.fileUnreadable(filePath, reason: "it is not a regular file; pass '-' to read standard input"), at: nil)
+                guard let file = InputFile.read(filePath, advice: ManifestInputs.standardInputAdvice, diagnostics: diagnostics) else {
                     result.hasUnreadablePath = true
                     continue
                 }
-                guard let data = FileManager.default.contents(atPath: filePath) else {
-                    diagnostics.emit(.fileUnreadable(filePath, reason: "the file does not exist or is not readable"), at: nil)
-                    result.hasUnreadablePath = true
-                    continue
-                }
-                result.policies += decode(SourceFile(path: filePath, bytes: [UInt8](data)), diagnostics: diagnostics)
+                result.policies += decode(file, diagnostics: diagnostics)
             }
         }
         result.policies = DuplicatePolicies.removing(from: result.policies, diagnostics: diagnostics)

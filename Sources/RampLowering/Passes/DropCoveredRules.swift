@@ -1,4 +1,5 @@
 import RampKube
+import RampSource
 
 /// Drops rules whose every allow another rule already grants: within one
 /// object and direction, and across a namespace when an object with an empty
@@ -111,22 +112,7 @@ public struct DropCoveredRules: PlanPass {
             let byPorts = ports?.lists(for: index) ?? []
             let peerCount = byPeers.reduce(0) { $0 + $1.count }
             let portCount = byPorts.reduce(0) { $0 + $1.count }
-            return CoverCandidates.first(inMerged: portCount < peerCount ? byPorts : byPeers, where: predicate)
-        }
-
-        /// Walks ascending lists as one ascending list.
-        private static func first(inMerged lists: [[Int]], where predicate: (Int) -> Bool) -> Int? {
-            var offsets = [Int](repeating: 0, count: lists.count)
-            while true {
-                var smallest: Int?
-                for (list, offset) in zip(lists.indices, offsets) where offset < lists[list].count {
-                    if smallest.map({ lists[list][offset] < lists[$0][offsets[$0]] }) ?? true { smallest = list }
-                }
-                guard let list = smallest else { return nil }
-                let candidate = lists[list][offsets[list]]
-                offsets[list] += 1
-                if predicate(candidate) { return candidate }
-            }
+            return AscendingLists.first(in: portCount < peerCount ? byPorts : byPeers, where: predicate)
         }
     }
 

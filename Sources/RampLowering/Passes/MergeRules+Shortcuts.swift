@@ -67,15 +67,7 @@ extension MergeRules {
         // peer, then of rule number.
         let order = rules.indices.sorted { (firstPeers[$0], $0) < (firstPeers[$1], $1) }
         var origins: [String] = []
-        // A set only once the list is long: most merges have a few origins.
-        var seen: Set<String>?
-        for index in order {
-            for origin in rules[index].origins {
-                if seen == nil && origins.count > 32 { seen = Set(origins) }
-                let isNew = seen != nil ? seen!.insert(origin).inserted : !origins.contains(origin)
-                if isNew { origins.append(origin) }
-            }
-        }
+        PlanRule.append(order.flatMap { rules[$0].origins }, toUnique: &origins)
         return PlanRule(peers: numbering.values, peerFingerprints: numbering.fingerprints, ports: ports, origins: origins)
     }
 }

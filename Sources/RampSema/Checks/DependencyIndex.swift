@@ -1,4 +1,5 @@
 import RampIR
+import RampSource
 
 /// The dependencies in source order, grouped so that the checks for repeated
 /// and covered dependencies compare each one only with those that could
@@ -202,7 +203,7 @@ struct DependencyIndex {
             groups.append(group)
         }
         if let byPorts = fewerByPorts(for: index, than: groups) {
-            return first(inMerged: byPorts, below: limit) { groups.contains(groupsByPosition[$0]) && predicate($0) }
+            return AscendingLists.first(in: byPorts, below: limit) { groups.contains(groupsByPosition[$0]) && predicate($0) }
         }
         var found: Int?
         for group in groups {
@@ -222,7 +223,7 @@ struct DependencyIndex {
     func firstWithSameKey(as index: Int, below limit: Int = .max, where predicate: (Int) -> Bool) -> Int? {
         let group = groupsByPosition[index]
         if let byPorts = fewerByPorts(for: index, than: [group]) {
-            return first(inMerged: byPorts, below: limit) { groupsByPosition[$0] == group && predicate($0) }
+            return AscendingLists.first(in: byPorts, below: limit) { groupsByPosition[$0] == group && predicate($0) }
         }
         return first(in: group, below: limit, where: predicate)
     }
@@ -238,23 +239,6 @@ struct DependencyIndex {
     }
 
     private static let portSearchThreshold = 64
-
-    /// Returns the first position below `limit` in ascending lists, read as
-    /// one ascending list, that satisfies `predicate`.
-    private func first(inMerged lists: [[Int]], below limit: Int, where predicate: (Int) -> Bool) -> Int? {
-        var offsets = [Int](repeating: 0, count: lists.count)
-        while true {
-            var smallest: Int?
-            for list in lists.indices where offsets[list] < lists[list].count {
-                if smallest.map({ lists[list][offsets[list]] < lists[$0][offsets[$0]] }) ?? true { smallest = list }
-            }
-            guard let list = smallest else { return nil }
-            let position = lists[list][offsets[list]]
-            guard position < limit else { return nil }
-            offsets[list] += 1
-            if predicate(position) { return position }
-        }
-    }
 
     /// Returns the key of one side of the candidate groups: the same side,
     /// or the wider set of pods that can cover a service. Returns nil for a
